@@ -1,0 +1,92 @@
+/** Results of phase 2: alert rules vs SLOs, dashboards, and the synthetic alert path. */
+
+export type TestStatus = 'passed' | 'failed' | 'error' | 'not_run'
+
+/** How a bounded wait ended. */
+export type WaitOutcome = 'completed' | 'timed_out' | 'backend_error' | 'not_started'
+
+export interface AlertTest {
+  test_id: string
+  route: string
+  alert_name: string
+  provider: 'alertmanager' | 'pagerduty' | 'webhook'
+  expected_receiver: string
+  actual_receivers: string[]
+  triggered_at: string | null
+  delivered_at: string | null
+  acknowledged_at: string | null
+  acknowledgement_time_seconds: number | null
+  acknowledged_by?: string
+  sla_seconds: number
+  sla_met: boolean
+  status: TestStatus
+  wait: { delivery: WaitOutcome; acknowledgement: WaitOutcome }
+  resolved: boolean
+  reason: string
+}
+
+/** `alert-test-results.json` (schemas/alert-test-results.schema.json). */
+export interface AlertTestResults {
+  test_date: string
+  approved: boolean
+  sla_target_seconds: number
+  tests: AlertTest[]
+  overall_status: 'passed' | 'failed' | 'error' | 'not_run'
+  /** Percent of tests acknowledged within the SLA. */
+  sla_compliance: number
+  not_verified_reason?: string
+  source: 'built-in' | 'alert-test-command'
+}
+
+export interface BurnRateAlert {
+  severity: 'page' | 'ticket'
+  longWindow: string
+  shortWindow: string
+  factor: number
+}
+
+export interface RuleFinding {
+  slo: string
+  service: string
+  kind: 'page' | 'ticket' | 'absent' | 'service_page'
+  expected: string
+  found?: { rule: string; source: string; expr: string; factor?: number }
+  status: 'aligned' | 'missing' | 'misaligned' | 'error'
+  reason: string
+}
+
+/** Alert rules checked against the SLOs (part of dashboard-config.md and the gate 2 input). */
+export interface SloAlignment {
+  checked_at: string
+  rule_sources: string[]
+  findings: RuleFinding[]
+  /** Path of suggested-alert-rules.yml in the package, when any rule was missing or misaligned. */
+  suggested_rules_file?: string
+  suggested_rules_check?: { tool: string; ok: boolean; output: string }
+  not_verified_reason?: string
+}
+
+export interface DashboardPanel {
+  title: string
+  queries: string[]
+  thresholds: number[]
+}
+
+export interface DashboardFinding {
+  dashboard: string
+  source: string
+  link?: string
+  panels: DashboardPanel[]
+  services_covered: string[]
+  services_missing: string[]
+  thresholds_missing: string[]
+  score: number
+}
+
+export interface DashboardReport {
+  checked_at: string
+  dashboards: DashboardFinding[]
+  /** Services that must appear (new or critical) but are on no dashboard. */
+  services_without_dashboard: string[]
+  not_verified_reason?: string
+}

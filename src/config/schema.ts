@@ -1,0 +1,291 @@
+import { z } from 'zod'
+
+/**
+ * The config file (`.github/sre-monitoring.yml`), version 1. Unknown keys are errors so that a
+ * typo never silently disables a check. Credentials are named by environment variable only.
+ */
+
+const envName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name (credentials are never written inline)')
+
+/** Durations such as 30s, 5m, 1h, 7d, 30d. */
+export const duration = z.string().regex(/^\d+(\.\d+)?(ms|s|m|h|d|w)$/, 'a duration such as 30s, 5m, 1h, 7d')
+
+export const auth = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('none') }),
+  z.strictObject({ type: z.literal('bearer'), 'token-env': envName }),
+  z.strictObject({ type: z.literal('basic'), 'username-env': envName, 'password-env': envName })
+])
+export type AuthConfig = z.infer<typeof auth>
+
+const httpClientFields = {
+  url: z.url(),
+  auth: auth.default({ type: 'none' }),
+  /** Extra headers; a value `env:NAME` is read from that environment variable and masked. */
+  headers: z.record(z.string(), z.string()).default({}),
+  'timeout-seconds': z.number().positive().max(300).default(10),
+  retries: z.number().int().min(0).max(5).default(2)
+}
+
+export const backend = z.discriminatedUnion('type', [
+  /** Prometheus HTTP API; also Thanos, Mimir, Cortex, VictoriaMetrics. */
+  z.strictObject({ type: z.literal('prometheus'), ...httpClientFields }),
+  /** Loki query API (LogQL). */
+  z.strictObject({ type: z.literal('loki'), ...httpClientFields }),
+  /** Any HTTP JSON API (Tempo, Jaeger, Elasticsearch, a vendor). */
+  z.strictObject({ type: z.literal('http'), ...httpClientFields })
+])
+export type BackendConfig = z.infer<typeof backend>
+
+export const endpoint = z.strictObject({
+  url: z.url(),
+  method: z.enum(['GET', 'HEAD', 'POST']).default('GET'),
+  'expect-status': z.number().int().min(100).max(599).default(200),
+  'max-latency-ms': z.number().positive().default(2000),
+  'body-match': z.string().optional(),
+  attempts: z.number().int().min(1).max(10).default(3)
+})
+export type EndpointConfig = z.infer<typeof endpoint>
+
+export const service = z.strictObject({
+  name: z.string().min(1),
+  critical: z.boolean().default(false),
+  /** Label matchers identifying the service in telemetry; default `{<group-label>: name}`. */
+  selector: z.record(z.string(), z.string()).optional(),
+  endpoints: z.array(z.union([z.url(), endpoint])).default([]),
+  owner: z.string().optional()
+})
+export type ServiceConfig = z.infer<typeof service>
+
+/**
+ * A per-signal check template. For `promql` and `logql` the query must group by the service label
+ * so one query covers every service; `{{service}}` is substituted for `http` checks, which run
+ * once per service.
+ */
+export const signalCheck = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('promql'), backend: z.string(), query: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('logql'), backend: z.string(), query: z.string().min(1) }),
+  z.strictObject({
+    kind: z.literal('http'),
+    backend: z.string().optional(),
+    url: z.string().min(1),
+    method: z.enum(['GET', 'POST']).default('GET'),
+    body: z.string().optional(),
+    'expect-status': z.number().int().default(200),
+    /** A dotted path into the JSON answer, e.g. `traces.length` or `hits.total.value`. */
+    'json-path': z.string().min(1),
+    /** A comparison applied to the value at json-path: `> 0`, `>= 1`, `== true`. */
+    condition: z.string().regex(/^(>|>=|<|<=|==|!=)\s*\S+$/).default('> 0'),
+    /** Dotted path of the newest sample's time in the answer (epoch seconds, ms, or ISO). */
+    'timestamp-path': z.string().optional()
+  }),
+  /** Synthetic checks: probe the service's endpoints (config and evidence merged). */
+  z.strictObject({ kind: z.literal('probe') })
+])
+export type SignalCheckConfig = z.infer<typeof signalCheck>
+
+export const SIGNALS = ['metrics', 'logs', 'traces', 'synthetic'] as const
+export type Signal = (typeof SIGNALS)[number]
+
+export const slo = z.strictObject({
+  name: z.string().min(1),
+  service: z.string().min(1),
+  /** Percent, e.g. 99.9. */
+  objective: z.number().gt(0).lt(100),
+  window: duration.default('30d'),
+  backend: z.string().optional(),
+  /** PromQL for good and total events, as rates or counts over `[$window]`; `$window` is substituted. */
+  'good-query': z.string().optional(),
+  'total-query': z.string().min(1).optional(),
+  'error-query': z.string().optional(),
+  /** The threshold a dashboard panel for this SLO should show (e.g. latency 300 ms). */
+  'dashboard-threshold': z.number().optional()
+})
+export type SloConfig = z.infer<typeof slo>
+
+export const route = z.strictObject({
+  name: z.string().min(1),
+  /** Labels put on the synthetic alert so the routing tree picks this route. */
+  labels: z.record(z.string(), z.string()).default({}),
+  'expect-receiver': z.string().min(1)
+})
+
+export const alerting = z.strictObject({
+  provider: z.enum(['alertmanager', 'pagerduty', 'webhook']).optional(),
+  alertmanager: z.strictObject({ ...httpClientFields }).optional(),
+  pagerduty: z
+    .strictObject({
+      'events-url': z.url().default('https://events.pagerduty.com'),
+      'api-url': z.url().default('https://api.pagerduty.com'),
+      'routing-key-env': envName,
+      'api-token-env': envName,
+      'poll-seconds': z.number().positive().default(5)
+    })
+    .optional(),
+  webhook: z
+    .strictObject({
+      url: z.url(),
+      /** Polled for the acknowledgement; `{{test_id}}` is substituted. */
+      'ack-url': z.string().min(1),
+      auth: auth.default({ type: 'none' }),
+      'poll-seconds': z.number().positive().default(2)
+    })
+    .optional(),
+  'ack-sla-seconds': z.number().positive().default(300),
+  /** Extra wait beyond the SLA before a test is declared unacknowledged. */
+  'wait-margin-seconds': z.number().min(0).default(30),
+  routes: z.array(route).default([]),
+  /** Prometheus rule files in the repository. */
+  'rule-files': z.array(z.string()).default([]),
+  /** Read the rules in force from this Prometheus backend's /api/v1/rules. */
+  'rules-backend': z.string().optional(),
+  'burn-rate-tolerance-percent': z.number().min(0).default(10),
+  'notification-channels': z
+    .strictObject({
+      slack: z.string().optional(),
+      pagerduty: z.string().optional(),
+      email: z.string().optional()
+    })
+    .default({})
+})
+export type AlertingConfig = z.infer<typeof alerting>
+
+export const configSchema = z.strictObject({
+  version: z.literal(1),
+  environment: z.string().default('production'),
+  /** The label that names the service in telemetry. */
+  'service-label': z.string().default('service'),
+  backends: z.record(z.string(), backend).default({}),
+  services: z.array(service).default([]),
+  signals: z
+    .strictObject({
+      metrics: signalCheck.optional(),
+      logs: signalCheck.optional(),
+      traces: signalCheck.optional(),
+      synthetic: signalCheck.optional()
+    })
+    .default({}),
+  /** Newest sample older than this is stale. */
+  freshness: duration.default('5m'),
+  /** Hosts synthetic checks may call; endpoints elsewhere are skipped. */
+  'allowed-hosts': z.array(z.string()).default([]),
+  baseline: z
+    .strictObject({
+      backend: z.string().optional(),
+      window: duration.default('30m'),
+      /** Extra SLIs: name -> PromQL grouped by the service label. */
+      queries: z.record(z.string(), z.string()).default({}),
+      'claim-tolerance-percent': z.number().min(0).default(25),
+      previous: z
+        .strictObject({ file: z.string().optional(), artifact: z.string().optional() })
+        .optional(),
+      criteria: z
+        .array(
+          z.strictObject({
+            metric: z.string(),
+            'max-increase-percent': z.number().optional(),
+            'warn-increase-percent': z.number().optional(),
+            'max-ratio': z.number().optional()
+          })
+        )
+        .default([
+          { metric: 'latency_p95', 'max-increase-percent': 10, 'warn-increase-percent': 5 },
+          { metric: 'error_ratio', 'max-ratio': 2 }
+        ])
+    })
+    .default({
+      window: '30m',
+      queries: {},
+      'claim-tolerance-percent': 25,
+      criteria: [
+        { metric: 'latency_p95', 'max-increase-percent': 10, 'warn-increase-percent': 5 },
+        { metric: 'error_ratio', 'max-ratio': 2 }
+      ]
+    }),
+  slos: z.array(slo).default([]),
+  /** OpenSLO v1 documents (kind: SLO) in the repository. */
+  openslo: z.array(z.string()).default([]),
+  alerting: alerting.default({
+    'ack-sla-seconds': 300,
+    'wait-margin-seconds': 30,
+    routes: [],
+    'rule-files': [],
+    'burn-rate-tolerance-percent': 10,
+    'notification-channels': {}
+  }),
+  dashboards: z
+    .strictObject({
+      files: z.array(z.string()).default([]),
+      grafana: z
+        .strictObject({ url: z.url(), 'token-env': envName.optional(), uids: z.array(z.string()).default([]) })
+        .optional()
+    })
+    .default({ files: [] }),
+  runbook: z.strictObject({ path: z.string().default('RUNBOOKS/monitoring-runbook.md') }).default({
+    path: 'RUNBOOKS/monitoring-runbook.md'
+  }),
+  incidents: z
+    .strictObject({
+      /** A JSON file of incidents: [{id, service, started_at, resolved_at?, severity?}]. */
+      file: z.string().optional(),
+      /** GitHub issues with these labels are incidents. */
+      'github-labels': z.array(z.string()).optional(),
+      lookback: duration.default('7d')
+    })
+    .default({ lookback: '7d' }),
+  assurance: z
+    .strictObject({
+      owner: z.string().optional(),
+      /** The workflow that re-runs this action in `assurance` mode. */
+      workflow: z.string().optional(),
+      checks: z
+        .array(z.strictObject({ 'check-type': z.string(), cadence: z.string(), owner: z.string().optional() }))
+        .default([])
+    })
+    .default({ checks: [] }),
+  gates: z
+    .strictObject({
+      'coverage-min-percent': z.number().min(0).max(100).default(95),
+      'dashboard-score-min-percent': z.number().min(0).max(100).default(90),
+      'schedule-coverage-min-percent': z.number().min(0).max(100).default(100),
+      'manifest-completeness-min-percent': z.number().min(0).max(100).default(95),
+      'approvals-min-percent': z.number().min(0).max(100).default(100)
+    })
+    .default({
+      'coverage-min-percent': 95,
+      'dashboard-score-min-percent': 90,
+      'schedule-coverage-min-percent': 100,
+      'manifest-completeness-min-percent': 95,
+      'approvals-min-percent': 100
+    }),
+  /** Commands that produce an artifact in place of the built-in step (the seed's automation hooks). */
+  hooks: z
+    .strictObject({
+      'audit-command': z.string().optional(),
+      'alert-test-command': z.string().optional(),
+      'tuning-command': z.string().optional(),
+      'timeout-seconds': z.number().positive().max(3600).default(600)
+    })
+    .default({ 'timeout-seconds': 600 }),
+  github: z
+    .strictObject({
+      labels: z.array(z.string()).default(['sre-monitoring']),
+      'max-new-issues': z.number().int().min(0).default(10),
+      'pr-comment': z.boolean().default(true),
+      handoff: z
+        .strictObject({ enabled: z.boolean().default(false), 'event-type': z.string().default('protocol-13-handoff') })
+        .default({ enabled: false, 'event-type': 'protocol-13-handoff' })
+    })
+    .default({
+      labels: ['sre-monitoring'],
+      'max-new-issues': 10,
+      'pr-comment': true,
+      handoff: { enabled: false, 'event-type': 'protocol-13-handoff' }
+    }),
+  limits: z
+    .strictObject({ 'evidence-max-bytes': z.number().int().positive().default(20 * 1024 * 1024) })
+    .default({ 'evidence-max-bytes': 20 * 1024 * 1024 })
+})
+
+export type Config = z.infer<typeof configSchema>

@@ -1,0 +1,121 @@
+import type { Signal } from '../config/schema.js'
+
+/**
+ * One check against a backend, in the manner of Argo Rollouts' measurements: what was asked, what
+ * came back, what decided it and when. `error` (the backend could not answer) is never `fail`
+ * (the answer says monitoring is missing), and neither is ever a pass.
+ */
+export type Verdict = 'pass' | 'fail' | 'error' | 'not_verified'
+
+export interface CheckRequest {
+  backend: string
+  method: string
+  /** URL without credentials. */
+  url: string
+  query?: string
+}
+
+export interface Measurement {
+  request: CheckRequest
+  /** The deciding value (a number, or a short text such as an HTTP status); null when none came back. */
+  value: number | string | null
+  threshold?: string
+  /** Time of the newest sample seen, ISO 8601. */
+  newestSampleAt?: string
+  startedAt: string
+  finishedAt: string
+  verdict: Verdict
+  reason: string
+}
+
+export interface SignalCoverage {
+  signal: Signal
+  /** A check template or endpoint exists for this service and signal. */
+  mapped: boolean
+  /** The check ran and passed: fresh, finite, non-empty data. */
+  verified: boolean
+  verdict: Verdict
+  freshnessSeconds?: number
+  seriesCount?: number
+  measurement?: Measurement
+}
+
+export type CoverageStatus = 'covered' | 'partial' | 'uncovered'
+
+export interface ServiceAudit {
+  service_name: string
+  critical: boolean
+  new: boolean
+  status: CoverageStatus
+  metrics: SignalCoverage
+  logs: SignalCoverage
+  traces: SignalCoverage
+  synthetics: SignalCoverage
+}
+
+export type GapPriority = 'high' | 'medium' | 'low'
+
+export interface CoverageGap {
+  service: string
+  signal: Signal
+  /** `unmapped`, `no_data`, `stale`, `invalid_value`, `backend_error`, `failed`. */
+  gap: string
+  priority: GapPriority
+  detail: string
+}
+
+/** `instrumentation-audit.json` (schemas/instrumentation-audit.schema.json). */
+export interface InstrumentationAudit {
+  audit_date: string
+  environment: string
+  /** Percent of (service, signal) pairs verified. */
+  coverage_completeness: number
+  /** Backend requests made for the audit. */
+  requests: number
+  services: ServiceAudit[]
+  missing_coverage: CoverageGap[]
+  /** Set when the audit was not run against live systems, and why. */
+  not_verified_reason?: string
+  source: 'built-in' | 'audit-command'
+}
+
+export interface BaselineValue {
+  metric: string
+  value: number | null
+  query: string
+  measuredAt: string
+  verdict: Verdict
+  reason?: string
+}
+
+export interface ClaimCheck {
+  source: string
+  metric: string
+  claimed: number
+  observed: number | null
+  tolerancePercent: number
+  verdict: 'pass' | 'fail' | 'error'
+  reason: string
+}
+
+export interface PreviousComparison {
+  service: string
+  metric: string
+  previous: number | null
+  current: number | null
+  criterion: string
+  verdict: 'pass' | 'warn' | 'fail' | 'error'
+  reason: string
+}
+
+/** `baseline-metrics.json` (schemas/baseline-metrics.schema.json). */
+export interface BaselineMetrics {
+  captured_at: string
+  window: string
+  environment: string
+  services: Array<{ service: string; metrics: BaselineValue[] }>
+  claims: ClaimCheck[]
+  previous?: { source: string; captured_at?: string; comparisons: PreviousComparison[] }
+  requests: number
+  not_verified_reason?: string
+}

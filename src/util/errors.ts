@@ -1,0 +1,62 @@
+/**
+ * An input the user gave us (evidence, config, an input) is wrong. Carries enough to fix it
+ * without reading a stack trace: the file, the field (JSON pointer or Markdown heading), what was
+ * expected and what was found.
+ */
+export class InputError extends Error {
+  readonly file: string
+  readonly field: string
+  readonly expected: string
+  readonly found: string
+
+  constructor(args: { file: string; field?: string; expected: string; found: string; line?: number }) {
+    const where = args.line !== undefined ? `${args.file}:${args.line}` : args.file
+    const field = args.field ?? ''
+    super(`${where}${field ? ` at ${field}` : ''}: expected ${args.expected}, found ${args.found}`)
+    this.name = 'InputError'
+    this.file = args.file
+    this.field = field
+    this.expected = args.expected
+    this.found = args.found
+  }
+}
+
+/** Several input errors found in one pass, reported together. */
+export class InputErrors extends Error {
+  readonly errors: InputError[]
+  constructor(errors: InputError[]) {
+    super(errors.map((e) => e.message).join('\n'))
+    this.name = 'InputErrors'
+    this.errors = errors
+  }
+}
+
+/** A backend (Prometheus, Alertmanager, GitHub...) could not answer. Never a failed check. */
+export class BackendError extends Error {
+  readonly backend: string
+  readonly request: string
+  readonly status?: number
+  constructor(backend: string, request: string, message: string, status?: number) {
+    super(`${backend}: ${message} (${request})`)
+    this.name = 'BackendError'
+    this.backend = backend
+    this.request = request
+    this.status = status
+  }
+}
+
+/** Describe a found value briefly for an error message, without dumping a whole document. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing (missing)'
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return `an array of ${value.length}`
+  if (typeof value === 'object') {
+    const keys = Object.keys(value as object)
+    return `an object with keys ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', ...' : ''}`
+  }
+  if (typeof value === 'string') {
+    const s = value.length > 60 ? `${value.slice(0, 57)}...` : value
+    return `the string ${JSON.stringify(s)}`
+  }
+  return `${typeof value} ${String(value)}`
+}

@@ -1,0 +1,41 @@
+/**
+ * Where the run's messages go: the Actions log (via @actions/core) or a terminal. Modules take a
+ * Logger so that the same core runs in both.
+ */
+export interface Logger {
+  info(message: string): void
+  warning(message: string, annotation?: { file?: string; title?: string }): void
+  error(message: string, annotation?: { file?: string; title?: string }): void
+  debug(message: string): void
+  /** Mask a secret in every later line of output. */
+  setSecret(secret: string): void
+}
+
+/** Collects messages; used by tests and as a base for the terminal logger. */
+export class MemoryLogger implements Logger {
+  readonly lines: Array<{ level: string; message: string }> = []
+  readonly secrets: string[] = []
+  info(message: string): void {
+    this.lines.push({ level: 'info', message: this.mask(message) })
+  }
+  warning(message: string): void {
+    this.lines.push({ level: 'warning', message: this.mask(message) })
+  }
+  error(message: string): void {
+    this.lines.push({ level: 'error', message: this.mask(message) })
+  }
+  debug(message: string): void {
+    this.lines.push({ level: 'debug', message: this.mask(message) })
+  }
+  setSecret(secret: string): void {
+    if (secret) this.secrets.push(secret)
+  }
+  mask(message: string): string {
+    let out = message
+    for (const s of this.secrets) out = out.split(s).join('***')
+    return out
+  }
+  text(): string {
+    return this.lines.map((l) => l.message).join('\n')
+  }
+}
