@@ -1,0 +1,28 @@
+/**
+ * One improvement action found by the run (a coverage gap, a misaligned alert, a failed alert
+ * test...). It becomes a line in improvement-backlog.md and one GitHub issue, found again on
+ * later runs by its fingerprint, never by its title.
+ */
+export interface BacklogItem {
+  /** Stable across runs: derived from what the item is about (kind, service, signal/route/SLO). */
+  fingerprint: string
+  /** e.g. coverage_gap, alert_rule, alert_path, dashboard, baseline_regression, claim_refuted, approval. */
+  kind: string
+  service?: string
+  priority: 'high' | 'medium' | 'low'
+  /** Plain text; renderers escape it. */
+  title: string
+  summary: string
+  /** The deciding values: label -> value, shown as a table. Plain text. */
+  evidence: Array<{ label: string; value: string }>
+  /** Which gate this item makes fail, if any. */
+  gate?: 1 | 2 | 3 | 4
+}
+
+/** Fingerprint from the parts that identify an item; never from wording. */
+export function fingerprint(...parts: Array<string | undefined>): string {
+  return parts
+    .filter((p): p is string => p !== undefined && p !== '')
+    .map((p) => p.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'))
+    .join(':')
+}
