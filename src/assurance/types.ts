@@ -1,0 +1,91 @@
+/** Phase 3: ongoing checks and alert/incident correlation. */
+
+export interface ScheduledCheck {
+  check_type: string
+  cadence: string | null
+  owner: string | null
+  /** Where the schedule was found: a workflow file with a cron, or the config. */
+  source: string
+}
+
+/** `observability-schedule.json` (schemas/observability-schedule.schema.json). */
+export interface ObservabilitySchedule {
+  generated_at: string
+  /** Percent of required check types that have both a cadence and an owner. */
+  schedule_coverage: number
+  required_check_types: string[]
+  automated_checks: ScheduledCheck[]
+  ownership: { owner: string | null; on_call_owner: string | null }
+  /** Workflows in the repository that re-run this action on a schedule. */
+  workflows: Array<{ file: string; crons: string[]; mode: string }>
+  missing: string[]
+}
+
+export interface AlertEpisode {
+  alertname: string
+  service?: string
+  severity?: string
+  start: string
+  end: string
+}
+
+export interface Incident {
+  id: string
+  service?: string
+  title?: string
+  started_at: string
+  resolved_at?: string
+  source: string
+}
+
+export interface DataSourceStatus {
+  name: string
+  kind: 'alerts' | 'incidents'
+  request: string
+  status: 'ok' | 'error' | 'not_configured'
+  detail: string
+  count: number
+}
+
+export interface AlertStats {
+  alertname: string
+  episodes: number
+  matched: number
+  precision: number | null
+  suggestion?: string
+}
+
+export interface IncidentMatch {
+  incident: Incident
+  detected: boolean
+  first_alert?: string
+  detection_seconds?: number
+}
+
+/** Data behind alert-tuning-report.md and the scorecard. */
+export interface TuningReport {
+  generated_at: string
+  lookback: string
+  sources: DataSourceStatus[]
+  /** True only when both the alert history and the incident source were read. */
+  from_real_data: boolean
+  alerts: AlertStats[]
+  incidents: IncidentMatch[]
+  precision: number | null
+  recall: number | null
+  mean_detection_seconds: number | null
+  adjustments: Array<{ target: string; change: string; why: string }>
+  source: 'built-in' | 'tuning-command'
+}
+
+export interface SloAttainment {
+  slo: string
+  service: string
+  objective: number
+  window: string
+  query: string
+  attainment: number | null
+  budget_remaining_percent: number | null
+  status: 'met' | 'breached' | 'error' | 'not_verified'
+  detail: string
+}

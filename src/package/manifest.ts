@@ -1,0 +1,85 @@
+import type { WrittenArtifact } from './writer.js'
+
+/** The artifacts the protocol names; the manifest itself is listed apart. */
+export const REQUIRED_ARTIFACTS = [
+  'monitoring-requirements.md',
+  'instrumentation-audit.json',
+  'baseline-metrics.json',
+  'dashboard-config.md',
+  'alert-test-results.json',
+  'observability-schedule.json',
+  'alert-tuning-report.md',
+  'observability-scorecard.md',
+  'monitoring-approval-record.json',
+  'improvement-backlog.md'
+] as const
+
+/** Which downstream protocol reads what (seed section 3). */
+export const DOWNSTREAM = {
+  'protocol-13': ['monitoring-package-manifest.json', 'alert-test-results.json', 'instrumentation-audit.json', 'monitoring-approval-record.json'],
+  'protocol-5': ['observability-scorecard.md', 'alert-tuning-report.md', 'improvement-backlog.md'],
+  'protocol-14': ['baseline-metrics.json', 'instrumentation-audit.json']
+} as const
+
+export interface ManifestEntry {
+  name: string
+  sha256: string
+  bytes: number
+  written_at: string
+  verified_by: string
+  schema_file: string | null
+  schema_result: 'valid' | 'invalid' | 'n/a'
+}
+
+/** `monitoring-package-manifest.json` (schemas/monitoring-package-manifest.schema.json). */
+export interface PackageManifest {
+  generated_at: string
+  generator: string
+  environment: string
+  release: { tag: string | null; commit: string | null }
+  run: { id: string; url: string | null }
+  artifacts: ManifestEntry[]
+  required_artifacts: string[]
+  missing_artifacts: string[]
+  manifest_completeness: number
+  runbook: { path: string; changed: boolean; sha256: string | null } | null
+  downstream: Record<string, string[]>
+}
+
+export function buildManifest(args: {
+  written: Iterable<WrittenArtifact>
+  generator: string
+  now: Date
+  environment: string
+  release: { tag?: string; commit?: string }
+  run: { id: string; url?: string }
+  runbook: PackageManifest['runbook']
+}): PackageManifest {
+  const artifacts: ManifestEntry[] = [...args.written]
+    .map((a) => ({
+      name: a.name,
+      sha256: a.sha256,
+      bytes: a.bytes,
+      written_at: a.written_at,
+      verified_by: args.generator,
+      schema_file: a.schema.file,
+      schema_result: a.schema.result
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+  const present = new Set(artifacts.filter((a) => a.schema_result !== 'invalid').map((a) => a.name))
+  const required: string[] = [...REQUIRED_ARTIFACTS]
+  const missing = required.filter((n) => !present.has(n))
+  return {
+    generated_at: args.now.toISOString(),
+    generator: args.generator,
+    environment: args.environment,
+    release: { tag: args.release.tag ?? null, commit: args.release.commit ?? null },
+    run: { id: args.run.id, url: args.run.url ?? null },
+    artifacts,
+    required_artifacts: required,
+    missing_artifacts: missing,
+    manifest_completeness: Math.round(((required.length - missing.length) / required.length) * 10000) / 100,
+    runbook: args.runbook,
+    downstream: Object.fromEntries(Object.entries(DOWNSTREAM).map(([k, v]) => [k, [...v]]))
+  }
+}

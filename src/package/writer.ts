@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { ARTIFACT_SCHEMAS, validateAgainst } from './schemas.js'
+
+export interface WrittenArtifact {
+  name: string
+  path: string
+  sha256: string
+  bytes: number
+  written_at: string
+  /** `valid` for a JSON artifact that passed its schema, `n/a` for Markdown. */
+  schema: { file: string | null; result: 'valid' | 'invalid' | 'n/a'; errors: string[] }
+}
+
+/** A JSON artifact failed its own schema: a defect of the action, reported, never written. */
+export class ArtifactSchemaError extends Error {
+  constructor(
+    readonly artifact: string,
+    readonly errors: string[]
+  ) {
+    super(`${artifact} does not satisfy its schema: ${errors.slice(0, 5).join('; ')}`)
+    this.name = 'ArtifactSchemaError'
+  }
+}
+
+/** Writes the package files into one folder and remembers what it wrote for the manifest. */
+export class PackageWriter {
+  readonly written = new Map<string, WrittenArtifact>()
+
+  constructor(
+    readonly dir: string,
+    private readonly now: () => Date
+  ) {}
+
+  async init(): Promise<void> {
+    await mkdir(this.dir, { recursive: true })
+  }
+
+  private async put(name: string, content: string, schema: WrittenArtifact['schema']): Promise<WrittenArtifact> {
+    const path = join(this.dir, name)
+    await writeFile(path, content)
+    const artifact: WrittenArtifact = {
+      name,
+      path,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      bytes: Buffer.byteLength(content),
+      written_at: this.now().toISOString(),
+      schema
+    }
+    this.written.set(name, artifact)
+    return artifact
+  }
+
+  /** Validate against the artifact's schema, then write. Throws ArtifactSchemaError when invalid. */
+  async json(name: string, data: unknown): Promise<WrittenArtifact> {
+    const schemaFile = ARTIFACT_SCHEMAS[name]
+    if (!schemaFile) throw new Error(`no schema registered for ${name}`)
+    const result = validateAgainst(schemaFile, data)
+    if (!result.valid) throw new ArtifactSchemaError(name, result.errors)
+    return this.put(name, JSON.stringify(data, null, 2) + '\n', { file: schemaFile, result: 'valid', errors: [] })
+  }
+
+  async text(name: string, content: string): Promise<WrittenArtifact> {
+    return this.put(name, content.endsWith('\n') ? content : content + '\n', { file: null, result: 'n/a', errors: [] })
+  }
+}
