@@ -39,7 +39,10 @@ export interface HealthMetricRow {
   numericValue?: number
   unit?: string
   threshold?: string
+  /** Normalised: ok, warn or breached; absent when the row says nothing about it. */
   status?: string
+  /** The status as written (e.g. "✅", "within SLO"). */
+  statusText?: string
 }
 
 export interface Anomaly {
@@ -67,6 +70,8 @@ export interface DeploymentHealthLog {
 export interface Risk {
   description: string
   severity: 'low' | 'medium' | 'high' | 'critical' | 'unknown'
+  /** The severity as written (e.g. "P1", "High"). */
+  severityText?: string
   component?: string
   mitigation?: string
 }
