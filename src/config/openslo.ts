@@ -233,3 +233,6 @@ export async function loadOpenSlo(patterns: string[], workspace: string): Promis
   }
   return sloFromFiles(parsed)
 }
+
+/** Alias used by the protocol's step table. */
+export const loadOpenSloFiles = loadOpenSlo
