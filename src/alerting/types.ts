@@ -17,6 +17,8 @@ export interface AlertTest {
   acknowledged_at: string | null
   acknowledgement_time_seconds: number | null
   acknowledged_by?: string
+  /** When the on-call side says it received the notification (from the acknowledgement source). */
+  notified_at?: string
   sla_seconds: number
   sla_met: boolean
   status: TestStatus
@@ -88,5 +90,9 @@ export interface DashboardReport {
   dashboards: DashboardFinding[]
   /** Services that must appear (new or critical) but are on no dashboard. */
   services_without_dashboard: string[]
+  /** What every dashboard set must show: new and critical services, and SLO thresholds. */
+  required_items?: string[]
+  /** Percent of required_items present on at least one dashboard. */
+  overall_score?: number
   not_verified_reason?: string
 }
