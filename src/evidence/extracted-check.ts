@@ -1,0 +1,76 @@
+import { InputError, InputErrors } from '../util/errors.js'
+import { displayPointer, schemaIssues, validator } from './schema-check.js'
+
+/** Where a piece of extracted data came from in the Markdown: a section heading or front matter. */
+export interface Origin {
+  label: string
+  line?: number
+}
+
+/** Origins by JSON pointer into the extracted structure; lookup uses the longest known prefix. */
+export class Origins {
+  private readonly map = new Map<string, Origin>()
+
+  set(pointer: string, origin: Origin): void {
+    this.map.set(pointer, origin)
+  }
+
+  resolve(pointer: string): Origin | undefined {
+    let p = pointer
+    for (;;) {
+      const o = this.map.get(p)
+      if (o) return o
+      const cut = p.lastIndexOf('/')
+      if (cut <= 0) return undefined
+      p = p.slice(0, cut)
+    }
+  }
+}
+
+export function sectionLabel(heading: string, depth: number): string {
+  return `section "${'#'.repeat(depth)} ${heading}"`
+}
+
+/** A required section: the heading to name when it is missing and what it must hold. */
+export interface RequiredSection {
+  heading: string
+  expected: string
+}
+
+/**
+ * Validate what was extracted from a Markdown file against its schema. A missing required
+ * section is named by its heading; other problems by the section (and line) they came from.
+ */
+export function checkExtracted(
+  schema: object,
+  data: Record<string, unknown>,
+  file: string,
+  origins: Origins,
+  required: Record<string, RequiredSection>,
+  headingsFound: string[]
+): void {
+  const validate = validator(schema)
+  if (validate(data)) return
+  const headings = headingsFound.length > 0 ? `headings found: ${headingsFound.map((h) => `"${h}"`).join(', ')}` : 'no headings at all'
+  const errors = schemaIssues(validate.errors ?? [], data).map((issue) => {
+    const top = issue.pointer.split('/')[1] ?? ''
+    const req = required[top]
+    if (issue.keyword === 'required' && issue.pointer === `/${top}` && req) {
+      return new InputError({
+        file,
+        field: `heading "${req.heading}"`,
+        expected: req.expected,
+        found: `no such section (${headings})`
+      })
+    }
+    const origin = origins.resolve(issue.pointer)
+    return new InputError({
+      file,
+      line: origin?.line,
+      field: origin ? `${origin.label} (${displayPointer(issue.pointer)})` : displayPointer(issue.pointer),
+      expected: issue.expected,
+      found: issue.found
+    })
+  })
+  throw new InputErrors(errors)
+}
