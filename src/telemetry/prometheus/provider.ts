@@ -33,7 +33,8 @@ export function coverageQuery(template: string, groupBy: string[], freshnessSeco
     part(`sum by (${by}) (${q})`, 'value'),
     part(`max by (${by}) (timestamp(${q}))`, 'newest'),
     part(`max by (${by}) (max_over_time(timestamp(${q})[${lookback}:${step}]))`, 'newest_lookback'),
-    part(`count by (${by}) (max_over_time(${q}[${lookback}:${step}]))`, 'series')
+    // Subquery steps sit on multiples of the step, so the newest samples join in from the instant.
+    part(`count by (${by}) (max_over_time(${q}[${lookback}:${step}]) or ${q} * 1)`, 'series')
   ].join('\nor\n')
 }
 

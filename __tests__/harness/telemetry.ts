@@ -1,0 +1,182 @@
+/**
+ * Helpers for the telemetry tests: the demo exporter as a child process, a Prometheus scraping
+ * it, a loopback proxy that fails or delays requests, and a RunContext built from plain config.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { configSchema, type Config } from '../../src/config/schema.js'
+import type { Evidence } from '../../src/evidence/model.js'
+import type { ResolvedService, RunContext } from '../../src/model/monitoring-model.js'
+import { MemoryLogger } from '../../src/util/log.js'
+import { promQuery, startPrometheus, waitFor, type RunningBackend } from './backends.js'
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const DEMO_EXPORTER = join(repoRoot, 'scripts', 'lib', 'demo-exporter.mjs')
+
+export interface RunningProcess {
+  port: number
+  url: string
+  process: ChildProcess
+  stop: () => Promise<void>
+}
+
+/** Start the demo exporter on a free port; resolves once it prints `listening <port>`. */
+export async function startDemoExporter(args: string[]): Promise<RunningProcess> {
+  const child = spawn(process.execPath, [DEMO_EXPORTER, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`demo exporter did not start: ${out}`)), 10_000)
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /listening (\d+)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        resolve(Number(m[1]))
+      }
+    })
+    child.stderr?.on('data', (d: Buffer) => (out += d.toString()))
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`demo exporter exited with ${code}: ${out}`))
+    })
+  })
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    const exited = new Promise<void>((r) => child.once('exit', () => r()))
+    child.kill('SIGTERM')
+    await exited
+  }
+  return { port, url: `http://127.0.0.1:${port}`, process: child, stop }
+}
+
+/** A Prometheus scraping the given targets every second, returned once every job is up with data. */
+export async function startScrapingPrometheus(targets: Array<{ job: string; port: number }>): Promise<RunningBackend> {
+  const scrape = targets
+    .map((t) => `  - job_name: ${t.job}\n    static_configs:\n      - targets: ['127.0.0.1:${t.port}']\n`)
+    .join('')
+  const prom = await startPrometheus({ configYaml: `scrape_configs:\n${scrape}` })
+  for (const t of targets) {
+    await waitFor(async () => (await promQuery(prom.url, `up{job="${t.job}"} == 1`)).length > 0, 30_000, `up{job="${t.job}"}`)
+  }
+  return prom
+}
+
+export interface FaultProxy {
+  url: string
+  /** Requests received, failed or not. */
+  received: number
+  stop: () => Promise<void>
+}
+
+/**
+ * A loopback HTTP proxy in front of a real backend that answers the first `failFirst` requests
+ * with `status` (a 500 by default) and delays every forwarded request by `delayMs`.
+ */
+export async function startFaultProxy(target: string, opts: { failFirst?: number; status?: number; delayMs?: number } = {}): Promise<FaultProxy> {
+  const t = new URL(target)
+  const state = { received: 0 }
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    state.received++
+    const n = state.received
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      if (n <= (opts.failFirst ?? 0)) {
+        res.writeHead(opts.status ?? 500, { 'Content-Type': 'text/plain' }).end('injected failure')
+        return
+      }
+      const forward = (): void => {
+        const up = httpRequest(
+          { host: t.hostname, port: t.port, method: req.method, path: req.url, headers: { ...req.headers, host: t.host } },
+          (upRes) => {
+            res.writeHead(upRes.statusCode ?? 502, upRes.headers)
+            upRes.pipe(res)
+          }
+        )
+        up.on('error', () => res.writeHead(502).end('upstream unreachable'))
+        up.end(Buffer.concat(chunks))
+      }
+      if (opts.delayMs) {
+        const timer = setTimeout(forward, opts.delayMs)
+        res.on('close', () => clearTimeout(timer))
+      } else forward()
+    })
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+  const addr = server.address()
+  const port = typeof addr === 'object' && addr ? addr.port : 0
+  return {
+    url: `http://127.0.0.1:${port}`,
+    get received() {
+      return state.received
+    },
+    stop: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections()
+        server.close(() => r())
+      })
+  }
+}
+
+export function emptyEvidence(): Evidence {
+  return {
+    dir: '/nonexistent',
+    validation: { validationDate: '2026-11-27T00:00:00Z', status: 'pass', successRate: 1, checks: [], metricsSnapshot: {}, services: [] },
+    healthLog: { metricsStatus: 'unknown', metrics: [], anomalies: [], escalations: [] },
+    report: { release: {}, services: [], newEndpoints: [], risks: [], timeline: [] },
+    files: []
+  }
+}
+
+export function service(name: string, extra: Partial<ResolvedService> = {}): ResolvedService {
+  return { name, critical: false, new: false, selector: { service: name }, endpoints: [], sources: ['config'], risks: [], ...extra }
+}
+
+/** A RunContext from plain config (defaults filled by the real schema) and resolved services. */
+export function makeContext(args: { config: Record<string, unknown>; services: ResolvedService[]; evidence?: Evidence; now?: Date }): RunContext & { log: MemoryLogger } {
+  const config: Config = configSchema.parse({ version: 1, ...args.config })
+  const log = new MemoryLogger()
+  return {
+    config,
+    evidence: args.evidence ?? emptyEvidence(),
+    model: { environment: config.environment, release: {}, serviceLabel: config['service-label'], services: args.services, slos: [] },
+    mode: 'post-deploy',
+    alertTestsApproved: false,
+    outputDir: '/nonexistent',
+    workspace: repoRoot,
+    env: {},
+    log,
+    now: () => args.now ?? new Date(),
+    runId: 'test-run'
+  }
+}
+
+/** Start a small HTTP server with a handler; for stand-ins of backends the tests cannot run. */
+export async function startStandIn(handler: (req: IncomingMessage, url: URL, body: string) => { status: number; body: unknown; headers?: Record<string, string> }): Promise<{ url: string; requests: Array<{ method: string; url: URL; headers: IncomingMessage['headers'] }>; stop: () => Promise<void> }> {
+  const requests: Array<{ method: string; url: URL; headers: IncomingMessage['headers'] }> = []
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      requests.push({ method: req.method ?? 'GET', url, headers: req.headers })
+      const out = handler(req, url, Buffer.concat(chunks).toString())
+      const text = typeof out.body === 'string' ? out.body : JSON.stringify(out.body)
+      res.writeHead(out.status, { 'Content-Type': typeof out.body === 'string' ? 'text/plain' : 'application/json', ...out.headers }).end(text)
+    })
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+  const addr = server.address()
+  const port = typeof addr === 'object' && addr ? addr.port : 0
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    stop: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections()
+        server.close(() => r())
+      })
+  }
+}
