@@ -31,6 +31,8 @@ export type UploadOutcome = { id: number; url: string } | { error: string }
  */
 export interface GitHubPort {
   readonly description: string
+  /** Download the deploy job's evidence artifact (this run's, or runId's) into path. */
+  downloadEvidence(name: string, path: string, runId?: string): Promise<{ ok: true } | { error: string }>
   approvers(approvedByInput: string | undefined): Promise<{ approvers: Approver[]; errors: string[] }>
   uploadPackage(dir: string, files: string[]): Promise<UploadOutcome | undefined>
   syncBacklog(items: BacklogItem[]): Promise<IssuesOutcome>

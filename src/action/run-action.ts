@@ -1,0 +1,95 @@
+import type * as Core from '@actions/core'
+import { resolve } from 'node:path'
+import { LocalGitHubPort } from '../protocol/local-port.js'
+import type { GitHubPort } from '../protocol/ports.js'
+import { runProtocol, type RunResult } from '../protocol/run.js'
+import { renderSummary } from '../report/summary.js'
+import type { Settings } from '../settings/inputs.js'
+import { ActionsLogger } from '../util/loggers.js'
+import { GENERATOR } from '../version.js'
+
+/**
+ * The action's job: evidence in, protocol run, then summary, outputs and the pull request
+ * comment, all before the caller decides whether to fail the step.
+ */
+export async function runAction(settings: Settings, core: typeof Core, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
+  const log = new ActionsLogger(core)
+  if (settings.githubToken) log.setSecret(settings.githubToken)
+  const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd())
+  const now = (): Date => new Date()
+  const outputDir = resolve(workspace, settings.outputDir)
+
+  let github: GitHubPort
+  if (settings.githubToken && env.GITHUB_REPOSITORY) {
+    // Octokit and the artifact client load only when a token is there to use them.
+    const { createGitHubPort } = await import('../github/port.js')
+    github = await createGitHubPort({ settings, env, log, workspace })
+  } else {
+    log.warning('No github-token or GITHUB_REPOSITORY: nothing is uploaded or filed; issues are written to a file.')
+    github = new LocalGitHubPort(outputDir, now)
+  }
+
+  if (settings.evidenceArtifact) {
+    const got = await github.downloadEvidence(settings.evidenceArtifact, resolve(workspace, settings.evidencePath), settings.evidenceRunId)
+    if ('error' in got) log.error(`Evidence artifact ${settings.evidenceArtifact}: ${got.error}`)
+    else log.info(`Evidence artifact ${settings.evidenceArtifact} downloaded into ${settings.evidencePath}`)
+  }
+
+  const result = await runProtocol({
+    evidenceDir: settings.evidencePath,
+    configPath: settings.config,
+    outputDir,
+    workspace,
+    mode: settings.mode,
+    alertTestsApproved: settings.alertTests,
+    approvedBy: settings.approvedBy,
+    onCallOwner: settings.onCallOwner,
+    packageArtifact: settings.packageArtifact,
+    fileIssues: settings.backlogIssues,
+    env,
+    log,
+    now,
+    runId: env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : `local-${Date.now()}`,
+    generator: GENERATOR,
+    github
+  })
+
+  const upload = result.upload && 'id' in result.upload ? result.upload : undefined
+  const summary = renderSummary(result, { runUrl: github.runUrl(), packageUrl: upload?.url, packageName: settings.packageArtifact })
+  if (env.GITHUB_STEP_SUMMARY) {
+    try {
+      await core.summary.addRaw(summary).write({ overwrite: false })
+    } catch (err) {
+      log.warning(`Job summary not written: ${(err as Error).message}`)
+    }
+  }
+  core.setOutput('status', result.status)
+  core.setOutput('gates', JSON.stringify(result.gates.map((g) => ({ id: g.id, name: g.name, status: g.status, reasons: [...g.reasons, ...g.errors] }))))
+  core.setOutput('package-dir', result.packageDir)
+  core.setOutput('package-artifact-id', upload ? String(upload.id) : '')
+  core.setOutput('package-artifact-url', upload?.url ?? '')
+  core.setOutput(
+    'issues',
+    JSON.stringify({
+      opened: result.issues?.opened ?? [],
+      updated: result.issues?.updated ?? [],
+      closed: result.issues?.closed ?? [],
+      reopened: result.issues?.reopened ?? []
+    })
+  )
+  await github.commentOnPullRequest(renderPullRequestComment(result, github.runUrl(), upload?.url))
+  return result
+}
+
+function renderPullRequestComment(result: RunResult, runUrl?: string, packageUrl?: string): string {
+  const rows = result.gates.map((g) => `| ${g.id}. ${g.name} | ${g.status === 'pass' ? '✅ PASS' : '❌ FAIL'} | ${g.reasons.length + g.errors.length} |`)
+  return [
+    `### Protocol 12 monitoring: ${result.status === 'pass' ? '✅ in place' : '❌ not in place'}`,
+    '',
+    '| Gate | Status | Reasons |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+    [runUrl ? `[Job summary](${runUrl})` : '', packageUrl ? `[Evidence package](${packageUrl})` : ''].filter(Boolean).join(' · ')
+  ].join('\n')
+}

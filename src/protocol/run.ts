@@ -1,0 +1,609 @@
+/**
+ * Protocol 12, phase by phase: evidence in, live checks, the evidence package and four gates out.
+ * Every step's failure is recorded and the run goes on, so the package and the summary are always
+ * written before the caller fails the job.
+ */
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { isAbsolute, join, relative, resolve } from 'node:path'
+import type { AlertTestResults, DashboardReport, SloAlignment } from '../alerting/types.js'
+import { buildSchedule, findAssuranceWorkflows } from '../assurance/schedule.js'
+import { correlate, episodesFromSeries, parseIncidents } from '../assurance/tuning.js'
+import type { DataSourceStatus, Incident, ObservabilitySchedule, SloAttainment, TuningReport } from '../assurance/types.js'
+import { loadConfig } from '../config/load.js'
+import type { Config } from '../config/schema.js'
+import type { Evidence } from '../evidence/model.js'
+import {
+  evaluateAlertGate,
+  evaluateAssuranceGate,
+  evaluateHandoffGate,
+  evaluateInstrumentationGate,
+  MSG_APPROVAL_MISSING,
+  type ApprovalView,
+  type HandoffView
+} from '../gates/gates.js'
+import { GATE_NAMES, type GateResult } from '../gates/types.js'
+import type { BacklogItem } from '../model/backlog.js'
+import { buildModel } from '../model/build.js'
+import type { MonitoringModel, RunContext, RunMode } from '../model/monitoring-model.js'
+import { buildManifest, type PackageManifest } from '../package/manifest.js'
+import { PackageWriter, type WrittenArtifact } from '../package/writer.js'
+import { renderBacklog } from '../report/backlog.js'
+import { renderRequirements } from '../report/requirements.js'
+import { renderScorecard } from '../report/scorecard.js'
+import { renderTuningReport } from '../report/tuning.js'
+import type { BaselineMetrics, InstrumentationAudit } from '../telemetry/types.js'
+import { InputError, InputErrors } from '../util/errors.js'
+import { durationSeconds } from '../util/http.js'
+import type { Logger } from '../util/log.js'
+import { collectBacklog, gapFingerprints } from './backlog.js'
+import { runHook } from './hooks.js'
+import type { GitHubPort, IssuesOutcome, UploadOutcome } from './ports.js'
+import { defaultSteps, type ProtocolSteps } from './steps.js'
+
+export const ANNOUNCE = {
+  phase1: '[PHASE 1 START] - Reviewing deployment evidence to map monitoring requirements...',
+  coverage: 'Validating instrumentation coverage across services and dependencies...',
+  phase2: '[PHASE 2 START] - Activating dashboards and alert policies...',
+  phase3: '[PHASE 3 START] - Scheduling ongoing observability validation tasks...',
+  correlating: 'Correlating recent alerts with incident history to tune thresholds...',
+  phase4: '[PHASE 4 START] - Delivering monitoring package to incident response and retrospective owners...',
+  complete: (n: number, name: string) => `[PHASE ${n} COMPLETE] - ${name} finished successfully.`,
+  automation: (script: string, status: string) => `[AUTOMATION] ${script} executed: ${status}`,
+  handoff: '[HANDOFF CONFIRMATION] - Monitoring package compiled. Confirm delivery to Protocol 13? (yes/no)',
+  protocolComplete: '[PROTOCOL COMPLETE] - Monitoring activated. Ready for Protocol 13 (Incident Response & Rollback).'
+} as const
+
+const PHASE_NAMES = {
+  1: 'Instrumentation Alignment and Baseline Capture',
+  2: 'Monitoring Activation and Alert Validation',
+  3: 'Continuous Observability Assurance',
+  4: 'Handoff and Improvement Loop'
+} as const
+
+export interface RunOptions {
+  evidenceDir: string
+  configPath: string
+  outputDir: string
+  workspace: string
+  mode: RunMode
+  alertTestsApproved: boolean
+  approvedBy?: string
+  onCallOwner?: string
+  /** Upload the package under this artifact name; undefined: don't upload. */
+  packageArtifact?: string
+  fileIssues: boolean
+  env: NodeJS.ProcessEnv
+  log: Logger
+  now?: () => Date
+  runId: string
+  generator: string
+  github: GitHubPort
+  steps?: ProtocolSteps
+}
+
+export interface RunResult {
+  status: 'pass' | 'fail'
+  gates: GateResult[]
+  packageDir: string
+  artifacts: WrittenArtifact[]
+  upload?: UploadOutcome
+  issues?: IssuesOutcome
+  backlog: BacklogItem[]
+  /** Errors that stopped a part of the run (bad input, a step that crashed), for the summary. */
+  errors: string[]
+  model?: MonitoringModel
+  audit?: InstrumentationAudit
+  baseline?: BaselineMetrics
+  alertTests?: AlertTestResults
+  tuning?: TuningReport
+  slos?: SloAttainment[]
+  manifest?: PackageManifest
+}
+
+const errorText = (err: unknown): string =>
+  err instanceof InputErrors || err instanceof InputError ? err.message : err instanceof Error ? `${err.name}: ${err.message}` : String(err)
+
+/** All four gates failed for one reason (bad config or evidence): nothing can be verified. */
+function gatesBlockedBy(reason: string): GateResult[] {
+  return ([1, 2, 3, 4] as const).map((id) => ({
+    id,
+    name: GATE_NAMES[id],
+    status: 'fail',
+    reasons: [id === 1 ? reason : `not evaluated: ${reason}`],
+    errors: [],
+    checks: [],
+    evidence: []
+  }))
+}
+
+export async function runProtocol(opts: RunOptions): Promise<RunResult> {
+  const now = opts.now ?? (() => new Date())
+  const steps = opts.steps ?? defaultSteps
+  const log = opts.log
+  const errors: string[] = []
+  const writer = new PackageWriter(resolve(opts.workspace, opts.outputDir), now)
+  await writer.init()
+
+  // A step that crashes is recorded and replaced by its "not verified" result: the run goes on.
+  const attempt = async <T>(what: string, fn: () => Promise<T>, fallback: (reason: string) => T): Promise<T> => {
+    try {
+      return await fn()
+    } catch (err) {
+      const reason = `${what} failed: ${errorText(err)}`
+      errors.push(reason)
+      log.error(reason)
+      return fallback(reason)
+    }
+  }
+  const writeJson = async (name: string, data: unknown): Promise<boolean> => {
+    try {
+      await writer.json(name, data)
+      return true
+    } catch (err) {
+      const reason = `${name} not written: ${errorText(err)}`
+      errors.push(reason)
+      log.error(reason)
+      return false
+    }
+  }
+
+  // ---- Phase 1: evidence, requirements, coverage, baseline --------------------------------------
+  log.info(ANNOUNCE.phase1)
+  let config: Config
+  let evidence: Evidence
+  try {
+    config = await loadConfig(resolve(opts.workspace, opts.configPath))
+    evidence = await steps.loadEvidence(resolve(opts.workspace, opts.evidenceDir), config['limits']['evidence-max-bytes'])
+  } catch (err) {
+    const messages = err instanceof InputErrors ? err.errors.map((e) => e.message) : [errorText(err)]
+    for (const m of messages.slice(0, 10)) log.error(m)
+    errors.push(...messages)
+    const gates = gatesBlockedBy(`invalid input: ${messages.join('; ')}`)
+    await writeJson('gate-results.json', { evaluated_at: now().toISOString(), status: 'fail', final: true, gates })
+    const upload = opts.packageArtifact ? await opts.github.uploadPackage(writer.dir, [...writer.written.values()].map((a) => a.path)) : undefined
+    return { status: 'fail', gates, packageDir: writer.dir, artifacts: [...writer.written.values()], upload, backlog: [], errors }
+  }
+
+  const extraSlos = await attempt('OpenSLO documents', () => steps.loadOpenSlo(config.openslo, opts.workspace), () => [])
+  const model = buildModel(config, evidence, extraSlos)
+  const ctx: RunContext = {
+    config,
+    evidence,
+    model,
+    mode: opts.mode,
+    alertTestsApproved: opts.alertTestsApproved,
+    outputDir: writer.dir,
+    workspace: opts.workspace,
+    env: opts.env,
+    log,
+    now,
+    runId: opts.runId
+  }
+  log.info(`Release ${model.release.tag ?? '(untagged)'} in ${model.environment}: ${model.services.length} service(s), ${model.services.filter((s) => s.critical).length} critical`)
+  const requirementsWritten = await writer
+    .text('monitoring-requirements.md', renderRequirements(model, evidence, now()))
+    .then(() => true)
+
+  log.info(ANNOUNCE.coverage)
+  const auditFallback = (reason: string): InstrumentationAudit => ({
+    audit_date: now().toISOString(),
+    environment: model.environment,
+    coverage_completeness: 0,
+    requests: 0,
+    services: [],
+    missing_coverage: [],
+    not_verified_reason: reason,
+    source: 'built-in'
+  })
+  let audit: InstrumentationAudit
+  const auditCommand = config.hooks['audit-command']
+  if (auditCommand) {
+    const hook = await runHook<InstrumentationAudit>({
+      command: auditCommand,
+      outputFile: join(writer.dir, 'instrumentation-audit.json'),
+      schemaFile: 'instrumentation-audit.schema.json',
+      cwd: opts.workspace,
+      env: opts.env,
+      timeoutSeconds: config.hooks['timeout-seconds']
+    })
+    log.info(ANNOUNCE.automation('collect_perf.py', `${hook.status} (audit-command)`))
+    audit = hook.data ? { ...hook.data, source: 'audit-command' } : auditFallback(`audit-command ${hook.error ?? hook.status}`)
+    if (hook.error) errors.push(`audit-command: ${hook.error}`)
+  } else {
+    audit = await attempt('instrumentation audit', () => steps.audit(ctx), auditFallback)
+    log.info(ANNOUNCE.automation('collect_perf.py', audit.not_verified_reason ? `not verified (${audit.not_verified_reason})` : `success (built-in audit, ${audit.requests} backend request(s))`))
+  }
+  await writeJson('instrumentation-audit.json', audit)
+
+  let previous: { source: string; data: BaselineMetrics } | undefined
+  const prevFile = config.baseline.previous?.file
+  if (prevFile) {
+    const file = resolve(opts.workspace, prevFile)
+    previous = await attempt('previous baseline', async () => ({ source: prevFile, data: await steps.loadPreviousBaseline(file) }), () => undefined)
+  } else if (config.baseline.previous?.artifact) {
+    const found = await opts.github.previousPackage()
+    if ('dir' in found) {
+      previous = await attempt(
+        'previous baseline',
+        async () => ({ source: found.source, data: await steps.loadPreviousBaseline(join(found.dir, 'baseline-metrics.json')) }),
+        () => undefined
+      )
+    } else log.info(`No previous baseline to compare with: ${found.reason}`)
+  }
+  const baseline = await attempt('baseline capture', () => steps.baseline(ctx, previous), (reason) => ({
+    captured_at: now().toISOString(),
+    window: config.baseline.window,
+    environment: model.environment,
+    services: [],
+    claims: [],
+    requests: 0,
+    not_verified_reason: reason
+  }))
+  await writeJson('baseline-metrics.json', baseline)
+  const gate1 = evaluateInstrumentationGate({ model, audit, requirementsWritten, thresholds: config.gates })
+  announceGate(log, gate1)
+
+  // ---- Phase 2: dashboards, alert rules, alert path, runbook -------------------------------------
+  log.info(ANNOUNCE.phase2)
+  const { alignment, suggestedRulesYaml } = await attempt('alert rule alignment', () => steps.alignment(ctx), (reason) => ({
+    alignment: { checked_at: now().toISOString(), rule_sources: [], findings: [], not_verified_reason: reason } as SloAlignment,
+    suggestedRulesYaml: undefined
+  }))
+  if (suggestedRulesYaml) await writer.text('suggested-alert-rules.yml', suggestedRulesYaml)
+  const dashboards = await attempt('dashboard check', () => steps.dashboards(ctx), (reason): DashboardReport => ({
+    checked_at: now().toISOString(),
+    dashboards: [],
+    services_without_dashboard: [],
+    not_verified_reason: reason
+  }))
+  await attempt('dashboard-config.md', async () => writer.text('dashboard-config.md', await steps.renderDashboardConfig(alignment, dashboards)), () => undefined)
+
+  const alertFallback = (reason: string): AlertTestResults => ({
+    test_date: now().toISOString(),
+    approved: opts.alertTestsApproved,
+    sla_target_seconds: config.alerting['ack-sla-seconds'],
+    tests: [],
+    overall_status: 'error',
+    sla_compliance: 0,
+    not_verified_reason: reason,
+    source: 'built-in'
+  })
+  let alertTests: AlertTestResults
+  const alertCommand = config.hooks['alert-test-command']
+  if (alertCommand && opts.alertTestsApproved) {
+    const hook = await runHook<AlertTestResults>({
+      command: alertCommand,
+      outputFile: join(writer.dir, 'alert-test-results.json'),
+      schemaFile: 'alert-test-results.schema.json',
+      cwd: opts.workspace,
+      env: opts.env,
+      timeoutSeconds: config.hooks['timeout-seconds']
+    })
+    log.info(ANNOUNCE.automation('workflow_automation.py (alert-test)', `${hook.status} (alert-test-command)`))
+    alertTests = hook.data ? { ...hook.data, source: 'alert-test-command' } : alertFallback(`alert-test-command ${hook.error ?? hook.status}`)
+    if (hook.error) errors.push(`alert-test-command: ${hook.error}`)
+  } else {
+    alertTests = await attempt('alert path test', () => steps.alertTests(ctx), alertFallback)
+    log.info(ANNOUNCE.automation('workflow_automation.py (alert-test)', alertTests.overall_status))
+  }
+  await writeJson('alert-test-results.json', alertTests)
+  const runbook = await attempt(
+    'runbook update',
+    () => steps.updateRunbook(ctx, { alignment, dashboards, alertTests, onCallOwner: opts.onCallOwner }),
+    () => undefined
+  )
+  const gate2 = evaluateAlertGate({ alertTests, alignment, dashboards, thresholds: config.gates })
+  announceGate(log, gate2)
+
+  // ---- Phase 3: ongoing checks, alert tuning, scorecard ------------------------------------------
+  log.info(ANNOUNCE.phase3)
+  const schedule: ObservabilitySchedule = buildSchedule({
+    config,
+    workflows: await findAssuranceWorkflows(opts.workspace),
+    onCallOwner: opts.onCallOwner,
+    now: now()
+  })
+  await writeJson('observability-schedule.json', schedule)
+
+  log.info(ANNOUNCE.correlating)
+  let tuning: TuningReport
+  const tuningCommand = config.hooks['tuning-command']
+  let tuningMarkdown: string | undefined
+  if (tuningCommand) {
+    const hook = await runHook<string>({
+      command: tuningCommand,
+      outputFile: join(writer.dir, 'alert-tuning-report.md'),
+      cwd: opts.workspace,
+      env: opts.env,
+      timeoutSeconds: config.hooks['timeout-seconds']
+    })
+    log.info(ANNOUNCE.automation('aggregate_coverage.py', `${hook.status} (tuning-command)`))
+    tuningMarkdown = hook.data && hook.data.trim() ? hook.data : undefined
+    tuning = await attempt('alert tuning', () => correlateAlerts(ctx, steps, opts.github), (reason) => emptyTuning(now(), config, reason))
+    tuning = { ...tuning, source: 'tuning-command', from_real_data: tuning.from_real_data && !!tuningMarkdown }
+    if (hook.error) errors.push(`tuning-command: ${hook.error}`)
+  } else {
+    tuning = await attempt('alert tuning', () => correlateAlerts(ctx, steps, opts.github), (reason) => emptyTuning(now(), config, reason))
+    log.info(ANNOUNCE.automation('aggregate_coverage.py', tuning.from_real_data ? 'success' : 'incomplete (see alert-tuning-report.md)'))
+  }
+  const tuningWritten = await writer.text('alert-tuning-report.md', tuningMarkdown ?? renderTuningReport(tuning)).then(() => true)
+
+  const approval = await buildApproval(opts, config, now())
+  const backlog = collectBacklog({ audit, baseline, alignment, dashboards, alertTests, schedule, tuning, approvalMissing: approval.status !== 'approved' })
+  const slos = await attempt('SLO attainment', () => sloAttainment(ctx, steps), () => [])
+  await writer.text(
+    'observability-scorecard.md',
+    renderScorecard({ release: model.release.tag ?? 'untagged', now: now(), slos, audit, alertTests, tuning, backlog, gates: [gate1, gate2] })
+  )
+  const backlogFile = await writer.text('improvement-backlog.md', renderBacklog(backlog, now()))
+  // Gate 3 reads the backlog back from the file it wrote: the artifact is what must list the gaps.
+  const backlogText = await readFile(backlogFile.path, 'utf8')
+  const listed = backlog.filter((b) => backlogText.includes(b.fingerprint))
+  const gate3 = evaluateAssuranceGate({
+    schedule,
+    tuning,
+    tuningWritten,
+    backlog: listed,
+    backlogWritten: true,
+    gapFingerprints: gapFingerprints(audit, alignment, alertTests),
+    thresholds: config.gates
+  })
+  announceGate(log, gate3)
+
+  // ---- Phase 4: approval, manifest, upload, handoff, backlog issues ------------------------------
+  log.info(ANNOUNCE.phase4)
+  await writeJson('monitoring-approval-record.json', approval)
+  if (approval.status !== 'approved') log.error(MSG_APPROVAL_MISSING)
+  const runbookEntry = runbook
+    ? {
+        path: isAbsolute(runbook.path) ? relative(opts.workspace, runbook.path) : runbook.path,
+        changed: runbook.changed,
+        sha256: await readFile(resolve(opts.workspace, runbook.path)).then((b) => createHash('sha256').update(b).digest('hex'), () => null)
+      }
+    : null
+  const manifest = buildManifest({
+    written: writer.written.values(),
+    generator: opts.generator,
+    now: now(),
+    environment: model.environment,
+    release: model.release,
+    run: { id: opts.runId, url: opts.github.runUrl() },
+    runbook: runbookEntry
+  })
+  const manifestWritten = await writeJson('monitoring-package-manifest.json', manifest)
+  const handoffEnabled = config.github.handoff.enabled
+  const pendingHandoff: HandoffView = { uploaded: false, dispatchEnabled: handoffEnabled, dispatched: false, pending: true }
+  const gate4Pending = evaluateHandoffGate({ manifest: manifestWritten ? manifest : undefined, approval, handoff: pendingHandoff, thresholds: config.gates })
+  const preliminary = [gate1, gate2, gate3, gate4Pending]
+  await writeJson('gate-results.json', gateResultsDoc(preliminary, now(), false))
+
+  const packageFiles = [...writer.written.values()].map((a) => a.path)
+  if (runbook) packageFiles.push(resolve(opts.workspace, runbook.path))
+  let upload: UploadOutcome | undefined
+  if (opts.packageArtifact) {
+    upload = await opts.github.uploadPackage(writer.dir, packageFiles)
+    if (upload && 'error' in upload) {
+      errors.push(`package upload failed: ${upload.error}`)
+      log.error(`Package upload failed; the package stays in ${writer.dir}: ${upload.error}`)
+    } else if (upload) log.info(`Package uploaded as artifact ${opts.packageArtifact} (id ${upload.id}): ${upload.url}`)
+  }
+  log.info(ANNOUNCE.handoff)
+  log.info(`Answer: ${handoffEnabled ? 'yes (github.handoff.enabled)' : 'no (github.handoff.enabled is false)'}`)
+  let dispatched = false
+  let dispatchError: string | undefined
+  if (handoffEnabled) {
+    const sent = await opts.github.sendHandoff(config.github.handoff['event-type'], {
+      run_id: opts.runId,
+      run_url: opts.github.runUrl() ?? null,
+      release: model.release.tag ?? null,
+      environment: model.environment,
+      package_artifact: opts.packageArtifact ?? null,
+      package_artifact_id: upload && 'id' in upload ? upload.id : null,
+      package_artifact_url: upload && 'url' in upload ? upload.url : null,
+      status: preliminary.slice(0, 3).every((g) => g.status === 'pass') ? 'pass' : 'fail',
+      gates: Object.fromEntries(preliminary.map((g) => [`gate_${g.id}`, g.status]))
+    })
+    if ('ok' in sent) dispatched = true
+    else dispatchError = sent.error
+  }
+  const gate4 = evaluateHandoffGate({
+    manifest: manifestWritten ? manifest : undefined,
+    approval,
+    handoff: {
+      uploaded: !!upload && 'id' in upload,
+      uploadError: upload && 'error' in upload ? upload.error : opts.packageArtifact ? undefined : 'package-artifact is empty',
+      dispatchEnabled: handoffEnabled,
+      dispatched,
+      dispatchError,
+      pending: false
+    },
+    thresholds: config.gates
+  })
+  announceGate(log, gate4)
+  const gates = [gate1, gate2, gate3, gate4]
+  // The copy on disk is final; the uploaded copy was written before the upload could be judged.
+  await writeJson('gate-results.json', gateResultsDoc(gates, now(), true))
+
+  let issues: IssuesOutcome | undefined
+  if (opts.fileIssues) {
+    issues = await opts.github.syncBacklog(backlog)
+    for (const e of issues.errors) log.warning(e)
+    if (issues.numbers?.size) await writer.text('improvement-backlog.md', renderBacklog(backlog, now(), issues.numbers))
+  }
+  const status = gates.every((g) => g.status === 'pass') ? 'pass' : 'fail'
+  if (status === 'pass') log.info(ANNOUNCE.protocolComplete)
+  return {
+    status,
+    gates,
+    packageDir: writer.dir,
+    artifacts: [...writer.written.values()],
+    upload,
+    issues,
+    backlog,
+    errors,
+    model,
+    audit,
+    baseline,
+    alertTests,
+    tuning,
+    slos,
+    manifest
+  }
+}
+
+function gateResultsDoc(gates: GateResult[], at: Date, final: boolean): unknown {
+  return { evaluated_at: at.toISOString(), status: gates.every((g) => g.status === 'pass') ? 'pass' : 'fail', final, gates }
+}
+
+function announceGate(log: Logger, gate: GateResult): void {
+  if (gate.status === 'pass') {
+    log.info(ANNOUNCE.complete(gate.id, PHASE_NAMES[gate.id]))
+    return
+  }
+  log.info(`Gate ${gate.id} (${gate.name}): FAIL`)
+  for (const r of gate.reasons.slice(0, 20)) log.error(r, { title: `Gate ${gate.id}: ${gate.name}` })
+  for (const e of gate.errors.slice(0, 20)) log.error(`backend error: ${e}`, { title: `Gate ${gate.id}: ${gate.name}` })
+}
+
+function emptyTuning(now: Date, config: Config, reason: string): TuningReport {
+  return {
+    generated_at: now.toISOString(),
+    lookback: config.incidents.lookback,
+    sources: [{ name: 'alert tuning', kind: 'alerts', request: '-', status: 'error', detail: reason, count: 0 }],
+    from_real_data: false,
+    alerts: [],
+    incidents: [],
+    precision: null,
+    recall: null,
+    mean_detection_seconds: null,
+    adjustments: [],
+    source: 'built-in'
+  }
+}
+
+/** Alert history from Prometheus' ALERTS series; incidents from a file or GitHub issues. */
+async function correlateAlerts(ctx: RunContext, steps: ProtocolSteps, github: GitHubPort): Promise<TuningReport> {
+  const { config, now } = ctx
+  const lookback = config.incidents.lookback
+  const end = now()
+  const start = new Date(end.getTime() - durationSeconds(lookback) * 1000)
+  const sources: DataSourceStatus[] = []
+  // One point a minute for a week is 10080 per series, under Prometheus' 11000-point limit.
+  const step = Math.max(60, Math.ceil(durationSeconds(lookback) / 10000))
+  const query = 'ALERTS{alertstate="firing", synthetic!="true"}'
+  let episodes: ReturnType<typeof episodesFromSeries> = []
+  const prom = await steps.prometheus(ctx, config.alerting['rules-backend'])
+  if (!prom) {
+    sources.push({ name: 'prometheus ALERTS', kind: 'alerts', request: query, status: 'not_configured', detail: 'no Prometheus backend configured', count: 0 })
+  } else {
+    try {
+      const r = await prom.rangeQuery(query, start, end, step)
+      episodes = episodesFromSeries(r.series, step, config['service-label'])
+      sources.push({ name: prom.name, kind: 'alerts', request: `${r.request.method} ${r.request.url} ${query}`, status: 'ok', detail: `${r.series.length} alert series`, count: episodes.length })
+    } catch (err) {
+      sources.push({ name: prom.name, kind: 'alerts', request: query, status: 'error', detail: errorText(err), count: 0 })
+    }
+  }
+  let incidents: Incident[] = []
+  const file = config.incidents.file
+  const labels = config.incidents['github-labels']
+  if (file) {
+    try {
+      const text = await readFile(resolve(ctx.workspace, file), 'utf8')
+      const all = parseIncidents(JSON.parse(text), file)
+      incidents = all.filter((i) => Date.parse(i.started_at) >= start.getTime() - 86400_000)
+      sources.push({ name: file, kind: 'incidents', request: `read ${file}`, status: 'ok', detail: `${all.length} incident(s) in file`, count: incidents.length })
+    } catch (err) {
+      sources.push({ name: file, kind: 'incidents', request: `read ${file}`, status: 'error', detail: errorText(err), count: 0 })
+    }
+  }
+  if (labels?.length) {
+    const request = `GitHub issues labelled ${labels.join(', ')} since ${start.toISOString()}`
+    try {
+      const found = await github.incidents(labels, start)
+      incidents.push(...found)
+      sources.push({ name: 'github issues', kind: 'incidents', request, status: 'ok', detail: `${found.length} issue(s)`, count: found.length })
+    } catch (err) {
+      sources.push({ name: 'github issues', kind: 'incidents', request, status: 'error', detail: errorText(err), count: 0 })
+    }
+  }
+  if (!file && !labels?.length) {
+    sources.push({ name: 'incidents', kind: 'incidents', request: '-', status: 'not_configured', detail: 'set incidents.file or incidents.github-labels', count: 0 })
+  }
+  return correlate({ episodes, incidents, sources, lookback, now: end })
+}
+
+/** Attainment of each SLO over its window, from its good/total (or error/total) queries. */
+async function sloAttainment(ctx: RunContext, steps: ProtocolSteps): Promise<SloAttainment[]> {
+  const out: SloAttainment[] = []
+  for (const slo of ctx.model.slos) {
+    const window = slo.window
+    const sub = (q: string): string => q.replace(/\$window/g, window)
+    const total = slo['total-query']
+    const ratio = total && slo['good-query']
+      ? `(${sub(slo['good-query'])}) / (${sub(total)})`
+      : total && slo['error-query']
+        ? `1 - (${sub(slo['error-query'])}) / (${sub(total)})`
+        : undefined
+    const base = { slo: slo.name, service: slo.service, objective: slo.objective, window, query: ratio ?? '-' }
+    if (!ratio) {
+      out.push({ ...base, attainment: null, budget_remaining_percent: null, status: 'not_verified', detail: 'the SLO has no good/total or error/total query' })
+      continue
+    }
+    const prom = await steps.prometheus(ctx, slo.backend)
+    if (!prom) {
+      out.push({ ...base, attainment: null, budget_remaining_percent: null, status: 'not_verified', detail: 'no Prometheus backend configured' })
+      continue
+    }
+    try {
+      const r = await prom.instantQuery(ratio, ctx.now())
+      const v = r.samples.length === 1 ? r.samples[0]!.value : NaN
+      if (!Number.isFinite(v)) {
+        out.push({ ...base, attainment: null, budget_remaining_percent: null, status: 'error', detail: r.samples.length === 0 ? 'empty result' : r.samples.length > 1 ? `${r.samples.length} series, expected one` : `value ${v}` })
+        continue
+      }
+      const budget = 1 - slo.objective / 100
+      const spent = budget > 0 ? (1 - v) / budget : 0
+      out.push({
+        ...base,
+        attainment: v,
+        budget_remaining_percent: Math.round((1 - spent) * 10000) / 100,
+        status: v * 100 >= slo.objective ? 'met' : 'breached',
+        detail: `at ${ctx.now().toISOString()}`
+      })
+    } catch (err) {
+      out.push({ ...base, attainment: null, budget_remaining_percent: null, status: 'error', detail: errorText(err) })
+    }
+  }
+  return out
+}
+
+export interface ApprovalRecord extends ApprovalView {
+  approval_date: string
+  approvers: Record<string, { name: string; role: string; approval_status: string; approval_timestamp: string | null; comments: string; source: string }>
+  required_approvers: string[]
+  notification_channels: { slack?: string; pagerduty?: string; email?: string }
+  errors: string[]
+}
+
+/** monitoring-approval-record.json: GitHub environment approvals first, else the approved-by input. */
+async function buildApproval(opts: RunOptions, config: Config, now: Date): Promise<ApprovalRecord> {
+  const { approvers, errors } = await opts.github.approvers(opts.approvedBy)
+  const entries = approvers.map((a, i) => [
+    `${a.role.replace(/[^a-z0-9]+/gi, '_').toLowerCase() || 'approver'}_${i + 1}`,
+    { name: a.name, role: a.role, approval_status: 'approved', approval_timestamp: a.approved_at, comments: a.comments ?? '', source: a.source }
+  ] as const)
+  const approved = entries.length > 0
+  return {
+    approval_date: now.toISOString(),
+    status: approved ? 'approved' : 'missing',
+    approvers: Object.fromEntries(entries),
+    required_approvers: ['sre'],
+    approval_percentage: approved ? 100 : 0,
+    effective_date: approved ? now.toISOString() : null,
+    on_call_owner: opts.onCallOwner ?? config.assurance.owner ?? null,
+    notification_channels: { ...config.alerting['notification-channels'] },
+    errors
+  }
+}
