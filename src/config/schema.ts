@@ -176,6 +176,14 @@ export const configSchema = z.strictObject({
       window: duration.default('30m'),
       /** Extra SLIs: name -> PromQL grouped by the service label. */
       queries: z.record(z.string(), z.string()).default({}),
+      /**
+       * Overrides of the built-in baseline queries, grouped by the service label. `$window` is the
+       * baseline window, `$group` the grouping labels, `$quantile` (latency only) 0.5/0.95/0.99.
+       * Defaults assume http_requests_total{code} and http_request_duration_seconds_bucket.
+       */
+      'request-rate-query': z.string().min(1).optional(),
+      'error-ratio-query': z.string().min(1).optional(),
+      'latency-query': z.string().min(1).optional(),
       'claim-tolerance-percent': z.number().min(0).default(25),
       previous: z
         .strictObject({ file: z.string().optional(), artifact: z.string().optional() })

@@ -58,7 +58,7 @@ export type GapPriority = 'high' | 'medium' | 'low'
 export interface CoverageGap {
   service: string
   signal: Signal
-  /** `unmapped`, `no_data`, `stale`, `invalid_value`, `backend_error`, `failed`. */
+  /** `unmapped`, `no_data`, `stale`, `invalid_value`, `backend_error`, `failed`, `host_not_allowed`, `not_verified`. */
   gap: string
   priority: GapPriority
   detail: string
@@ -82,6 +82,8 @@ export interface InstrumentationAudit {
 export interface BaselineValue {
   metric: string
   value: number | null
+  /** Unit of value: `requests/s`, `ratio` (0..1), `seconds`; absent for custom SLIs. */
+  unit?: string
   query: string
   measuredAt: string
   verdict: Verdict
