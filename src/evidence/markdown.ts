@@ -333,5 +333,5 @@ export function splitTime(text: string): { time?: string; rest: string } {
 
 /** Remove a separator left at the start of a text: ":", "—", "-", "|". */
 export function trimSeparators(text: string): string {
-  return text.replace(/^[\s:—–|-]+/, '').replace(/[\s—–|]+$/, '').trim()
+  return text.replace(/^[\s:;,—–|-]+/, '').replace(/[\s—–|]+$/, '').trim()
 }

@@ -104,7 +104,10 @@ export function normaliseMetricsStatus(text: string): 'within_slo' | 'breached' 
 export function parseYesNo(text: string): boolean | undefined {
   const t = text.trim().toLowerCase()
   if (t === '' || /^(-|—|–|n\/a|none)$/.test(t)) return false
-  if (/^(yes|y|true|✅|✔|✓|☑|x|critical|tier[ -]?[01]|p0|p1|high|new|added)\b/u.test(t)) return true
-  if (/^(no|n|false|❌|✗|non[- ]?critical|not critical|tier[ -]?[2-9]|low|changed|existing|modified|updated)\b/u.test(t)) return false
+  // Emoji are not word characters, so the end of a word is spelled out instead of \b.
+  const end = '(?=$|[\\s,.;:()/-])'
+  if (new RegExp(`^(yes|y|true|✅|✔️?|✓|☑️?|x|critical|tier[ -]?[01]|p0|p1|high|new|added)${end}`, 'u').test(t)) return true
+  if (new RegExp(`^(no|n|false|❌|✗|✘|non[- ]?critical|not critical|tier[ -]?[2-9]|low|changed|existing|modified|updated)${end}`, 'u').test(t))
+    return false
   return undefined
 }

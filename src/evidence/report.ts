@@ -231,7 +231,7 @@ function riskFromText(text: string): Risk | undefined {
     rest = rest.slice(lead[0].length)
   }
   if (!component) {
-    const c = /^\(([\w./-]+)\)\s*[:—–-]?\s*/.exec(rest) ?? /^([a-z][\w.-]*)\s*:\s+/.exec(rest)
+    const c = /^\(([\w./-]+)\)\s*[:—–-]?\s*/.exec(rest) ?? /^([a-z][\w.-]*)(?:\s*:|\s+[—–])\s+/.exec(rest)
     if (c) {
       component = c[1]
       rest = rest.slice(c[0].length)

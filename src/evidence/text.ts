@@ -19,10 +19,45 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: end - lineStart + 1 }
 }
 
+function parseError(text: string): string | undefined {
+  try {
+    JSON.parse(text)
+    return undefined
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err)
+  }
+}
+
+/** True when a prefix of a document fails only because it stops early. */
+function failsOnlyAtEnd(prefix: string): boolean {
+  const message = parseError(prefix)
+  if (message === undefined) return true
+  if (/end of (JSON|data)|Unterminated/i.test(message)) return true
+  const pos = /position (\d+)/.exec(message)
+  return pos !== null && Number(pos[1]) >= prefix.length
+}
+
 /**
- * JSON.parse with the position of a syntax error as line and column. V8's message carries either
- * "position N" (Node 20) or "(line L column C)" (Node 22+); both are read.
+ * Offset of the first syntax error. Some V8 messages ("Unexpected token 'N', ... is not valid
+ * JSON") carry no position; then the shortest prefix that fails for another reason than its end
+ * is searched for (error path only).
  */
+function errorOffset(text: string, message: string): number {
+  const pos = /position (\d+)/.exec(message)
+  if (pos) return Number(pos[1])
+  // Point at the last character written, not past a trailing newline.
+  if (/end of (JSON|data)/i.test(message) || failsOnlyAtEnd(text)) return text.trimEnd().length
+  let lo = 0
+  let hi = text.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (failsOnlyAtEnd(text.slice(0, mid + 1))) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** JSON.parse with the position of a syntax error as line and column. */
 export function parseJsonText(text: string, file: string, expected: string): unknown {
   if (text.trim() === '') {
     throw new InputError({ file, field: '/', expected, found: 'an empty file' })
@@ -31,29 +66,19 @@ export function parseJsonText(text: string, file: string, expected: string): unk
     return JSON.parse(text)
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err)
-    let line: number | undefined
-    let column: number | undefined
-    const lc = /line (\d+) column (\d+)/.exec(message)
-    const pos = /position (\d+)/.exec(message)
-    if (lc) {
-      line = Number(lc[1])
-      column = Number(lc[2])
-    } else if (pos) {
-      ;({ line, column } = lineColumn(text, Number(pos[1])))
-    } else if (/end of (JSON|data)/i.test(message)) {
-      ;({ line, column } = lineColumn(text, text.length))
-    }
-    const offset = pos ? Number(pos[1]) : undefined
+    const offset = errorOffset(text, message)
+    const { line, column } = lineColumn(text, offset)
     const at =
-      offset !== undefined && offset < text.length
+      offset < text.trimEnd().length
         ? `the character ${JSON.stringify(text[offset])}`
-        : /end of (JSON|data)/i.test(message)
-          ? 'the end of the file (the document is cut short)'
-          : 'invalid JSON'
-    const reason = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '')
+        : 'the end of the file (the document is cut short)'
+    const reason = message
+      .replace(/\s*\(line \d+ column \d+\)/, '')
+      .replace(/ (in JSON )?at position \d+/, '')
+      .replace(/, ".*" is not valid JSON$/s, '')
     throw new InputError({
       file,
-      field: line !== undefined ? `line ${line}, column ${column}` : undefined,
+      field: `line ${line}, column ${column}`,
       expected: 'valid JSON',
       found: `${at} (${reason})`
     })
