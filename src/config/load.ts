@@ -28,7 +28,8 @@ export function parseConfig(text: string, file: string): Config {
         (e) =>
           new InputError({
             file,
-            line: e.linePos?.[0]?.line,
+            // linePos is only filled in with prettyErrors; the offset always is.
+            line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
             expected: 'valid YAML',
             found: e.message.split('\n')[0] ?? e.code
           })

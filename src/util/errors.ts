@@ -52,6 +52,7 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return `an array of ${value.length}`
   if (typeof value === 'object') {
     const keys = Object.keys(value as object)
+    if (keys.length === 0) return 'an empty object'
     return `an object with keys ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', ...' : ''}`
   }
   if (typeof value === 'string') {
