@@ -180,3 +180,54 @@ export async function startStandIn(handler: (req: IncomingMessage, url: URL, bod
       })
   }
 }
+
+export interface HistoryService {
+  name: string
+  /** Requests per minute. */
+  perMinute: number
+  /** 5xx requests per minute. */
+  errorsPerMinute: number
+  /** Every request's latency falls in this histogram bucket (lower, upper] in seconds. */
+  latencyBucket: [number, number]
+  /** Epoch seconds after which spans_total stops being written (a service that stopped sending traces). */
+  tracesStopAt?: number
+}
+
+export const HISTORY_BUCKETS = [0.1, 0.25, 0.5, 1]
+
+/**
+ * A week (by default) of one-minute samples in OpenMetrics, for promtool backfill. Counters grow
+ * linearly from a large start so rate() and histogram_quantile() give exact expected values.
+ */
+export function historyOpenMetrics(services: HistoryService[], endSeconds: number, days = 7): string {
+  const start = endSeconds - days * 86400
+  const lines: string[] = []
+  const each = (fn: (t: number, i: number) => string | undefined): void => {
+    for (let t = start, i = 0; t <= endSeconds; t += 60, i++) {
+      const line = fn(t, i)
+      if (line !== undefined) lines.push(line)
+    }
+  }
+  const base = 1_000_000
+  lines.push('# TYPE http_requests counter')
+  for (const s of services) {
+    each((t, i) => `http_requests_total{service="${s.name}",code="200"} ${base + (s.perMinute - s.errorsPerMinute) * i} ${t}`)
+    each((t, i) => `http_requests_total{service="${s.name}",code="500"} ${base + s.errorsPerMinute * i} ${t}`)
+  }
+  lines.push('# TYPE http_request_duration_seconds histogram')
+  for (const s of services) {
+    for (const le of [...HISTORY_BUCKETS, Infinity]) {
+      const inBucket = le >= s.latencyBucket[1]
+      const leText = le === Infinity ? '+Inf' : String(le)
+      each((t, i) => `http_request_duration_seconds_bucket{service="${s.name}",le="${leText}"} ${inBucket ? base + s.perMinute * i : 0} ${t}`)
+    }
+    each((t, i) => `http_request_duration_seconds_count{service="${s.name}"} ${base + s.perMinute * i} ${t}`)
+    each((t, i) => `http_request_duration_seconds_sum{service="${s.name}"} ${(base + s.perMinute * i) * s.latencyBucket[1]} ${t}`)
+  }
+  lines.push('# TYPE log_lines counter')
+  for (const s of services) each((t, i) => `log_lines_total{service="${s.name}"} ${base + 2 * s.perMinute * i} ${t}`)
+  lines.push('# TYPE spans counter')
+  for (const s of services) each((t, i) => (s.tracesStopAt !== undefined && t > s.tracesStopAt ? undefined : `spans_total{service="${s.name}"} ${base + 3 * s.perMinute * i} ${t}`))
+  lines.push('# EOF')
+  return lines.join('\n') + '\n'
+}

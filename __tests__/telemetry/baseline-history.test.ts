@@ -1,0 +1,180 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { backfill, startPrometheus, type RunningBackend } from '../harness/backends.js'
+import { emptyEvidence, historyOpenMetrics, makeContext, service } from '../harness/telemetry.js'
+import { runInstrumentationAudit } from '../../src/telemetry/audit.js'
+import { captureBaseline, loadPreviousBaseline } from '../../src/telemetry/baseline.js'
+import { AUDIT_SCHEMA, BASELINE_SCHEMA, checkSchema } from '../../src/telemetry/schema-check.js'
+import type { BaselineMetrics } from '../../src/telemetry/types.js'
+import { InputError } from '../../src/util/errors.js'
+import type { Evidence } from '../../src/evidence/model.js'
+
+/**
+ * A Prometheus over a backfilled week: checkout serves 10 req/s with 1% errors, every request in
+ * (0.1 s, 0.25 s]; payments 5 req/s with 1% errors in (0.5 s, 1 s] and stopped sending traces
+ * 20 minutes before the end. Every expected number below follows from that.
+ */
+describe('baseline and freshness against a Prometheus with a week of history', () => {
+  const end = Math.floor(Date.now() / 60_000) * 60 - 600
+  const now = new Date(end * 1000)
+  let prom: RunningBackend
+  let tsdb: string
+  let scratch: string
+
+  beforeAll(async () => {
+    tsdb = backfill(
+      historyOpenMetrics(
+        [
+          { name: 'checkout', perMinute: 600, errorsPerMinute: 6, latencyBucket: [0.1, 0.25] },
+          { name: 'payments', perMinute: 300, errorsPerMinute: 3, latencyBucket: [0.5, 1], tracesStopAt: end - 1200 }
+        ],
+        end
+      )
+    )
+    prom = await startPrometheus({ storageDir: tsdb })
+    scratch = mkdtempSync(join(tmpdir(), 'baseline-test-'))
+  }, 60_000)
+  afterAll(async () => {
+    await prom?.stop()
+    rmSync(dirname(tsdb), { recursive: true, force: true })
+    rmSync(scratch, { recursive: true, force: true })
+  })
+
+  const backends = () => ({ prom: { type: 'prometheus', url: prom.url, 'timeout-seconds': 5, retries: 0 } })
+  const ctxWith = (evidence?: Evidence, names = ['checkout', 'payments'], extra: Record<string, unknown> = {}) =>
+    makeContext({ config: { backends: backends(), ...extra }, services: names.map((n) => service(n, { critical: true })), evidence, now })
+  const value = (b: BaselineMetrics, svc: string, metric: string) => b.services.find((s) => s.service === svc)?.metrics.find((m) => m.metric === metric)
+
+  test('a series that stopped reporting 20 minutes ago is stale, though the 5-minute lookback hides it', async () => {
+    const plain = await fetch(`${prom.url}/api/v1/query?query=${encodeURIComponent('spans_total{service="payments"}')}&time=${end}`)
+    expect(((await plain.json()) as { data: { result: unknown[] } }).data.result).toEqual([])
+
+    const ctx = makeContext({
+      config: { backends: backends(), signals: { traces: { kind: 'promql', backend: 'prom', query: 'spans_total' } } },
+      services: [service('checkout', { critical: true }), service('payments', { critical: true })],
+      now
+    })
+    const audit = await runInstrumentationAudit(ctx)
+    expect(checkSchema(AUDIT_SCHEMA, audit)).toEqual([])
+    const [checkout, payments] = audit.services
+    expect(checkout!.traces).toMatchObject({ verdict: 'pass', freshnessSeconds: 0 })
+    expect(payments!.traces).toMatchObject({ verdict: 'fail', verified: false, freshnessSeconds: 1200 })
+    expect(payments!.traces.measurement?.newestSampleAt).toBe(new Date((end - 1200) * 1000).toISOString())
+    expect(audit.missing_coverage.find((g) => g.signal === 'traces')).toMatchObject({ service: 'payments', gap: 'stale', priority: 'high' })
+  })
+
+  test('the baseline has exact rates, error ratios and latency quantiles, each with its query', async () => {
+    const b = await captureBaseline(ctxWith())
+    expect(checkSchema(BASELINE_SCHEMA, b)).toEqual([])
+    expect(b.requests).toBe(5)
+    expect(b.window).toBe('30m')
+    expect(value(b, 'checkout', 'request_rate')?.value).toBeCloseTo(10, 9)
+    expect(value(b, 'payments', 'request_rate')?.value).toBeCloseTo(5, 9)
+    expect(value(b, 'checkout', 'error_ratio')?.value).toBeCloseTo(0.01, 9)
+    expect(value(b, 'payments', 'error_ratio')?.value).toBeCloseTo(0.01, 9)
+    expect(value(b, 'checkout', 'latency_p50')?.value).toBeCloseTo(0.175, 9)
+    expect(value(b, 'checkout', 'latency_p95')?.value).toBeCloseTo(0.2425, 9)
+    expect(value(b, 'checkout', 'latency_p99')?.value).toBeCloseTo(0.2485, 9)
+    expect(value(b, 'payments', 'latency_p95')?.value).toBeCloseTo(0.975, 9)
+    const p95 = value(b, 'checkout', 'latency_p95')!
+    expect(p95).toMatchObject({ unit: 'seconds', verdict: 'pass', measuredAt: now.toISOString() })
+    expect(p95.query).toBe('histogram_quantile(0.95, sum by (service, le) (rate(http_request_duration_seconds_bucket[30m])))')
+  })
+
+  test('extra SLIs and query overrides are measured the same way', async () => {
+    const b = await captureBaseline(
+      ctxWith(undefined, ['checkout'], {
+        baseline: {
+          window: '1h',
+          queries: { availability: '1 - (sum by ($group) (rate(http_requests_total{code="500"}[$window])) / sum by ($group) (rate(http_requests_total[$window])))' },
+          'request-rate-query': 'sum by ($group) (rate(http_requests_total{code="200"}[$window]))'
+        }
+      })
+    )
+    expect(b.requests).toBe(6)
+    expect(value(b, 'checkout', 'availability')?.value).toBeCloseTo(0.99, 9)
+    expect(value(b, 'checkout', 'request_rate')).toMatchObject({ query: 'sum by (service) (rate(http_requests_total{code="200"}[1h]))' })
+    expect(value(b, 'checkout', 'request_rate')?.value).toBeCloseTo(9.9, 9)
+  })
+
+  test('the number of baseline requests does not grow with the number of services', async () => {
+    const two = await captureBaseline(ctxWith())
+    const fifty = await captureBaseline(ctxWith(undefined, ['checkout', 'payments', ...Array.from({ length: 48 }, (_, i) => `svc-${i}`)]))
+    expect(fifty.requests).toBe(two.requests)
+    // Services without data are measured as no data, never invented.
+    expect(value(fifty, 'svc-0', 'request_rate')).toMatchObject({ value: null, verdict: 'fail' })
+  })
+
+  test('claims in the evidence that live data refutes fail, with both numbers', async () => {
+    const evidence = emptyEvidence()
+    evidence.validation.metricsSnapshot = { api_latency_p95: 100, error_rate: 1, throughput: 15 }
+    evidence.healthLog.metrics = [
+      { name: 'payments p95 latency', value: '250ms', numericValue: 250, unit: 'ms' },
+      { name: 'Error rate', value: '5%', numericValue: 5, unit: '%' }
+    ]
+    const b = await captureBaseline(ctxWith(evidence))
+    expect(checkSchema(BASELINE_SCHEMA, b)).toEqual([])
+    const claim = (source: string) => b.claims.find((c) => c.source.includes(source))!
+    expect(claim('api_latency_p95')).toMatchObject({ verdict: 'fail', claimed: 100, observed: 242.5 })
+    expect(claim('api_latency_p95').reason).toContain('the deploy said p95 100 ms')
+    expect(claim('payments p95')).toMatchObject({ verdict: 'fail', claimed: 250, observed: 975 })
+    expect(claim('payments p95').reason).toBe('the deploy said p95 250 ms; Prometheus says 975 ms (payments): off by 74.36%, more than 25%')
+    expect(claim('error_rate')).toMatchObject({ verdict: 'pass', metric: 'error_ratio' })
+    expect(claim('error_rate').observed).toBeCloseTo(1, 9)
+    expect(claim('throughput')).toMatchObject({ verdict: 'pass' })
+    expect(claim('throughput').observed).toBeCloseTo(15, 9)
+    expect(claim('Error rate')).toMatchObject({ verdict: 'fail', claimed: 5 })
+  })
+
+  test('a fleet-wide latency claim inside the per-service range is consistent', async () => {
+    const evidence = emptyEvidence()
+    evidence.validation.metricsSnapshot = { api_latency_p95: 500 }
+    const b = await captureBaseline(ctxWith(evidence))
+    expect(b.claims).toEqual([expect.objectContaining({ verdict: 'pass', claimed: 500, observed: 500 })])
+  })
+
+  test('a p95 regression against the previous baseline fails; a smaller rise warns', async () => {
+    const current = await captureBaseline(ctxWith())
+    const previous: BaselineMetrics = JSON.parse(JSON.stringify(current))
+    const set = (svc: string, metric: string, v: number) => {
+      value(previous, svc, metric)!.value = v
+    }
+    set('checkout', 'latency_p95', 0.2)
+    set('payments', 'latency_p95', 0.975 / 1.07)
+    set('checkout', 'error_ratio', 0.004)
+    const file = join(scratch, 'previous-baseline.json')
+    writeFileSync(file, JSON.stringify(previous))
+    const loaded = await loadPreviousBaseline(file)
+
+    const b = await captureBaseline(ctxWith(), { source: file, data: loaded })
+    expect(checkSchema(BASELINE_SCHEMA, b)).toEqual([])
+    const cmp = (svc: string, metric: string) => b.previous!.comparisons.find((c) => c.service === svc && c.metric === metric)!
+    expect(cmp('checkout', 'latency_p95')).toMatchObject({ verdict: 'fail', previous: 0.2 })
+    expect(cmp('checkout', 'latency_p95').current).toBeCloseTo(0.2425, 9)
+    expect(cmp('checkout', 'latency_p95').reason).toBe('previous 0.2, now 0.2425: +21.25% is above the 10% allowed')
+    expect(cmp('payments', 'latency_p95').verdict).toBe('warn')
+    expect(cmp('checkout', 'error_ratio')).toMatchObject({ verdict: 'fail', previous: 0.004 })
+    expect(cmp('checkout', 'error_ratio').reason).toContain('2.5x is above the 2x allowed')
+    expect(cmp('payments', 'error_ratio').verdict).toBe('pass')
+    expect(b.previous).toMatchObject({ source: file, captured_at: current.captured_at })
+  })
+
+  test('a previous baseline that is only a placeholder is rejected', async () => {
+    const file = join(scratch, 'placeholder.json')
+    writeFileSync(file, JSON.stringify({ gate: 'baseline', generated_at: '2026-01-01T00:00:00Z', metadata: {} }))
+    await expect(loadPreviousBaseline(file)).rejects.toBeInstanceOf(InputError)
+    await expect(loadPreviousBaseline(join(scratch, 'missing.json'))).rejects.toThrow(/no such file/)
+  })
+
+  test('without a Prometheus backend nothing is invented', async () => {
+    const evidence = emptyEvidence()
+    evidence.validation.metricsSnapshot = { api_latency_p95: 250 }
+    const b = await captureBaseline(makeContext({ config: {}, services: [service('checkout')], evidence, now }))
+    expect(checkSchema(BASELINE_SCHEMA, b)).toEqual([])
+    expect(b.not_verified_reason).toMatch(/no Prometheus backend/)
+    expect(b.requests).toBe(0)
+    expect(b.services[0]!.metrics.every((m) => m.verdict === 'not_verified' && m.value === null)).toBe(true)
+    expect(b.claims).toEqual([expect.objectContaining({ verdict: 'error', observed: null })])
+  })
+})
