@@ -320,7 +320,8 @@ export function parseDeploymentReport(text: string, file: string): DeploymentRep
   collector.services.forEach((s, i) => {
     if (!s.new) return
     for (const e of s.endpoints) {
-      if (newEndpoints.includes(e)) continue
+      // A malformed endpoint is already reported under the service.
+      if (newEndpoints.includes(e) || !/^https?:\/\//.test(e)) continue
       const origin = origins.resolve(`/services/${i}`)
       if (origin) origins.set(`/newEndpoints/${newEndpoints.length}`, origin)
       newEndpoints.push(e)

@@ -54,6 +54,8 @@ function expectedFor(e: ErrorObject): string {
   if (typeof custom === 'string' && e.keyword !== 'required') return custom
   const p = e.params as Record<string, unknown>
   switch (e.keyword) {
+    case 'required':
+      return `the property ${JSON.stringify(p.missingProperty)} (required)`
     case 'type':
       return `a value of type ${String(p.type).replace(/,/g, ' or ')}`
     case 'enum':

@@ -75,7 +75,7 @@ export function parseJsonText(text: string, file: string, expected: string): unk
     const reason = message
       .replace(/\s*\(line \d+ column \d+\)/, '')
       .replace(/ (in JSON )?at position \d+/, '')
-      .replace(/, ".*" is not valid JSON$/s, '')
+      .replace(/, (\.\.\.)?".*" is not valid JSON$/s, '')
     throw new InputError({
       file,
       field: `line ${line}, column ${column}`,

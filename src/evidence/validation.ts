@@ -67,7 +67,10 @@ function consistencyErrors(file: string, checks: Json): InputError[] {
             file,
             field: pointer,
             expected: `${present.join(' + ')} to be at most ${rule.whole} (${whole})`,
-            found: `${present.map((p) => `${p} ${String(raw[p])}`).join(' + ')} = ${sum}`
+            found:
+              present.length === 1
+                ? `${present[0]} ${sum}`
+                : `${present.map((p) => `${p} ${String(raw[p])}`).join(' + ')} = ${sum}`
           })
         )
       }
