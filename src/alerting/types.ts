@@ -57,6 +57,15 @@ export interface RuleFinding {
   reason: string
 }
 
+/** The burn-rate alerts an SLO needs, as computed from its objective and window. */
+export interface SloBurnRates {
+  slo: string
+  service: string
+  objective: number
+  window: string
+  alerts: Array<BurnRateAlert & { budgetFraction: number; errorRatioThreshold: number }>
+}
+
 /** Alert rules checked against the SLOs (part of dashboard-config.md and the gate 2 input). */
 export interface SloAlignment {
   checked_at: string
@@ -66,6 +75,8 @@ export interface SloAlignment {
   suggested_rules_file?: string
   suggested_rules_check?: { tool: string; ok: boolean; output: string }
   not_verified_reason?: string
+  /** The computed burn-rate thresholds per SLO (the table in dashboard-config.md). */
+  burn_rates?: SloBurnRates[]
 }
 
 export interface DashboardPanel {
