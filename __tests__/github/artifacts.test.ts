@@ -208,8 +208,10 @@ describe('uploadPackage and downloadEvidenceArtifact', () => {
     useRun(svc.registerRun(401))
     api.resetCounts()
     const dest = join(workspace, 'other-run')
-    const down = await artifacts.downloadEvidenceArtifact({ name: 'deployment-evidence', path: dest, runId: 400, token: READ_TOKEN, repo: REPO, log: new MemoryLogger() })
+    const log = new MemoryLogger()
+    const down = await artifacts.downloadEvidenceArtifact({ name: 'deployment-evidence', path: dest, runId: 400, token: READ_TOKEN, repo: REPO, log })
     if ('error' in down) throw new Error(down.error)
+    expect(log.text()).not.toContain(READ_TOKEN)
     expect(down).toMatchObject({ artifactId: up.id, runId: 400 })
     expect(JSON.parse(readFileSync(join(dest, 'monitoring-package-manifest.json'), 'utf8'))).toEqual({ marker: 'from-run-400' })
     expect(api.requests.map((r) => [r.operationId, r.status])).toEqual([
@@ -274,7 +276,7 @@ describe('downloadPreviousPackage', () => {
     useRun(svc.registerRun(803))
     api.resetCounts()
     const r = await artifacts.downloadPreviousPackage({ workflowFileOrId: 'monitoring.yml', token: READ_TOKEN, repo: REPO, baseUrl: api.url, excludeRunId: 803, log: new MemoryLogger() })
-    if (!r.path) throw new Error(r.reason)
+    if (r.path === undefined) throw new Error(r.reason)
     expect(r).toMatchObject({ runId: 800 })
     expect(JSON.parse(readFileSync(join(r.path, 'monitoring-package-manifest.json'), 'utf8'))).toEqual({ marker: 'run-800' })
     expect(api.requests.map((x) => x.operationId)).toEqual([

@@ -39,10 +39,6 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }
 
-function isNotFound(err: unknown): boolean {
-  return err instanceof Error && (err.name === 'ArtifactNotFoundError' || /not found/i.test(err.message))
-}
-
 // ---------------------------------------------------------------------------------------------
 
 export interface DownloadEvidenceArtifactArgs {
@@ -83,18 +79,17 @@ export async function downloadEvidenceArtifact(args: DownloadEvidenceArtifactArg
   const runText = findBy ? `run ${findBy.workflowRunId} of ${repo.owner}/${repo.repo}` : `this run${args.currentRunId ? ` (${args.currentRunId})` : ''}`
 
   const { client } = await loadArtifactClient()
-  let artifact: { id: number; name: string; digest?: string }
+  // One listing serves both the lookup and, when the name is missing, the list of what exists
+  // (getArtifact would also print a warning annotation for a miss).
+  let listed: Array<{ id: number; name: string; digest?: string }>
   try {
-    artifact = (await client.getArtifact(name, findBy ? { findBy } : undefined)).artifact
+    listed = (await client.listArtifacts(findBy ? { findBy, latest: true } : { latest: true })).artifacts
   } catch (err) {
-    if (!isNotFound(err)) return { error: failureText(`look up artifact "${name}" in ${runText}`, err) }
-    let available: string[] = []
-    try {
-      const listed = await client.listArtifacts(findBy ? { findBy, latest: true } : { latest: true })
-      available = listed.artifacts.map((a) => a.name).sort()
-    } catch (listErr) {
-      return { error: `Artifact "${name}" not found in ${runText}, and its artifacts could not be listed: ${message(listErr)}` }
-    }
+    return { error: failureText(`list the artifacts of ${runText}`, err) }
+  }
+  const artifact = listed.find((a) => a.name === name)
+  if (!artifact) {
+    const available = listed.map((a) => a.name).sort()
     const has = available.length > 0 ? `That run has: ${available.map((a) => `"${a}"`).join(', ')}.` : 'That run has no artifacts.'
     return { error: `Artifact "${name}" not found in ${runText}. ${has}`, available }
   }
