@@ -101,6 +101,18 @@ describe('syncBacklogIssues', () => {
     expect(api.invalidResponses).toEqual([])
   })
 
+  it('leaves an issue closed as not planned closed while the item persists', async () => {
+    const log = new MemoryLogger()
+    const ok = octokit(log)
+    const x = item(60)
+    await syncBacklogIssues({ octokit: ok, repo: REPO, items: [x], maxNew: 10, runUrl: RUN(1), log })
+    const issue = issues().find((i) => parseMarker(i.body)?.fingerprint === x.fingerprint)!
+    Object.assign(issue, { state: 'closed', state_reason: 'not_planned', closed_at: '2026-11-27T11:00:00Z' })
+    const r = await syncBacklogIssues({ octokit: ok, repo: REPO, items: [x], maxNew: 10, runUrl: RUN(2), log })
+    expect(r).toMatchObject({ opened: [], updated: [], reopened: [], closed: [] })
+    expect(issue.state).toBe('closed')
+  })
+
   it('finds issues by the fingerprint marker, not by title', async () => {
     const log = new MemoryLogger()
     const ok = octokit(log)
@@ -219,6 +231,14 @@ describe('syncBacklogIssues', () => {
     expect(r.opened).toHaveLength(1)
     expect(api.requests.filter((x) => x.operationId === 'issues/create').map((x) => x.status)).toEqual([403, 201])
     expect(log.lines.some((l) => l.level === 'warning' && /secondary rate limit on POST .*waiting 2 s before retry 1 of 2/.test(l.message))).toBe(true)
+  })
+
+  it('retries a server error (502) and carries on', async () => {
+    const log = new MemoryLogger()
+    api.inject({ operationId: 'issues/create', fault: { kind: 'status', status: 502, message: 'Server Error' } })
+    const r = await syncBacklogIssues({ octokit: octokit(log), repo: REPO, items: [item(404)], maxNew: 10, runUrl: RUN(1), log })
+    expect(r.errors).toEqual([])
+    expect(api.requests.filter((x) => x.operationId === 'issues/create').map((x) => x.status)).toEqual([502, 201])
   })
 
   it('gives up on a rate limit beyond the bound and reports it as an error, not a throw', async () => {

@@ -118,6 +118,7 @@ export function renderIssueBody(item: BacklogItem, runUrl: string, packageUrl?: 
 interface ExistingIssue {
   number: number
   state: 'open' | 'closed'
+  stateReason?: string | null
   title: string
   digest: string
 }
@@ -174,6 +175,7 @@ export async function syncBacklogIssues(args: SyncBacklogIssuesArgs): Promise<Sy
       existing.set(marker.fingerprint, {
         number: issue.number,
         state: issue.state === 'open' ? 'open' : 'closed',
+        stateReason: issue.state_reason,
         title: issue.title,
         digest: marker.digest
       })
@@ -222,6 +224,11 @@ export async function syncBacklogIssues(args: SyncBacklogIssuesArgs): Promise<Sy
       continue
     }
     const changed = issue.digest !== digest || issue.title !== title
+    if (issue.state === 'closed' && issue.stateReason === 'not_planned') {
+      // Someone decided not to act on it: a later run does not overrule that.
+      log.debug(`#${issue.number} (${item.fingerprint}) was closed as not planned; left closed.`)
+      continue
+    }
     if (issue.state === 'closed') {
       try {
         await octokit.rest.issues.update({
