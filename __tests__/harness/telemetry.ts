@@ -52,11 +52,11 @@ export async function startDemoExporter(args: string[]): Promise<RunningProcess>
 }
 
 /** A Prometheus scraping the given targets every second, returned once every job is up with data. */
-export async function startScrapingPrometheus(targets: Array<{ job: string; port: number }>): Promise<RunningBackend> {
+export async function startScrapingPrometheus(targets: Array<{ job: string; port: number }>, rules?: Record<string, string>): Promise<RunningBackend> {
   const scrape = targets
     .map((t) => `  - job_name: ${t.job}\n    static_configs:\n      - targets: ['127.0.0.1:${t.port}']\n`)
     .join('')
-  const prom = await startPrometheus({ configYaml: `scrape_configs:\n${scrape}` })
+  const prom = await startPrometheus({ configYaml: `scrape_configs:\n${scrape}`, rules })
   for (const t of targets) {
     await waitFor(async () => (await promQuery(prom.url, `up{job="${t.job}"} == 1`)).length > 0, 30_000, `up{job="${t.job}"}`)
   }

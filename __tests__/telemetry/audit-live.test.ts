@@ -1,6 +1,9 @@
 import { freePort, type RunningBackend } from '../harness/backends.js'
 import { makeContext, service, startDemoExporter, startFaultProxy, startScrapingPrometheus, startStandIn, type RunningProcess } from '../harness/telemetry.js'
 import { runInstrumentationAudit } from '../../src/telemetry/audit.js'
+import { PrometheusClient } from '../../src/telemetry/prometheus/client.js'
+import { waitFor } from '../harness/backends.js'
+import { MemoryLogger } from '../../src/util/log.js'
 import { AUDIT_SCHEMA, checkSchema } from '../../src/telemetry/schema-check.js'
 import type { InstrumentationAudit } from '../../src/telemetry/types.js'
 
@@ -16,10 +19,25 @@ describe('instrumentation audit against a live Prometheus', () => {
     stops.push(demo.stop)
     fleet = await startDemoExporter(['--count', '50'])
     stops.push(fleet.stop)
-    prom = await startScrapingPrometheus([
-      { job: 'demo', port: demo.port },
-      { job: 'fleet', port: fleet.port }
-    ])
+    prom = await startScrapingPrometheus(
+      [
+        { job: 'demo', port: demo.port },
+        { job: 'fleet', port: fleet.port }
+      ],
+      {
+        'demo.rules.yml': [
+          'groups:',
+          '  - name: demo',
+          '    rules:',
+          '      - alert: DemoAlwaysFiring',
+          '        expr: vector(1)',
+          '        labels: { severity: ticket }',
+          '      - record: service:http_requests:rate1m',
+          '        expr: sum by (service) (rate(http_requests_total[1m]))',
+          ''
+        ].join('\n')
+      }
+    )
     stops.push(prom.stop)
   }, 60_000)
   afterAll(async () => {
@@ -208,6 +226,27 @@ describe('instrumentation audit against a live Prometheus', () => {
     expect(syn.verdict).toBe('fail')
     expect(syn.measurement?.reason).toContain('HTTP 404, expected 200')
     expect(syn.measurement?.value).toBe(404)
+  })
+
+  test('client helpers: instant, range, series, rules and alerts from the real API', async () => {
+    const client = new PrometheusClient('prom', { type: 'prometheus', url: prom.url, auth: { type: 'none' }, headers: {}, 'timeout-seconds': 5, retries: 0 }, {}, new MemoryLogger())
+    const scalar = await client.instantQuery('1 + 1')
+    expect(scalar).toMatchObject({ resultType: 'scalar', samples: [{ value: 2 }] })
+    const end = new Date()
+    const range = await client.rangeQuery('up{job="demo"}', new Date(end.getTime() - 30_000), end, 5)
+    expect(range.series).toHaveLength(1)
+    expect(range.series[0]!.values.every(([t, v]) => typeof t === 'number' && v === 1)).toBe(true)
+    const series = await client.series(['spans_total{job="demo"}'])
+    expect(series.map((s) => s.service).sort()).toEqual(['catalog', 'checkout'])
+    const groups = await client.rules()
+    expect(groups[0]!.rules.map((r) => r.name)).toEqual(['DemoAlwaysFiring', 'service:http_requests:rate1m'])
+    expect((await client.rules('alert'))[0]!.rules).toHaveLength(1)
+    const alerts = await waitFor(async () => {
+      const a = await client.alerts()
+      return a.length > 0 ? a : undefined
+    }, 15_000, 'DemoAlwaysFiring active')
+    expect(alerts[0]!.labels.alertname).toBe('DemoAlwaysFiring')
+    expect(client.requests).toBeGreaterThanOrEqual(6)
   })
 
   test('without backends every pair is not_verified and the audit says why', async () => {
