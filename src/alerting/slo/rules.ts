@@ -419,6 +419,9 @@ export async function checkSloAlignment(ctx: RunContext): Promise<{ alignment: S
   }
 
   const alignment: SloAlignment = { checked_at, rule_sources: sources, findings: [] }
+  if (slos.length) {
+    alignment.burn_rates = slos.map((s) => ({ slo: s.name, service: s.service, objective: s.objective, window: s.window, alerts: burnRateAlerts(s) }))
+  }
   if (sources.length === 0) {
     alignment.not_verified_reason = 'no alert rules source configured (alerting.rules-backend or alerting.rule-files): alert thresholds cannot be compared with the SLOs'
     return { alignment }

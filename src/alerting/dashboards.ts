@@ -1,0 +1,241 @@
+import { readFile } from 'node:fs/promises'
+import { isAbsolute, join, relative } from 'node:path'
+import { glob, isDynamicPattern } from 'tinyglobby'
+import type { RunContext, ResolvedService } from '../model/monitoring-model.js'
+import { BackendError } from '../util/errors.js'
+import { httpRequest, redactUrl } from '../util/http.js'
+import { selectsValue } from './slo/promql.js'
+import { runSlos } from './slo/slos.js'
+import type { DashboardFinding, DashboardPanel, DashboardReport } from './types.js'
+
+type Json = Record<string, unknown>
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** A Grafana dashboard model as found in a file or the HTTP API. */
+export interface LoadedDashboard {
+  title: string
+  uid?: string
+  source: string
+  link?: string
+  model: Json
+}
+
+/** Query text of a Grafana target, whatever the data source. */
+function targetQueries(target: unknown): string[] {
+  if (!isObject(target)) return []
+  return ['expr', 'query', 'rawSql', 'expression', 'rawQuery', 'target']
+    .map((k) => target[k])
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+}
+
+function thresholdValues(panel: Json): number[] {
+  const out: number[] = []
+  const steps = (panel.fieldConfig as Json | undefined)?.defaults
+  const stepList = isObject(steps) && isObject(steps.thresholds) ? steps.thresholds.steps : undefined
+  if (Array.isArray(stepList)) for (const s of stepList) if (isObject(s) && typeof s.value === 'number') out.push(s.value)
+  // Legacy panels: singlestat "80,90" or graph [{value, op, colorMode}].
+  const legacy = panel.thresholds
+  if (typeof legacy === 'string') for (const p of legacy.split(',')) if (p.trim() !== '' && Number.isFinite(Number(p))) out.push(Number(p))
+  if (Array.isArray(legacy)) for (const s of legacy) if (isObject(s) && typeof s.value === 'number') out.push(s.value)
+  return [...new Set(out)]
+}
+
+/** Every panel of a dashboard: top-level, inside row panels (collapsed or not) and legacy rows. */
+export function dashboardPanels(model: Json): DashboardPanel[] {
+  const out: DashboardPanel[] = []
+  const visit = (panels: unknown): void => {
+    if (!Array.isArray(panels)) return
+    for (const p of panels) {
+      if (!isObject(p)) continue
+      if (p.type !== 'row') {
+        out.push({
+          title: typeof p.title === 'string' ? p.title : '',
+          queries: (Array.isArray(p.targets) ? p.targets : []).flatMap(targetQueries),
+          thresholds: thresholdValues(p)
+        })
+      }
+      visit(p.panels)
+    }
+  }
+  visit(model.panels)
+  if (Array.isArray(model.rows)) for (const r of model.rows) if (isObject(r)) visit(r.panels)
+  return out
+}
+
+/** Template variables and the values they can take, for `$service`-style queries. */
+function variableValues(model: Json): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  const list = isObject(model.templating) ? model.templating.list : undefined
+  if (!Array.isArray(list)) return out
+  for (const v of list) {
+    if (!isObject(v) || typeof v.name !== 'string') continue
+    const values: string[] = []
+    if (typeof v.query === 'string') values.push(...v.query.split(/[,\s]+/))
+    if (isObject(v.query) && typeof v.query.query === 'string') values.push(v.query.query)
+    for (const o of Array.isArray(v.options) ? v.options : []) if (isObject(o)) values.push(String(o.value ?? ''), String(o.text ?? ''))
+    if (isObject(v.current)) for (const x of [v.current.value, v.current.text].flat()) if (typeof x === 'string') values.push(x)
+    out.set(v.name, values.filter(Boolean))
+  }
+  return out
+}
+
+const word = (text: string, value: string): boolean =>
+  new RegExp(`(?<![A-Za-z0-9_-])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_-])`).test(text)
+
+/** Whether a panel query shows a service: a matcher on its label value, its name, or a variable that offers it. */
+function queryShowsService(query: string, svc: ResolvedService, vars: Map<string, string[]>): boolean {
+  const values = [svc.name, ...Object.values(svc.selector)]
+  if (values.some((v) => selectsValue(query, v) || word(query, v))) return true
+  for (const m of query.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    if ((vars.get(m[1]!) ?? []).some((o) => word(o, svc.name))) return true
+  }
+  return false
+}
+
+async function loadFiles(ctx: RunContext, errors: string[]): Promise<LoadedDashboard[]> {
+  const out: LoadedDashboard[] = []
+  const files: string[] = []
+  for (const p of ctx.config.dashboards.files) {
+    if (isDynamicPattern(p)) {
+      const matched = await glob(p, { cwd: ctx.workspace, absolute: true, onlyFiles: true })
+      if (matched.length === 0) errors.push(`no files match dashboards.files pattern ${p}`)
+      files.push(...matched.sort())
+    } else files.push(isAbsolute(p) ? p : join(ctx.workspace, p))
+  }
+  for (const abs of [...new Set(files)]) {
+    const shown = relative(ctx.workspace, abs) || abs
+    try {
+      const data = JSON.parse(await readFile(abs, 'utf8')) as unknown
+      // An API export wraps the model as {dashboard, meta}.
+      const model = isObject(data) && isObject(data.dashboard) ? data.dashboard : data
+      if (!isObject(model) || (!Array.isArray(model.panels) && !Array.isArray(model.rows))) {
+        errors.push(`${shown}: not a Grafana dashboard (no panels or rows)`)
+        continue
+      }
+      out.push({ title: typeof model.title === 'string' ? model.title : shown, uid: typeof model.uid === 'string' ? model.uid : undefined, source: shown, link: shown, model })
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code
+      errors.push(code === 'ENOENT' ? `${shown}: no such dashboard file` : `${shown}: ${err instanceof Error ? err.message : String(err)}`)
+    }
+  }
+  return out
+}
+
+async function loadGrafana(ctx: RunContext, errors: string[]): Promise<LoadedDashboard[]> {
+  const g = ctx.config.dashboards.grafana
+  if (!g) return []
+  const base = g.url.replace(/\/+$/, '')
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (g['token-env']) {
+    const token = ctx.env[g['token-env']]
+    if (!token) {
+      errors.push(`grafana: environment variable ${g['token-env']} is not set`)
+      return []
+    }
+    ctx.log.setSecret(token)
+    headers.Authorization = `Bearer ${token}`
+  }
+  const get = async (path: string): Promise<unknown> => {
+    const res = await httpRequest({ backend: 'grafana', url: `${base}${path}`, headers, timeoutMs: 10_000, retries: 2 })
+    if (res.status !== 200) throw new BackendError('grafana', `GET ${redactUrl(base)}${path}`, `HTTP ${res.status}`, res.status)
+    return JSON.parse(res.text) as unknown
+  }
+  const out: LoadedDashboard[] = []
+  try {
+    let uids = g.uids
+    if (uids.length === 0) {
+      const found = await get('/api/search?type=dash-db')
+      uids = (Array.isArray(found) ? found : []).map((d) => (isObject(d) && typeof d.uid === 'string' ? d.uid : '')).filter(Boolean).slice(0, 200)
+    }
+    for (const uid of uids) {
+      const body = await get(`/api/dashboards/uid/${encodeURIComponent(uid)}`)
+      const model = isObject(body) && isObject(body.dashboard) ? body.dashboard : undefined
+      if (!model) {
+        errors.push(`grafana: dashboard ${uid} has no model`)
+        continue
+      }
+      const metaUrl = isObject(body) && isObject(body.meta) && typeof body.meta.url === 'string' ? body.meta.url : `/d/${uid}`
+      out.push({
+        title: typeof model.title === 'string' ? model.title : uid,
+        uid,
+        source: `grafana:${redactUrl(base)}`,
+        link: `${base}${metaUrl.startsWith('/') ? '' : '/'}${metaUrl}`,
+        model
+      })
+    }
+  } catch (err) {
+    errors.push(err instanceof Error ? err.message : String(err))
+  }
+  return out
+}
+
+/**
+ * Dashboards (repository JSON files and Grafana's API) checked for this release: each new or
+ * critical service must be in a panel query, and each SLO with a `dashboard-threshold` must show
+ * that threshold on a panel that shows its service. A dashboard is scored on the required items
+ * of the services it shows; a dashboard that shows none of them scores 0.
+ */
+export async function checkDashboards(ctx: RunContext): Promise<DashboardReport> {
+  const checked_at = ctx.now().toISOString()
+  const required = ctx.model.services.filter((s) => s.new || s.critical)
+  const slos = (await runSlos(ctx)).filter((s) => s['dashboard-threshold'] !== undefined)
+  const errors: string[] = []
+  const loaded = [...(await loadFiles(ctx, errors)), ...(await loadGrafana(ctx, errors))]
+  const thresholdItem = (slo: { name: string; service: string; 'dashboard-threshold'?: number }): string =>
+    `threshold ${slo['dashboard-threshold']} for SLO ${slo.name} on a ${slo.service} panel`
+  const requiredItems = [...required.map((s) => `service ${s.name}`), ...slos.map(thresholdItem)]
+
+  const sloServices: ResolvedService[] = [
+    ...ctx.model.services,
+    ...slos
+      .filter((slo) => !ctx.model.services.some((s) => s.name === slo.service))
+      .map((slo) => ({ name: slo.service, selector: {}, critical: false, new: false, endpoints: [], sources: [], risks: [] }))
+  ]
+  const presentAnywhere = new Set<string>()
+  const dashboards: DashboardFinding[] = loaded.map((d) => {
+    const panels = dashboardPanels(d.model)
+    const vars = variableValues(d.model)
+    const shows = (svc: ResolvedService, p: DashboardPanel): boolean => p.queries.some((q) => queryShowsService(q, svc, vars))
+    const covered = required.filter((s) => panels.some((p) => shows(s, p)))
+    const missing = required.filter((s) => !covered.includes(s))
+    for (const s of covered) presentAnywhere.add(`service ${s.name}`)
+    // Thresholds are required of the services this dashboard shows (of all required ones if it shows none).
+    const shown = new Set(sloServices.filter((s) => panels.some((p) => shows(s, p))).map((s) => s.name))
+    const scope = covered.length ? shown : new Set(required.map((s) => s.name))
+    const thresholdsMissing: string[] = []
+    let thresholdsPresent = 0
+    for (const slo of slos) {
+      const svc = sloServices.find((s) => s.name === slo.service)!
+      const onPanel = panels.some((p) => shows(svc, p) && p.thresholds.some((t) => Math.abs(t - slo['dashboard-threshold']!) <= 1e-9 * Math.max(1, Math.abs(t))))
+      if (onPanel) presentAnywhere.add(thresholdItem(slo))
+      if (!scope.has(slo.service)) continue
+      if (onPanel) thresholdsPresent++
+      else thresholdsMissing.push(thresholdItem(slo))
+    }
+    const needed = (covered.length ? covered.length : required.length) + thresholdsPresent + thresholdsMissing.length
+    const present = covered.length + thresholdsPresent
+    return {
+      dashboard: d.title,
+      source: d.source,
+      ...(d.link ? { link: d.link } : {}),
+      panels,
+      services_covered: covered.map((s) => s.name),
+      services_missing: missing.map((s) => s.name),
+      thresholds_missing: thresholdsMissing,
+      score: needed === 0 ? 100 : Math.round((1000 * present) / needed) / 10
+    }
+  })
+
+  const report: DashboardReport = {
+    checked_at,
+    dashboards,
+    services_without_dashboard: required.filter((s) => !presentAnywhere.has(`service ${s.name}`)).map((s) => s.name),
+    required_items: requiredItems,
+    overall_score: requiredItems.length === 0 ? 100 : Math.round((1000 * requiredItems.filter((i) => presentAnywhere.has(i)).length) / requiredItems.length) / 10
+  }
+  const configured = ctx.config.dashboards.files.length > 0 || !!ctx.config.dashboards.grafana
+  if (!configured) report.not_verified_reason = 'no dashboards configured (dashboards.files or dashboards.grafana)'
+  else if (errors.length) report.not_verified_reason = `dashboards could not all be read: ${errors.join('; ')}`
+  else if (loaded.length === 0) report.not_verified_reason = 'no dashboard found in the configured sources'
+  return report
+}
