@@ -50,12 +50,6 @@ export class ProviderRegistry {
     return config
   }
 
-  /** The only backend of a type, for checks that leave `backend` out. */
-  defaultBackend(type: 'prometheus' | 'loki'): string | undefined {
-    const names = Object.entries(this.config.backends).filter(([, b]) => b.type === type).map(([n]) => n)
-    return names.length === 1 ? names[0] : undefined
-  }
-
   prometheus(name: string): PrometheusProvider {
     const config = this.backendConfig(name, 'prometheus', 'promql')
     return this.remember(`prometheus:${name}`, () => new PrometheusProvider({ name, config, env: this.env, log: this.log }, { backoffMs: this.opts.backoffMs })) as PrometheusProvider

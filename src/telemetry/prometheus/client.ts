@@ -89,7 +89,7 @@ export class PrometheusClient {
     const params: Record<string, string> = { query }
     if (time) params.time = (time.getTime() / 1000).toFixed(3)
     const data = await this.call('/api/v1/query', params, what)
-    if (!isObject(data) || !Array.isArray(data.result) && data.resultType !== 'scalar') {
+    if (!isObject(data) || (!Array.isArray(data.result) && data.resultType !== 'scalar')) {
       throw new BackendError(this.name, what, 'answered without data.result')
     }
     if (data.resultType === 'scalar') {
