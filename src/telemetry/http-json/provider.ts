@@ -70,7 +70,7 @@ export class HttpJsonProvider implements TelemetryProvider {
     })
     const before = client.requests
     try {
-      const res = await client.send({ method: check.method, path: url, body: check.body !== undefined ? substitute(check.body, service.name, (s) => s) : undefined, contentType: check.body !== undefined ? 'application/json' : undefined })
+      const res = await client.send({ method: check.method, path: url, body: check.body !== undefined ? substitute(check.body, service.name, (s) => JSON.stringify(s).slice(1, -1)) : undefined, contentType: check.body !== undefined ? 'application/json' : undefined })
       if (client !== this.client) this.ownRequests += client.requests - before
       if (res.status !== check['expect-status']) {
         // A refused or unauthorized request means the check could not run; a 404 means nothing is there.
