@@ -57,7 +57,7 @@ describe('dashboards', () => {
     expect(r.not_verified_reason).toBeUndefined()
     expect(r.services_without_dashboard).toEqual([])
     expect(r.overall_score).toBe(100)
-    const checkout = r.dashboards.find((d) => d.uid === undefined && d.dashboard === 'Checkout | overview')!
+    const checkout = r.dashboards.find((d) => d.dashboard === 'Checkout | overview')!
     expect(checkout.services_covered).toEqual(['checkout', 'payments'])
     expect(checkout.thresholds_missing).toEqual([])
     expect(checkout.score).toBe(100)

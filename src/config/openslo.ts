@@ -24,8 +24,12 @@ interface DocContext {
 }
 
 function fail(ctx: DocContext, path: Array<string | number>, expected: string, found: unknown): InputError {
-  const node = ctx.doc.getIn(path, true)
-  const line = isNode(node) && node.range ? ctx.lineCounter.linePos(node.range[0]).line : undefined
+  // The line of the deepest part of the path that exists in the document.
+  let line: number | undefined
+  for (let n = path.length; n >= 0 && line === undefined; n--) {
+    const node = ctx.doc.getIn(path.slice(0, n), true)
+    if (isNode(node) && node.range) line = ctx.lineCounter.linePos(node.range[0]).line
+  }
   return new InputError({
     file: ctx.file,
     line,
