@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { buildSchedule, findAssuranceWorkflows } from '../../src/assurance/schedule.js'
 import { correlate, episodesFromSeries, parseIncidents } from '../../src/assurance/tuning.js'
 import { configSchema } from '../../src/config/schema.js'
+import type { RangeSeries } from '../../src/telemetry/prometheus/client.js'
 
 const t = (iso: string): number => Date.parse(iso) / 1000
 const ok = [
@@ -13,7 +14,7 @@ const ok = [
 
 describe('alert and incident correlation', () => {
   const minute = (start: string, n: number): Array<[number, number]> => Array.from({ length: n }, (_, i) => [t(start) + i * 60, 1])
-  const series = [
+  const series: RangeSeries[] = [
     // Fires 10 minutes into the incident: detected, 600 s.
     { labels: { alertname: 'CheckoutErrorBudgetBurn', service: 'checkout', severity: 'page' }, values: minute('2026-11-25T10:10:00Z', 20) },
     // Three firings with no incident: noisy.

@@ -26,7 +26,7 @@ export async function runAction(settings: Settings, core: typeof Core, env: Node
     github = await createGitHubPort({ settings, env, log, workspace })
   } else {
     log.warning('No github-token or GITHUB_REPOSITORY: nothing is uploaded or filed; issues are written to a file.')
-    github = new LocalGitHubPort(outputDir, now)
+    github = new LocalGitHubPort(outputDir, now, log)
   }
 
   if (settings.evidenceArtifact) {

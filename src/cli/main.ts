@@ -89,7 +89,7 @@ export async function main(argv: string[]): Promise<number> {
     now,
     runId: `local-${Date.now()}`,
     generator: GENERATOR,
-    github: new LocalGitHubPort(outputDir, now)
+    github: new LocalGitHubPort(outputDir, now, log)
   })
   if (args['summary-file']) await writeFile(resolve(args['summary-file']), renderSummary(result, {}))
   process.stdout.write('\n' + renderTerminal(result) + '\n')

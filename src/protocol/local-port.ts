@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { approvalFromInput, type ResolvedApproval } from '../approval/record.js'
 import type { BacklogItem } from '../model/backlog.js'
+import type { Logger } from '../util/log.js'
 import type { GitHubPort, IssuesOutcome } from './ports.js'
 
 /**
@@ -11,19 +13,16 @@ export class LocalGitHubPort implements GitHubPort {
   readonly description = 'local run (no GitHub token)'
   constructor(
     private readonly outputDir: string,
-    private readonly now: () => Date
+    private readonly now: () => Date,
+    private readonly log: Logger
   ) {}
 
   async downloadEvidence(name: string) {
     return { error: `local run: cannot download artifact ${name} without GitHub; pass --evidence DIR` }
   }
 
-  async approvers(approvedBy: string | undefined) {
-    const names = (approvedBy ?? '').split(',').map((s) => s.trim()).filter(Boolean)
-    return {
-      approvers: names.map((name) => ({ name, role: 'sre', source: 'approved-by input', approved_at: this.now().toISOString() })),
-      errors: []
-    }
+  async approval(approvedBy: string | undefined): Promise<ResolvedApproval> {
+    return approvalFromInput({ approvedByInput: approvedBy, recordedAt: this.now().toISOString(), log: this.log })
   }
 
   async uploadPackage() {
@@ -43,7 +42,7 @@ export class LocalGitHubPort implements GitHubPort {
 
   async commentOnPullRequest(): Promise<void> {}
 
-  async previousPackage() {
+  async previousPackage(_artifactName: string) {
     return { reason: 'local run: no previous workflow run to take a package from (use baseline.previous.file)' }
   }
 

@@ -1,14 +1,6 @@
+import type { ResolvedApproval } from '../approval/record.js'
 import type { Incident } from '../assurance/types.js'
 import type { BacklogItem } from '../model/backlog.js'
-
-/** An approver of this release's monitoring, from GitHub or the approved-by input. */
-export interface Approver {
-  name: string
-  role: string
-  source: string
-  approved_at: string | null
-  comments?: string
-}
 
 export interface IssuesOutcome {
   opened: number[]
@@ -23,6 +15,16 @@ export interface IssuesOutcome {
   file?: string
 }
 
+/** What Protocol 13 is told when the package is handed off. */
+export interface HandoffInfo {
+  status: 'pass' | 'fail'
+  gates: Array<{ id: number; name: string; status: 'pass' | 'fail'; reasons: string[] }>
+  packageName?: string
+  upload?: UploadOutcome
+  environment: string
+  approvalStatus: string
+}
+
 export type UploadOutcome = { id: number; url: string } | { error: string }
 
 /**
@@ -33,15 +35,16 @@ export interface GitHubPort {
   readonly description: string
   /** Download the deploy job's evidence artifact (this run's, or runId's) into path. */
   downloadEvidence(name: string, path: string, runId?: string): Promise<{ ok: true } | { error: string }>
-  approvers(approvedByInput: string | undefined): Promise<{ approvers: Approver[]; errors: string[] }>
+  /** Who approved: a protected environment's reviewers for this run, else the approved-by input. */
+  approval(approvedByInput: string | undefined): Promise<ResolvedApproval>
   uploadPackage(dir: string, files: string[]): Promise<UploadOutcome | undefined>
-  syncBacklog(items: BacklogItem[]): Promise<IssuesOutcome>
-  /** repository_dispatch to Protocol 13; undefined when not possible here. */
-  sendHandoff(eventType: string, payload: Record<string, unknown>): Promise<{ ok: true } | { error: string }>
+  syncBacklog(items: BacklogItem[], opts: { labels: string[]; maxNew: number; packageUrl?: string }): Promise<IssuesOutcome>
+  /** repository_dispatch to Protocol 13. */
+  sendHandoff(eventType: string, handoff: HandoffInfo): Promise<{ ok: true } | { error: string }>
   /** Gate table on the pull request this run belongs to, if any. */
   commentOnPullRequest(body: string): Promise<void>
-  /** Folder of the previous successful run's package, when one exists. */
-  previousPackage(): Promise<{ dir: string; source: string } | { reason: string }>
+  /** Folder of the previous successful run's package (artifact of that name), when one exists. */
+  previousPackage(artifactName: string): Promise<{ dir: string; source: string } | { reason: string }>
   /** Incidents from GitHub issues with these labels, created since `since`. */
   incidents(labels: string[], since: Date): Promise<Incident[]>
   /** Link to this run, for reports. */

@@ -5,13 +5,14 @@
  */
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { isAbsolute, join, relative, resolve } from 'node:path'
+import { basename, isAbsolute, join, relative, resolve } from 'node:path'
 import type { AlertTestResults, DashboardReport, SloAlignment } from '../alerting/types.js'
 import { buildSchedule, findAssuranceWorkflows } from '../assurance/schedule.js'
 import { correlate, episodesFromSeries, parseIncidents } from '../assurance/tuning.js'
 import type { DataSourceStatus, Incident, ObservabilitySchedule, SloAttainment, TuningReport } from '../assurance/types.js'
 import { loadConfig } from '../config/load.js'
 import type { Config } from '../config/schema.js'
+import { buildApprovalRecord, type MonitoringApprovalRecord } from '../approval/record.js'
 import type { Evidence } from '../evidence/model.js'
 import {
   evaluateAlertGate,
@@ -19,7 +20,6 @@ import {
   evaluateHandoffGate,
   evaluateInstrumentationGate,
   MSG_APPROVAL_MISSING,
-  type ApprovalView,
   type HandoffView
 } from '../gates/gates.js'
 import { GATE_NAMES, type GateResult } from '../gates/types.js'
@@ -99,6 +99,7 @@ export interface RunResult {
   tuning?: TuningReport
   slos?: SloAttainment[]
   manifest?: PackageManifest
+  config?: Config
 }
 
 const errorText = (err: unknown): string =>
@@ -222,7 +223,7 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
     const file = resolve(opts.workspace, prevFile)
     previous = await attempt('previous baseline', async () => ({ source: prevFile, data: await steps.loadPreviousBaseline(file) }), () => undefined)
   } else if (config.baseline.previous?.artifact) {
-    const found = await opts.github.previousPackage()
+    const found = await opts.github.previousPackage(config.baseline.previous.artifact)
     if ('dir' in found) {
       previous = await attempt(
         'previous baseline',
@@ -293,6 +294,10 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
     () => steps.updateRunbook(ctx, { alignment, dashboards, alertTests, onCallOwner: opts.onCallOwner }),
     () => undefined
   )
+  // The package carries the runbook as it stands after this release's section was written.
+  if (runbook) {
+    await attempt('runbook copy', async () => writer.text(basename(runbook.path), await readFile(resolve(opts.workspace, runbook.path), 'utf8')), () => undefined)
+  }
   const gate2 = evaluateAlertGate({ alertTests, alignment, dashboards, thresholds: config.gates })
   announceGate(log, gate2)
 
@@ -379,7 +384,6 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
   await writeJson('gate-results.json', gateResultsDoc(preliminary, now(), false))
 
   const packageFiles = [...writer.written.values()].map((a) => a.path)
-  if (runbook) packageFiles.push(resolve(opts.workspace, runbook.path))
   let upload: UploadOutcome | undefined
   if (opts.packageArtifact) {
     upload = await opts.github.uploadPackage(writer.dir, packageFiles)
@@ -394,15 +398,12 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
   let dispatchError: string | undefined
   if (handoffEnabled) {
     const sent = await opts.github.sendHandoff(config.github.handoff['event-type'], {
-      run_id: opts.runId,
-      run_url: opts.github.runUrl() ?? null,
-      release: model.release.tag ?? null,
+      status: preliminary.every((g) => g.status === 'pass') ? 'pass' : 'fail',
+      gates: preliminary.map((g) => ({ id: g.id, name: g.name, status: g.status, reasons: [...g.reasons, ...g.errors] })),
+      packageName: opts.packageArtifact,
+      upload,
       environment: model.environment,
-      package_artifact: opts.packageArtifact ?? null,
-      package_artifact_id: upload && 'id' in upload ? upload.id : null,
-      package_artifact_url: upload && 'url' in upload ? upload.url : null,
-      status: preliminary.slice(0, 3).every((g) => g.status === 'pass') ? 'pass' : 'fail',
-      gates: Object.fromEntries(preliminary.map((g) => [`gate_${g.id}`, g.status]))
+      approvalStatus: approval.status
     })
     if ('ok' in sent) dispatched = true
     else dispatchError = sent.error
@@ -427,7 +428,11 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
 
   let issues: IssuesOutcome | undefined
   if (opts.fileIssues) {
-    issues = await opts.github.syncBacklog(backlog)
+    issues = await opts.github.syncBacklog(backlog, {
+      labels: config.github.labels,
+      maxNew: config.github['max-new-issues'],
+      packageUrl: upload && 'url' in upload ? upload.url : undefined
+    })
     for (const e of issues.errors) log.warning(e)
     if (issues.numbers?.size) await writer.text('improvement-backlog.md', renderBacklog(backlog, now(), issues.numbers))
   }
@@ -448,7 +453,8 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
     alertTests,
     tuning,
     slos,
-    manifest
+    manifest,
+    config
   }
 }
 
@@ -579,31 +585,13 @@ async function sloAttainment(ctx: RunContext, steps: ProtocolSteps): Promise<Slo
   return out
 }
 
-export interface ApprovalRecord extends ApprovalView {
-  approval_date: string
-  approvers: Record<string, { name: string; role: string; approval_status: string; approval_timestamp: string | null; comments: string; source: string }>
-  required_approvers: string[]
-  notification_channels: { slack?: string; pagerduty?: string; email?: string }
-  errors: string[]
-}
-
 /** monitoring-approval-record.json: GitHub environment approvals first, else the approved-by input. */
-async function buildApproval(opts: RunOptions, config: Config, now: Date): Promise<ApprovalRecord> {
-  const { approvers, errors } = await opts.github.approvers(opts.approvedBy)
-  const entries = approvers.map((a, i) => [
-    `${a.role.replace(/[^a-z0-9]+/gi, '_').toLowerCase() || 'approver'}_${i + 1}`,
-    { name: a.name, role: a.role, approval_status: 'approved', approval_timestamp: a.approved_at, comments: a.comments ?? '', source: a.source }
-  ] as const)
-  const approved = entries.length > 0
-  return {
-    approval_date: now.toISOString(),
-    status: approved ? 'approved' : 'missing',
-    approvers: Object.fromEntries(entries),
-    required_approvers: ['sre'],
-    approval_percentage: approved ? 100 : 0,
-    effective_date: approved ? now.toISOString() : null,
-    on_call_owner: opts.onCallOwner ?? config.assurance.owner ?? null,
-    notification_channels: { ...config.alerting['notification-channels'] },
-    errors
-  }
+async function buildApproval(opts: RunOptions, config: Config, now: Date): Promise<MonitoringApprovalRecord> {
+  const approval = await opts.github.approval(opts.approvedBy)
+  return buildApprovalRecord({
+    approval,
+    onCallOwner: opts.onCallOwner ?? config.assurance.owner,
+    notificationChannels: config.alerting['notification-channels'],
+    now
+  })
 }
