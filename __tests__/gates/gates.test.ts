@@ -327,7 +327,7 @@ describe('gate 4: handoff package', () => {
   })
   test('fails when the package was not uploaded or the dispatch failed', () => {
     const g = evaluateHandoffGate({ manifest: manifest(), approval: approval(), handoff: { ...delivered, uploaded: false, uploadError: 'HTTP 500', dispatched: false, dispatchError: '403' }, thresholds })
-    expect(g.reasons[0]).toBe('downstream protocols not notified: package not uploaded (HTTP 500), handoff not dispatched (403)')
+    expect(g.reasons[0]).toBe('downstream protocols not notified: package not delivered (HTTP 500), handoff not dispatched (403)')
   })
   test('pending notification does not fail before the upload', () => {
     expect(evaluateHandoffGate({ manifest: manifest(), approval: approval(), handoff: { ...delivered, pending: true }, thresholds }).status).toBe('pass')

@@ -51,6 +51,8 @@ export interface RuleFinding {
   slo: string
   service: string
   kind: 'page' | 'ticket' | 'absent' | 'service_page'
+  /** The burn-rate alert's long window (page and ticket): two page alerts differ by it. */
+  long_window?: string
   expected: string
   found?: { rule: string; source: string; expr: string; factor?: number }
   status: 'aligned' | 'missing' | 'misaligned' | 'error'

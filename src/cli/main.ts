@@ -25,6 +25,7 @@ Runs Protocol 12 (post-deployment monitoring) on a deploy's evidence and writes 
   --approved-by NAMES   approvers, comma separated
   --on-call-owner NAME  on-call owner of the monitoring configuration
   --summary-file FILE   also write the Markdown job summary there
+  --deliver-to DIR      deliver the package and the Protocol 13 handoff event to this folder
   --fail-on WHEN        gate (default: exit 1 when a gate fails) or never
   -v, --verbose         debug lines
   -h, --help            this text
@@ -46,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
         'approved-by': { type: 'string' },
         'on-call-owner': { type: 'string' },
         'summary-file': { type: 'string' },
+        'deliver-to': { type: 'string' },
         'fail-on': { type: 'string', default: 'gate' },
         verbose: { type: 'boolean', short: 'v', default: false },
         help: { type: 'boolean', short: 'h', default: false }
@@ -82,14 +84,14 @@ export async function main(argv: string[]): Promise<number> {
     alertTestsApproved: args['alert-tests'] === 'true',
     approvedBy: args['approved-by'],
     onCallOwner: args['on-call-owner'],
-    packageArtifact: undefined,
+    packageArtifact: args['deliver-to'] ? 'monitoring-package' : undefined,
     fileIssues: true,
     env: process.env,
     log,
     now,
     runId: `local-${Date.now()}`,
     generator: GENERATOR,
-    github: new LocalGitHubPort(outputDir, now, log)
+    github: new LocalGitHubPort(outputDir, now, log, args['deliver-to'] ? resolve(args['deliver-to']) : undefined)
   })
   if (args['summary-file']) await writeFile(resolve(args['summary-file']), renderSummary(result, {}))
   process.stdout.write('\n' + renderTerminal(result) + '\n')

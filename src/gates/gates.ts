@@ -194,7 +194,7 @@ export interface ApprovalView {
 }
 
 export interface HandoffView {
-  /** The package reached GitHub as an artifact. */
+  /** The package reached GitHub as an artifact (or its delivery folder outside GitHub). */
   uploaded: boolean
   uploadError?: string
   /** repository_dispatch to Protocol 13 sent (when enabled). */
@@ -248,11 +248,11 @@ export function evaluateHandoffGate(input: {
     const ok = handoff.uploaded && (!handoff.dispatchEnabled || handoff.dispatched)
     notified = ok ? 'pass' : 'fail'
     value = [
-      handoff.uploaded ? 'package uploaded' : `package not uploaded${handoff.uploadError ? ` (${handoff.uploadError})` : ''}`,
+      handoff.uploaded ? 'package delivered' : `package not delivered${handoff.uploadError ? ` (${handoff.uploadError})` : ''}`,
       handoff.dispatchEnabled ? (handoff.dispatched ? 'handoff dispatched' : `handoff not dispatched${handoff.dispatchError ? ` (${handoff.dispatchError})` : ''}`) : 'handoff dispatch disabled'
     ].join(', ')
     if (!ok) reasons.push(`downstream protocols not notified: ${value}`)
   }
-  checks.push({ name: 'downstream notified', status: notified, value, threshold: 'package uploaded; Protocol 13 handoff dispatched when enabled' })
+  checks.push({ name: 'downstream notified', status: notified, value, threshold: 'package delivered; Protocol 13 handoff dispatched when enabled' })
   return gate(4, checks, reasons, errors, ['monitoring-package-manifest.json', 'monitoring-approval-record.json'])
 }

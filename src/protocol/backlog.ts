@@ -1,7 +1,9 @@
-import type { AlertTestResults, DashboardReport, SloAlignment } from '../alerting/types.js'
+import type { AlertTestResults, DashboardReport, RuleFinding, SloAlignment } from '../alerting/types.js'
 import type { ObservabilitySchedule, TuningReport } from '../assurance/types.js'
 import { fingerprint, type BacklogItem } from '../model/backlog.js'
 import type { BaselineMetrics, InstrumentationAudit } from '../telemetry/types.js'
+
+const alertRuleFingerprint = (f: RuleFinding): string => fingerprint('alert-rule', f.slo, f.kind, f.long_window)
 
 /**
  * Every gap the run found becomes one backlog item. The fingerprint names what the item is about
@@ -80,12 +82,12 @@ export function collectBacklog(r: {
   }
   for (const f of r.alignment.findings.filter((x) => x.status !== 'aligned')) {
     add({
-      fingerprint: fingerprint('alert-rule', f.slo, f.kind),
+      fingerprint: alertRuleFingerprint(f),
       kind: 'alert_rule',
       service: f.service,
       priority: f.kind === 'page' || f.kind === 'service_page' ? 'high' : 'medium',
       gate: 2,
-      title: `${f.kind} alert for SLO ${f.slo} is ${f.status}`,
+      title: `${f.kind} alert${f.long_window ? ` (${f.long_window})` : ''} for SLO ${f.slo} is ${f.status}`,
       summary: f.reason,
       evidence: [
         { label: 'expected', value: f.expected },
@@ -185,7 +187,7 @@ export function collectBacklog(r: {
 export function gapFingerprints(audit: InstrumentationAudit, alignment: SloAlignment, alertTests: AlertTestResults): string[] {
   return [
     ...audit.missing_coverage.map((g) => fingerprint('coverage', g.service, g.signal)),
-    ...alignment.findings.filter((f) => f.status !== 'aligned').map((f) => fingerprint('alert-rule', f.slo, f.kind)),
+    ...alignment.findings.filter((f) => f.status !== 'aligned').map(alertRuleFingerprint),
     ...alertTests.tests.filter((t) => !(t.status === 'passed' && t.sla_met)).map((t) => fingerprint('alert-path', t.route))
   ]
 }

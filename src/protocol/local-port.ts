@@ -1,20 +1,22 @@
-import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { copyFile, mkdir, writeFile } from 'node:fs/promises'
+import { basename, join, resolve } from 'node:path'
 import { approvalFromInput, type ResolvedApproval } from '../approval/record.js'
 import type { BacklogItem } from '../model/backlog.js'
 import type { Logger } from '../util/log.js'
-import type { GitHubPort, IssuesOutcome } from './ports.js'
+import type { GitHubPort, HandoffInfo, IssuesOutcome, UploadOutcome } from './ports.js'
 
 /**
- * GitHub as seen from a run without a token (the command line): nothing is sent. The issues
- * that would be filed are written to a file, and every step that needs GitHub says so.
+ * GitHub as seen from a run without a token (the command line): nothing is sent to GitHub. The
+ * issues that would be filed are written to a file. With a delivery folder, the package and the
+ * Protocol 13 handoff event are delivered there, for pipelines that hand off through files.
  */
 export class LocalGitHubPort implements GitHubPort {
   readonly description = 'local run (no GitHub token)'
   constructor(
     private readonly outputDir: string,
     private readonly now: () => Date,
-    private readonly log: Logger
+    private readonly log: Logger,
+    private readonly deliverTo?: string
   ) {}
 
   async downloadEvidence(name: string) {
@@ -25,8 +27,16 @@ export class LocalGitHubPort implements GitHubPort {
     return approvalFromInput({ approvedByInput: approvedBy, recordedAt: this.now().toISOString(), log: this.log })
   }
 
-  async uploadPackage() {
-    return { error: 'local run: no GitHub artifact service to upload to' }
+  async uploadPackage(_dir: string, files: string[]): Promise<UploadOutcome> {
+    if (!this.deliverTo) return { error: 'local run: no GitHub artifact service and no --deliver-to folder' }
+    const dest = resolve(this.deliverTo)
+    try {
+      await mkdir(dest, { recursive: true })
+      for (const f of files) await copyFile(f, join(dest, basename(f)))
+      return { delivered: dest }
+    } catch (err) {
+      return { error: `delivery to ${dest} failed: ${(err as Error).message}` }
+    }
   }
 
   async syncBacklog(items: BacklogItem[]): Promise<IssuesOutcome> {
@@ -36,8 +46,16 @@ export class LocalGitHubPort implements GitHubPort {
     return { opened: [], updated: [], closed: [], reopened: [], heldBack: [], errors: [], file }
   }
 
-  async sendHandoff() {
-    return { error: 'local run: no GitHub token to send repository_dispatch with' }
+  async sendHandoff(eventType: string, info: HandoffInfo) {
+    if (!this.deliverTo) return { error: 'local run: no GitHub token to send repository_dispatch with, and no --deliver-to folder' }
+    const file = join(resolve(this.deliverTo), `${eventType}.json`)
+    try {
+      await writeFile(file, JSON.stringify({ event_type: eventType, sent_at: this.now().toISOString(), client_payload: info }, null, 2) + '\n')
+      this.log.info(`Handoff event written to ${file}`)
+      return { ok: true as const }
+    } catch (err) {
+      return { error: `handoff event not written to ${file}: ${(err as Error).message}` }
+    }
   }
 
   async commentOnPullRequest(): Promise<void> {}

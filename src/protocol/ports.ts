@@ -25,7 +25,8 @@ export interface HandoffInfo {
   approvalStatus: string
 }
 
-export type UploadOutcome = { id: number; url: string } | { error: string }
+/** A GitHub artifact, a folder the package was delivered to (runs outside GitHub), or why neither. */
+export type UploadOutcome = { id: number; url: string } | { delivered: string } | { error: string }
 
 /**
  * What the protocol needs from GitHub. The action wires the real API; the command line wires a

@@ -390,7 +390,8 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
     if (upload && 'error' in upload) {
       errors.push(`package upload failed: ${upload.error}`)
       log.error(`Package upload failed; the package stays in ${writer.dir}: ${upload.error}`)
-    } else if (upload) log.info(`Package uploaded as artifact ${opts.packageArtifact} (id ${upload.id}): ${upload.url}`)
+    } else if (upload && 'id' in upload) log.info(`Package uploaded as artifact ${opts.packageArtifact} (id ${upload.id}): ${upload.url}`)
+    else if (upload) log.info(`Package delivered to ${upload.delivered}`)
   }
   log.info(ANNOUNCE.handoff)
   log.info(`Answer: ${handoffEnabled ? 'yes (github.handoff.enabled)' : 'no (github.handoff.enabled is false)'}`)
@@ -412,8 +413,8 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
     manifest: manifestWritten ? manifest : undefined,
     approval,
     handoff: {
-      uploaded: !!upload && 'id' in upload,
-      uploadError: upload && 'error' in upload ? upload.error : opts.packageArtifact ? undefined : 'package-artifact is empty',
+      uploaded: !!upload && !('error' in upload),
+      uploadError: upload && 'error' in upload ? upload.error : opts.packageArtifact ? undefined : 'no package destination (package-artifact is empty)',
       dispatchEnabled: handoffEnabled,
       dispatched,
       dispatchError,

@@ -1,5 +1,5 @@
 import type { BacklogItem } from '../model/backlog.js'
-import { escapeMarkdown } from './escape.js'
+import { escapeMarkdown, inlineCode } from './escape.js'
 import { mdTable } from './table.js'
 
 /** `improvement-backlog.md`: one entry per item, with the fingerprint that finds its issue again. */
@@ -13,7 +13,7 @@ export function renderBacklog(items: BacklogItem[], now: Date, issueNumbers: Map
     '',
     mdTable(
       ['Priority', 'Item', 'Gate', 'Issue', 'Fingerprint'],
-      sorted.map((b) => [b.priority, b.title, b.gate ? String(b.gate) : '', issueNumbers.has(b.fingerprint) ? `#${issueNumbers.get(b.fingerprint)}` : '', b.fingerprint])
+      sorted.map((b) => [b.priority, b.title, b.gate ? String(b.gate) : '', issueNumbers.has(b.fingerprint) ? `#${issueNumbers.get(b.fingerprint)}` : '', { md: inlineCode(b.fingerprint) }])
     ),
     ...sorted.map((b) =>
       [

@@ -18,7 +18,10 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_[\]|~]/g, '\\$&')
     .replace(/(^|[^A-Za-z0-9_`])@(?=[A-Za-z0-9])/g, `$1@${ZWJ}`)
     .replace(/(^|[^A-Za-z0-9_&])#(?=\d)/g, `$1#${ZWJ}`)
-    .replace(/^(\s*)([-+]|\d+[.)])(\s)/, '$1\\$2$3')
+    // A leading "- ", "+ " or "1. " would start a list; escape the marker's punctuation
+    // (CommonMark escapes only punctuation, so "\\1." would show the backslash).
+    .replace(/^(\s*)([-+])(\s)/, '$1\\$2$3')
+    .replace(/^(\s*)(\d+)([.)])(\s)/, '$1$2\\$3$4')
     .replace(/^(\s*)#/, '$1\\#')
 }
 

@@ -1,9 +1,16 @@
 import { escapeMarkdown } from './escape.js'
 
-/** A Markdown table; every cell is escaped. */
-export function mdTable(headers: string[], rows: Array<Array<string | number | null | undefined>>): string {
+/** A cell already rendered as Markdown by the caller (e.g. inline code), inserted as it is. */
+export interface MdCell {
+  md: string
+}
+type Cell = string | number | null | undefined | MdCell
+
+/** A Markdown table; every plain cell is escaped. */
+export function mdTable(headers: string[], rows: Cell[][]): string {
   if (rows.length === 0) return '_None._\n'
-  const cell = (v: string | number | null | undefined): string => (v === null || v === undefined || v === '' ? '-' : escapeMarkdown(String(v)))
+  const cell = (v: Cell): string =>
+    v === null || v === undefined || v === '' ? '-' : typeof v === 'object' ? v.md : escapeMarkdown(String(v))
   return [
     `| ${headers.map(cell).join(' | ')} |`,
     `| ${headers.map(() => '---').join(' | ')} |`,

@@ -216,7 +216,7 @@ function checkSlo(slo: SloConfig, index: RuleIndex, ctx: RunContext, tolerance: 
   }
 
   for (const e of expected) {
-    const base = { slo: slo.name, service: slo.service, kind: e.severity, expected: expectedText(slo, e) } as const
+    const base = { slo: slo.name, service: slo.service, kind: e.severity, long_window: e.longWindow, expected: expectedText(slo, e) } as const
     const m = matched.get(e)
     if (m) {
       const short = referencesWindow(m.c.expanded, e.shortWindow) ? '' : `; no ${e.shortWindow} short window found, so the alert resets slowly`

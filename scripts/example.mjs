@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// Runs the action's main job on the bundled example: the shop release v2.4.0 in examples/,
+// against a live monitoring stack on loopback (real Prometheus and Alertmanager, demo service
+// exporters, an on-call person who acknowledges after 1.5 s). The package is written to
+// .artifacts/example/monitoring and delivered to .artifacts/example/delivered.
+import { spawn } from 'node:child_process'
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { startDemoStack } from './lib/demo-stack.mjs'
+
+const root = resolve(import.meta.dirname, '..')
+const out = join(root, '.artifacts', 'example')
+const workspace = join(out, 'workspace')
+rmSync(out, { recursive: true, force: true })
+// Work on a copy: the run updates the runbook, and the example in the repository stays as it is.
+cpSync(join(root, 'examples'), workspace, { recursive: true })
+
+const stack = await startDemoStack({
+  exporters: [
+    { port: 18080, services: ['checkout'] },
+    { port: 18081, services: ['payments'] },
+    { port: 18082, services: ['catalog'] }
+  ],
+  prometheusPort: 19090,
+  alertmanagerPort: 19093,
+  oncallPort: 19099,
+  alertmanagerConfig: readFileSync(join(workspace, 'alertmanager.yml'), 'utf8'),
+  ruleFiles: [join(workspace, 'rules', 'slo-alerts.yml')].filter(existsSync)
+})
+let status = 1
+try {
+  const cli = join(root, 'dist', 'cli.js')
+  const args = [
+    cli,
+    '--workspace', workspace,
+    '--evidence', 'evidence',
+    '--config', 'sre-monitoring.yml',
+    '--output', join(out, 'monitoring'),
+    '--deliver-to', join(out, 'delivered'),
+    '--summary-file', join(out, 'summary.md'),
+    '--approved-by', 'alice (SRE lead)',
+    '--on-call-owner', 'payments-oncall',
+    ...process.argv.slice(2)
+  ]
+  // Asynchronous: the on-call simulator answers from this process while the job runs.
+  const child = spawn(process.execPath, args, { stdio: 'inherit' })
+  status = await new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)))
+} finally {
+  await stack.stop()
+}
+console.log(`Job summary (Markdown): ${join(out, 'summary.md')}`)
+process.exit(status)
