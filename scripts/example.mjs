@@ -4,7 +4,7 @@
 // exporters, an on-call person who acknowledges after 1.5 s). The package is written to
 // .artifacts/example/monitoring and delivered to .artifacts/example/delivered.
 import { spawn } from 'node:child_process'
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { startDemoStack } from './lib/demo-stack.mjs'
 
@@ -27,6 +27,18 @@ const stack = await startDemoStack({
   alertmanagerConfig: readFileSync(join(workspace, 'alertmanager.yml'), 'utf8'),
   ruleFiles: [join(workspace, 'rules', 'slo-alerts.yml')].filter(existsSync)
 })
+if (process.argv.includes('--stack-only')) {
+  // For a workflow that runs the action itself (uses: ./) against the stack: keep it up until
+  // SIGTERM, and say when it is ready.
+  writeFileSync(join(out, 'stack-ready'), `${process.pid}\n`)
+  console.log('example stack ready: Prometheus :19090, Alertmanager :19093, on-call :19099')
+  await new Promise((resolve) => {
+    process.once('SIGTERM', resolve)
+    process.once('SIGINT', resolve)
+  })
+  await stack.stop()
+  process.exit(0)
+}
 let status = 1
 try {
   const cli = join(root, 'dist', 'cli.js')
@@ -40,7 +52,7 @@ try {
     '--summary-file', join(out, 'summary.md'),
     '--approved-by', 'alice (SRE lead)',
     '--on-call-owner', 'payments-oncall',
-    ...process.argv.slice(2)
+    ...process.argv.slice(2).filter((a) => a !== '--stack-only')
   ]
   // Asynchronous: the on-call simulator answers from this process while the job runs.
   const child = spawn(process.execPath, args, { stdio: 'inherit' })
