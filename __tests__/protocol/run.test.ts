@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto'
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { LocalGitHubPort } from '../../src/protocol/local-port.js'
+import { ANNOUNCE, runProtocol, type RunOptions } from '../../src/protocol/run.js'
+import { validateAgainst } from '../../src/package/schemas.js'
+import { MemoryLogger } from '../../src/util/log.js'
+
+/** A copy of the bundled example whose backends point at a closed port: nothing answers. */
+function workspace(edit?: (config: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sre-run-'))
+  cpSync('examples', dir, { recursive: true })
+  const file = join(dir, 'sre-monitoring.yml')
+  let config = readFileSync(file, 'utf8').replace(/127\.0\.0\.1:190\d\d/g, '127.0.0.1:9')
+  config = config.replace(/timeout-seconds: 10/, 'timeout-seconds: 1').replace(/retries: 2/, 'retries: 0')
+  writeFileSync(file, edit ? edit(config) : config)
+  return dir
+}
+
+function options(dir: string, log: MemoryLogger, over: Partial<RunOptions> = {}): RunOptions {
+  const now = (): Date => new Date()
+  return {
+    evidenceDir: 'evidence',
+    configPath: 'sre-monitoring.yml',
+    outputDir: 'out',
+    workspace: dir,
+    mode: 'post-deploy',
+    alertTestsApproved: true,
+    approvedBy: 'alice (SRE lead)',
+    onCallOwner: 'payments-oncall',
+    packageArtifact: 'monitoring-package',
+    fileIssues: true,
+    env: {},
+    log,
+    now,
+    runId: 'test-1',
+    generator: 'sre-monitoring-action@test',
+    github: new LocalGitHubPort(join(dir, 'out'), now, log, join(dir, 'delivered')),
+    ...over
+  }
+}
+
+describe('the protocol run', () => {
+  test('unreachable backends: every gate that needs them fails with backend errors, and the whole package is still written', async () => {
+    const dir = workspace()
+    const log = new MemoryLogger()
+    const result = await runProtocol(options(dir, log))
+    expect(result.status).toBe('fail')
+    const [g1, g2, g3, g4] = result.gates
+    expect(g1!.status).toBe('fail')
+    expect(g1!.reasons.join('\n')).toContain('[ERROR] Missing telemetry coverage for critical service: checkout.')
+    expect(g1!.errors.length).toBeGreaterThan(0)
+    expect(g2!.status).toBe('fail')
+    expect(g3!.status).toBe('fail')
+    // Gate 4 judges the package, the approval and the delivery: all there.
+    expect(g4!.status).toBe('pass')
+
+    for (const name of [
+      'monitoring-requirements.md',
+      'instrumentation-audit.json',
+      'baseline-metrics.json',
+      'dashboard-config.md',
+      'alert-test-results.json',
+      'observability-schedule.json',
+      'alert-tuning-report.md',
+      'observability-scorecard.md',
+      'monitoring-package-manifest.json',
+      'monitoring-approval-record.json',
+      'improvement-backlog.md',
+      'gate-results.json',
+      'monitoring-runbook.md'
+    ]) {
+      expect(existsSync(join(dir, 'out', name))).toBe(true)
+      expect(existsSync(join(dir, 'delivered', name))).toBe(true)
+    }
+    const manifest = JSON.parse(readFileSync(join(dir, 'out', 'monitoring-package-manifest.json'), 'utf8')) as {
+      artifacts: Array<{ name: string; sha256: string }>
+      manifest_completeness: number
+    }
+    expect(manifest.manifest_completeness).toBe(100)
+    for (const a of manifest.artifacts) {
+      expect(createHash('sha256').update(readFileSync(join(dir, 'out', a.name))).digest('hex')).toBe(a.sha256)
+    }
+    for (const [name, schema] of [
+      ['instrumentation-audit.json', 'instrumentation-audit.schema.json'],
+      ['gate-results.json', 'gate-results.schema.json'],
+      ['monitoring-approval-record.json', 'monitoring-approval-record.schema.json']
+    ] as const) {
+      expect(validateAgainst(schema, JSON.parse(readFileSync(join(dir, 'out', name), 'utf8'))).errors).toEqual([])
+    }
+    const issues = JSON.parse(readFileSync(join(dir, 'out', 'issues-to-file.json'), 'utf8')) as Array<{ fingerprint: string }>
+    expect(issues.map((i) => i.fingerprint)).toContain('coverage:checkout:metrics')
+  })
+
+  test('announces each phase in the seed\'s words, in order', async () => {
+    const dir = workspace()
+    const log = new MemoryLogger()
+    await runProtocol(options(dir, log))
+    const text = log.lines.map((l) => l.message)
+    const order = [ANNOUNCE.phase1, ANNOUNCE.coverage, ANNOUNCE.phase2, ANNOUNCE.phase3, ANNOUNCE.correlating, ANNOUNCE.phase4, ANNOUNCE.handoff].map((a) => text.indexOf(a))
+    expect(order.every((i) => i >= 0)).toBe(true)
+    expect([...order].sort((a, b) => a - b)).toEqual(order)
+    expect(text).toContain('[AUTOMATION] workflow_automation.py (alert-test) executed: error')
+    expect(text).toContain('[VALIDATION REQUEST] - Monitoring instrumentation verified. Approve activation of alert tests? (yes/no)')
+    // A failed phase is not announced as complete.
+    expect(text).not.toContain(ANNOUNCE.complete(1, 'Instrumentation Alignment and Baseline Capture'))
+    expect(text).not.toContain(ANNOUNCE.protocolComplete)
+  })
+
+  test('an invalid config fails every gate with an error naming the line and field, and still writes gate-results.json', async () => {
+    const dir = workspace((c) => c.replace('freshness: 5m', 'freshness: five minutes'))
+    const log = new MemoryLogger()
+    const result = await runProtocol(options(dir, log))
+    expect(result.status).toBe('fail')
+    expect(result.gates.every((g) => g.status === 'fail')).toBe(true)
+    expect(result.errors.join('\n')).toMatch(/sre-monitoring\.yml:\d+ at \/freshness: expected a duration such as 30s, 5m, 1h, 7d, found the string "five minutes"/)
+    expect(existsSync(join(dir, 'out', 'gate-results.json'))).toBe(true)
+    expect(existsSync(join(dir, 'delivered', 'gate-results.json'))).toBe(true)
+  })
+
+  test('a placeholder evidence file is refused with a clear error and nothing is lost', async () => {
+    const dir = workspace()
+    writeFileSync(join(dir, 'evidence', 'post-deployment-validation.json'), JSON.stringify({ gate: 'G11', generated_at: '2026-11-27T10:00:00Z', metadata: {} }))
+    const log = new MemoryLogger()
+    const result = await runProtocol(options(dir, log))
+    expect(result.status).toBe('fail')
+    expect(result.errors.join('\n')).toContain('post-deployment-validation.json')
+    expect(result.errors.join('\n')).toMatch(/placeholder/i)
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'gate-results.json'), 'utf8')).status).toBe('fail')
+  })
+
+  test('alert tests not approved: nothing is sent and gate 2 fails saying so', async () => {
+    const dir = workspace()
+    const log = new MemoryLogger()
+    const result = await runProtocol(options(dir, log, { alertTestsApproved: false }))
+    expect(result.gates[1]!.reasons.join('\n')).toContain('alert tests not approved')
+    expect(result.alertTests?.tests.every((t) => t.status === 'not_run' && t.triggered_at === null)).toBe(true)
+  })
+
+  test('no approval: gate 4 fails with the seed message', async () => {
+    const dir = workspace()
+    const log = new MemoryLogger()
+    const result = await runProtocol(options(dir, log, { approvedBy: undefined }))
+    expect(result.gates[3]!.reasons[0]).toMatch(/^\[ERROR\] Monitoring approval not recorded\./)
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'monitoring-approval-record.json'), 'utf8')).status).toBe('missing')
+  })
+
+  test('an audit-command produces the audit; its output is schema-checked', async () => {
+    const audit = {
+      audit_date: new Date().toISOString(),
+      environment: 'production',
+      coverage_completeness: 100,
+      requests: 0,
+      services: [],
+      missing_coverage: [],
+      source: 'audit-command'
+    }
+    const withHook = (c: string): string => `${c}\nhooks:\n  audit-command: cp audit.json "$SRE_MONITORING_OUTPUT"\n  timeout-seconds: 20\n`
+    const good = workspace((c) => withHook(c))
+    writeFileSync(join(good, 'audit.json'), JSON.stringify(audit))
+    const log = new MemoryLogger()
+    const result = await runProtocol(options(good, log))
+    expect(log.text()).toContain('[AUTOMATION] collect_perf.py executed: success (audit-command)')
+    expect(result.audit?.source).toBe('audit-command')
+    // The hook says everything is covered but lists no service: gate 1 still fails for the critical ones.
+    expect(result.gates[0]!.reasons.join('\n')).toContain('[ERROR] Missing telemetry coverage for critical service: payments. the audit has no entry for it')
+
+    const bad = workspace((c) => withHook(c))
+    writeFileSync(join(bad, 'audit.json'), JSON.stringify({ ...audit, coverage_completeness: 'all' }))
+    const log2 = new MemoryLogger()
+    const r2 = await runProtocol(options(bad, log2))
+    expect(log2.text()).toContain('[AUTOMATION] collect_perf.py executed: failed (output fails its schema) (audit-command)')
+    expect(r2.gates[0]!.reasons.join('\n')).toContain('audit-command')
+  })
+})
