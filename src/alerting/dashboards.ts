@@ -5,7 +5,6 @@ import type { RunContext, ResolvedService } from '../model/monitoring-model.js'
 import { BackendError } from '../util/errors.js'
 import { httpRequest, redactUrl } from '../util/http.js'
 import { selectsValue } from './slo/promql.js'
-import { runSlos } from './slo/slos.js'
 import type { DashboardFinding, DashboardPanel, DashboardReport } from './types.js'
 
 type Json = Record<string, unknown>
@@ -178,7 +177,8 @@ async function loadGrafana(ctx: RunContext, errors: string[]): Promise<LoadedDas
 export async function checkDashboards(ctx: RunContext): Promise<DashboardReport> {
   const checked_at = ctx.now().toISOString()
   const required = ctx.model.services.filter((s) => s.new || s.critical)
-  const slos = (await runSlos(ctx)).filter((s) => s['dashboard-threshold'] !== undefined)
+  // The model holds every SLO of the run, OpenSLO documents included.
+  const slos = ctx.model.slos.filter((s) => s['dashboard-threshold'] !== undefined)
   const errors: string[] = []
   const loaded = [...(await loadFiles(ctx, errors)), ...(await loadGrafana(ctx, errors))]
   const thresholdItem = (slo: { name: string; service: string; 'dashboard-threshold'?: number }): string =>

@@ -237,6 +237,3 @@ export async function loadOpenSlo(patterns: string[], workspace: string): Promis
   }
   return sloFromFiles(parsed)
 }
-
-/** Alias used by the protocol's step table. */
-export const loadOpenSloFiles = loadOpenSlo

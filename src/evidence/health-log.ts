@@ -2,6 +2,7 @@ import healthLogSchema from '../../schemas/deployment-health-log.schema.json' wi
 import { InputError } from '../util/errors.js'
 import { checkExtracted, Origins, sectionLabel } from './extracted-check.js'
 import {
+  collapse,
   column,
   findSections,
   itemsIn,
@@ -139,7 +140,7 @@ function statusStatements(doc: MarkdownDoc<HealthSection>, metrics: Array<Sectio
 
 function anomalyFromText(text: string): Anomaly | undefined {
   if (saysNone(text)) return undefined
-  const { time, rest } = splitTime(text)
+  const { time, rest } = splitTime(collapse(text))
   const decisionRe = /(?:^|[\s;.,—–(-])(?:decision|action|outcome|resolution|response)\s*[:=]\s*(.+?)\)?$|\s*(?:→|=>|->)\s*(.+)$/is
   const m = decisionRe.exec(rest)
   const observation = trimSeparators((m ? rest.slice(0, m.index) : rest).replace(/\n+/g, ' '))
@@ -152,7 +153,7 @@ function anomalyFromText(text: string): Anomaly | undefined {
 
 function escalationFromText(text: string): Escalation | undefined {
   if (saysNone(text)) return undefined
-  const { time, rest } = splitTime(text)
+  const { time, rest } = splitTime(collapse(text))
   const owner =
     /\b(?:owner|assignee)\s*[:=]\s*(@?[\w./-]+)/i.exec(rest)?.[1] ??
     /\b(?:escalated|assigned|handed over) to\s+(@?[\w./-]+)/i.exec(rest)?.[1] ??

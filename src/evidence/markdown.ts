@@ -180,7 +180,7 @@ export function tablesIn(nodes: RootContent[]): TableData[] {
       return {
         headers: (head?.children ?? []).map((c) => normaliseHeading(textOf(c))),
         rows: body.map((r) => ({
-          cells: r.children.map((c) => textOf(c).trim()),
+          cells: r.children.map((c) => collapse(textOf(c))),
           cellNodes: r.children,
           line: lineOf(r)
         }))
@@ -219,11 +219,11 @@ export function itemsIn(nodes: RootContent[]): Item[] {
       const para = li.children.find((c) => c.type === 'paragraph')
       const nested = li.children
         .filter((c): c is List => c.type === 'list')
-        .flatMap((l) => l.children.map((c) => textOf(c).trim()))
+        .flatMap((l) => l.children.map((c) => collapse(textOf(c))))
       const firstInline = para && 'children' in para ? para.children[0] : undefined
       const item: Item = {
-        text: para ? textOf(para).trim() : '',
-        full: textOf(li).trim(),
+        text: para ? collapse(textOf(para)) : '',
+        full: textOf(li).replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\s]*/g, '\n').trim(),
         node: li,
         line: lineOf(li),
         nested
@@ -331,7 +331,21 @@ export function splitTime(text: string): { time?: string; rest: string } {
   return { time: m[1].trim(), rest: text.slice(m[0].length).trim() }
 }
 
-/** Remove a separator left at the start of a text: ":", "—", "-", "|". */
+/** Remove separators left at the ends of a text: ":", "—", "-", "|" at the start, dashes at the end. */
 export function trimSeparators(text: string): string {
-  return text.replace(/^[\s:;,—–|-]+/, '').replace(/[\s—–|]+$/, '').trim()
+  // A loop rather than /[...]+$/, which backtracks quadratically over long runs.
+  let start = 0
+  let end = text.length
+  while (start < end && /[\s:;,—–|-]/.test(text[start]!)) start++
+  while (end > start && /[\s—–|]/.test(text[end - 1]!)) end--
+  return text.slice(start, end)
+}
+
+/**
+ * Whitespace runs folded to one space. The heuristics below use regexes with \s* next to lazy
+ * groups; on long whitespace runs those backtrack quadratically, so list and cell text is folded
+ * first. Line breaks inside a list item or cell carry no meaning for them.
+ */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
 }

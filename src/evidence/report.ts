@@ -2,6 +2,7 @@ import reportSchema from '../../schemas/deployment-report.schema.json' with { ty
 import { InputError, InputErrors, describeValue } from '../util/errors.js'
 import { checkExtracted, Origins, sectionLabel, type Origin } from './extracted-check.js'
 import {
+  collapse,
   column,
   findSections,
   itemsIn,
@@ -204,7 +205,7 @@ function endpointsFrom(sections: Array<Section<ReportSection>>, origins: Origins
 
 function riskFromText(text: string): Risk | undefined {
   if (saysNone(text)) return undefined
-  let rest = text.replace(/\n+/g, ' ').trim()
+  let rest = collapse(text)
   let severityText: string | undefined
   let component: string | undefined
   let mitigation: string | undefined
@@ -264,7 +265,7 @@ function riskFromRow(cells: string[], headers: string[]): Risk | undefined {
 
 function timelineFromText(text: string): TimelineEntry | undefined {
   if (saysNone(text)) return undefined
-  const { time, rest } = splitTime(text.replace(/\n+/g, ' '))
+  const { time, rest } = splitTime(collapse(text))
   const entry: TimelineEntry = { event: trimSeparators(rest) }
   if (time) entry.time = time
   return entry

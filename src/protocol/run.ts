@@ -11,7 +11,7 @@ import { buildSchedule, findAssuranceWorkflows } from '../assurance/schedule.js'
 import { correlate, episodesFromSeries, parseIncidents } from '../assurance/tuning.js'
 import type { DataSourceStatus, Incident, ObservabilitySchedule, SloAttainment, TuningReport } from '../assurance/types.js'
 import { loadConfig } from '../config/load.js'
-import type { Config } from '../config/schema.js'
+import type { Config, SloConfig } from '../config/schema.js'
 import { buildApprovalRecord, type MonitoringApprovalRecord } from '../approval/record.js'
 import type { Evidence } from '../evidence/model.js'
 import {
@@ -153,9 +153,12 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
   log.info(ANNOUNCE.phase1)
   let config: Config
   let evidence: Evidence
+  let openSlos: SloConfig[]
   try {
     config = await loadConfig(resolve(opts.workspace, opts.configPath))
     evidence = await steps.loadEvidence(resolve(opts.workspace, opts.evidenceDir), config['limits']['evidence-max-bytes'])
+    // A bad OpenSLO document is bad input like a bad config: its SLOs would go unchecked.
+    openSlos = await steps.loadOpenSlo(config.openslo, opts.workspace)
   } catch (err) {
     const messages = err instanceof InputErrors ? err.errors.map((e) => e.message) : [errorText(err)]
     for (const m of messages.slice(0, 10)) log.error(m)
@@ -166,8 +169,7 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
     return { status: 'fail', gates, packageDir: writer.dir, artifacts: [...writer.written.values()], upload, backlog: [], errors }
   }
 
-  const extraSlos = await attempt('OpenSLO documents', () => steps.loadOpenSlo(config.openslo, opts.workspace), () => [])
-  const model = buildModel(config, evidence, extraSlos)
+  const model = buildModel(config, evidence, openSlos)
   const ctx: RunContext = {
     config,
     evidence,

@@ -11,7 +11,7 @@ import { authHeaders, httpRequest, redactUrl } from '../../util/http.js'
 import type { RuleFinding, SloAlignment } from '../types.js'
 import { burnRateAlerts, errorBudget, factorMatches, roundSignificant, type BurnRateThreshold } from './burn-rate.js'
 import { comparisonThresholds, dividesBy, firstSelector, metricNames, referencesWindow, selectsValue, vectorReferences } from './promql.js'
-import { errorRatioQuery, runSlos, sloQueries } from './slos.js'
+import { errorRatioQuery, sloQueries } from './slos.js'
 
 /** The package file the suggested rules are written to. */
 export const SUGGESTED_RULES_FILE = 'suggested-alert-rules.yml'
@@ -388,7 +388,7 @@ export async function promtoolCheckRules(text: string): Promise<{ tool: string; 
 export async function checkSloAlignment(ctx: RunContext): Promise<{ alignment: SloAlignment; suggestedRulesYaml?: string }> {
   const cfg = ctx.config.alerting
   const checked_at = ctx.now().toISOString()
-  const slos = await runSlos(ctx)
+  const slos = ctx.model.slos
   const critical = ctx.model.services.filter((s) => s.critical)
   const sources: string[] = []
   const sourceErrors: string[] = []

@@ -1,16 +1,4 @@
 import type { SloConfig } from '../../config/schema.js'
-import type { RunContext } from '../../model/monitoring-model.js'
-import { loadOpenSlo } from '../../config/openslo.js'
-
-/** The SLOs of the run: the model's, plus OpenSLO documents from config not already among them. */
-export async function runSlos(ctx: RunContext): Promise<SloConfig[]> {
-  const slos = [...ctx.model.slos]
-  if (ctx.config.openslo.length > 0) {
-    const names = new Set(slos.map((s) => s.name))
-    for (const s of await loadOpenSlo(ctx.config.openslo, ctx.workspace)) if (!names.has(s.name)) slos.push(s)
-  }
-  return slos
-}
 
 /** The PromQL error ratio of an SLO over a window, or undefined when its queries do not allow one. */
 export function errorRatioQuery(slo: SloConfig, window: string): string | undefined {
