@@ -379,7 +379,8 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
     runbook: runbookEntry
   })
   const manifestWritten = await writeJson('monitoring-package-manifest.json', manifest)
-  const handoffEnabled = config.github.handoff.enabled
+  // A scheduled re-check hands nothing new to incident response: only a release is handed off.
+  const handoffEnabled = config.github.handoff.enabled && opts.mode === 'post-deploy'
   const pendingHandoff: HandoffView = { uploaded: false, dispatchEnabled: handoffEnabled, dispatched: false, pending: true }
   const gate4Pending = evaluateHandoffGate({ manifest: manifestWritten ? manifest : undefined, approval, handoff: pendingHandoff, thresholds: config.gates })
   const preliminary = [gate1, gate2, gate3, gate4Pending]
@@ -396,7 +397,9 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
     else if (upload) log.info(`Package delivered to ${upload.delivered}`)
   }
   log.info(ANNOUNCE.handoff)
-  log.info(`Answer: ${handoffEnabled ? 'yes (github.handoff.enabled)' : 'no (github.handoff.enabled is false)'}`)
+  log.info(
+    `Answer: ${handoffEnabled ? 'yes (github.handoff.enabled)' : opts.mode === 'assurance' ? 'no (assurance mode re-checks a release already handed off)' : 'no (github.handoff.enabled is false)'}`
+  )
   let dispatched = false
   let dispatchError: string | undefined
   if (handoffEnabled) {

@@ -1,7 +1,7 @@
 import type { GateResult } from '../gates/types.js'
 import type { RunResult } from '../protocol/run.js'
 import type { SignalCoverage } from '../telemetry/types.js'
-import { escapeMarkdown } from './escape.js'
+import { escapeMarkdown, inlineCode } from './escape.js'
 import { mdTable } from './table.js'
 
 /** The runner drops a step summary over 1024 KiB; stay well under it. */
@@ -34,7 +34,7 @@ export function renderSummary(result: RunResult, links: { runUrl?: string; packa
     `## ${result.status === 'pass' ? '✅ Monitoring is in place' : '❌ Monitoring is not in place'}`,
     '',
     result.model ? `Release **${escapeMarkdown(result.model.release.tag ?? 'untagged')}** in **${escapeMarkdown(result.model.environment)}**, ${result.model.services.length} service(s).` : '',
-    links.packageUrl ? `Evidence package: [${escapeMarkdown(links.packageName ?? 'monitoring-package')}](${links.packageUrl})` : `Evidence package: \`${escapeMarkdown(result.packageDir)}\``,
+    links.packageUrl ? `Evidence package: [${escapeMarkdown(links.packageName ?? 'monitoring-package')}](${links.packageUrl})` : `Evidence package: ${inlineCode(result.packageDir)}`,
     '',
     mdTable(['Gate', 'Status', 'Reasons'], result.gates.map((g) => [`${g.id}. ${g.name}`, `${icon(g.status)} ${g.status.toUpperCase()}`, String(g.reasons.length + g.errors.length)])),
     ...(result.errors.length ? ['**Errors**', '', ...result.errors.slice(0, 50).map((e) => `- ${escapeMarkdown(e)}`), ''] : [])
@@ -68,7 +68,7 @@ export function renderSummary(result: RunResult, links: { runUrl?: string; packa
         '',
         `${result.backlog.length} item(s); issues opened ${result.issues.opened.length}, updated ${result.issues.updated.length}, closed ${result.issues.closed.length}, reopened ${result.issues.reopened.length}.`,
         result.issues.heldBack.length ? `${result.issues.heldBack.length} new item(s) held back by github.max-new-issues: ${result.issues.heldBack.map((b) => escapeMarkdown(b.title)).join('; ')}` : '',
-        result.issues.file ? `Not filed (no token): written to \`${escapeMarkdown(result.issues.file)}\`.` : '',
+        result.issues.file ? `Not filed (no token): written to ${inlineCode(result.issues.file)}.` : '',
         ...result.issues.errors.map((e) => `- ${escapeMarkdown(e)}`)
       ].join('\n')
     : ''
