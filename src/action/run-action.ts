@@ -77,7 +77,7 @@ export async function runAction(settings: Settings, core: typeof Core, env: Node
       reopened: result.issues?.reopened ?? []
     })
   )
-  await github.commentOnPullRequest(renderPullRequestComment(result, github.runUrl(), upload?.url))
+  if (result.config?.github['pr-comment'] ?? true) await github.commentOnPullRequest(renderPullRequestComment(result, github.runUrl(), upload?.url))
   return result
 }
 
