@@ -161,7 +161,7 @@ function servicesFrom(section: Section<ReportSection>, collector: ServiceCollect
         ? [
             ...new Set([
               ...urlsIn(endpointCell),
-              ...splitList(r.cells[endpointsCol!] ?? '').filter((e) => !/^https?:\/\//.test(e) && /[/:]/.test(e))
+              ...splitList(r.cells[endpointsCol!] ?? '').filter((e) => !/^https?:\/\//.test(e) && /[/:]/.test(e) && /[a-z0-9]/i.test(e))
             ])
           ]
         : []
