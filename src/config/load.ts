@@ -47,10 +47,15 @@ export function parseConfig(text: string, file: string): Config {
         const node = doc.getIn(issue.path.slice(0, n) as unknown[], true)
         if (isNode(node) && node.range) line = lineCounter.linePos(node.range[0]).line
       }
+      const key = String(issue.path.at(-1) ?? '')
+      const value = valueAt(data, issue.path)
+      // A bad value where a variable name belongs may be the credential itself: never echo it.
       const found =
         issue.code === 'unrecognized_keys'
           ? `unknown key(s) ${issue.keys.join(', ')}`
-          : describeValue(valueAt(data, issue.path))
+          : key.endsWith('-env') && typeof value === 'string'
+            ? `a ${value.length}-character value that is not shown, as it may be a credential`
+            : describeValue(value)
       return new InputError({ file, line, field: pointer(issue.path), expected: issue.message, found })
     })
   )

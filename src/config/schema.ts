@@ -5,9 +5,16 @@ import { z } from 'zod'
  * typo never silently disables a check. Credentials are named by environment variable only.
  */
 
+/** Shapes of well-known credentials, so a secret pasted where a variable name belongs is refused. */
+const CREDENTIAL_SHAPES = [/^gh[pousr]_[A-Za-z0-9]{20,}$/, /^github_pat_/, /^glpat-/, /^xox[abpr]-/, /^sk-[A-Za-z0-9]{20,}/, /^AKIA[0-9A-Z]{16}$/, /^[A-Za-z0-9_]{32,}$/]
+
 const envName = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name (credentials are never written inline)')
+  .refine((v) => !CREDENTIAL_SHAPES.some((re) => re.test(v)), 'the name of an environment variable, not a credential: this looks like a token itself')
+
+/** An http(s) URL; `z.url()` alone takes `localhost:9090` for a URL with scheme `localhost`. */
+const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL such as http://127.0.0.1:9090' })
 
 /** Durations such as 30s, 5m, 1h, 7d, 30d. */
 export const duration = z.string().regex(/^\d+(\.\d+)?(ms|s|m|h|d|w)$/, 'a duration such as 30s, 5m, 1h, 7d')
@@ -20,7 +27,7 @@ export const auth = z.discriminatedUnion('type', [
 export type AuthConfig = z.infer<typeof auth>
 
 const httpClientFields = {
-  url: z.url(),
+  url: httpUrl,
   auth: auth.default({ type: 'none' }),
   /** Extra headers; a value `env:NAME` is read from that environment variable and masked. */
   headers: z.record(z.string(), z.string()).default({}),
@@ -39,7 +46,7 @@ export const backend = z.discriminatedUnion('type', [
 export type BackendConfig = z.infer<typeof backend>
 
 export const endpoint = z.strictObject({
-  url: z.url(),
+  url: httpUrl,
   method: z.enum(['GET', 'HEAD', 'POST']).default('GET'),
   'expect-status': z.number().int().min(100).max(599).default(200),
   'max-latency-ms': z.number().positive().default(2000),
@@ -53,7 +60,7 @@ export const service = z.strictObject({
   critical: z.boolean().default(false),
   /** Label matchers identifying the service in telemetry; default `{<group-label>: name}`. */
   selector: z.record(z.string(), z.string()).optional(),
-  endpoints: z.array(z.union([z.url(), endpoint])).default([]),
+  endpoints: z.array(z.union([httpUrl, endpoint])).default([]),
   owner: z.string().optional()
 })
 export type ServiceConfig = z.infer<typeof service>
@@ -116,8 +123,8 @@ export const alerting = z.strictObject({
   alertmanager: z.strictObject({ ...httpClientFields }).optional(),
   pagerduty: z
     .strictObject({
-      'events-url': z.url().default('https://events.pagerduty.com'),
-      'api-url': z.url().default('https://api.pagerduty.com'),
+      'events-url': httpUrl.default('https://events.pagerduty.com'),
+      'api-url': httpUrl.default('https://api.pagerduty.com'),
       'routing-key-env': envName,
       'api-token-env': envName,
       'poll-seconds': z.number().positive().default(5)
@@ -125,7 +132,7 @@ export const alerting = z.strictObject({
     .optional(),
   webhook: z
     .strictObject({
-      url: z.url(),
+      url: httpUrl,
       /** Polled for the acknowledgement; `{{test_id}}` is substituted. */
       'ack-url': z.string().min(1),
       auth: auth.default({ type: 'none' }),
@@ -226,7 +233,7 @@ export const configSchema = z.strictObject({
     .strictObject({
       files: z.array(z.string()).default([]),
       grafana: z
-        .strictObject({ url: z.url(), 'token-env': envName.optional(), uids: z.array(z.string()).default([]) })
+        .strictObject({ url: httpUrl, 'token-env': envName.optional(), uids: z.array(z.string()).default([]) })
         .optional()
     })
     .default({ files: [] }),
@@ -292,8 +299,12 @@ export const configSchema = z.strictObject({
       handoff: { enabled: false, 'event-type': 'protocol-13-handoff' }
     }),
   limits: z
-    .strictObject({ 'evidence-max-bytes': z.number().int().positive().default(20 * 1024 * 1024) })
-    .default({ 'evidence-max-bytes': 20 * 1024 * 1024 })
+    .strictObject({
+      'evidence-max-bytes': z.number().int().positive().default(20 * 1024 * 1024),
+      /** Markdown evidence parses at a few MB a second: a lower bound keeps the run's time bounded. */
+      'evidence-markdown-max-bytes': z.number().int().positive().default(2 * 1024 * 1024)
+    })
+    .default({ 'evidence-max-bytes': 20 * 1024 * 1024, 'evidence-markdown-max-bytes': 2 * 1024 * 1024 })
 })
 
 export type Config = z.infer<typeof configSchema>

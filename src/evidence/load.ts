@@ -16,6 +16,11 @@ export const EVIDENCE_FILES = [VALIDATION_FILE, HEALTH_LOG_FILE, REPORT_FILE] as
 export interface LoadEvidenceOptions {
   /** Largest evidence file accepted, in bytes; checked before the file is read. */
   maxBytes: number
+  /**
+   * Largest Markdown evidence file (health log, report). Markdown parsing costs far more per byte
+   * than JSON, so it has its own, lower limit. Defaults to maxBytes.
+   */
+  markdownMaxBytes?: number
 }
 
 function formatBytes(n: number): string {
@@ -38,7 +43,8 @@ async function folderListing(dir: string): Promise<string> {
 async function readEvidenceFile(
   dir: string,
   name: string,
-  maxBytes: number
+  maxBytes: number,
+  limitName: string
 ): Promise<{ text: string; info: EvidenceFileInfo }> {
   const file = path.join(dir, name)
   let size: number
@@ -60,7 +66,7 @@ async function readEvidenceFile(
   if (size > maxBytes) {
     throw new InputError({
       file,
-      expected: `an evidence file of at most ${formatBytes(maxBytes)} (limits.evidence-max-bytes)`,
+      expected: `an evidence file of at most ${formatBytes(maxBytes)} (limits.${limitName})`,
       found: `a file of ${formatBytes(size)}`
     })
   }
@@ -69,7 +75,7 @@ async function readEvidenceFile(
   if (bytes.length > maxBytes) {
     throw new InputError({
       file,
-      expected: `an evidence file of at most ${formatBytes(maxBytes)} (limits.evidence-max-bytes)`,
+      expected: `an evidence file of at most ${formatBytes(maxBytes)} (limits.${limitName})`,
       found: `a file of ${formatBytes(bytes.length)}`
     })
   }
@@ -150,7 +156,11 @@ export async function loadEvidence(dir: string, opts: LoadEvidenceOptions): Prom
   let healthLog: DeploymentHealthLog | undefined
   let report: DeploymentReport | undefined
 
-  const read = await Promise.allSettled(EVIDENCE_FILES.map((name) => readEvidenceFile(dir, name, opts.maxBytes)))
+  const read = await Promise.allSettled(EVIDENCE_FILES.map((name) =>
+      name.endsWith('.md')
+        ? readEvidenceFile(dir, name, opts.markdownMaxBytes ?? opts.maxBytes, 'evidence-markdown-max-bytes')
+        : readEvidenceFile(dir, name, opts.maxBytes, 'evidence-max-bytes')
+    ))
   read.forEach((r, i) => {
     const name = EVIDENCE_FILES[i]!
     const file = path.join(dir, name)

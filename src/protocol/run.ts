@@ -156,7 +156,10 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
   let openSlos: SloConfig[]
   try {
     config = await loadConfig(resolve(opts.workspace, opts.configPath))
-    evidence = await steps.loadEvidence(resolve(opts.workspace, opts.evidenceDir), config['limits']['evidence-max-bytes'])
+    evidence = await steps.loadEvidence(resolve(opts.workspace, opts.evidenceDir), {
+      maxBytes: config.limits['evidence-max-bytes'],
+      markdownMaxBytes: config.limits['evidence-markdown-max-bytes']
+    })
     // A bad OpenSLO document is bad input like a bad config: its SLOs would go unchecked.
     openSlos = await steps.loadOpenSlo(config.openslo, opts.workspace)
   } catch (err) {

@@ -1,5 +1,6 @@
 import type { AlertTestResults, DashboardReport, SloAlignment } from '../alerting/types.js'
 import type { SloConfig } from '../config/schema.js'
+import type { LoadEvidenceOptions } from '../evidence/load.js'
 import type { Evidence } from '../evidence/model.js'
 import type { RunContext } from '../model/monitoring-model.js'
 import type { PrometheusClient } from '../telemetry/prometheus/client.js'
@@ -17,7 +18,7 @@ export interface RunbookInput {
  * when its phase runs, so a run that fails early never pays for the clients it did not need.
  */
 export interface ProtocolSteps {
-  loadEvidence(dir: string, maxBytes: number): Promise<Evidence>
+  loadEvidence(dir: string, limits: LoadEvidenceOptions): Promise<Evidence>
   loadOpenSlo(paths: string[], workspace: string): Promise<SloConfig[]>
   audit(ctx: RunContext): Promise<InstrumentationAudit>
   loadPreviousBaseline(file: string): Promise<BaselineMetrics>
@@ -32,9 +33,9 @@ export interface ProtocolSteps {
 }
 
 export const defaultSteps: ProtocolSteps = {
-  async loadEvidence(dir, maxBytes) {
+  async loadEvidence(dir, limits) {
     const { loadEvidence } = await import('../evidence/load.js')
-    return loadEvidence(dir, { maxBytes })
+    return loadEvidence(dir, limits)
   },
   async loadOpenSlo(paths, workspace) {
     if (paths.length === 0) return []
