@@ -1,4 +1,4 @@
-import { startPrometheus, startAlertmanager, waitFor, promQuery, type RunningBackend } from './backends.js'
+import { startPrometheus, startAlertmanager, type RunningBackend } from './backends.js'
 
 describe('test harness backends', () => {
   const running: RunningBackend[] = []

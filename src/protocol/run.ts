@@ -8,8 +8,9 @@ import { readFile } from 'node:fs/promises'
 import { basename, isAbsolute, join, relative, resolve } from 'node:path'
 import type { AlertTestResults, DashboardReport, SloAlignment } from '../alerting/types.js'
 import { buildSchedule, findAssuranceWorkflows } from '../assurance/schedule.js'
-import { correlate, episodesFromSeries, parseIncidents } from '../assurance/tuning.js'
-import type { DataSourceStatus, Incident, ObservabilitySchedule, SloAttainment, TuningReport } from '../assurance/types.js'
+import { correlateAlerts, emptyTuning } from '../assurance/correlate-alerts.js'
+import { sloAttainment } from '../assurance/slo-attainment.js'
+import type { ObservabilitySchedule, SloAttainment, TuningReport } from '../assurance/types.js'
 import { loadConfig } from '../config/load.js'
 import type { Config, SloConfig } from '../config/schema.js'
 import { buildApprovalRecord, type MonitoringApprovalRecord } from '../approval/record.js'
@@ -33,8 +34,7 @@ import { renderRequirements } from '../report/requirements.js'
 import { renderScorecard } from '../report/scorecard.js'
 import { renderTuningReport } from '../report/tuning.js'
 import type { BaselineMetrics, InstrumentationAudit } from '../telemetry/types.js'
-import { InputError, InputErrors } from '../util/errors.js'
-import { durationSeconds } from '../util/http.js'
+import { errorText, InputErrors } from '../util/errors.js'
 import type { Logger } from '../util/log.js'
 import { collectBacklog, gapFingerprints } from './backlog.js'
 import { runHook } from './hooks.js'
@@ -102,8 +102,6 @@ export interface RunResult {
   config?: Config
 }
 
-const errorText = (err: unknown): string =>
-  err instanceof InputErrors || err instanceof InputError ? err.message : err instanceof Error ? `${err.name}: ${err.message}` : String(err)
 
 /** All four gates failed for one reason (bad config or evidence): nothing can be verified. */
 function gatesBlockedBy(reason: string): GateResult[] {
@@ -330,18 +328,18 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
     })
     log.info(ANNOUNCE.automation('aggregate_coverage.py', `${hook.status} (tuning-command)`))
     tuningMarkdown = hook.data && hook.data.trim() ? hook.data : undefined
-    tuning = await attempt('alert tuning', () => correlateAlerts(ctx, steps, opts.github), (reason) => emptyTuning(now(), config, reason))
+    tuning = await attempt('alert tuning', () => correlateAlerts(ctx, (backend) => steps.prometheus(ctx, backend), opts.github), (reason) => emptyTuning(now(), config, reason))
     tuning = { ...tuning, source: 'tuning-command', from_real_data: tuning.from_real_data && !!tuningMarkdown }
     if (hook.error) errors.push(`tuning-command: ${hook.error}`)
   } else {
-    tuning = await attempt('alert tuning', () => correlateAlerts(ctx, steps, opts.github), (reason) => emptyTuning(now(), config, reason))
+    tuning = await attempt('alert tuning', () => correlateAlerts(ctx, (backend) => steps.prometheus(ctx, backend), opts.github), (reason) => emptyTuning(now(), config, reason))
     log.info(ANNOUNCE.automation('aggregate_coverage.py', tuning.from_real_data ? 'success' : 'incomplete (see alert-tuning-report.md)'))
   }
   const tuningWritten = await writer.text('alert-tuning-report.md', tuningMarkdown ?? renderTuningReport(tuning)).then(() => true)
 
   const approval = await buildApproval(opts, config, now())
   const backlog = collectBacklog({ audit, baseline, alignment, dashboards, alertTests, schedule, tuning, approvalMissing: approval.status !== 'approved' })
-  const slos = await attempt('SLO attainment', () => sloAttainment(ctx, steps), () => [])
+  const slos = await attempt('SLO attainment', () => sloAttainment(ctx, (backend) => steps.prometheus(ctx, backend)), () => [])
   await writer.text(
     'observability-scorecard.md',
     renderScorecard({ release: model.release.tag ?? 'untagged', now: now(), slos, audit, alertTests, tuning, backlog, gates: [gate1, gate2] })
@@ -479,119 +477,6 @@ function announceGate(log: Logger, gate: GateResult): void {
   log.info(`Gate ${gate.id} (${gate.name}): FAIL`)
   for (const r of gate.reasons.slice(0, 20)) log.error(r, { title: `Gate ${gate.id}: ${gate.name}` })
   for (const e of gate.errors.slice(0, 20)) log.error(`backend error: ${e}`, { title: `Gate ${gate.id}: ${gate.name}` })
-}
-
-function emptyTuning(now: Date, config: Config, reason: string): TuningReport {
-  return {
-    generated_at: now.toISOString(),
-    lookback: config.incidents.lookback,
-    sources: [{ name: 'alert tuning', kind: 'alerts', request: '-', status: 'error', detail: reason, count: 0 }],
-    from_real_data: false,
-    alerts: [],
-    incidents: [],
-    precision: null,
-    recall: null,
-    mean_detection_seconds: null,
-    adjustments: [],
-    source: 'built-in'
-  }
-}
-
-/** Alert history from Prometheus' ALERTS series; incidents from a file or GitHub issues. */
-async function correlateAlerts(ctx: RunContext, steps: ProtocolSteps, github: GitHubPort): Promise<TuningReport> {
-  const { config, now } = ctx
-  const lookback = config.incidents.lookback
-  const end = now()
-  const start = new Date(end.getTime() - durationSeconds(lookback) * 1000)
-  const sources: DataSourceStatus[] = []
-  // One point a minute for a week is 10080 per series, under Prometheus' 11000-point limit.
-  const step = Math.max(60, Math.ceil(durationSeconds(lookback) / 10000))
-  const query = 'ALERTS{alertstate="firing", synthetic!="true"}'
-  let episodes: ReturnType<typeof episodesFromSeries> = []
-  const prom = await steps.prometheus(ctx, config.alerting['rules-backend'])
-  if (!prom) {
-    sources.push({ name: 'prometheus ALERTS', kind: 'alerts', request: query, status: 'not_configured', detail: 'no Prometheus backend configured', count: 0 })
-  } else {
-    try {
-      const r = await prom.rangeQuery(query, start, end, step)
-      episodes = episodesFromSeries(r.series, step, config['service-label'])
-      sources.push({ name: prom.name, kind: 'alerts', request: `${r.request.method} ${r.request.url} ${query}`, status: 'ok', detail: `${r.series.length} alert series`, count: episodes.length })
-    } catch (err) {
-      sources.push({ name: prom.name, kind: 'alerts', request: query, status: 'error', detail: errorText(err), count: 0 })
-    }
-  }
-  let incidents: Incident[] = []
-  const file = config.incidents.file
-  const labels = config.incidents['github-labels']
-  if (file) {
-    try {
-      const text = await readFile(resolve(ctx.workspace, file), 'utf8')
-      const all = parseIncidents(JSON.parse(text), file)
-      incidents = all.filter((i) => Date.parse(i.started_at) >= start.getTime() - 86400_000)
-      sources.push({ name: file, kind: 'incidents', request: `read ${file}`, status: 'ok', detail: `${all.length} incident(s) in file`, count: incidents.length })
-    } catch (err) {
-      sources.push({ name: file, kind: 'incidents', request: `read ${file}`, status: 'error', detail: errorText(err), count: 0 })
-    }
-  }
-  if (labels?.length) {
-    const request = `GitHub issues labelled ${labels.join(', ')} since ${start.toISOString()}`
-    try {
-      const found = await github.incidents(labels, start)
-      incidents.push(...found)
-      sources.push({ name: 'github issues', kind: 'incidents', request, status: 'ok', detail: `${found.length} issue(s)`, count: found.length })
-    } catch (err) {
-      sources.push({ name: 'github issues', kind: 'incidents', request, status: 'error', detail: errorText(err), count: 0 })
-    }
-  }
-  if (!file && !labels?.length) {
-    sources.push({ name: 'incidents', kind: 'incidents', request: '-', status: 'not_configured', detail: 'set incidents.file or incidents.github-labels', count: 0 })
-  }
-  return correlate({ episodes, incidents, sources, lookback, now: end })
-}
-
-/** Attainment of each SLO over its window, from its good/total (or error/total) queries. */
-async function sloAttainment(ctx: RunContext, steps: ProtocolSteps): Promise<SloAttainment[]> {
-  const out: SloAttainment[] = []
-  for (const slo of ctx.model.slos) {
-    const window = slo.window
-    const sub = (q: string): string => q.replace(/\$window/g, window)
-    const total = slo['total-query']
-    const ratio = total && slo['good-query']
-      ? `(${sub(slo['good-query'])}) / (${sub(total)})`
-      : total && slo['error-query']
-        ? `1 - (${sub(slo['error-query'])}) / (${sub(total)})`
-        : undefined
-    const base = { slo: slo.name, service: slo.service, objective: slo.objective, window, query: ratio ?? '-' }
-    if (!ratio) {
-      out.push({ ...base, attainment: null, budget_remaining_percent: null, status: 'not_verified', detail: 'the SLO has no good/total or error/total query' })
-      continue
-    }
-    const prom = await steps.prometheus(ctx, slo.backend)
-    if (!prom) {
-      out.push({ ...base, attainment: null, budget_remaining_percent: null, status: 'not_verified', detail: 'no Prometheus backend configured' })
-      continue
-    }
-    try {
-      const r = await prom.instantQuery(ratio, ctx.now())
-      const v = r.samples.length === 1 ? r.samples[0]!.value : NaN
-      if (!Number.isFinite(v)) {
-        out.push({ ...base, attainment: null, budget_remaining_percent: null, status: 'error', detail: r.samples.length === 0 ? 'empty result' : r.samples.length > 1 ? `${r.samples.length} series, expected one` : `value ${v}` })
-        continue
-      }
-      const budget = 1 - slo.objective / 100
-      const spent = budget > 0 ? (1 - v) / budget : 0
-      out.push({
-        ...base,
-        attainment: v,
-        budget_remaining_percent: Math.round((1 - spent) * 10000) / 100,
-        status: v * 100 >= slo.objective ? 'met' : 'breached',
-        detail: `at ${ctx.now().toISOString()}`
-      })
-    } catch (err) {
-      out.push({ ...base, attainment: null, budget_remaining_percent: null, status: 'error', detail: errorText(err) })
-    }
-  }
-  return out
 }
 
 /** monitoring-approval-record.json: GitHub environment approvals first, else the approved-by input. */

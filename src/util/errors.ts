@@ -61,3 +61,9 @@ export function describeValue(value: unknown): string {
   }
   return `${typeof value} ${String(value)}`
 }
+
+/** One line for an error in a report: input errors as they are, others with their kind. */
+export function errorText(err: unknown): string {
+  if (err instanceof InputErrors || err instanceof InputError) return err.message
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err)
+}

@@ -1,0 +1,86 @@
+/**
+ * The I/O side of alert tuning: alert history from Prometheus' ALERTS series, incidents from a
+ * file or GitHub issues. The correlation itself is the pure `correlate` in tuning.ts.
+ */
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import type { Config } from '../config/schema.js'
+import type { RunContext } from '../model/monitoring-model.js'
+import type { GitHubPort } from '../protocol/ports.js'
+import type { PrometheusClient } from '../telemetry/prometheus/client.js'
+import { durationSeconds } from '../util/http.js'
+import { errorText } from '../util/errors.js'
+import { correlate, episodesFromSeries, parseIncidents } from './tuning.js'
+import type { DataSourceStatus, Incident, TuningReport } from './types.js'
+
+/** A Prometheus client for a named backend, or the first one configured. */
+export type PrometheusFor = (backend?: string) => Promise<PrometheusClient | undefined>
+
+export function emptyTuning(now: Date, config: Config, reason: string): TuningReport {
+  return {
+    generated_at: now.toISOString(),
+    lookback: config.incidents.lookback,
+    sources: [{ name: 'alert tuning', kind: 'alerts', request: '-', status: 'error', detail: reason, count: 0 }],
+    from_real_data: false,
+    alerts: [],
+    incidents: [],
+    precision: null,
+    recall: null,
+    mean_detection_seconds: null,
+    adjustments: [],
+    source: 'built-in'
+  }
+}
+
+/** Alert history from Prometheus' ALERTS series; incidents from a file or GitHub issues. */
+export async function correlateAlerts(ctx: RunContext, prometheus: PrometheusFor, github: Pick<GitHubPort, 'incidents'>): Promise<TuningReport> {
+  const { config, now } = ctx
+  const lookback = config.incidents.lookback
+  const end = now()
+  const start = new Date(end.getTime() - durationSeconds(lookback) * 1000)
+  const sources: DataSourceStatus[] = []
+  // One point a minute for a week is 10080 per series, under Prometheus' 11000-point limit.
+  const step = Math.max(60, Math.ceil(durationSeconds(lookback) / 10000))
+  const query = 'ALERTS{alertstate="firing", synthetic!="true"}'
+  let episodes: ReturnType<typeof episodesFromSeries> = []
+  const prom = await prometheus(config.alerting['rules-backend'])
+  if (!prom) {
+    sources.push({ name: 'prometheus ALERTS', kind: 'alerts', request: query, status: 'not_configured', detail: 'no Prometheus backend configured', count: 0 })
+  } else {
+    try {
+      const r = await prom.rangeQuery(query, start, end, step)
+      episodes = episodesFromSeries(r.series, step, config['service-label'])
+      sources.push({ name: prom.name, kind: 'alerts', request: `${r.request.method} ${r.request.url} ${query}`, status: 'ok', detail: `${r.series.length} alert series`, count: episodes.length })
+    } catch (err) {
+      sources.push({ name: prom.name, kind: 'alerts', request: query, status: 'error', detail: errorText(err), count: 0 })
+    }
+  }
+  let incidents: Incident[] = []
+  const file = config.incidents.file
+  const labels = config.incidents['github-labels']
+  if (file) {
+    try {
+      const text = await readFile(resolve(ctx.workspace, file), 'utf8')
+      const all = parseIncidents(JSON.parse(text), file)
+      incidents = all.filter((i) => Date.parse(i.started_at) >= start.getTime() - 86400_000)
+      sources.push({ name: file, kind: 'incidents', request: `read ${file}`, status: 'ok', detail: `${all.length} incident(s) in file`, count: incidents.length })
+    } catch (err) {
+      sources.push({ name: file, kind: 'incidents', request: `read ${file}`, status: 'error', detail: errorText(err), count: 0 })
+    }
+  }
+  if (labels?.length) {
+    const request = `GitHub issues labelled ${labels.join(', ')} since ${start.toISOString()}`
+    try {
+      const found = await github.incidents(labels, start)
+      incidents.push(...found)
+      sources.push({ name: 'github issues', kind: 'incidents', request, status: 'ok', detail: `${found.length} issue(s)`, count: found.length })
+    } catch (err) {
+      sources.push({ name: 'github issues', kind: 'incidents', request, status: 'error', detail: errorText(err), count: 0 })
+    }
+  }
+  if (!file && !labels?.length) {
+    sources.push({ name: 'incidents', kind: 'incidents', request: '-', status: 'not_configured', detail: 'set incidents.file or incidents.github-labels', count: 0 })
+  }
+  return correlate({ episodes, incidents, sources, lookback, now: end })
+}
+
