@@ -9,6 +9,14 @@ import { fileURLToPath } from 'node:url'
 import { startOnCallSimulator } from './oncall-simulator.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
+// The stop of every stack started and not yet stopped (a stack still starting included), so a
+// signal handler can stop them all.
+const stacks = new Set()
+
+export function stopAllDemoStacks() {
+  return Promise.all([...stacks].map((stop) => stop()))
+}
+
 const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0
 
 export function ensureBackends() {
@@ -33,6 +41,8 @@ async function poll(what, fn, timeoutMs) {
 }
 
 function start(cmd, args, procs) {
+  // A stack stopped while it was still starting starts nothing more.
+  if (procs.closed) throw new Error('the demo stack was stopped while starting')
   const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   child.stdout.on('data', (d) => (out += d))
@@ -48,15 +58,32 @@ function start(cmd, args, procs) {
  */
 export async function startDemoStack({ exporters, prometheusPort, alertmanagerPort, oncallPort, alertmanagerConfig, ruleFiles = [], ackDelayMs = 1500 }) {
   ensureBackends()
+  const oncall = await startOnCallSimulator({ port: oncallPort, ackDelayMs })
   const dir = mkdtempSync(join(tmpdir(), 'sre-demo-'))
   const procs = []
-  const oncall = await startOnCallSimulator({ port: oncallPort, ackDelayMs })
-  const stop = async () => {
-    for (const p of procs) if (p.exitCode === null) p.kill('SIGTERM')
-    await Promise.all(procs.map((p) => (p.exitCode === null ? new Promise((r) => p.once('exit', r)) : undefined)))
+  const running = (p) => p.exitCode === null && p.signalCode === null
+  let stopping
+  // Idempotent: a signal handler and the caller may both stop the stack.
+  const stop = () => (stopping ??= stopNow())
+  const stopNow = async () => {
+    procs.closed = true
+    for (const p of procs) if (running(p)) p.kill('SIGTERM')
+    // A backend that ignores SIGTERM for 10 s is killed, so stopping always ends.
+    await Promise.all(
+      procs.map((p) =>
+        running(p)
+          ? new Promise((r) => {
+              const force = setTimeout(() => p.kill('SIGKILL'), 10_000)
+              p.once('exit', () => r(clearTimeout(force)))
+            })
+          : undefined
+      )
+    )
     await oncall.stop()
     rmSync(dir, { recursive: true, force: true })
+    stacks.delete(stop)
   }
+  stacks.add(stop)
   try {
     for (const e of exporters) {
       const child = start(process.execPath, [join(here, 'demo-exporter.mjs'), '--port', String(e.port), '--services', e.services.join(','), ...(e.args ?? [])], procs)

@@ -3,11 +3,14 @@
 // a person acknowledge each firing alert that carries a test_id after a delay, and serves the
 // acknowledgement at GET /ack/<test_id>: 404 until acknowledged, then
 // {acknowledged, acknowledged_at, acknowledged_by, receiver, notified_at}. No dependencies.
+// `deliveries` records every webhook alert as it arrives and `ackReads` every acknowledgement
+// read, each with its arrival time, so a benchmark can tell when the action saw what.
 import { createServer } from 'node:http'
 
 export async function startOnCallSimulator({ port = 0, ackDelayMs = 1500, person = 'demo-oncall' } = {}) {
   const acks = new Map()
   const deliveries = []
+  const ackReads = []
   const timers = new Set()
   const server = createServer((req, res) => {
     const send = (status, body) => {
@@ -16,7 +19,9 @@ export async function startOnCallSimulator({ port = 0, ackDelayMs = 1500, person
     }
     const ack = /^\/ack\/([^/?]+)$/.exec(req.url ?? '')
     if (req.method === 'GET' && ack) {
-      const a = acks.get(decodeURIComponent(ack[1]))
+      const testId = decodeURIComponent(ack[1])
+      const a = acks.get(testId)
+      ackReads.push({ testId, acknowledged: Boolean(a?.acknowledged), at: new Date().toISOString() })
       return a?.acknowledged ? send(200, a) : send(404, { acknowledged: false })
     }
     const hook = /^\/(alertmanager|webhook)\/([^/?]+)$/.exec(req.url ?? '')
@@ -53,6 +58,7 @@ export async function startOnCallSimulator({ port = 0, ackDelayMs = 1500, person
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     deliveries,
+    ackReads,
     async stop() {
       for (const t of timers) clearTimeout(t)
       server.closeAllConnections()
