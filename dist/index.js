@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7890:
+/***/ 79407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
@@ -12,11 +12,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
  */
 const entry = globalThis;
 if (entry.__SRE_MONITORING_CLI__) {
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(400), __nccwpck_require__.e(471), __nccwpck_require__.e(434)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98434));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(112), __nccwpck_require__.e(902), __nccwpck_require__.e(957)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12957));
     process.exitCode = await main(process.argv.slice(2));
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(400), __nccwpck_require__.e(779), __nccwpck_require__.e(471), __nccwpck_require__.e(714)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14714));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(112), __nccwpck_require__.e(659), __nccwpck_require__.e(902), __nccwpck_require__.e(485)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61485));
     await run();
 }
 
@@ -670,6 +670,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(7890);
+/******/ var __webpack_exports__ = __nccwpck_require__(79407);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -55,7 +55,7 @@ export function collectBacklog(r: {
       fingerprint: fingerprint('claim', c.source, c.metric),
       kind: 'claim_refuted',
       priority: 'medium',
-      title: `Deploy claim for ${c.metric} refuted by live data`,
+      title: `Deploy claim for ${c.metric} in ${c.source} refuted by live data`,
       summary: c.reason,
       evidence: [
         { label: 'source', value: c.source },
