@@ -8,6 +8,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
+  globalSetup: './__tests__/harness/global-setup.mjs',
   testTimeout: 60000,
   maxWorkers: 2
 }

@@ -2059,8 +2059,9 @@ async function runProtocol(opts) {
         const file = (0,external_node_path_.resolve)(opts.workspace, prevFile);
         previous = await attempt('previous baseline', async () => ({ source: prevFile, data: await steps.loadPreviousBaseline(file) }), () => undefined);
     }
-    else if (config.baseline.previous?.artifact) {
-        const found = await opts.github.previousPackage(config.baseline.previous.artifact);
+    else if (config.baseline.previous?.artifact ?? opts.packageArtifact) {
+        // Without a named file or artifact, the previous run's own package is the natural baseline.
+        const found = await opts.github.previousPackage((config.baseline.previous?.artifact ?? opts.packageArtifact));
         if ('dir' in found) {
             previous = await attempt('previous baseline', async () => ({ source: found.source, data: await steps.loadPreviousBaseline((0,external_node_path_.join)(found.dir, 'baseline-metrics.json')) }), () => undefined);
         }

@@ -225,8 +225,9 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
   if (prevFile) {
     const file = resolve(opts.workspace, prevFile)
     previous = await attempt('previous baseline', async () => ({ source: prevFile, data: await steps.loadPreviousBaseline(file) }), () => undefined)
-  } else if (config.baseline.previous?.artifact) {
-    const found = await opts.github.previousPackage(config.baseline.previous.artifact)
+  } else if (config.baseline.previous?.artifact ?? opts.packageArtifact) {
+    // Without a named file or artifact, the previous run's own package is the natural baseline.
+    const found = await opts.github.previousPackage((config.baseline.previous?.artifact ?? opts.packageArtifact)!)
     if ('dir' in found) {
       previous = await attempt(
         'previous baseline',
