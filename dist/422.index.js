@@ -120,6 +120,26 @@ async function pollUntil(fn, opts) {
         interval = Math.min(opts.maxMs, interval * 1.5);
     }
 }
+/**
+ * Wait for a person's acknowledgement of a test and record it on the test: how the wait ended,
+ * who acknowledged and when. An unreadable source makes the test an `error`.
+ */
+async function recordAcknowledgement(t, source, p) {
+    const ack = await waitForAck(source, p);
+    t.wait.acknowledgement = ack.outcome;
+    if (ack.outcome === 'backend_error') {
+        t.status = 'error';
+        t.reason = `The acknowledgement source ${source.description} could not be read: ${ack.error}`;
+    }
+    if (ack.value) {
+        t.acknowledged_at = ack.value.acknowledged_at;
+        if (ack.value.acknowledged_by)
+            t.acknowledged_by = ack.value.acknowledged_by;
+        if (ack.value.notified_at)
+            t.notified_at = ack.value.notified_at;
+    }
+    return ack.value;
+}
 /** Wait for the acknowledgement of a test from an ack source, bounded by the test's deadline. */
 async function waitForAck(ack, p) {
     return pollUntil(() => ack.check(p.test_id), { deadline: p.deadline, firstMs: Math.min(100, ack.pollMs), maxMs: ack.pollMs });
@@ -296,19 +316,7 @@ class AlertmanagerProvider {
                     'Alertmanager has no acknowledgement of its own and no acknowledgement source is configured (alerting.webhook.ack-url).';
                 return conclude(t, { ackUnavailable });
             }
-            const ack = await waitForAck(this.ack, p);
-            t.wait.acknowledgement = ack.outcome;
-            if (ack.outcome === 'backend_error') {
-                t.status = 'error';
-                t.reason = `The acknowledgement source ${this.ack.description} could not be read: ${ack.error}`;
-            }
-            if (ack.value) {
-                t.acknowledged_at = ack.value.acknowledged_at;
-                if (ack.value.acknowledged_by)
-                    t.acknowledged_by = ack.value.acknowledged_by;
-                if (ack.value.notified_at)
-                    t.notified_at = ack.value.notified_at;
-            }
+            await recordAcknowledgement(t, this.ack, p);
             return conclude(t);
         }
         catch (err) {
@@ -602,20 +610,10 @@ class WebhookProvider {
                 return conclude(t);
             }
             t.delivered_at = this.ctx.now().toISOString();
-            const ack = await waitForAck(this.ack, p);
-            t.wait.acknowledgement = ack.outcome;
-            if (ack.outcome === 'backend_error') {
-                t.status = 'error';
-                t.reason = `The acknowledgement source ${this.ack.description} could not be read: ${ack.error}`;
-            }
-            if (ack.value) {
-                t.acknowledged_at = ack.value.acknowledged_at;
-                if (ack.value.acknowledged_by)
-                    t.acknowledged_by = ack.value.acknowledged_by;
-                if (ack.value.notified_at)
-                    t.notified_at = ack.value.notified_at;
-                if (ack.value.receiver)
-                    t.actual_receivers = [ack.value.receiver];
+            const ack = await recordAcknowledgement(t, this.ack, p);
+            if (ack) {
+                if (ack.receiver)
+                    t.actual_receivers = [ack.receiver];
                 else
                     t.reason = 'The acknowledgement did not name the receiver, so the route cannot be confirmed.';
             }

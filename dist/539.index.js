@@ -24,196 +24,6 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var util_errors = __webpack_require__(70017);
 ;// CONCATENATED MODULE: ./schemas/deployment-health-log.schema.json
 const deployment_health_log_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sre-monitoring-action/schemas/deployment-health-log.schema.json","title":"What is extracted from deployment-health-log.md","description":"Describes the structure read from the Markdown (see docs/evidence-contract.md), not the Markdown itself. A missing property here is a missing section there.","type":"object","required":["metricsStatus","metrics","anomalies","escalations"],"additionalProperties":false,"properties":{"soakWindow":{"type":"string","minLength":1},"soakWindowSeconds":{"type":"number","exclusiveMinimum":0,"x-expected":"a soak window longer than zero (such as \\"30 minutes\\" or \\"2h\\")"},"metricsStatus":{"enum":["within_slo","breached","unknown"]},"metrics":{"type":"array","minItems":1,"x-expected":"at least one metric row: a table with Metric and Value columns, or bullets such as \\"- **p95 latency**: 240ms (threshold 300ms) ✅\\"","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"x-expected":"a metric name"},"value":{"type":"string","minLength":1,"x-expected":"a measured value such as 240ms"},"numericValue":{"type":"number"},"unit":{"type":"string"},"threshold":{"type":"string"},"status":{"enum":["ok","warn","breached"]},"statusText":{"type":"string"}}}},"anomalies":{"type":"array","items":{"type":"object","required":["observation"],"additionalProperties":false,"properties":{"time":{"type":"string"},"observation":{"type":"string","minLength":1,"x-expected":"what was observed"},"decision":{"type":"string"}}}},"escalations":{"type":"array","items":{"type":"object","required":["description"],"additionalProperties":false,"properties":{"time":{"type":"string"},"description":{"type":"string","minLength":1,"x-expected":"what was escalated"},"owner":{"type":"string"}}}}}}');
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __webpack_require__(52210);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var dist = __webpack_require__(82815);
-var dist_default = /*#__PURE__*/__webpack_require__.n(dist);
-;// CONCATENATED MODULE: ./src/evidence/schema-check.ts
-
-
-
-// ajv-formats is CommonJS: under NodeNext the default import is typed as the module namespace,
-// while at runtime it is the plugin function that also carries itself as `.default`.
-const addFormats = (dist_default())["default"];
-let shared;
-/**
- * One ajv instance for every evidence schema. `strictRequired` is off because the known checks add
- * required counts to a shared `$ref` definition. `verbose` keeps the failing sub-schema on each
- * error so that `x-expected` (a human description of what is allowed) can be shown.
- */
-function ajv() {
-    if (shared)
-        return shared;
-    const instance = new _2020.Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, strictNumbers: true });
-    addFormats(instance);
-    instance.addVocabulary(['x-expected']);
-    shared = instance;
-    return instance;
-}
-const compiled = new WeakMap();
-function validator(schema) {
-    let v = compiled.get(schema);
-    if (!v) {
-        v = ajv().compile(schema);
-        compiled.set(schema, v);
-    }
-    return v;
-}
-/** Read the value a JSON pointer names; undefined when it does not exist. */
-function valueAtPointer(data, pointer) {
-    if (pointer === '')
-        return data;
-    let cur = data;
-    for (const raw of pointer.split('/').slice(1)) {
-        const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-        if (cur === null || typeof cur !== 'object')
-            return undefined;
-        cur = cur[key];
-    }
-    return cur;
-}
-function escapePointerToken(token) {
-    return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-function expectedFor(e) {
-    const custom = e.parentSchema?.['x-expected'];
-    if (typeof custom === 'string' && e.keyword !== 'required')
-        return custom;
-    const p = e.params;
-    switch (e.keyword) {
-        case 'required':
-            return `the property ${JSON.stringify(p.missingProperty)} (required)`;
-        case 'type':
-            return `a value of type ${String(p.type).replace(/,/g, ' or ')}`;
-        case 'enum':
-            return `one of ${p.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-        case 'const':
-            return `the value ${JSON.stringify(p.allowedValue)}`;
-        case 'minimum':
-        case 'maximum':
-        case 'exclusiveMinimum':
-        case 'exclusiveMaximum':
-            return `a number ${String(p.comparison)} ${String(p.limit)}`;
-        case 'format':
-            return `a string in ${String(p.format)} format`;
-        case 'minItems':
-            return `at least ${String(p.limit)} item(s)`;
-        case 'maxItems':
-            return `at most ${String(p.limit)} item(s)`;
-        case 'minLength':
-            return p.limit === 1 ? 'a non-empty string' : `a string of at least ${String(p.limit)} characters`;
-        case 'pattern':
-            return `a string matching ${String(p.pattern)}`;
-        case 'additionalProperties':
-            return `no property ${JSON.stringify(p.additionalProperty)}`;
-        case 'anyOf':
-        case 'oneOf':
-            return 'a value in one of the allowed forms';
-        default:
-            return e.message ?? `a value satisfying ${e.keyword}`;
-    }
-}
-/**
- * Turn ajv errors into one issue per location. For anyOf/oneOf, the branch errors at the same
- * place are noise: the combined error (with its `x-expected`) says it better.
- */
-function schemaIssues(errors, original) {
-    const combined = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
-    const out = [];
-    const seen = new Set();
-    for (const e of errors) {
-        const inCombinator = e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && /\/(anyOf|oneOf)\/\d+\//.test(e.schemaPath);
-        if (inCombinator && combined.has(e.instancePath))
-            continue;
-        let pointer = e.instancePath;
-        let found;
-        if (e.keyword === 'required') {
-            const missing = String(e.params.missingProperty);
-            pointer = `${e.instancePath}/${escapePointerToken(missing)}`;
-            found = 'nothing (missing)';
-        }
-        else if (e.keyword === 'additionalProperties') {
-            const extra = String(e.params.additionalProperty);
-            pointer = `${e.instancePath}/${escapePointerToken(extra)}`;
-            found = `an unknown property ${JSON.stringify(extra)}`;
-        }
-        else {
-            found = (0,util_errors/* describeValue */.bp)(valueAtPointer(original, e.instancePath));
-        }
-        const key = `${pointer}\u0000${e.keyword}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        out.push({ pointer, expected: expectedFor(e), found, keyword: e.keyword });
-    }
-    return out;
-}
-/** Display form of a JSON pointer: the root is "/" rather than the empty string. */
-function displayPointer(pointer) {
-    return pointer === '' ? '/' : pointer;
-}
-function issuesToErrors(file, issues) {
-    return issues.map((i) => new util_errors/* InputError */.dz({ file, field: displayPointer(i.pointer), expected: i.expected, found: i.found }));
-}
-
-;// CONCATENATED MODULE: ./src/evidence/extracted-check.ts
-
-
-/** Origins by JSON pointer into the extracted structure; lookup uses the longest known prefix. */
-class Origins {
-    map = new Map();
-    set(pointer, origin) {
-        this.map.set(pointer, origin);
-    }
-    resolve(pointer) {
-        let p = pointer;
-        for (;;) {
-            const o = this.map.get(p);
-            if (o)
-                return o;
-            const cut = p.lastIndexOf('/');
-            if (cut <= 0)
-                return undefined;
-            p = p.slice(0, cut);
-        }
-    }
-}
-function sectionLabel(heading, depth) {
-    return `section "${'#'.repeat(depth)} ${heading}"`;
-}
-/**
- * Validate what was extracted from a Markdown file against its schema. A missing required
- * section is named by its heading; other problems by the section (and line) they came from.
- */
-function checkExtracted(schema, data, file, origins, required, headingsFound) {
-    const validate = validator(schema);
-    if (validate(data))
-        return;
-    const headings = headingsFound.length > 0 ? `headings found: ${headingsFound.map((h) => `"${h}"`).join(', ')}` : 'no headings at all';
-    const errors = schemaIssues(validate.errors ?? [], data).map((issue) => {
-        const top = issue.pointer.split('/')[1] ?? '';
-        const req = required[top];
-        if (issue.keyword === 'required' && issue.pointer === `/${top}` && req) {
-            return new util_errors/* InputError */.dz({
-                file,
-                field: `heading "${req.heading}"`,
-                expected: req.expected,
-                found: `no such section (${headings})`
-            });
-        }
-        const origin = origins.resolve(issue.pointer);
-        return new util_errors/* InputError */.dz({
-            file,
-            line: origin?.line,
-            field: origin ? `${origin.label} (${displayPointer(issue.pointer)})` : displayPointer(issue.pointer),
-            expected: issue.expected,
-            found: issue.found
-        });
-    });
-    throw new util_errors/* InputErrors */.G(errors);
-}
-
 // EXTERNAL MODULE: ./node_modules/mdast-util-from-markdown/lib/index.js + 45 modules
 var lib = __webpack_require__(46855);
 // EXTERNAL MODULE: ./node_modules/mdast-util-frontmatter/lib/index.js
@@ -225,7 +35,7 @@ var syntax = __webpack_require__(30796);
 // EXTERNAL MODULE: ./node_modules/micromark-extension-gfm/index.js + 7 modules
 var micromark_extension_gfm = __webpack_require__(52297);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(38815);
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/evidence/text.ts
 
 /** Drop a UTF-8 byte-order mark; editors on Windows add one. */
@@ -370,8 +180,8 @@ function normaliseKey(key) {
         .replace(/^_+|_+$/g, '');
 }
 function parseFrontMatter(value, file, startLine) {
-    const lineCounter = new yaml_dist/* LineCounter */.HN();
-    const doc = (0,yaml_dist/* parseDocument */.Tp)(value, { lineCounter, prettyErrors: false });
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(value, { lineCounter, prettyErrors: false });
     if (doc.errors.length > 0) {
         const e = doc.errors[0];
         // Front matter begins on the line after the opening `---`.
@@ -613,6 +423,219 @@ function trimSeparators(text) {
  */
 function collapse(text) {
     return text.replace(/\s+/g, ' ').trim();
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __webpack_require__(52210);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __webpack_require__(82815);
+var dist_default = /*#__PURE__*/__webpack_require__.n(ajv_formats_dist);
+;// CONCATENATED MODULE: ./src/evidence/schema-check.ts
+
+
+
+// ajv-formats is CommonJS: under NodeNext the default import is typed as the module namespace,
+// while at runtime it is the plugin function that also carries itself as `.default`.
+const addFormats = (dist_default())["default"];
+let shared;
+/**
+ * One ajv instance for every evidence schema. `strictRequired` is off because the known checks add
+ * required counts to a shared `$ref` definition. `verbose` keeps the failing sub-schema on each
+ * error so that `x-expected` (a human description of what is allowed) can be shown.
+ */
+function ajv() {
+    if (shared)
+        return shared;
+    const instance = new _2020.Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, strictNumbers: true });
+    addFormats(instance);
+    instance.addVocabulary(['x-expected']);
+    shared = instance;
+    return instance;
+}
+const compiled = new WeakMap();
+function validator(schema) {
+    let v = compiled.get(schema);
+    if (!v) {
+        v = ajv().compile(schema);
+        compiled.set(schema, v);
+    }
+    return v;
+}
+/** Read the value a JSON pointer names; undefined when it does not exist. */
+function valueAtPointer(data, pointer) {
+    if (pointer === '')
+        return data;
+    let cur = data;
+    for (const raw of pointer.split('/').slice(1)) {
+        const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        if (cur === null || typeof cur !== 'object')
+            return undefined;
+        cur = cur[key];
+    }
+    return cur;
+}
+function escapePointerToken(token) {
+    return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+function expectedFor(e) {
+    const custom = e.parentSchema?.['x-expected'];
+    if (typeof custom === 'string' && e.keyword !== 'required')
+        return custom;
+    const p = e.params;
+    switch (e.keyword) {
+        case 'required':
+            return `the property ${JSON.stringify(p.missingProperty)} (required)`;
+        case 'type':
+            return `a value of type ${String(p.type).replace(/,/g, ' or ')}`;
+        case 'enum':
+            return `one of ${p.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+        case 'const':
+            return `the value ${JSON.stringify(p.allowedValue)}`;
+        case 'minimum':
+        case 'maximum':
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum':
+            return `a number ${String(p.comparison)} ${String(p.limit)}`;
+        case 'format':
+            return `a string in ${String(p.format)} format`;
+        case 'minItems':
+            return `at least ${String(p.limit)} item(s)`;
+        case 'maxItems':
+            return `at most ${String(p.limit)} item(s)`;
+        case 'minLength':
+            return p.limit === 1 ? 'a non-empty string' : `a string of at least ${String(p.limit)} characters`;
+        case 'pattern':
+            return `a string matching ${String(p.pattern)}`;
+        case 'additionalProperties':
+            return `no property ${JSON.stringify(p.additionalProperty)}`;
+        case 'anyOf':
+        case 'oneOf':
+            return 'a value in one of the allowed forms';
+        default:
+            return e.message ?? `a value satisfying ${e.keyword}`;
+    }
+}
+/**
+ * Turn ajv errors into one issue per location. For anyOf/oneOf, the branch errors at the same
+ * place are noise: the combined error (with its `x-expected`) says it better.
+ */
+function schemaIssues(errors, original) {
+    const combined = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
+    const out = [];
+    const seen = new Set();
+    for (const e of errors) {
+        const inCombinator = e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && /\/(anyOf|oneOf)\/\d+\//.test(e.schemaPath);
+        if (inCombinator && combined.has(e.instancePath))
+            continue;
+        let pointer = e.instancePath;
+        let found;
+        if (e.keyword === 'required') {
+            const missing = String(e.params.missingProperty);
+            pointer = `${e.instancePath}/${escapePointerToken(missing)}`;
+            found = 'nothing (missing)';
+        }
+        else if (e.keyword === 'additionalProperties') {
+            const extra = String(e.params.additionalProperty);
+            pointer = `${e.instancePath}/${escapePointerToken(extra)}`;
+            found = `an unknown property ${JSON.stringify(extra)}`;
+        }
+        else {
+            found = (0,util_errors/* describeValue */.bp)(valueAtPointer(original, e.instancePath));
+        }
+        const key = `${pointer}\u0000${e.keyword}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push({ pointer, expected: expectedFor(e), found, keyword: e.keyword });
+    }
+    return out;
+}
+/** Display form of a JSON pointer: the root is "/" rather than the empty string. */
+function displayPointer(pointer) {
+    return pointer === '' ? '/' : pointer;
+}
+function issuesToErrors(file, issues) {
+    return issues.map((i) => new util_errors/* InputError */.dz({ file, field: displayPointer(i.pointer), expected: i.expected, found: i.found }));
+}
+
+;// CONCATENATED MODULE: ./src/evidence/extracted-check.ts
+
+
+
+/** Origins by JSON pointer into the extracted structure; lookup uses the longest known prefix. */
+class Origins {
+    map = new Map();
+    set(pointer, origin) {
+        this.map.set(pointer, origin);
+    }
+    resolve(pointer) {
+        let p = pointer;
+        for (;;) {
+            const o = this.map.get(p);
+            if (o)
+                return o;
+            const cut = p.lastIndexOf('/');
+            if (cut <= 0)
+                return undefined;
+            p = p.slice(0, cut);
+        }
+    }
+}
+function sectionLabel(heading, depth) {
+    return `section "${'#'.repeat(depth)} ${heading}"`;
+}
+/**
+ * Validate what was extracted from a Markdown file against its schema. A missing required
+ * section is named by its heading; other problems by the section (and line) they came from.
+ */
+function checkExtracted(schema, data, file, origins, required, headingsFound) {
+    const validate = validator(schema);
+    if (validate(data))
+        return;
+    const headings = headingsFound.length > 0 ? `headings found: ${headingsFound.map((h) => `"${h}"`).join(', ')}` : 'no headings at all';
+    const errors = schemaIssues(validate.errors ?? [], data).map((issue) => {
+        const top = issue.pointer.split('/')[1] ?? '';
+        const req = required[top];
+        if (issue.keyword === 'required' && issue.pointer === `/${top}` && req) {
+            return new util_errors/* InputError */.dz({
+                file,
+                field: `heading "${req.heading}"`,
+                expected: req.expected,
+                found: `no such section (${headings})`
+            });
+        }
+        const origin = origins.resolve(issue.pointer);
+        return new util_errors/* InputError */.dz({
+            file,
+            line: origin?.line,
+            field: origin ? `${origin.label} (${displayPointer(issue.pointer)})` : displayPointer(issue.pointer),
+            expected: issue.expected,
+            found: issue.found
+        });
+    });
+    throw new util_errors/* InputErrors */.G(errors);
+}
+/**
+ * Entries of a list section (anomalies, risks, timeline...), from its tables and its bullets,
+ * each recorded with the heading and line it came from for error messages.
+ */
+function listFromSections(sections, pointer, origins, fromText, fromRow) {
+    const out = [];
+    for (const section of sections) {
+        const label = sectionLabel(section.heading, section.depth);
+        const add = (v, line) => {
+            if (v === undefined)
+                return;
+            origins.set(`${pointer}/${out.length}`, { label, line });
+            out.push(v);
+        };
+        for (const t of tablesIn(section.nodes))
+            for (const r of t.rows)
+                add(fromRow(r.cells, t.headers), r.line);
+        for (const item of itemsIn(section.nodes))
+            add(fromText(item.full), item.line);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/normalise.ts
@@ -883,29 +906,6 @@ function escalationFromText(text) {
         escalation.owner = owner.trim();
     return escalation;
 }
-function listFrom(sections, pointer, origins, fromText, fromRow) {
-    const out = [];
-    for (const section of sections) {
-        const label = sectionLabel(section.heading, section.depth);
-        for (const t of tablesIn(section.nodes)) {
-            for (const r of t.rows) {
-                const v = fromRow(r.cells, t.headers);
-                if (v === undefined)
-                    continue;
-                origins.set(`${pointer}/${out.length}`, { label, line: r.line });
-                out.push(v);
-            }
-        }
-        for (const item of itemsIn(section.nodes)) {
-            const v = fromText(item.full);
-            if (v === undefined)
-                continue;
-            origins.set(`${pointer}/${out.length}`, { label, line: item.line });
-            out.push(v);
-        }
-    }
-    return out;
-}
 function anomalyFromRow(cells, headers) {
     const timeCol = column(headers, [/\btime\b|\bwhen\b|\btimestamp\b|\bat\b/]);
     const decisionCol = column(headers, [/\bdecision\b|\baction\b|\boutcome\b|\bresolution\b|\bresponse\b/]);
@@ -999,8 +999,8 @@ function parseHealthLog(text, file) {
     }
     const extracted = {
         metricsStatus,
-        anomalies: listFrom(findSections(doc, 'anomalies'), '/anomalies', origins, anomalyFromText, anomalyFromRow),
-        escalations: listFrom(findSections(doc, 'escalations'), '/escalations', origins, escalationFromText, escalationFromRow)
+        anomalies: listFromSections(findSections(doc, 'anomalies'), '/anomalies', origins, anomalyFromText, anomalyFromRow),
+        escalations: listFromSections(findSections(doc, 'escalations'), '/escalations', origins, escalationFromText, escalationFromRow)
     };
     if (metrics)
         extracted.metrics = metrics;
@@ -1307,24 +1307,6 @@ function timelineFromRow(cells, headers) {
         entry.time = cells[timeCol];
     return entry;
 }
-function report_listFrom(sections, pointer, origins, fromText, fromRow) {
-    const out = [];
-    for (const section of sections) {
-        const label = sectionLabel(section.heading, section.depth);
-        const add = (v, line) => {
-            if (v === undefined)
-                return;
-            origins.set(`${pointer}/${out.length}`, { label, line });
-            out.push(v);
-        };
-        for (const t of tablesIn(section.nodes))
-            for (const r of t.rows)
-                add(fromRow(r.cells, t.headers), r.line);
-        for (const item of itemsIn(section.nodes))
-            add(fromText(item.full), item.line);
-    }
-    return out;
-}
 /** Parse `DEPLOYMENT-REPORT.md` text. `file` is used in error messages. */
 function parseDeploymentReport(text, file) {
     const doc = parseMarkdown(text, file, report_classify);
@@ -1354,8 +1336,8 @@ function parseDeploymentReport(text, file) {
     });
     const extracted = {
         newEndpoints,
-        risks: report_listFrom(findSections(doc, 'risks'), '/risks', origins, riskFromText, riskFromRow),
-        timeline: report_listFrom(findSections(doc, 'timeline'), '/timeline', origins, timelineFromText, timelineFromRow)
+        risks: listFromSections(findSections(doc, 'risks'), '/risks', origins, riskFromText, riskFromRow),
+        timeline: listFromSections(findSections(doc, 'timeline'), '/timeline', origins, timelineFromText, timelineFromRow)
     };
     if (release)
         extracted.release = release;

@@ -937,6 +937,8 @@ async function syncBacklogIssues(args) {
             fail(`updating #${issue.number}`, err);
         }
     }
+    // Each item's issue, for the backlog file to link to.
+    result.numbers = new Map([...existing].filter(([fp]) => wanted.has(fp)).map(([fp, i]) => [fp, i.number]));
     for (const [fp, issue] of existing) {
         if (stopped)
             break;

@@ -1436,7 +1436,7 @@ var table = __webpack_require__(790);
 
 
 /** `improvement-backlog.md`: one entry per item, with the fingerprint that finds its issue again. */
-function renderBacklog(items, now, issueNumbers = new Map()) {
+function renderBacklog(items, now) {
     const order = { high: 0, medium: 1, low: 2 };
     const sorted = [...items].sort((a, b) => order[a.priority] - order[b.priority] || a.fingerprint.localeCompare(b.fingerprint));
     return [
@@ -1444,7 +1444,7 @@ function renderBacklog(items, now, issueNumbers = new Map()) {
         '',
         `Generated ${now.toISOString()}. ${items.length} item(s).`,
         '',
-        (0,table/* mdTable */.gJ)(['Priority', 'Item', 'Gate', 'Issue', 'Fingerprint'], sorted.map((b) => [b.priority, b.title, b.gate ? String(b.gate) : '', issueNumbers.has(b.fingerprint) ? `#${issueNumbers.get(b.fingerprint)}` : '', { md: (0,report_escape/* inlineCode */.ti)(b.fingerprint) }])),
+        (0,table/* mdTable */.gJ)(['Priority', 'Item', 'Gate', 'Fingerprint'], sorted.map((b) => [b.priority, b.title, b.gate ? String(b.gate) : '', { md: (0,report_escape/* inlineCode */.ti)(b.fingerprint) }])),
         ...sorted.map((b) => [
             `## ${(0,report_escape/* escapeMarkdown */.FV)(b.title)}`,
             '',
@@ -2269,8 +2269,6 @@ async function runProtocol(opts) {
         });
         for (const e of issues.errors)
             log.warning(e);
-        if (issues.numbers?.size)
-            await writer.text('improvement-backlog.md', renderBacklog(backlog, now(), issues.numbers));
     }
     const status = gates.every((g) => g.status === 'pass') ? 'pass' : 'fail';
     if (status === 'pass')
@@ -2457,6 +2455,7 @@ function renderSummary(result, links) {
             `${result.backlog.length} item(s); issues opened ${result.issues.opened.length}, updated ${result.issues.updated.length}, closed ${result.issues.closed.length}, reopened ${result.issues.reopened.length}.`,
             result.issues.heldBack.length ? `${result.issues.heldBack.length} new item(s) held back by github.max-new-issues: ${result.issues.heldBack.map((b) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(b.title)).join('; ')}` : '',
             result.issues.file ? `Not filed (no token): written to ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(result.issues.file)}.` : '',
+            backlogTable(result),
             ...result.issues.errors.map((e) => `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(e)}`)
         ].join('\n')
         : '';
@@ -2476,6 +2475,18 @@ function renderSummary(result, links) {
             text = text.slice(0, SUMMARY_LIMIT_BYTES - 200) + '\n\n_Summary cut to fit the limit; see gate-results.json._\n';
     }
     return text;
+}
+/** The backlog items with the issue each is tracked in (issue numbers are ours: they link). */
+function backlogTable(result) {
+    if (result.backlog.length === 0)
+        return '';
+    const numbers = result.issues?.numbers ?? new Map();
+    const shown = result.backlog.slice(0, 100);
+    return [
+        '',
+        (0,_table_js__WEBPACK_IMPORTED_MODULE_1__/* .mdTable */ .gJ)(['Priority', 'Item', 'Issue'], shown.map((b) => [b.priority, b.title, numbers.has(b.fingerprint) ? { md: `#${numbers.get(b.fingerprint)}` } : 'not filed'])),
+        result.backlog.length > shown.length ? `_${result.backlog.length - shown.length} more in improvement-backlog.md._` : ''
+    ].join('\n');
 }
 /** The same result as plain terminal text, for the command line. */
 function renderTerminal(result) {

@@ -1,4 +1,5 @@
 import { InputError, InputErrors } from '../util/errors.js'
+import { itemsIn, tablesIn, type Section } from './markdown.js'
 import { displayPointer, schemaIssues, validator } from './schema-check.js'
 
 /** Where a piece of extracted data came from in the Markdown: a section heading or front matter. */
@@ -73,4 +74,29 @@ export function checkExtracted(
     })
   })
   throw new InputErrors(errors)
+}
+
+/**
+ * Entries of a list section (anomalies, risks, timeline...), from its tables and its bullets,
+ * each recorded with the heading and line it came from for error messages.
+ */
+export function listFromSections<K extends string, T>(
+  sections: Array<Section<K>>,
+  pointer: string,
+  origins: Origins,
+  fromText: (text: string) => T | undefined,
+  fromRow: (cells: string[], headers: string[]) => T | undefined
+): T[] {
+  const out: T[] = []
+  for (const section of sections) {
+    const label = sectionLabel(section.heading, section.depth)
+    const add = (v: T | undefined, line: number | undefined): void => {
+      if (v === undefined) return
+      origins.set(`${pointer}/${out.length}`, { label, line })
+      out.push(v)
+    }
+    for (const t of tablesIn(section.nodes)) for (const r of t.rows) add(fromRow(r.cells, t.headers), r.line)
+    for (const item of itemsIn(section.nodes)) add(fromText(item.full), item.line)
+  }
+  return out
 }

@@ -1,6 +1,6 @@
 import healthLogSchema from '../../schemas/deployment-health-log.schema.json' with { type: 'json' }
 import { InputError } from '../util/errors.js'
-import { checkExtracted, Origins, sectionLabel } from './extracted-check.js'
+import { checkExtracted, listFromSections, Origins, sectionLabel } from './extracted-check.js'
 import {
   collapse,
   column,
@@ -164,33 +164,6 @@ function escalationFromText(text: string): Escalation | undefined {
   return escalation
 }
 
-function listFrom<T>(
-  sections: Array<Section<HealthSection>>,
-  pointer: string,
-  origins: Origins,
-  fromText: (text: string) => T | undefined,
-  fromRow: (cells: string[], headers: string[]) => T | undefined
-): T[] {
-  const out: T[] = []
-  for (const section of sections) {
-    const label = sectionLabel(section.heading, section.depth)
-    for (const t of tablesIn(section.nodes)) {
-      for (const r of t.rows) {
-        const v = fromRow(r.cells, t.headers)
-        if (v === undefined) continue
-        origins.set(`${pointer}/${out.length}`, { label, line: r.line })
-        out.push(v)
-      }
-    }
-    for (const item of itemsIn(section.nodes)) {
-      const v = fromText(item.full)
-      if (v === undefined) continue
-      origins.set(`${pointer}/${out.length}`, { label, line: item.line })
-      out.push(v)
-    }
-  }
-  return out
-}
 
 function anomalyFromRow(cells: string[], headers: string[]): Anomaly | undefined {
   const timeCol = column(headers, [/\btime\b|\bwhen\b|\btimestamp\b|\bat\b/])
@@ -278,8 +251,8 @@ export function parseHealthLog(text: string, file: string): DeploymentHealthLog 
 
   const extracted: Record<string, unknown> = {
     metricsStatus,
-    anomalies: listFrom(findSections(doc, 'anomalies'), '/anomalies', origins, anomalyFromText, anomalyFromRow),
-    escalations: listFrom(findSections(doc, 'escalations'), '/escalations', origins, escalationFromText, escalationFromRow)
+    anomalies: listFromSections(findSections(doc, 'anomalies'), '/anomalies', origins, anomalyFromText, anomalyFromRow),
+    escalations: listFromSections(findSections(doc, 'escalations'), '/escalations', origins, escalationFromText, escalationFromRow)
   }
   if (metrics) extracted.metrics = metrics
   const soak = soakFrom(doc)

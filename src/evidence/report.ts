@@ -1,6 +1,6 @@
 import reportSchema from '../../schemas/deployment-report.schema.json' with { type: 'json' }
 import { InputError, InputErrors, describeValue } from '../util/errors.js'
-import { checkExtracted, Origins, sectionLabel, type Origin } from './extracted-check.js'
+import { checkExtracted, listFromSections, Origins, sectionLabel, type Origin } from './extracted-check.js'
 import {
   collapse,
   column,
@@ -283,26 +283,6 @@ function timelineFromRow(cells: string[], headers: string[]): TimelineEntry | un
   return entry
 }
 
-function listFrom<T>(
-  sections: Array<Section<ReportSection>>,
-  pointer: string,
-  origins: Origins,
-  fromText: (text: string) => T | undefined,
-  fromRow: (cells: string[], headers: string[]) => T | undefined
-): T[] {
-  const out: T[] = []
-  for (const section of sections) {
-    const label = sectionLabel(section.heading, section.depth)
-    const add = (v: T | undefined, line: number | undefined): void => {
-      if (v === undefined) return
-      origins.set(`${pointer}/${out.length}`, { label, line })
-      out.push(v)
-    }
-    for (const t of tablesIn(section.nodes)) for (const r of t.rows) add(fromRow(r.cells, t.headers), r.line)
-    for (const item of itemsIn(section.nodes)) add(fromText(item.full), item.line)
-  }
-  return out
-}
 
 /** Parse `DEPLOYMENT-REPORT.md` text. `file` is used in error messages. */
 export function parseDeploymentReport(text: string, file: string): DeploymentReport {
@@ -331,8 +311,8 @@ export function parseDeploymentReport(text: string, file: string): DeploymentRep
 
   const extracted: Record<string, unknown> = {
     newEndpoints,
-    risks: listFrom(findSections(doc, 'risks'), '/risks', origins, riskFromText, riskFromRow),
-    timeline: listFrom(findSections(doc, 'timeline'), '/timeline', origins, timelineFromText, timelineFromRow)
+    risks: listFromSections(findSections(doc, 'risks'), '/risks', origins, riskFromText, riskFromRow),
+    timeline: listFromSections(findSections(doc, 'timeline'), '/timeline', origins, timelineFromText, timelineFromRow)
   }
   if (release) extracted.release = release
   if (serviceSections.length > 0) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { BacklogItem } from '../model/backlog.js'
+import type { IssuesOutcome } from '../protocol/ports.js'
 import type { Logger } from '../util/log.js'
 import { escapeCell, escapeInline, fitBody, GITHUB_BODY_LIMIT, link } from './markdown.js'
 import { describeApiError, type Octokit } from './octokit.js'
@@ -27,14 +28,8 @@ export interface SyncBacklogIssuesArgs {
   log: Logger
 }
 
-export interface SyncBacklogIssuesResult {
-  opened: number[]
-  updated: number[]
-  closed: number[]
-  reopened: number[]
-  heldBack: BacklogItem[]
-  errors: string[]
-}
+/** What the protocol's GitHub port reports for the backlog, less what only local runs fill. */
+export type SyncBacklogIssuesResult = Omit<IssuesOutcome, 'file'>
 
 export const DEFAULT_ISSUE_LABEL = 'sre-monitoring'
 const MARKER_RE = /<!-- sre-monitoring:fingerprint=([^\s>]+) digest=([a-f0-9]+) -->/
@@ -265,6 +260,9 @@ export async function syncBacklogIssues(args: SyncBacklogIssuesArgs): Promise<Sy
       fail(`updating #${issue.number}`, err)
     }
   }
+
+  // Each item's issue, for the backlog file to link to.
+  result.numbers = new Map([...existing].filter(([fp]) => wanted.has(fp)).map(([fp, i]) => [fp, i.number]))
 
   for (const [fp, issue] of existing) {
     if (stopped) break

@@ -442,7 +442,6 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
       packageUrl: upload && 'url' in upload ? upload.url : undefined
     })
     for (const e of issues.errors) log.warning(e)
-    if (issues.numbers?.size) await writer.text('improvement-backlog.md', renderBacklog(backlog, now(), issues.numbers))
   }
   const status = gates.every((g) => g.status === 'pass') ? 'pass' : 'fail'
   if (status === 'pass') log.info(ANNOUNCE.protocolComplete)

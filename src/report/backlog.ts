@@ -3,7 +3,7 @@ import { escapeMarkdown, inlineCode } from './escape.js'
 import { mdTable } from './table.js'
 
 /** `improvement-backlog.md`: one entry per item, with the fingerprint that finds its issue again. */
-export function renderBacklog(items: BacklogItem[], now: Date, issueNumbers: Map<string, number> = new Map()): string {
+export function renderBacklog(items: BacklogItem[], now: Date): string {
   const order = { high: 0, medium: 1, low: 2 }
   const sorted = [...items].sort((a, b) => order[a.priority] - order[b.priority] || a.fingerprint.localeCompare(b.fingerprint))
   return [
@@ -12,8 +12,8 @@ export function renderBacklog(items: BacklogItem[], now: Date, issueNumbers: Map
     `Generated ${now.toISOString()}. ${items.length} item(s).`,
     '',
     mdTable(
-      ['Priority', 'Item', 'Gate', 'Issue', 'Fingerprint'],
-      sorted.map((b) => [b.priority, b.title, b.gate ? String(b.gate) : '', issueNumbers.has(b.fingerprint) ? `#${issueNumbers.get(b.fingerprint)}` : '', { md: inlineCode(b.fingerprint) }])
+      ['Priority', 'Item', 'Gate', 'Fingerprint'],
+      sorted.map((b) => [b.priority, b.title, b.gate ? String(b.gate) : '', { md: inlineCode(b.fingerprint) }])
     ),
     ...sorted.map((b) =>
       [

@@ -69,6 +69,7 @@ export function renderSummary(result: RunResult, links: { runUrl?: string; packa
         `${result.backlog.length} item(s); issues opened ${result.issues.opened.length}, updated ${result.issues.updated.length}, closed ${result.issues.closed.length}, reopened ${result.issues.reopened.length}.`,
         result.issues.heldBack.length ? `${result.issues.heldBack.length} new item(s) held back by github.max-new-issues: ${result.issues.heldBack.map((b) => escapeMarkdown(b.title)).join('; ')}` : '',
         result.issues.file ? `Not filed (no token): written to ${inlineCode(result.issues.file)}.` : '',
+        backlogTable(result),
         ...result.issues.errors.map((e) => `- ${escapeMarkdown(e)}`)
       ].join('\n')
     : ''
@@ -88,6 +89,21 @@ export function renderSummary(result: RunResult, links: { runUrl?: string; packa
     if (Buffer.byteLength(text) > SUMMARY_LIMIT_BYTES) text = text.slice(0, SUMMARY_LIMIT_BYTES - 200) + '\n\n_Summary cut to fit the limit; see gate-results.json._\n'
   }
   return text
+}
+
+/** The backlog items with the issue each is tracked in (issue numbers are ours: they link). */
+function backlogTable(result: RunResult): string {
+  if (result.backlog.length === 0) return ''
+  const numbers = result.issues?.numbers ?? new Map<string, number>()
+  const shown = result.backlog.slice(0, 100)
+  return [
+    '',
+    mdTable(
+      ['Priority', 'Item', 'Issue'],
+      shown.map((b) => [b.priority, b.title, numbers.has(b.fingerprint) ? { md: `#${numbers.get(b.fingerprint)}` } : 'not filed'])
+    ),
+    result.backlog.length > shown.length ? `_${result.backlog.length - shown.length} more in improvement-backlog.md._` : ''
+  ].join('\n')
 }
 
 /** The same result as plain terminal text, for the command line. */

@@ -61,6 +61,25 @@ export async function pollUntil<T>(
   }
 }
 
+/**
+ * Wait for a person's acknowledgement of a test and record it on the test: how the wait ended,
+ * who acknowledged and when. An unreadable source makes the test an `error`.
+ */
+export async function recordAcknowledgement(t: AlertTest, source: AckSource, p: PlannedAlertTest): Promise<Acknowledgement | undefined> {
+  const ack = await waitForAck(source, p)
+  t.wait.acknowledgement = ack.outcome
+  if (ack.outcome === 'backend_error') {
+    t.status = 'error'
+    t.reason = `The acknowledgement source ${source.description} could not be read: ${ack.error}`
+  }
+  if (ack.value) {
+    t.acknowledged_at = ack.value.acknowledged_at
+    if (ack.value.acknowledged_by) t.acknowledged_by = ack.value.acknowledged_by
+    if (ack.value.notified_at) t.notified_at = ack.value.notified_at
+  }
+  return ack.value
+}
+
 /** Wait for the acknowledgement of a test from an ack source, bounded by the test's deadline. */
 export async function waitForAck(ack: AckSource, p: PlannedAlertTest): Promise<PollResult<Acknowledgement>> {
   return pollUntil(() => ack.check(p.test_id), { deadline: p.deadline, firstMs: Math.min(100, ack.pollMs), maxMs: ack.pollMs })

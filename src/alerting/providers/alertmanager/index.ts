@@ -3,7 +3,7 @@ import type { RunContext } from '../../../model/monitoring-model.js'
 import { BackendError } from '../../../util/errors.js'
 import { authHeaders, httpRequest, redactUrl } from '../../../util/http.js'
 import type { AlertTest } from '../../types.js'
-import { conclude, errorMessage, newTestRecord, pollUntil, waitForAck } from '../common.js'
+import { conclude, errorMessage, newTestRecord, pollUntil, recordAcknowledgement } from '../common.js'
 import type { AckSource, AlertProvider, PlannedAlertTest } from '../types.js'
 
 type AlertmanagerConfig = NonNullable<AlertingConfig['alertmanager']>
@@ -141,17 +141,7 @@ export class AlertmanagerProvider implements AlertProvider {
           'Alertmanager has no acknowledgement of its own and no acknowledgement source is configured (alerting.webhook.ack-url).'
         return conclude(t, { ackUnavailable })
       }
-      const ack = await waitForAck(this.ack, p)
-      t.wait.acknowledgement = ack.outcome
-      if (ack.outcome === 'backend_error') {
-        t.status = 'error'
-        t.reason = `The acknowledgement source ${this.ack.description} could not be read: ${ack.error}`
-      }
-      if (ack.value) {
-        t.acknowledged_at = ack.value.acknowledged_at
-        if (ack.value.acknowledged_by) t.acknowledged_by = ack.value.acknowledged_by
-        if (ack.value.notified_at) t.notified_at = ack.value.notified_at
-      }
+      await recordAcknowledgement(t, this.ack, p)
       return conclude(t)
     } catch (err) {
       t.status = 'error'

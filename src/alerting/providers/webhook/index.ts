@@ -2,7 +2,7 @@ import type { AlertingConfig } from '../../../config/schema.js'
 import type { RunContext } from '../../../model/monitoring-model.js'
 import { authHeaders, httpRequest, redactUrl } from '../../../util/http.js'
 import type { AlertTest } from '../../types.js'
-import { conclude, errorMessage, newTestRecord, waitForAck } from '../common.js'
+import { conclude, errorMessage, newTestRecord, recordAcknowledgement } from '../common.js'
 import type { AckSource, AlertProvider, PlannedAlertTest } from '../types.js'
 
 type WebhookConfig = NonNullable<AlertingConfig['webhook']>
@@ -56,17 +56,9 @@ export class WebhookProvider implements AlertProvider {
         return conclude(t)
       }
       t.delivered_at = this.ctx.now().toISOString()
-      const ack = await waitForAck(this.ack, p)
-      t.wait.acknowledgement = ack.outcome
-      if (ack.outcome === 'backend_error') {
-        t.status = 'error'
-        t.reason = `The acknowledgement source ${this.ack.description} could not be read: ${ack.error}`
-      }
-      if (ack.value) {
-        t.acknowledged_at = ack.value.acknowledged_at
-        if (ack.value.acknowledged_by) t.acknowledged_by = ack.value.acknowledged_by
-        if (ack.value.notified_at) t.notified_at = ack.value.notified_at
-        if (ack.value.receiver) t.actual_receivers = [ack.value.receiver]
+      const ack = await recordAcknowledgement(t, this.ack, p)
+      if (ack) {
+        if (ack.receiver) t.actual_receivers = [ack.receiver]
         else t.reason = 'The acknowledgement did not name the receiver, so the route cannot be confirmed.'
       }
       return conclude(t, { receiverFromAck: true })
