@@ -28,6 +28,7 @@ import type { BacklogItem } from '../model/backlog.js'
 import { buildModel } from '../model/build.js'
 import type { MonitoringModel, RunContext, RunMode } from '../model/monitoring-model.js'
 import { buildManifest, type PackageManifest } from '../package/manifest.js'
+import { ARTIFACT_SCHEMAS } from '../package/schemas.js'
 import { PackageWriter, type WrittenArtifact } from '../package/writer.js'
 import { renderBacklog } from '../report/backlog.js'
 import { renderRequirements } from '../report/requirements.js'
@@ -147,6 +148,39 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
     }
   }
 
+  /**
+   * A JSON artifact from the seed's automation hook when the config names one, else from the
+   * built-in step; either way announced with the seed's `[AUTOMATION] ...` line.
+   */
+  const fromHookOrBuiltIn = async <T extends { source: string }>(args: {
+    what: string
+    command: string | undefined
+    commandName: string
+    artifact: string
+    script: string
+    builtIn: () => Promise<T>
+    builtInStatus: (result: T) => string
+    fallback: (reason: string) => T
+    timeoutSeconds: number
+  }): Promise<T> => {
+    if (!args.command) {
+      const result = await attempt(args.what, args.builtIn, args.fallback)
+      log.info(ANNOUNCE.automation(args.script, args.builtInStatus(result)))
+      return result
+    }
+    const hook = await runHook<T>({
+      command: args.command,
+      outputFile: join(writer.dir, args.artifact),
+      schemaFile: ARTIFACT_SCHEMAS[args.artifact],
+      cwd: opts.workspace,
+      env: opts.env,
+      timeoutSeconds: args.timeoutSeconds
+    })
+    log.info(ANNOUNCE.automation(args.script, `${hook.status} (${args.commandName})`))
+    if (hook.error) errors.push(`${args.commandName}: ${hook.error}`)
+    return hook.data ? { ...hook.data, source: args.commandName } : args.fallback(`${args.commandName} ${hook.error ?? hook.status}`)
+  }
+
   // ---- Phase 1: evidence, requirements, coverage, baseline --------------------------------------
   log.info(ANNOUNCE.phase1)
   let config: Config
@@ -200,24 +234,17 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
     not_verified_reason: reason,
     source: 'built-in'
   })
-  let audit: InstrumentationAudit
-  const auditCommand = config.hooks['audit-command']
-  if (auditCommand) {
-    const hook = await runHook<InstrumentationAudit>({
-      command: auditCommand,
-      outputFile: join(writer.dir, 'instrumentation-audit.json'),
-      schemaFile: 'instrumentation-audit.schema.json',
-      cwd: opts.workspace,
-      env: opts.env,
-      timeoutSeconds: config.hooks['timeout-seconds']
-    })
-    log.info(ANNOUNCE.automation('collect_perf.py', `${hook.status} (audit-command)`))
-    audit = hook.data ? { ...hook.data, source: 'audit-command' } : auditFallback(`audit-command ${hook.error ?? hook.status}`)
-    if (hook.error) errors.push(`audit-command: ${hook.error}`)
-  } else {
-    audit = await attempt('instrumentation audit', () => steps.audit(ctx), auditFallback)
-    log.info(ANNOUNCE.automation('collect_perf.py', audit.not_verified_reason ? `not verified (${audit.not_verified_reason})` : `success (built-in audit, ${audit.requests} backend request(s))`))
-  }
+  const audit = await fromHookOrBuiltIn<InstrumentationAudit>({
+    what: 'instrumentation audit',
+    command: config.hooks['audit-command'],
+    commandName: 'audit-command',
+    artifact: 'instrumentation-audit.json',
+    script: 'collect_perf.py',
+    builtIn: () => steps.audit(ctx),
+    builtInStatus: (a) => (a.not_verified_reason ? `not verified (${a.not_verified_reason})` : `success (built-in audit, ${a.requests} backend request(s))`),
+    fallback: auditFallback,
+    timeoutSeconds: config.hooks['timeout-seconds']
+  })
   await writeJson('instrumentation-audit.json', audit)
 
   let previous: { source: string; data: BaselineMetrics } | undefined
@@ -274,24 +301,18 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
     not_verified_reason: reason,
     source: 'built-in'
   })
-  let alertTests: AlertTestResults
-  const alertCommand = config.hooks['alert-test-command']
-  if (alertCommand && opts.alertTestsApproved) {
-    const hook = await runHook<AlertTestResults>({
-      command: alertCommand,
-      outputFile: join(writer.dir, 'alert-test-results.json'),
-      schemaFile: 'alert-test-results.schema.json',
-      cwd: opts.workspace,
-      env: opts.env,
-      timeoutSeconds: config.hooks['timeout-seconds']
-    })
-    log.info(ANNOUNCE.automation('workflow_automation.py (alert-test)', `${hook.status} (alert-test-command)`))
-    alertTests = hook.data ? { ...hook.data, source: 'alert-test-command' } : alertFallback(`alert-test-command ${hook.error ?? hook.status}`)
-    if (hook.error) errors.push(`alert-test-command: ${hook.error}`)
-  } else {
-    alertTests = await attempt('alert path test', () => steps.alertTests(ctx), alertFallback)
-    log.info(ANNOUNCE.automation('workflow_automation.py (alert-test)', alertTests.overall_status))
-  }
+  // Without approval no hook runs either: the built-in step records that nothing was sent.
+  const alertTests = await fromHookOrBuiltIn<AlertTestResults>({
+    what: 'alert path test',
+    command: opts.alertTestsApproved ? config.hooks['alert-test-command'] : undefined,
+    commandName: 'alert-test-command',
+    artifact: 'alert-test-results.json',
+    script: 'workflow_automation.py (alert-test)',
+    builtIn: () => steps.alertTests(ctx),
+    builtInStatus: (r) => r.overall_status,
+    fallback: alertFallback,
+    timeoutSeconds: config.hooks['timeout-seconds']
+  })
   await writeJson('alert-test-results.json', alertTests)
   const runbook = await attempt(
     'runbook update',
