@@ -4,13 +4,14 @@
  * The bundle under test is the committed one: run `npm run bundle` after changing src/.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { downloadArtifact, validatePackageJson } from './package-checks.js'
 import { ensureNode24 } from './node24.js'
-import { ACTION_ENTRY, listFiles, prepareWorkspace, runAction, type ActionRun, type Workspace } from './runner.js'
+import { ACTION_ENTRY, listFiles, prepareWorkspace, runAction, type ActionRun, type RunEvent, type Workspace } from './runner.js'
 import { DEGRADED_TRACES_METRIC, GITHUB_TOKEN, REPOSITORY, ROOT, startE2eStack, type E2eStack } from './stack.js'
+import { uploadArtifactStep } from './upload-artifact-step.js'
 
 const ROOT_FIXTURES = join(ROOT, '__tests__', 'fixtures', 'bad')
 
@@ -33,6 +34,20 @@ const SUMMARY_MATRIX_HEADER = '| Service | Status | Metrics | Logs | Traces | Sy
 
 /** Inputs every case gives, as a workflow would. */
 const BASE_INPUTS = { 'approved-by': 'alice (SRE lead)', 'on-call-owner': 'payments-oncall' }
+
+/**
+ * For cases about something other than the alert path and the backlog: no synthetic alerts (so no
+ * wait for acknowledgements; gate 2 then fails as not approved) and no issues filed.
+ */
+const WITHOUT_ALERTS_AND_ISSUES = { ...BASE_INPUTS, 'alert-tests': 'false', 'backlog-issues': 'false' }
+/** The gates of such a run when the evidence is good: only gate 2 fails. */
+const ONLY_ALERT_GATE_FAILS = [
+  [1, 'pass'],
+  [2, 'fail'],
+  [3, 'pass'],
+  [4, 'pass']
+]
+const EVIDENCE_FILES = ['DEPLOYMENT-REPORT.md', 'deployment-health-log.md', 'post-deployment-validation.json']
 
 /** The failing-traces scenario: the traces signal comes from the exporter run with `--no-traces payments`. */
 const withDegradedTraces = (t: string): string =>
@@ -384,6 +399,149 @@ describe('dist/index.js run by the runner', () => {
       expect(syntheticDeliveries(runId)).toEqual([])
       const active = (await (await fetch(`${stack.alertmanager.url}/api/v2/alerts?filter=${encodeURIComponent('synthetic="true"')}`)).json()) as Array<{ labels: Record<string, string> }>
       expect(active.filter((a) => (a.labels.test_id ?? '').startsWith(`sre-${runId}-`))).toEqual([])
+    },
+    TEST_TIMEOUT
+  )
+
+  it(
+    'evidence-artifact: the evidence is downloaded from an artifact of the run into an empty evidence-path and used',
+    async () => {
+      const runId = 9801
+      const ws = prepareWorkspace(root, stack)
+      const job = stack.artifacts.registerRun(runId)
+      // An earlier job of the same run (the deployment) uploaded its evidence.
+      const uploaded = await uploadArtifactStep(stack, stack.artifacts.newJob(job), 'deployment-evidence', join(ws.dir, 'evidence'))
+      const stored = stack.artifacts.artifacts.find((a) => a.id === uploaded.id)
+      expect(stored).toMatchObject({ name: 'deployment-evidence', runId, finalized: true })
+      const evidenceDir = join(ws.dir, 'incoming-evidence')
+      mkdirSync(evidenceDir)
+
+      const run = await runAction({
+        stack,
+        workspace: ws,
+        root,
+        runId,
+        runtimeToken: job.token,
+        inputs: { ...WITHOUT_ALERTS_AND_ISSUES, 'evidence-artifact': 'deployment-evidence', 'evidence-path': 'incoming-evidence' }
+      })
+      expectExit(run, 1)
+      expect(gatesOf(run).map((g) => [g.id, g.status])).toEqual(ONLY_ALERT_GATE_FAILS)
+      expect(errors(run).filter((m) => !m.includes('alert tests not approved') && !m.startsWith('Protocol 12 quality gates failed'))).toEqual([])
+
+      expect(run.logLines).toContain(`Downloaded artifact "deployment-evidence" (id ${uploaded.id}) from this run (${runId}): 3 file(s), digest ${stored!.digest} verified.`)
+      expect(run.logLines).toContain('Evidence artifact deployment-evidence downloaded into incoming-evidence')
+      // The artifact's files, byte for byte, where the protocol reads its evidence.
+      expect(listFiles(evidenceDir)).toEqual(EVIDENCE_FILES)
+      for (const f of EVIDENCE_FILES) expect({ f, same: readFileSync(join(evidenceDir, f)).equals(readFileSync(join(ws.dir, 'evidence', f))) }).toEqual({ f, same: true })
+      expect(run.summary).toContain('Release **v2.4.0**')
+    },
+    TEST_TIMEOUT
+  )
+
+  it(
+    'evidence-artifact naming an artifact the run does not have: exit 1 naming it and listing what the run has, every gate failed, package and summary written',
+    async () => {
+      const runId = 9802
+      const ws = prepareWorkspace(root, stack)
+      const job = stack.artifacts.registerRun(runId)
+      await uploadArtifactStep(stack, stack.artifacts.newJob(job), 'deployment-evidence', join(ws.dir, 'evidence'))
+      const evidenceDir = join(ws.dir, 'incoming-evidence')
+      mkdirSync(evidenceDir)
+
+      const run = await runAction({
+        stack,
+        workspace: ws,
+        root,
+        runId,
+        runtimeToken: job.token,
+        inputs: { ...WITHOUT_ALERTS_AND_ISSUES, 'evidence-artifact': 'release-evidence', 'evidence-path': 'incoming-evidence' }
+      })
+      expectExit(run, 1)
+      expect(errors(run)).toContain(`Evidence artifact release-evidence: Artifact "release-evidence" not found in this run (${runId}). That run has: "deployment-evidence".`)
+      expect(readdirSync(evidenceDir)).toEqual([])
+
+      expect(run.outputs.status).toBe('fail')
+      expect(gatesOf(run).map((g) => [g.id, g.status])).toEqual([
+        [1, 'fail'],
+        [2, 'fail'],
+        [3, 'fail'],
+        [4, 'fail']
+      ])
+      const doc = JSON.parse(readFileSync(join(ws.packageDir, 'gate-results.json'), 'utf8')) as { status: string; final: boolean; gates: Array<{ status: string; reasons: string[] }> }
+      expect(doc).toMatchObject({ status: 'fail', final: true })
+      expect(doc.gates.map((g) => g.status)).toEqual(['fail', 'fail', 'fail', 'fail'])
+      // Each gate failed for the missing evidence, not for anything it checked.
+      for (const g of doc.gates) expect(g.reasons.join('\n')).toContain(`expected the evidence file post-deployment-validation.json in the evidence folder ${evidenceDir}`)
+      expect(validatePackageJson(ws.packageDir).filter((r) => r.errors.length)).toEqual([])
+      expect(run.summary).toContain('## ❌ Monitoring is not in place')
+      expect(run.summary).toContain('found no such file (the folder is empty)')
+      expect(literalBackslashes(run.summary)).toEqual([])
+      expect(run.outputs['package-artifact-id']).toMatch(/^\d+$/)
+    },
+    TEST_TIMEOUT
+  )
+
+  it(
+    'pull request: one comment with the gate table, edited in place by the re-run',
+    async () => {
+      const runId = 9901
+      // Pull requests share the issues' numbering: take the next free number.
+      const prNumber = Math.max(0, ...repoState().issues.map((i) => i.number)) + 1
+      stack.github.addPullRequest(REPOSITORY, prNumber)
+      const event: RunEvent = {
+        name: 'pull_request',
+        ref: `refs/pull/${prNumber}/merge`,
+        headRef: 'release/v2.4.0',
+        baseRef: 'main',
+        payload: {
+          action: 'synchronize',
+          number: prNumber,
+          pull_request: {
+            number: prNumber,
+            state: 'open',
+            head: { ref: 'release/v2.4.0', repo: { full_name: REPOSITORY, fork: false } },
+            base: { ref: 'main', repo: { full_name: REPOSITORY } }
+          },
+          repository: { full_name: REPOSITORY, name: 'shop', owner: { login: 'acme' } },
+          sender: { login: 'release-captain' }
+        }
+      }
+      const comments = () => repoState().comments.filter((c) => c.issue_number === prNumber)
+      const requestsBefore = stack.github.requests.length
+      const ws = prepareWorkspace(root, stack)
+      const job = stack.artifacts.registerRun(runId)
+
+      const first = await runAction({ stack, workspace: ws, root, runId, runtimeToken: job.token, inputs: WITHOUT_ALERTS_AND_ISSUES, event })
+      expectExit(first, 1)
+      expect(gatesOf(first).map((g) => [g.id, g.status])).toEqual(ONLY_ALERT_GATE_FAILS)
+      expect(comments()).toHaveLength(1)
+      const comment = structuredClone(comments()[0]!)
+      expect(comment.user).toBe('github-actions[bot]')
+      expect(comment.body).toMatch(/^<!-- sre-monitoring:pr-comment -->\n/)
+      expect(comment.body).toContain(SUMMARY_GATE_TABLE)
+      for (const g of gatesOf(first)) expect(comment.body).toContain(`| ${g.id}. ${g.name} | ${g.status === 'pass' ? '✅ PASS' : '❌ FAIL'} |`)
+      expect(comment.body).toContain(`[Evidence package](${first.outputs['package-artifact-url']})`)
+
+      // Attempt 2 of the same run: a new job, a new package artifact.
+      const second = await runAction({ stack, workspace: ws, root, runId, runAttempt: 2, runtimeToken: stack.artifacts.newJob(job).token, inputs: WITHOUT_ALERTS_AND_ISSUES, event })
+      expectExit(second, 1)
+      expect(second.outputs['package-artifact-url']).not.toBe(first.outputs['package-artifact-url'])
+      expect(comments()).toHaveLength(1)
+      const edited = comments()[0]!
+      expect(edited.id).toBe(comment.id)
+      expect(edited.body).toContain(SUMMARY_GATE_TABLE)
+      expect(edited.body).toContain(`[Evidence package](${second.outputs['package-artifact-url']})`)
+      expect(edited.body).not.toContain(first.outputs['package-artifact-url'])
+
+      const commentCalls = stack.github.requests
+        .slice(requestsBefore)
+        .filter((r) => r.operationId === 'issues/create-comment' || r.operationId === 'issues/update-comment')
+        .map((r) => [r.operationId, r.path, r.status])
+      expect(commentCalls).toEqual([
+        ['issues/create-comment', `/repos/${REPOSITORY}/issues/${prNumber}/comments`, 201],
+        ['issues/update-comment', `/repos/${REPOSITORY}/issues/comments/${comment.id}`, 200]
+      ])
+      expect(stack.github.unexpectedRequests).toEqual([])
     },
     TEST_TIMEOUT
   )

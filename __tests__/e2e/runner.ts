@@ -89,7 +89,27 @@ export interface RunArgs {
   inputs?: Record<string, string>
   /** The node binary that runs the action (the runner's node24). */
   node?: string
+  /** The triggering event; by default a workflow_dispatch on main. */
+  event?: RunEvent
   timeoutMs?: number
+}
+
+export interface RunEvent {
+  /** GITHUB_EVENT_NAME */
+  name: string
+  /** The webhook payload the runner writes to GITHUB_EVENT_PATH. */
+  payload: Record<string, unknown>
+  /** GITHUB_REF, e.g. refs/pull/7/merge for a pull request. */
+  ref: string
+  /** GITHUB_HEAD_REF and GITHUB_BASE_REF, which the runner sets for pull request events only. */
+  headRef?: string
+  baseRef?: string
+}
+
+const WORKFLOW_DISPATCH: RunEvent = {
+  name: 'workflow_dispatch',
+  payload: { inputs: {}, ref: 'refs/heads/main', repository: { full_name: REPOSITORY, name: 'shop', owner: { login: 'acme' } }, sender: { login: 'release-captain' }, workflow: '.github/workflows/monitoring.yml' },
+  ref: 'refs/heads/main'
 }
 
 /** The declared inputs with their defaults, `${{ github.token }}` resolved as the runner does. */
@@ -112,11 +132,9 @@ export async function runAction(args: RunArgs): Promise<ActionRun> {
   const file = Object.fromEntries(fileCommands) as Record<string, string>
   const runnerTemp = join(files, 'runner-temp')
   mkdirSync(runnerTemp)
+  const event = args.event ?? WORKFLOW_DISPATCH
   const eventPath = join(files, 'event.json')
-  writeFileSync(
-    eventPath,
-    JSON.stringify({ inputs: {}, ref: 'refs/heads/main', repository: { full_name: REPOSITORY, name: 'shop', owner: { login: 'acme' } }, sender: { login: 'release-captain' }, workflow: '.github/workflows/monitoring.yml' })
-  )
+  writeFileSync(eventPath, JSON.stringify(event.payload))
 
   const inputs = { ...inputsFromActionYml(GITHUB_TOKEN), 'evidence-path': 'evidence', config: 'sre-monitoring.yml', ...args.inputs }
   const env: Record<string, string> = {
@@ -131,14 +149,16 @@ export async function runAction(args: RunArgs): Promise<ActionRun> {
     GITHUB_RUN_NUMBER: '17',
     GITHUB_RUN_ATTEMPT: String(attempt),
     GITHUB_WORKFLOW: 'monitoring',
-    GITHUB_WORKFLOW_REF: `${REPOSITORY}/.github/workflows/monitoring.yml@refs/heads/main`,
+    GITHUB_WORKFLOW_REF: `${REPOSITORY}/.github/workflows/monitoring.yml@${event.ref}`,
     GITHUB_JOB: 'protocol-12',
     GITHUB_ACTION: 'sre-monitoring',
     GITHUB_ACTOR: 'release-captain',
-    GITHUB_EVENT_NAME: 'workflow_dispatch',
+    GITHUB_EVENT_NAME: event.name,
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_SHA: RELEASE_SHA,
-    GITHUB_REF: 'refs/heads/main',
+    GITHUB_REF: event.ref,
+    ...(event.headRef !== undefined ? { GITHUB_HEAD_REF: event.headRef } : {}),
+    ...(event.baseRef !== undefined ? { GITHUB_BASE_REF: event.baseRef } : {}),
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_API_URL: stack.github.url,
     GITHUB_GRAPHQL_URL: `${stack.github.url}/graphql`,
