@@ -53,10 +53,11 @@ async function runAction(settings, core, env = process.env) {
         log.warning('No github-token or GITHUB_REPOSITORY: nothing is uploaded or filed; issues are written to a file.');
         github = new local_port/* LocalGitHubPort */.O(outputDir, now, log);
     }
+    let evidenceError;
     if (settings.evidenceArtifact) {
         const got = await github.downloadEvidence(settings.evidenceArtifact, (0,external_node_path_.resolve)(workspace, settings.evidencePath), settings.evidenceRunId);
         if ('error' in got)
-            log.error(`Evidence artifact ${settings.evidenceArtifact}: ${got.error}`);
+            evidenceError = `Evidence artifact ${settings.evidenceArtifact}: ${got.error}`;
         else
             log.info(`Evidence artifact ${settings.evidenceArtifact} downloaded into ${settings.evidencePath}`);
     }
@@ -76,7 +77,8 @@ async function runAction(settings, core, env = process.env) {
         now,
         runId: env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : `local-${Date.now()}`,
         generator: version/* GENERATOR */._,
-        github
+        github,
+        evidenceError
     });
     const upload = result.upload && 'id' in result.upload ? result.upload : undefined;
     const summary = (0,report_summary/* renderSummary */.Br)(result, { runUrl: github.runUrl(), packageUrl: upload?.url, packageName: settings.packageArtifact });

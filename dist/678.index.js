@@ -1185,7 +1185,7 @@ async function createGitHubPort(args) {
         async downloadEvidence(name, path, runId) {
             const r = await downloadEvidenceArtifact({ name, path, runId: runId ? Number(runId) : undefined, token, repo, currentRunId: run.runId, log });
             if ('error' in r)
-                return { error: r.available?.length ? `${r.error}` : r.error };
+                return { error: r.error };
             return { ok: true };
         },
         async approval(approvedByInput) {
@@ -1290,7 +1290,8 @@ async function createGitHubPort(args) {
                 throw new Error(`listing incident issues failed: ${describeApiError(err)}`);
             }
         },
-        runUrl: () => run.runUrl
+        // A re-run's own page, so links from the summary and comment show this attempt.
+        runUrl: () => (run.runAttempt > 1 ? `${run.runUrl}/attempts/${run.runAttempt}` : run.runUrl)
     };
 }
 

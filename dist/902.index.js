@@ -1918,6 +1918,7 @@ const defaultSteps = {
 
 
 
+
 const ANNOUNCE = {
     phase1: '[PHASE 1 START] - Reviewing deployment evidence to map monitoring requirements...',
     coverage: 'Validating instrumentation coverage across services and dependencies...',
@@ -1979,8 +1980,35 @@ async function runProtocol(opts) {
             return false;
         }
     };
+    /**
+     * A JSON artifact from the seed's automation hook when the config names one, else from the
+     * built-in step; either way announced with the seed's `[AUTOMATION] ...` line.
+     */
+    const fromHookOrBuiltIn = async (args) => {
+        if (!args.command) {
+            const result = await attempt(args.what, args.builtIn, args.fallback);
+            log.info(ANNOUNCE.automation(args.script, args.builtInStatus(result)));
+            return result;
+        }
+        const hook = await runHook({
+            command: args.command,
+            outputFile: (0,external_node_path_.join)(writer.dir, args.artifact),
+            schemaFile: ARTIFACT_SCHEMAS[args.artifact],
+            cwd: opts.workspace,
+            env: opts.env,
+            timeoutSeconds: args.timeoutSeconds
+        });
+        log.info(ANNOUNCE.automation(args.script, `${hook.status} (${args.commandName})`));
+        if (hook.error)
+            errors.push(`${args.commandName}: ${hook.error}`);
+        return hook.data ? { ...hook.data, source: args.commandName } : args.fallback(`${args.commandName} ${hook.error ?? hook.status}`);
+    };
     // ---- Phase 1: evidence, requirements, coverage, baseline --------------------------------------
     log.info(ANNOUNCE.phase1);
+    if (opts.evidenceError) {
+        errors.push(opts.evidenceError);
+        log.error(opts.evidenceError);
+    }
     let config;
     let evidence;
     let openSlos;
@@ -1998,7 +2026,8 @@ async function runProtocol(opts) {
         for (const m of messages.slice(0, 10))
             log.error(m);
         errors.push(...messages);
-        const gates = gatesBlockedBy(`invalid input: ${messages.join('; ')}`);
+        // A failed artifact download is the cause behind missing evidence files: name it first.
+        const gates = gatesBlockedBy(`invalid input: ${[opts.evidenceError, ...messages].filter(Boolean).join('; ')}`);
         await writeJson('gate-results.json', { evaluated_at: now().toISOString(), status: 'fail', final: true, gates });
         const upload = opts.packageArtifact ? await opts.github.uploadPackage(writer.dir, [...writer.written.values()].map((a) => a.path)) : undefined;
         return { status: 'fail', gates, packageDir: writer.dir, artifacts: [...writer.written.values()], upload, backlog: [], errors };
@@ -2032,26 +2061,17 @@ async function runProtocol(opts) {
         not_verified_reason: reason,
         source: 'built-in'
     });
-    let audit;
-    const auditCommand = config.hooks['audit-command'];
-    if (auditCommand) {
-        const hook = await runHook({
-            command: auditCommand,
-            outputFile: (0,external_node_path_.join)(writer.dir, 'instrumentation-audit.json'),
-            schemaFile: 'instrumentation-audit.schema.json',
-            cwd: opts.workspace,
-            env: opts.env,
-            timeoutSeconds: config.hooks['timeout-seconds']
-        });
-        log.info(ANNOUNCE.automation('collect_perf.py', `${hook.status} (audit-command)`));
-        audit = hook.data ? { ...hook.data, source: 'audit-command' } : auditFallback(`audit-command ${hook.error ?? hook.status}`);
-        if (hook.error)
-            errors.push(`audit-command: ${hook.error}`);
-    }
-    else {
-        audit = await attempt('instrumentation audit', () => steps.audit(ctx), auditFallback);
-        log.info(ANNOUNCE.automation('collect_perf.py', audit.not_verified_reason ? `not verified (${audit.not_verified_reason})` : `success (built-in audit, ${audit.requests} backend request(s))`));
-    }
+    const audit = await fromHookOrBuiltIn({
+        what: 'instrumentation audit',
+        command: config.hooks['audit-command'],
+        commandName: 'audit-command',
+        artifact: 'instrumentation-audit.json',
+        script: 'collect_perf.py',
+        builtIn: () => steps.audit(ctx),
+        builtInStatus: (a) => (a.not_verified_reason ? `not verified (${a.not_verified_reason})` : `success (built-in audit, ${a.requests} backend request(s))`),
+        fallback: auditFallback,
+        timeoutSeconds: config.hooks['timeout-seconds']
+    });
     await writeJson('instrumentation-audit.json', audit);
     let previous;
     const prevFile = config.baseline.previous?.file;
@@ -2105,26 +2125,18 @@ async function runProtocol(opts) {
         not_verified_reason: reason,
         source: 'built-in'
     });
-    let alertTests;
-    const alertCommand = config.hooks['alert-test-command'];
-    if (alertCommand && opts.alertTestsApproved) {
-        const hook = await runHook({
-            command: alertCommand,
-            outputFile: (0,external_node_path_.join)(writer.dir, 'alert-test-results.json'),
-            schemaFile: 'alert-test-results.schema.json',
-            cwd: opts.workspace,
-            env: opts.env,
-            timeoutSeconds: config.hooks['timeout-seconds']
-        });
-        log.info(ANNOUNCE.automation('workflow_automation.py (alert-test)', `${hook.status} (alert-test-command)`));
-        alertTests = hook.data ? { ...hook.data, source: 'alert-test-command' } : alertFallback(`alert-test-command ${hook.error ?? hook.status}`);
-        if (hook.error)
-            errors.push(`alert-test-command: ${hook.error}`);
-    }
-    else {
-        alertTests = await attempt('alert path test', () => steps.alertTests(ctx), alertFallback);
-        log.info(ANNOUNCE.automation('workflow_automation.py (alert-test)', alertTests.overall_status));
-    }
+    // Without approval no hook runs either: the built-in step records that nothing was sent.
+    const alertTests = await fromHookOrBuiltIn({
+        what: 'alert path test',
+        command: opts.alertTestsApproved ? config.hooks['alert-test-command'] : undefined,
+        commandName: 'alert-test-command',
+        artifact: 'alert-test-results.json',
+        script: 'workflow_automation.py (alert-test)',
+        builtIn: () => steps.alertTests(ctx),
+        builtInStatus: (r) => r.overall_status,
+        fallback: alertFallback,
+        timeoutSeconds: config.hooks['timeout-seconds']
+    });
     await writeJson('alert-test-results.json', alertTests);
     const runbook = await attempt('runbook update', () => steps.updateRunbook(ctx, { alignment, dashboards, alertTests, onCallOwner: opts.onCallOwner }), () => undefined);
     // The package carries the runbook as it stands after this release's section was written.

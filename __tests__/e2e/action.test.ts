@@ -472,9 +472,12 @@ describe('dist/index.js run by the runner', () => {
       expect(doc.gates.map((g) => g.status)).toEqual(['fail', 'fail', 'fail', 'fail'])
       // Each gate failed for the missing evidence, not for anything it checked.
       for (const g of doc.gates) expect(g.reasons.join('\n')).toContain(`expected the evidence file post-deployment-validation.json in the evidence folder ${evidenceDir}`)
+      // ...and the reason names the cause first: the artifact that was not there.
+      for (const g of doc.gates) expect(g.reasons[0]).toContain('Evidence artifact release-evidence: Artifact "release-evidence" not found in this run')
       expect(validatePackageJson(ws.packageDir).filter((r) => r.errors.length)).toEqual([])
       expect(run.summary).toContain('## ❌ Monitoring is not in place')
       expect(run.summary).toContain('found no such file (the folder is empty)')
+      expect(run.summary).toContain('Artifact "release-evidence" not found')
       expect(literalBackslashes(run.summary)).toEqual([])
       expect(run.outputs['package-artifact-id']).toMatch(/^\d+$/)
     },

@@ -29,9 +29,10 @@ export async function runAction(settings: Settings, core: typeof Core, env: Node
     github = new LocalGitHubPort(outputDir, now, log)
   }
 
+  let evidenceError: string | undefined
   if (settings.evidenceArtifact) {
     const got = await github.downloadEvidence(settings.evidenceArtifact, resolve(workspace, settings.evidencePath), settings.evidenceRunId)
-    if ('error' in got) log.error(`Evidence artifact ${settings.evidenceArtifact}: ${got.error}`)
+    if ('error' in got) evidenceError = `Evidence artifact ${settings.evidenceArtifact}: ${got.error}`
     else log.info(`Evidence artifact ${settings.evidenceArtifact} downloaded into ${settings.evidencePath}`)
   }
 
@@ -51,7 +52,8 @@ export async function runAction(settings: Settings, core: typeof Core, env: Node
     now,
     runId: env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : `local-${Date.now()}`,
     generator: GENERATOR,
-    github
+    github,
+    evidenceError
   })
 
   const upload = result.upload && 'id' in result.upload ? result.upload : undefined

@@ -36,7 +36,7 @@ export async function createGitHubPort(args: { settings: Settings; env: NodeJS.P
 
     async downloadEvidence(name, path, runId) {
       const r = await downloadEvidenceArtifact({ name, path, runId: runId ? Number(runId) : undefined, token, repo, currentRunId: run.runId, log })
-      if ('error' in r) return { error: r.available?.length ? `${r.error}` : r.error }
+      if ('error' in r) return { error: r.error }
       return { ok: true }
     },
 
@@ -144,6 +144,7 @@ export async function createGitHubPort(args: { settings: Settings; env: NodeJS.P
       }
     },
 
-    runUrl: () => run.runUrl
+    // A re-run's own page, so links from the summary and comment show this attempt.
+    runUrl: () => (run.runAttempt > 1 ? `${run.runUrl}/attempts/${run.runAttempt}` : run.runUrl)
   }
 }

@@ -80,6 +80,8 @@ export interface RunOptions {
   runId: string
   generator: string
   github: GitHubPort
+  /** Why the evidence artifact could not be fetched, when it could not: the cause behind missing files. */
+  evidenceError?: string
   steps?: ProtocolSteps
 }
 
@@ -183,6 +185,10 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
 
   // ---- Phase 1: evidence, requirements, coverage, baseline --------------------------------------
   log.info(ANNOUNCE.phase1)
+  if (opts.evidenceError) {
+    errors.push(opts.evidenceError)
+    log.error(opts.evidenceError)
+  }
   let config: Config
   let evidence: Evidence
   let openSlos: SloConfig[]
@@ -198,7 +204,8 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
     const messages = err instanceof InputErrors ? err.errors.map((e) => e.message) : [errorText(err)]
     for (const m of messages.slice(0, 10)) log.error(m)
     errors.push(...messages)
-    const gates = gatesBlockedBy(`invalid input: ${messages.join('; ')}`)
+    // A failed artifact download is the cause behind missing evidence files: name it first.
+    const gates = gatesBlockedBy(`invalid input: ${[opts.evidenceError, ...messages].filter(Boolean).join('; ')}`)
     await writeJson('gate-results.json', { evaluated_at: now().toISOString(), status: 'fail', final: true, gates })
     const upload = opts.packageArtifact ? await opts.github.uploadPackage(writer.dir, [...writer.written.values()].map((a) => a.path)) : undefined
     return { status: 'fail', gates, packageDir: writer.dir, artifacts: [...writer.written.values()], upload, backlog: [], errors }
