@@ -13,17 +13,18 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(73382);
+/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(73382);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38815);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70017);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90131);
+/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74976);
 
 
 
 
 
 
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 function fail(ctx, path, expected, found) {
     // The line of the deepest part of the path that exists in the document.
     let line;
@@ -52,7 +53,7 @@ function get(obj, path) {
 /** A Prometheus query from an OpenSLO metric (`{metricSource: {type, spec: {query}}}`). */
 function prometheusQuery(ctx, data, path) {
     const source = get(data, [...path, 'metricSource']);
-    if (!isObject(source))
+    if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(source))
         throw fail(ctx, [...path, 'metricSource'], 'a metricSource', source);
     const type = source.type;
     if (typeof type !== 'string' || type.toLowerCase() !== 'prometheus') {
@@ -79,7 +80,7 @@ function sloFromDocument(ctx, data, indicators) {
     let indicator;
     const inline = get(data, ['spec', 'indicator']);
     const ref = get(data, ['spec', 'indicatorRef']);
-    if (isObject(inline)) {
+    if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(inline)) {
         indicator = { spec: data, path: ['spec', 'indicator', 'spec'], ctx };
     }
     else if (typeof ref === 'string') {
@@ -93,16 +94,16 @@ function sloFromDocument(ctx, data, indicators) {
     }
     const ratioPath = [...indicator.path, 'ratioMetric'];
     const ratio = get(indicator.spec, ratioPath);
-    if (!isObject(ratio)) {
+    if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(ratio)) {
         const found = get(indicator.spec, indicator.path);
-        throw fail(indicator.ctx, ratioPath, 'a ratioMetric (thresholdMetric and other indicator kinds are not supported)', isObject(found) ? Object.keys(found).join(', ') || found : found);
+        throw fail(indicator.ctx, ratioPath, 'a ratioMetric (thresholdMetric and other indicator kinds are not supported)', (0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(found) ? Object.keys(found).join(', ') || found : found);
     }
     const total = prometheusQuery(indicator.ctx, indicator.spec, [...ratioPath, 'total']);
     let good;
     let bad;
-    if (isObject(ratio.good))
+    if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(ratio.good))
         good = prometheusQuery(indicator.ctx, indicator.spec, [...ratioPath, 'good']);
-    else if (isObject(ratio.bad))
+    else if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(ratio.bad))
         bad = prometheusQuery(indicator.ctx, indicator.spec, [...ratioPath, 'bad']);
     else
         throw fail(indicator.ctx, ratioPath, 'a good or a bad metric', Object.keys(ratio).join(', '));
@@ -167,7 +168,7 @@ function sloFromFiles(files) {
     const indicators = new Map();
     const slos = [];
     for (const { ctx, data } of all) {
-        if (!isObject(data)) {
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(data)) {
             errors.push(fail(ctx, [], 'an OpenSLO object with apiVersion and kind', data));
             continue;
         }
@@ -206,8 +207,8 @@ function sloFromFiles(files) {
 async function loadOpenSlo(patterns, workspace) {
     const files = [];
     for (const p of patterns) {
-        if ((0,tinyglobby__WEBPACK_IMPORTED_MODULE_5__/* .isDynamicPattern */ .ey)(p)) {
-            const matched = await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_5__/* .glob */ .TI)(p, { cwd: workspace, absolute: true, onlyFiles: true });
+        if ((0,tinyglobby__WEBPACK_IMPORTED_MODULE_6__/* .isDynamicPattern */ .ey)(p)) {
+            const matched = await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_6__/* .glob */ .TI)(p, { cwd: workspace, absolute: true, onlyFiles: true });
             if (matched.length === 0)
                 throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz({ file: p, expected: 'OpenSLO files matching this pattern', found: 'no files' });
             files.push(...matched.sort());

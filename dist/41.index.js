@@ -13,20 +13,21 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(73382);
+/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(73382);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
 /* harmony import */ var _util_http_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(44098);
 /* harmony import */ var _slo_promql_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(78902);
+/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74976);
 
 
 
 
 
 
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** Query text of a Grafana target, whatever the data source. */
 function targetQueries(target) {
-    if (!isObject(target))
+    if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(target))
         return [];
     return ['expr', 'query', 'rawSql', 'expression', 'rawQuery', 'target']
         .map((k) => target[k])
@@ -35,10 +36,10 @@ function targetQueries(target) {
 function thresholdValues(panel) {
     const out = [];
     const steps = panel.fieldConfig?.defaults;
-    const stepList = isObject(steps) && isObject(steps.thresholds) ? steps.thresholds.steps : undefined;
+    const stepList = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(steps) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(steps.thresholds) ? steps.thresholds.steps : undefined;
     if (Array.isArray(stepList))
         for (const s of stepList)
-            if (isObject(s) && typeof s.value === 'number')
+            if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(s) && typeof s.value === 'number')
                 out.push(s.value);
     // Legacy panels: singlestat "80,90" or graph [{value, op, colorMode}].
     const legacy = panel.thresholds;
@@ -48,7 +49,7 @@ function thresholdValues(panel) {
                 out.push(Number(p));
     if (Array.isArray(legacy))
         for (const s of legacy)
-            if (isObject(s) && typeof s.value === 'number')
+            if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(s) && typeof s.value === 'number')
                 out.push(s.value);
     return [...new Set(out)];
 }
@@ -59,7 +60,7 @@ function dashboardPanels(model) {
         if (!Array.isArray(panels))
             return;
         for (const p of panels) {
-            if (!isObject(p))
+            if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(p))
                 continue;
             if (p.type !== 'row') {
                 out.push({
@@ -74,28 +75,28 @@ function dashboardPanels(model) {
     visit(model.panels);
     if (Array.isArray(model.rows))
         for (const r of model.rows)
-            if (isObject(r))
+            if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(r))
                 visit(r.panels);
     return out;
 }
 /** Template variables and the values they can take, for `$service`-style queries. */
 function variableValues(model) {
     const out = new Map();
-    const list = isObject(model.templating) ? model.templating.list : undefined;
+    const list = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(model.templating) ? model.templating.list : undefined;
     if (!Array.isArray(list))
         return out;
     for (const v of list) {
-        if (!isObject(v) || typeof v.name !== 'string')
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(v) || typeof v.name !== 'string')
             continue;
         const values = [];
         if (typeof v.query === 'string')
             values.push(...v.query.split(/[,\s]+/));
-        if (isObject(v.query) && typeof v.query.query === 'string')
+        if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(v.query) && typeof v.query.query === 'string')
             values.push(v.query.query);
         for (const o of Array.isArray(v.options) ? v.options : [])
-            if (isObject(o))
+            if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(o))
                 values.push(String(o.value ?? ''), String(o.text ?? ''));
-        if (isObject(v.current))
+        if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(v.current))
             for (const x of [v.current.value, v.current.text].flat())
                 if (typeof x === 'string')
                     values.push(x);
@@ -119,8 +120,8 @@ async function loadFiles(ctx, errors) {
     const out = [];
     const files = [];
     for (const p of ctx.config.dashboards.files) {
-        if ((0,tinyglobby__WEBPACK_IMPORTED_MODULE_5__/* .isDynamicPattern */ .ey)(p)) {
-            const matched = await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_5__/* .glob */ .TI)(p, { cwd: ctx.workspace, absolute: true, onlyFiles: true });
+        if ((0,tinyglobby__WEBPACK_IMPORTED_MODULE_6__/* .isDynamicPattern */ .ey)(p)) {
+            const matched = await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_6__/* .glob */ .TI)(p, { cwd: ctx.workspace, absolute: true, onlyFiles: true });
             if (matched.length === 0)
                 errors.push(`no files match dashboards.files pattern ${p}`);
             files.push(...matched.sort());
@@ -133,8 +134,8 @@ async function loadFiles(ctx, errors) {
         try {
             const data = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(abs, 'utf8'));
             // An API export wraps the model as {dashboard, meta}.
-            const model = isObject(data) && isObject(data.dashboard) ? data.dashboard : data;
-            if (!isObject(model) || (!Array.isArray(model.panels) && !Array.isArray(model.rows))) {
+            const model = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(data) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(data.dashboard) ? data.dashboard : data;
+            if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(model) || (!Array.isArray(model.panels) && !Array.isArray(model.rows))) {
                 errors.push(`${shown}: not a Grafana dashboard (no panels or rows)`);
                 continue;
             }
@@ -173,16 +174,16 @@ async function loadGrafana(ctx, errors) {
         let uids = g.uids;
         if (uids.length === 0) {
             const found = await get('/api/search?type=dash-db');
-            uids = (Array.isArray(found) ? found : []).map((d) => (isObject(d) && typeof d.uid === 'string' ? d.uid : '')).filter(Boolean).slice(0, 200);
+            uids = (Array.isArray(found) ? found : []).map((d) => ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(d) && typeof d.uid === 'string' ? d.uid : '')).filter(Boolean).slice(0, 200);
         }
         for (const uid of uids) {
             const body = await get(`/api/dashboards/uid/${encodeURIComponent(uid)}`);
-            const model = isObject(body) && isObject(body.dashboard) ? body.dashboard : undefined;
+            const model = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(body) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(body.dashboard) ? body.dashboard : undefined;
             if (!model) {
                 errors.push(`grafana: dashboard ${uid} has no model`);
                 continue;
             }
-            const metaUrl = isObject(body) && isObject(body.meta) && typeof body.meta.url === 'string' ? body.meta.url : `/d/${uid}`;
+            const metaUrl = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(body) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(body.meta) && typeof body.meta.url === 'string' ? body.meta.url : `/d/${uid}`;
             out.push({
                 title: typeof model.title === 'string' ? model.title : uid,
                 uid,

@@ -105,11 +105,12 @@ class BackendClient {
 /* harmony export */ });
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 /* harmony import */ var _backend_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98499);
-/* harmony import */ var _vector_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52880);
+/* harmony import */ var _vector_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(52880);
+/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74976);
 
 
 
-const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 /**
  * Client for the Prometheus HTTP API (`/api/v1/...`), which Thanos, Mimir, Cortex and
  * VictoriaMetrics serve unchanged (put any path prefix, e.g. `/prometheus`, in the backend URL).
@@ -131,7 +132,7 @@ class PrometheusClient {
     async call(path, params, what, method = 'POST') {
         const res = await this.http.send({ method, path, params });
         const body = this.http.json(res, what);
-        if (!isObject(body) || typeof body.status !== 'string') {
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(body) || typeof body.status !== 'string') {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered HTTP ${res.status} without the Prometheus API envelope ({status, data})`, res.status);
         }
         if (body.status !== 'success') {
@@ -150,7 +151,7 @@ class PrometheusClient {
         if (time)
             params.time = (time.getTime() / 1000).toFixed(3);
         const data = await this.call('/api/v1/query', params, what);
-        if (!isObject(data) || (!Array.isArray(data.result) && data.resultType !== 'scalar')) {
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(data) || (!Array.isArray(data.result) && data.resultType !== 'scalar')) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered without data.result');
         }
         if (data.resultType === 'scalar') {
@@ -166,16 +167,16 @@ class PrometheusClient {
         const request = this.http.describe('POST', '/api/v1/query_range', query);
         const what = `POST ${request.url}`;
         const data = await this.call('/api/v1/query_range', { query, start: (start.getTime() / 1000).toFixed(3), end: (end.getTime() / 1000).toFixed(3), step: String(stepSeconds) }, what);
-        if (!isObject(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered resultType "${isObject(data) ? String(data.resultType) : '?'}" where a range vector (matrix) was expected`);
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered resultType "${(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(data) ? String(data.resultType) : '?'}" where a range vector (matrix) was expected`);
         }
         const series = data.result.map((r) => {
-            if (!isObject(r) || !isObject(r.metric) || !Array.isArray(r.values))
+            if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(r) || !(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(r.metric) || !Array.isArray(r.values))
                 throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered a malformed matrix series');
             return {
                 labels: r.metric,
                 values: r.values.map((p) => {
-                    const v = Array.isArray(p) ? (0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSampleValue */ .L)(p[1]) : undefined;
+                    const v = Array.isArray(p) ? (0,_vector_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSampleValue */ .L)(p[1]) : undefined;
                     if (!Array.isArray(p) || typeof p[0] !== 'number' || v === undefined)
                         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered a malformed sample');
                     return [p[0], v];
@@ -196,7 +197,7 @@ class PrometheusClient {
         const what = `POST ${this.http.describe('POST', '/api/v1/series').url}`;
         const res = await this.http.send({ method: 'POST', path: '/api/v1/series', body: params.toString(), contentType: 'application/x-www-form-urlencoded' });
         const body = this.http.json(res, what);
-        if (!isObject(body) || body.status !== 'success' || !Array.isArray(body.data)) {
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(body) || body.status !== 'success' || !Array.isArray(body.data)) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered HTTP ${res.status} without a successful series list`, res.status);
         }
         return body.data;
@@ -205,7 +206,7 @@ class PrometheusClient {
     async rules(type) {
         const what = `GET ${this.http.describe('GET', '/api/v1/rules').url}`;
         const data = await this.call('/api/v1/rules', type ? { type } : {}, what, 'GET');
-        if (!isObject(data) || !Array.isArray(data.groups))
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(data) || !Array.isArray(data.groups))
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered without data.groups');
         return data.groups;
     }
@@ -213,14 +214,14 @@ class PrometheusClient {
     async alerts() {
         const what = `GET ${this.http.describe('GET', '/api/v1/alerts').url}`;
         const data = await this.call('/api/v1/alerts', {}, what, 'GET');
-        if (!isObject(data) || !Array.isArray(data.alerts))
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(data) || !Array.isArray(data.alerts))
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered without data.alerts');
         return data.alerts;
     }
     sample(r, what) {
-        const pair = isObject(r) ? r.value : undefined;
-        const labels = isObject(r) && isObject(r.metric) ? r.metric : undefined;
-        const value = Array.isArray(pair) ? (0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSampleValue */ .L)(pair[1]) : undefined;
+        const pair = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(r) ? r.value : undefined;
+        const labels = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(r) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(r.metric) ? r.metric : undefined;
+        const value = Array.isArray(pair) ? (0,_vector_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSampleValue */ .L)(pair[1]) : undefined;
         if (!labels || !Array.isArray(pair) || typeof pair[0] !== 'number' || value === undefined) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered a malformed sample (expected {metric, value: [time, "number"]})');
         }

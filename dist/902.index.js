@@ -515,13 +515,15 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/util/json.ts
+var json = __webpack_require__(74976);
 ;// CONCATENATED MODULE: ./src/assurance/schedule.ts
+
 
 
 
 /** What must be re-checked after the release for monitoring to stay in place. */
 const REQUIRED_CHECK_TYPES = ['instrumentation', 'alert-rules', 'alert-path', 'dashboards'];
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** True for a step that runs this action: `uses: ./` (its own repo) or `.../sre-monitoring-action@...`. */
 function runsThisAction(uses) {
     return typeof uses === 'string' && (uses === './' || uses === '.' || /(^|\/)sre-monitoring-action(@|$)/.test(uses));
@@ -549,20 +551,20 @@ async function findAssuranceWorkflows(workspace) {
         catch {
             continue;
         }
-        if (!isObject(doc))
+        if (!(0,json/* isObject */.G)(doc))
             continue;
         const on = doc.on ?? doc.true; // YAML 1.1 readers turn a bare `on` key into true
-        const schedule = isObject(on) && Array.isArray(on.schedule) ? on.schedule : [];
-        const crons = schedule.filter(isObject).map((s) => s.cron).filter((c) => typeof c === 'string');
+        const schedule = (0,json/* isObject */.G)(on) && Array.isArray(on.schedule) ? on.schedule : [];
+        const crons = schedule.filter(json/* isObject */.G).map((s) => s.cron).filter((c) => typeof c === 'string');
         if (crons.length === 0)
             continue;
-        const jobs = isObject(doc.jobs) ? Object.values(doc.jobs) : [];
+        const jobs = (0,json/* isObject */.G)(doc.jobs) ? Object.values(doc.jobs) : [];
         for (const job of jobs) {
-            const steps = isObject(job) && Array.isArray(job.steps) ? job.steps : [];
+            const steps = (0,json/* isObject */.G)(job) && Array.isArray(job.steps) ? job.steps : [];
             for (const step of steps) {
-                if (!isObject(step) || !runsThisAction(step.uses))
+                if (!(0,json/* isObject */.G)(step) || !runsThisAction(step.uses))
                     continue;
-                const mode = isObject(step.with) && typeof step.with.mode === 'string' ? step.with.mode : 'post-deploy';
+                const mode = (0,json/* isObject */.G)(step.with) && typeof step.with.mode === 'string' ? step.with.mode : 'post-deploy';
                 if (mode === 'assurance')
                     found.push({ file: `.github/workflows/${name}`, crons, mode });
             }
@@ -1209,25 +1211,19 @@ function buildModel(config, evidence, extraSlos = []) {
             addEndpoint(s, endpointFrom(ep));
         s.sources.push('config');
     }
-    for (const svc of evidence.validation.services) {
+    const fromEvidence = [
+        ...evidence.validation.services.map((svc) => ({ svc, source: 'validation' })),
+        ...evidence.report.services.map((svc) => ({ svc, source: 'report' }))
+    ];
+    for (const { svc, source } of fromEvidence) {
         const s = get(svc.name);
         s.critical ||= svc.critical;
         s.new ||= svc.new;
         for (const ep of svc.endpoints)
             if (isAbsoluteUrl(ep))
                 addEndpoint(s, endpointFrom(ep));
-        if (!s.sources.includes('validation'))
-            s.sources.push('validation');
-    }
-    for (const svc of evidence.report.services) {
-        const s = get(svc.name);
-        s.critical ||= svc.critical;
-        s.new ||= svc.new;
-        for (const ep of svc.endpoints)
-            if (isAbsoluteUrl(ep))
-                addEndpoint(s, endpointFrom(ep));
-        if (!s.sources.includes('report'))
-            s.sources.push('report');
+        if (!s.sources.includes(source))
+            s.sources.push(source);
     }
     for (const risk of evidence.report.risks) {
         const component = risk.component?.toLowerCase();
@@ -2739,6 +2735,18 @@ function durationSeconds(d) {
     const unit = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 }[m[2]];
     return n * unit;
 }
+
+
+/***/ }),
+
+/***/ 74976:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ isObject)
+/* harmony export */ });
+/** True for a plain object (not null, not an array): the shape checks of parsed documents. */
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 
 /***/ }),

@@ -6,9 +6,7 @@ import { BackendError } from '../util/errors.js'
 import { httpRequest, redactUrl } from '../util/http.js'
 import { selectsValue } from './slo/promql.js'
 import type { DashboardFinding, DashboardPanel, DashboardReport } from './types.js'
-
-type Json = Record<string, unknown>
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
+import { isObject, type JsonObject as Json } from '../util/json.js'
 
 /** A Grafana dashboard model as found in a file or the HTTP API. */
 export interface LoadedDashboard {

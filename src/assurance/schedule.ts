@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import type { Config } from '../config/schema.js'
 import type { ObservabilitySchedule, ScheduledCheck } from './types.js'
+import { isObject } from '../util/json.js'
 
 /** What must be re-checked after the release for monitoring to stay in place. */
 export const REQUIRED_CHECK_TYPES = ['instrumentation', 'alert-rules', 'alert-path', 'dashboards'] as const
@@ -12,9 +13,6 @@ interface FoundWorkflow {
   crons: string[]
   mode: string
 }
-
-type Json = Record<string, unknown>
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** True for a step that runs this action: `uses: ./` (its own repo) or `.../sre-monitoring-action@...`. */
 function runsThisAction(uses: unknown): boolean {

@@ -4,6 +4,7 @@ import { glob, isDynamicPattern } from 'tinyglobby'
 import { LineCounter, parseAllDocuments, isNode, type Document } from 'yaml'
 import { InputError, InputErrors, describeValue } from '../util/errors.js'
 import { slo as sloSchema, type SloConfig } from './schema.js'
+import { isObject, type JsonObject as Json } from '../util/json.js'
 
 /**
  * OpenSLO v1 `kind: SLO` documents turned into the config's SLO shape. Supported: a ratio
@@ -11,10 +12,6 @@ import { slo as sloSchema, type SloConfig } from './schema.js'
  * `indicatorRef` to a `kind: SLI` document in the same files, a rolling or calendar `timeWindow`
  * duration, and objectives with `target` (a fraction) or `targetPercent`. Other kinds are skipped.
  */
-
-type Json = Record<string, unknown>
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 interface DocContext {
   file: string

@@ -40,19 +40,16 @@ export function buildModel(config: Config, evidence: Evidence, extraSlos: SloCon
     for (const ep of svc.endpoints) addEndpoint(s, endpointFrom(ep))
     s.sources.push('config')
   }
-  for (const svc of evidence.validation.services) {
+  const fromEvidence = [
+    ...evidence.validation.services.map((svc) => ({ svc, source: 'validation' as const })),
+    ...evidence.report.services.map((svc) => ({ svc, source: 'report' as const }))
+  ]
+  for (const { svc, source } of fromEvidence) {
     const s = get(svc.name)
     s.critical ||= svc.critical
     s.new ||= svc.new
     for (const ep of svc.endpoints) if (isAbsoluteUrl(ep)) addEndpoint(s, endpointFrom(ep))
-    if (!s.sources.includes('validation')) s.sources.push('validation')
-  }
-  for (const svc of evidence.report.services) {
-    const s = get(svc.name)
-    s.critical ||= svc.critical
-    s.new ||= svc.new
-    for (const ep of svc.endpoints) if (isAbsoluteUrl(ep)) addEndpoint(s, endpointFrom(ep))
-    if (!s.sources.includes('report')) s.sources.push('report')
+    if (!s.sources.includes(source)) s.sources.push(source)
   }
   for (const risk of evidence.report.risks) {
     const component = risk.component?.toLowerCase()

@@ -4,8 +4,7 @@ import type { Logger } from '../../util/log.js'
 import { BackendClient } from '../backend-client.js'
 import type { CheckRequest } from '../types.js'
 import { parseSampleValue, type VectorSample } from '../vector.js'
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+import { isObject } from '../../util/json.js'
 
 /**
  * Client for Loki's instant query API (`/loki/api/v1/query`), which answers LogQL metric queries

@@ -4,6 +4,7 @@ import type { Logger } from '../../util/log.js'
 import { BackendClient } from '../backend-client.js'
 import type { CheckRequest } from '../types.js'
 import { parseSampleValue, type VectorSample } from '../vector.js'
+import { isObject } from '../../util/json.js'
 
 export interface InstantResult {
   request: CheckRequest
@@ -43,8 +44,6 @@ export interface PrometheusAlert {
   activeAt?: string
   value?: string
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /**
  * Client for the Prometheus HTTP API (`/api/v1/...`), which Thanos, Mimir, Cortex and
