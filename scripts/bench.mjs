@@ -21,11 +21,11 @@ import { parseArgs } from 'node:util'
 import { pathToFileURL } from 'node:url'
 import YAML from 'yaml'
 import { ensureBackends, startDemoStack, stopAllDemoStacks } from './lib/demo-stack.mjs'
+import { exampleJobArgs, CLI as cli } from './lib/example-job.mjs'
 import { choosePorts, rewritePorts } from './lib/ports.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const outDir = join(root, '.artifacts', 'bench')
-const cli = join(root, 'dist', 'cli.js')
 const action = join(root, 'dist', 'index.js')
 
 const { values: flags } = parseArgs({
@@ -238,20 +238,8 @@ async function coldStart() {
 // Main job runs
 
 function cliArgs(ws, out, onCallOwner) {
-  return [
-    cli,
-    '--workspace', ws,
-    '--evidence', 'evidence',
-    '--config', 'sre-monitoring.yml',
-    '--output', join(out, 'monitoring'),
-    '--deliver-to', join(out, 'delivered'),
-    '--summary-file', join(out, 'summary.md'),
-    '--approved-by', 'alice (SRE lead)',
-    '--on-call-owner', onCallOwner,
-    '--alert-tests', 'true',
-    // Gate outcomes are not what is measured here; a crash still shows as a non-zero exit.
-    '--fail-on', 'never'
-  ]
+  // Gate outcomes are not what is measured here; a crash still shows as a non-zero exit.
+  return exampleJobArgs(ws, out, { onCallOwner, extra: ['--alert-tests', 'true', '--fail-on', 'never'] })
 }
 
 async function runJob(label, ws, onCallOwner) {

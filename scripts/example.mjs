@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process'
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { startDemoStack } from './lib/demo-stack.mjs'
+import { exampleJobArgs } from './lib/example-job.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const out = join(root, '.artifacts', 'example')
@@ -41,19 +42,7 @@ if (process.argv.includes('--stack-only')) {
 }
 let status = 1
 try {
-  const cli = join(root, 'dist', 'cli.js')
-  const args = [
-    cli,
-    '--workspace', workspace,
-    '--evidence', 'evidence',
-    '--config', 'sre-monitoring.yml',
-    '--output', join(out, 'monitoring'),
-    '--deliver-to', join(out, 'delivered'),
-    '--summary-file', join(out, 'summary.md'),
-    '--approved-by', 'alice (SRE lead)',
-    '--on-call-owner', 'payments-oncall',
-    ...process.argv.slice(2).filter((a) => a !== '--stack-only')
-  ]
+  const args = exampleJobArgs(workspace, out, { extra: process.argv.slice(2).filter((a) => a !== '--stack-only') })
   // Asynchronous: the on-call simulator answers from this process while the job runs.
   const child = spawn(process.execPath, args, { stdio: 'inherit' })
   status = await new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)))
