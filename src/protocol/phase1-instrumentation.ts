@@ -1,0 +1,133 @@
+/** Phase 1: evidence, requirements, coverage, baseline; gate 1. */
+import { resolve, join } from 'node:path'
+import { loadConfig } from '../config/load.js'
+import type { Config, SloConfig } from '../config/schema.js'
+import type { Evidence } from '../evidence/model.js'
+import { evaluateInstrumentationGate } from '../gates/gates.js'
+import type { GateResult } from '../gates/types.js'
+import { buildModel } from '../model/build.js'
+import type { MonitoringModel, RunContext } from '../model/monitoring-model.js'
+import { renderRequirements } from '../report/requirements.js'
+import type { BaselineMetrics, InstrumentationAudit } from '../telemetry/types.js'
+import { errorText, InputErrors } from '../util/errors.js'
+import { ANNOUNCE, announceGate } from './announce.js'
+import type { ProtocolRun } from './run-state.js'
+
+export interface InstrumentationPhase {
+  config: Config
+  evidence: Evidence
+  model: MonitoringModel
+  ctx: RunContext
+  /** monitoring-requirements.md really reached the package. */
+  requirementsWritten: boolean
+  audit: InstrumentationAudit
+  baseline: BaselineMetrics
+  gate: GateResult
+}
+
+/** The config, the evidence or an OpenSLO document was refused: nothing can be verified. */
+export interface InputRefused {
+  refused: true
+  messages: string[]
+}
+
+export async function instrumentationPhase(run: ProtocolRun): Promise<InstrumentationPhase | InputRefused> {
+  const { opts, log, steps, now, writer } = run
+  log.info(ANNOUNCE.phase1)
+  if (opts.evidenceError) run.fail(opts.evidenceError)
+  let config: Config
+  let evidence: Evidence
+  let openSlos: SloConfig[]
+  try {
+    config = await loadConfig(resolve(opts.workspace, opts.configPath))
+    evidence = await steps.loadEvidence(resolve(opts.workspace, opts.evidenceDir), {
+      maxBytes: config.limits['evidence-max-bytes'],
+      markdownMaxBytes: config.limits['evidence-markdown-max-bytes']
+    })
+    // A bad OpenSLO document is bad input like a bad config: its SLOs would go unchecked.
+    openSlos = await steps.loadOpenSlo(config.openslo, opts.workspace)
+  } catch (err) {
+    const messages = err instanceof InputErrors ? err.errors.map((e) => e.message) : [errorText(err)]
+    for (const m of messages.slice(0, 10)) log.error(m)
+    run.errors.push(...messages)
+    return { refused: true, messages }
+  }
+
+  const model = buildModel(config, evidence, openSlos)
+  const ctx: RunContext = {
+    config,
+    evidence,
+    model,
+    mode: opts.mode,
+    alertTestsApproved: opts.alertTestsApproved,
+    outputDir: writer.dir,
+    workspace: opts.workspace,
+    env: opts.env,
+    log,
+    now,
+    runId: opts.runId
+  }
+  log.info(`Release ${model.release.tag ?? '(untagged)'} in ${model.environment}: ${model.services.length} service(s), ${model.services.filter((s) => s.critical).length} critical`)
+  const requirementsWritten = (await run.writeText('monitoring-requirements.md', renderRequirements(model, evidence, now()))) !== undefined
+
+  log.info(ANNOUNCE.coverage)
+  const auditFallback = (reason: string): InstrumentationAudit => ({
+    audit_date: now().toISOString(),
+    environment: model.environment,
+    coverage_completeness: 0,
+    requests: 0,
+    services: [],
+    missing_coverage: [],
+    not_verified_reason: reason,
+    source: 'built-in'
+  })
+  const audit = await run.fromHookOrBuiltIn<InstrumentationAudit>({
+    what: 'instrumentation audit',
+    command: config.hooks['audit-command'],
+    commandName: 'audit-command',
+    artifact: 'instrumentation-audit.json',
+    script: 'collect_perf.py',
+    builtIn: () => steps.audit(ctx),
+    builtInStatus: (a) => (a.not_verified_reason ? `not verified (${a.not_verified_reason})` : `success (built-in audit, ${a.requests} backend request(s))`),
+    fallback: auditFallback,
+    timeoutSeconds: config.hooks['timeout-seconds']
+  })
+  await run.writeJson('instrumentation-audit.json', audit)
+
+  const previous = await previousBaseline(run, config)
+  const baseline = await run.step('baseline capture', () => steps.baseline(ctx, previous), (reason) => ({
+    captured_at: now().toISOString(),
+    window: config.baseline.window,
+    environment: model.environment,
+    services: [],
+    claims: [],
+    requests: 0,
+    not_verified_reason: reason
+  }))
+  await run.writeJson('baseline-metrics.json', baseline)
+  const gate = evaluateInstrumentationGate({ model, audit, requirementsWritten, thresholds: config.gates })
+  announceGate(log, gate)
+  return { config, evidence, model, ctx, requirementsWritten, audit, baseline, gate }
+}
+
+/** The baseline to compare with: a named file, a named artifact, or the previous run's own package. */
+async function previousBaseline(run: ProtocolRun, config: Config): Promise<{ source: string; data: BaselineMetrics } | undefined> {
+  const { opts, steps, log } = run
+  const prevFile = config.baseline.previous?.file
+  if (prevFile) {
+    const file = resolve(opts.workspace, prevFile)
+    return run.step('previous baseline', async () => ({ source: prevFile, data: await steps.loadPreviousBaseline(file) }), () => undefined)
+  }
+  const artifact = config.baseline.previous?.artifact ?? opts.packageArtifact
+  if (!artifact) return undefined
+  const found = await opts.github.previousPackage(artifact)
+  if (!('dir' in found)) {
+    log.info(`No previous baseline to compare with: ${found.reason}`)
+    return undefined
+  }
+  return run.step(
+    'previous baseline',
+    async () => ({ source: found.source, data: await steps.loadPreviousBaseline(join(found.dir, 'baseline-metrics.json')) }),
+    () => undefined
+  )
+}

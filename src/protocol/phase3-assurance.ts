@@ -1,0 +1,110 @@
+/** Phase 3: the ongoing checks' schedule, alert tuning, SLO attainment, scorecard, backlog; gate 3. */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { buildApprovalRecord, type MonitoringApprovalRecord } from '../approval/record.js'
+import { correlateAlerts, emptyTuning } from '../assurance/correlate-alerts.js'
+import { buildSchedule, findAssuranceWorkflows } from '../assurance/schedule.js'
+import { sloAttainment } from '../assurance/slo-attainment.js'
+import type { ObservabilitySchedule, SloAttainment, TuningReport } from '../assurance/types.js'
+import { evaluateAssuranceGate } from '../gates/gates.js'
+import type { GateResult } from '../gates/types.js'
+import type { BacklogItem } from '../model/backlog.js'
+import { renderBacklog } from '../report/backlog.js'
+import { renderScorecard } from '../report/scorecard.js'
+import { renderTuningReport } from '../report/tuning.js'
+import { ANNOUNCE, announceGate } from './announce.js'
+import { collectBacklog, gapFingerprints } from './backlog.js'
+import { runHook } from './hooks.js'
+import type { InstrumentationPhase } from './phase1-instrumentation.js'
+import type { ActivationPhase } from './phase2-activation.js'
+import type { ProtocolRun } from './run-state.js'
+
+export interface AssurancePhase {
+  schedule: ObservabilitySchedule
+  tuning: TuningReport
+  tuningWritten: boolean
+  approval: MonitoringApprovalRecord
+  backlog: BacklogItem[]
+  /** improvement-backlog.md really reached the package. */
+  backlogWritten: boolean
+  slos: SloAttainment[]
+  gate: GateResult
+}
+
+export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase, p2: ActivationPhase): Promise<AssurancePhase> {
+  const { opts, log, steps, now, writer } = run
+  const { config, ctx, model, audit, baseline } = p1
+  const { alignment, dashboards, alertTests } = p2
+  log.info(ANNOUNCE.phase3)
+  const schedule: ObservabilitySchedule = buildSchedule({
+    config,
+    workflows: await findAssuranceWorkflows(opts.workspace),
+    onCallOwner: opts.onCallOwner,
+    now: now()
+  })
+  await run.writeJson('observability-schedule.json', schedule)
+
+  log.info(ANNOUNCE.correlating)
+  const correlate = (): Promise<TuningReport> =>
+    run.step('alert tuning', () => correlateAlerts(ctx, (backend) => steps.prometheus(ctx, backend), opts.github), (reason) => emptyTuning(now(), config, reason))
+  let tuning: TuningReport
+  let tuningMarkdown: string | undefined
+  const tuningCommand = config.hooks['tuning-command']
+  if (tuningCommand) {
+    const hook = await runHook<string>({
+      command: tuningCommand,
+      outputFile: join(writer.dir, 'alert-tuning-report.md'),
+      cwd: opts.workspace,
+      env: opts.env,
+      timeoutSeconds: config.hooks['timeout-seconds']
+    })
+    log.info(ANNOUNCE.automation('aggregate_coverage.py', `${hook.status} (tuning-command)`))
+    tuningMarkdown = hook.data && hook.data.trim() ? hook.data : undefined
+    tuning = await correlate()
+    tuning = { ...tuning, source: 'tuning-command', from_real_data: tuning.from_real_data && !!tuningMarkdown }
+    if (hook.error) run.errors.push(`tuning-command: ${hook.error}`)
+  } else {
+    tuning = await correlate()
+    log.info(ANNOUNCE.automation('aggregate_coverage.py', tuning.from_real_data ? 'success' : 'incomplete (see alert-tuning-report.md)'))
+  }
+  const tuningWritten = (await run.writeText('alert-tuning-report.md', tuningMarkdown ?? renderTuningReport(tuning))) !== undefined
+
+  const approval = await run.step(
+    'approval lookup',
+    async () =>
+      buildApprovalRecord({
+        approval: await opts.github.approval(opts.approvedBy),
+        onCallOwner: opts.onCallOwner ?? config.assurance.owner,
+        notificationChannels: config.alerting['notification-channels'],
+        now: now()
+      }),
+    (reason) =>
+      buildApprovalRecord({
+        approval: { source: 'none', approvers: [], rejected: [], apiError: reason },
+        onCallOwner: opts.onCallOwner ?? config.assurance.owner,
+        notificationChannels: config.alerting['notification-channels'],
+        now: now()
+      })
+  )
+  const backlog = collectBacklog({ audit, baseline, alignment, dashboards, alertTests, schedule, tuning, approvalMissing: approval.status !== 'approved' })
+  const slos = await run.step('SLO attainment', () => sloAttainment(ctx, (backend) => steps.prometheus(ctx, backend)), () => [])
+  await run.writeText(
+    'observability-scorecard.md',
+    renderScorecard({ release: model.release.tag ?? 'untagged', now: now(), slos, audit, alertTests, tuning, backlog, gates: [p1.gate, p2.gate] })
+  )
+  const backlogFile = await run.writeText('improvement-backlog.md', renderBacklog(backlog, now()))
+  // Gate 3 reads the backlog back from the file it wrote: the artifact is what must list the gaps.
+  const backlogText = backlogFile ? await readFile(backlogFile.path, 'utf8').catch(() => undefined) : undefined
+  const listed = backlogText === undefined ? [] : backlog.filter((b) => backlogText.includes(b.fingerprint))
+  const gate = evaluateAssuranceGate({
+    schedule,
+    tuning,
+    tuningWritten,
+    backlog: listed,
+    backlogWritten: backlogText !== undefined,
+    gapFingerprints: gapFingerprints(audit, alignment, alertTests),
+    thresholds: config.gates
+  })
+  announceGate(log, gate)
+  return { schedule, tuning, tuningWritten, approval, backlog, backlogWritten: backlogText !== undefined, slos, gate }
+}
