@@ -55,7 +55,8 @@ export interface RuleFinding {
   long_window?: string
   expected: string
   found?: { rule: string; source: string; expr: string; factor?: number }
-  status: 'aligned' | 'missing' | 'misaligned' | 'error'
+  /** cannot_analyse: an alert about the SLO whose expression the analysis cannot read (never guessed). */
+  status: 'aligned' | 'missing' | 'misaligned' | 'cannot_analyse' | 'error'
   reason: string
 }
 

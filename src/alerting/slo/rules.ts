@@ -10,31 +10,14 @@ import { BackendError } from '../../util/errors.js'
 import { authHeaders, httpRequest, redactUrl } from '../../util/http.js'
 import type { RuleFinding, SloAlignment } from '../types.js'
 import { burnRateAlerts, errorBudget, factorMatches, roundSignificant, type BurnRateThreshold } from './burn-rate.js'
-import { comparisonThresholds, dividesBy, firstSelector, metricNames, referencesWindow, selectsValue, vectorReferences } from './promql.js'
+import { firstSelector, formatDuration, metricNames, promDurationSeconds, selectsValue } from './promql.js'
+import { RuleSet, type AlertFacts, type LoadedRule } from './rule-set.js'
 import { errorRatioQuery, sloQueries } from './slos.js'
 
 /** The package file the suggested rules are written to. */
 export const SUGGESTED_RULES_FILE = 'suggested-alert-rules.yml'
 
-/** A rule from Prometheus's /api/v1/rules or a rule file. */
-export interface LoadedRule {
-  type: 'alerting' | 'recording'
-  name: string
-  expr: string
-  labels: Record<string, string>
-  /** `prometheus:<backend>` or the rule file's path relative to the workspace. */
-  source: string
-}
-
-const PAGE_SEVERITIES = new Set(['page', 'critical'])
-const TICKET_SEVERITIES = new Set(['ticket', 'warning', 'info'])
-
-function severityOf(rule: LoadedRule): 'page' | 'ticket' | undefined {
-  const s = (rule.labels.severity ?? '').toLowerCase()
-  if (PAGE_SEVERITIES.has(s)) return 'page'
-  if (TICKET_SEVERITIES.has(s)) return 'ticket'
-  return undefined
-}
+export type { LoadedRule } from './rule-set.js'
 
 function toLabels(v: unknown): Record<string, string> {
   const out: Record<string, string> = {}
@@ -51,11 +34,14 @@ export function parseRuleFile(text: string, source: string): LoadedRule[] {
   for (const g of groups) {
     const rules = (g as { rules?: unknown })?.rules
     if (!Array.isArray(rules)) continue
+    const { name, interval } = g as { name?: unknown; interval?: unknown }
+    const group = { name: typeof name === 'string' ? name : '', ...(typeof interval === 'string' ? { interval } : {}) }
     for (const r of rules as Array<Record<string, unknown>>) {
       if (typeof r?.expr !== 'string' && typeof r?.expr !== 'number') continue
       const expr = String(r.expr)
-      if (typeof r.alert === 'string') out.push({ type: 'alerting', name: r.alert, expr, labels: toLabels(r.labels), source })
-      else if (typeof r.record === 'string') out.push({ type: 'recording', name: r.record, expr, labels: toLabels(r.labels), source })
+      if (typeof r.alert === 'string')
+        out.push({ type: 'alerting', name: r.alert, expr, labels: toLabels(r.labels), source, group, ...(typeof r.for === 'string' ? { for: r.for } : {}) })
+      else if (typeof r.record === 'string') out.push({ type: 'recording', name: r.record, expr, labels: toLabels(r.labels), source, group })
     }
   }
   return out
@@ -75,7 +61,7 @@ export async function fetchPrometheusRules(ctx: RunContext, backendName: string)
     retries: backend.retries
   })
   if (res.status !== 200) throw new BackendError(backendName, `GET ${redactUrl(url)}`, `HTTP ${res.status}`, res.status)
-  let body: { status?: string; data?: { groups?: Array<{ file?: string; rules?: Array<Record<string, unknown>> }> } }
+  let body: { status?: string; data?: { groups?: Array<{ name?: string; file?: string; interval?: number; rules?: Array<Record<string, unknown>> }> } }
   try {
     body = JSON.parse(res.text) as typeof body
   } catch {
@@ -86,10 +72,12 @@ export async function fetchPrometheusRules(ctx: RunContext, backendName: string)
   }
   const out: LoadedRule[] = []
   for (const g of body.data.groups) {
+    const group = { name: typeof g.name === 'string' ? g.name : '', ...(typeof g.interval === 'number' && g.interval > 0 ? { interval: formatDuration(g.interval) } : {}) }
     for (const r of g.rules ?? []) {
       if (typeof r.name !== 'string' || typeof r.query !== 'string') continue
       const type = r.type === 'alerting' ? 'alerting' : r.type === 'recording' ? 'recording' : undefined
-      if (type) out.push({ type, name: r.name, expr: r.query, labels: toLabels(r.labels), source: `prometheus:${backendName}` })
+      const forSeconds = typeof r.duration === 'number' && r.duration > 0 ? { for: formatDuration(r.duration) } : {}
+      if (type) out.push({ type, name: r.name, expr: r.query, labels: toLabels(r.labels), source: `prometheus:${backendName}`, group, ...forSeconds })
     }
   }
   return out
@@ -104,59 +92,10 @@ async function resolveRuleFiles(patterns: string[], workspace: string): Promise<
   return [...new Set(files)]
 }
 
-/** All rules, with recording rules expanded into the text of the alerts that use them. */
-export class RuleIndex {
-  readonly rules: LoadedRule[]
-  private readonly recording = new Map<string, LoadedRule[]>()
-
-  constructor(rules: LoadedRule[]) {
-    this.rules = rules
-    for (const r of rules) if (r.type === 'recording') this.recording.set(r.name, [...(this.recording.get(r.name) ?? []), r])
-  }
-
-  get alerts(): LoadedRule[] {
-    return this.rules.filter((r) => r.type === 'alerting')
-  }
-
-  /**
-   * The rule's expression followed by the expressions of the recording rules it references,
-   * transitively. A recording rule whose labels contradict the reference's matchers is left out,
-   * so `ratio_rate1h{slo="a"}` does not pull in the rule recorded for SLO b.
-   */
-  expanded(expr: string, depth = 0): string {
-    if (depth > 8) return expr
-    const parts = [expr]
-    for (const ref of vectorReferences(expr)) {
-      for (const rec of this.recording.get(ref.name) ?? []) {
-        const contradicts = ref.matchers.some((m) => m.op === '=' && rec.labels[m.label] !== undefined && rec.labels[m.label] !== m.value)
-        if (!contradicts) parts.push(this.expanded(rec.expr, depth + 1))
-      }
-    }
-    return parts.join('\n')
-  }
-
-  /** Metric names read by a rule, recording rules replaced by what they read. */
-  baseMetrics(expr: string): Set<string> {
-    return new Set(metricNames(this.expanded(expr)).filter((n) => !this.recording.has(n)))
-  }
-}
-
 function serviceValues(service: ResolvedService | undefined, name: string, serviceLabel: string): Array<{ label?: string; value: string }> {
   const out: Array<{ label?: string; value: string }> = [{ label: serviceLabel, value: name }, { value: name }]
   for (const [label, value] of Object.entries(service?.selector ?? {})) out.push({ label, value })
   return out
-}
-
-/** Whether an alert is about a service: by its labels or by a matcher in its (expanded) expression. */
-function aboutService(rule: LoadedRule, expanded: string, values: Array<{ label?: string; value: string }>, serviceLabel: string, name: string): boolean {
-  if (rule.labels[serviceLabel] === name || rule.labels.service === name) return true
-  return values.some((v) => selectsValue(expanded, v.value, v.label))
-}
-
-/** The burn-rate factor a threshold stands for: a ratio is divided by the budget, a burn rate is itself. */
-function thresholdFactors(rule: LoadedRule, expanded: string, budget: number): number[] {
-  const isBurnRate = dividesBy(expanded, budget)
-  return comparisonThresholds(rule.expr).map((v) => roundSignificant(isBurnRate || v >= 1 ? v : v / budget, 6))
 }
 
 function expectedText(slo: SloConfig, a: BurnRateThreshold): string {
@@ -166,34 +105,90 @@ function expectedText(slo: SloConfig, a: BurnRateThreshold): string {
   )}) = ${a.errorRatioThreshold} (budget ${budget})`
 }
 
-interface Candidate {
-  rule: LoadedRule
-  expanded: string
-  severity: 'page' | 'ticket' | undefined
-  factors: number[]
+/** One or-branch of an alert with a burn-rate factor it compares against. */
+interface Threshold {
+  branch: number
+  factor: number
+  windows: number[]
 }
 
-function checkSlo(slo: SloConfig, index: RuleIndex, ctx: RunContext, tolerance: number): RuleFinding[] {
-  const serviceLabel = ctx.model.serviceLabel
-  const service = ctx.model.services.find((s) => s.name === slo.service)
-  const values = serviceValues(service, slo.service, serviceLabel)
-  const budget = errorBudget(slo.objective)
-  const sloMetrics = new Set(sloQueries(slo).flatMap((q) => metricNames(q.split('$window').join('5m'))))
-  const queriesSelectService = sloQueries(slo).some((q) => values.some((v) => selectsValue(q, v.value, v.label)))
+interface Candidate {
+  alert: AlertFacts
+  rule: LoadedRule
+  severity: 'page' | 'ticket' | undefined
+  thresholds: Threshold[]
+}
 
-  const candidates: Candidate[] = []
-  for (const rule of index.alerts) {
-    const expanded = index.expanded(rule.expr)
-    const bySloLabel = rule.labels.slo === slo.name
-    const readsSlo = [...index.baseMetrics(rule.expr)].some((m) => sloMetrics.has(m))
-    if (!bySloLabel && !(readsSlo && (!queriesSelectService || aboutService(rule, expanded, values, serviceLabel, slo.service)))) continue
-    candidates.push({ rule, expanded, severity: severityOf(rule), factors: thresholdFactors(rule, expanded, budget) })
-  }
+/**
+ * The burn-rate factor each branch compares against. A ratio (errors/total, 1 - good/total) is
+ * divided by the budget; a ratio already divided by a constant is a burn rate, rescaled when that
+ * constant is not this SLO's budget. A series of another shape (a burn-rate recording rule that
+ * divides by a series) is read as a burn rate when its threshold is 1 or more.
+ */
+function thresholdsOf(alert: AlertFacts, budget: number): Threshold[] {
+  const out: Threshold[] = []
+  // Part of the expression could not be read: no factor is claimed for it.
+  if (alert.problems.length > 0) return out
+  alert.branches.forEach((b, branch) => {
+    const seen = new Set<number>()
+    for (const c of b.comparisons) {
+      if (c.op !== '>' && c.op !== '>=') continue
+      const factor = roundSignificant(
+        c.shape === 'burn rate (ratio / budget)' && c.divisor !== undefined
+          ? (c.threshold * c.divisor) / budget
+          : c.shape || c.threshold < 1
+            ? c.threshold / budget
+            : c.threshold,
+        6
+      )
+      if (seen.has(factor)) continue
+      seen.add(factor)
+      out.push({ branch, factor, windows: b.windows })
+    }
+  })
+  return out
+}
+
+const hasWindow = (t: Threshold, window: string): boolean => {
+  const w = promDurationSeconds(window)
+  return w !== undefined && t.windows.some((x) => Math.abs(x - w) < 1e-9)
+}
+
+function candidatesFor(slo: SloConfig, set: RuleSet, ctx: RunContext, values: Array<{ label?: string; value: string }>, sloMetrics: Set<string>): AlertFacts[] {
+  const serviceLabel = ctx.model.serviceLabel
+  const queriesSelectService = sloQueries(slo).some((q) => values.some((v) => selectsValue(q, v.value, v.label)))
+  const bySlo = set.alertsForSlo(slo.name)
+  const byMetrics = queriesSelectService
+    ? set.alertsAbout(values, [serviceLabel, 'service'], slo.service, sloMetrics)
+    : set.alertsReading(sloMetrics)
+  // An alert that could not be parsed reads no known metric: its labels still say what it is about.
+  const unread = set
+    .alertsAbout([], [serviceLabel, 'service'], slo.service)
+    .filter((a) => a.problems.length > 0 && a.severity !== undefined)
+  const seen = new Set<AlertFacts>()
+  return [...bySlo, ...byMetrics, ...unread]
+    .filter((a) => (seen.has(a) ? false : (seen.add(a), true)))
+    .filter((a) => !(a.usesAbsent && a.branches.every((b) => b.comparisons.length === 0)))
+    .sort((a, b) => a.order - b.order)
+}
+
+function checkSlo(slo: SloConfig, set: RuleSet, ctx: RunContext, tolerance: number, servicesByName: Map<string, ResolvedService>): RuleFinding[] {
+  const serviceLabel = ctx.model.serviceLabel
+  const values = serviceValues(servicesByName.get(slo.service), slo.service, serviceLabel)
+  const budget = errorBudget(slo.objective)
+  const sloMetrics = new Set(sloQueries(slo).flatMap((q) => metricNames(q)))
+
+  const candidates: Candidate[] = candidatesFor(slo, set, ctx, values, sloMetrics).map((alert) => ({
+    alert,
+    rule: alert.rule,
+    severity: alert.severity,
+    thresholds: thresholdsOf(alert, budget)
+  }))
 
   const expected = burnRateAlerts(slo)
   const findings: RuleFinding[] = []
   const used = new Set<string>()
-  const key = (c: Candidate, f: number): string => `${c.rule.source}\u0000${c.rule.name}\u0000${c.rule.expr}\u0000${f}`
+  const key = (c: Candidate, t: Threshold): string => `${c.alert.order}\u0000${t.branch}\u0000${t.factor}`
   const found = (c: Candidate, factor?: number): RuleFinding['found'] => ({
     rule: c.rule.name,
     source: c.rule.source,
@@ -201,15 +196,15 @@ function checkSlo(slo: SloConfig, index: RuleIndex, ctx: RunContext, tolerance: 
     ...(factor !== undefined ? { factor } : {})
   })
 
-  // First pass: exact matches (right severity, factor within tolerance, long window evaluated).
-  const matched = new Map<BurnRateThreshold, { c: Candidate; f: number }>()
+  // First pass: exact matches (right severity, factor within tolerance, long window in the same branch).
+  const matched = new Map<BurnRateThreshold, { c: Candidate; t: Threshold }>()
   for (const e of expected) {
     for (const c of candidates) {
       if (c.severity !== e.severity) continue
-      const f = c.factors.find((x) => factorMatches(x, e.factor, tolerance) && !used.has(key(c, x)))
-      if (f !== undefined && referencesWindow(c.expanded, e.longWindow)) {
-        matched.set(e, { c, f })
-        used.add(key(c, f))
+      const t = c.thresholds.find((x) => factorMatches(x.factor, e.factor, tolerance) && !used.has(key(c, x)) && hasWindow(x, e.longWindow))
+      if (t) {
+        matched.set(e, { c, t })
+        used.add(key(c, t))
         break
       }
     }
@@ -219,39 +214,53 @@ function checkSlo(slo: SloConfig, index: RuleIndex, ctx: RunContext, tolerance: 
     const base = { slo: slo.name, service: slo.service, kind: e.severity, long_window: e.longWindow, expected: expectedText(slo, e) } as const
     const m = matched.get(e)
     if (m) {
-      const short = referencesWindow(m.c.expanded, e.shortWindow) ? '' : `; no ${e.shortWindow} short window found, so the alert resets slowly`
-      findings.push({ ...base, found: found(m.c, m.f), status: 'aligned', reason: `${m.c.rule.name} fires at ${m.f}x over ${e.longWindow}${short}` })
+      const short = hasWindow(m.t, e.shortWindow) ? '' : `; no ${e.shortWindow} short window found, so the alert resets slowly`
+      findings.push({ ...base, found: found(m.c, m.t.factor), status: 'aligned', reason: `${m.c.rule.name} fires at ${m.t.factor}x over ${e.longWindow}${short}` })
       continue
     }
     // Same factor but wrong severity, or window not evaluated.
-    const sameFactor = candidates.find((c) => c.factors.some((x) => factorMatches(x, e.factor, tolerance) && !used.has(key(c, x))))
+    const sameFactor = candidates
+      .flatMap((c) => c.thresholds.filter((x) => factorMatches(x.factor, e.factor, tolerance) && !used.has(key(c, x))).map((t) => ({ c, t })))
+      .sort((a, b) => Number(b.c.severity === e.severity) - Number(a.c.severity === e.severity))[0]
     if (sameFactor) {
-      const f = sameFactor.factors.find((x) => factorMatches(x, e.factor, tolerance))!
+      const { c, t } = sameFactor
       const why =
-        sameFactor.severity !== e.severity
-          ? `${sameFactor.rule.name} has the ${e.factor}x threshold but severity "${sameFactor.rule.labels.severity ?? '(none)'}", expected ${e.severity}`
-          : `${sameFactor.rule.name} has the ${e.factor}x threshold but does not evaluate the ${e.longWindow} window`
-      findings.push({ ...base, found: found(sameFactor, f), status: 'misaligned', reason: why })
+        c.severity !== e.severity
+          ? `${c.rule.name} has the ${e.factor}x threshold but severity "${c.rule.labels.severity ?? '(none)'}", expected ${e.severity}`
+          : `${c.rule.name} has the ${e.factor}x threshold but does not evaluate the ${e.longWindow} window (its windows: ${t.windows.map(formatDuration).join(', ') || 'none found'})`
+      findings.push({ ...base, found: found(c, t.factor), status: 'misaligned', reason: why })
+      continue
+    }
+    // An alert of this severity that could not be read: neither aligned nor misaligned.
+    const unreadable = candidates.find((c) => (c.severity === e.severity || c.severity === undefined) && c.alert.problems.length > 0)
+    if (unreadable && !candidates.some((c) => c.severity === e.severity && c.thresholds.some((x) => !used.has(key(c, x))))) {
+      findings.push({ ...base, found: found(unreadable), status: 'cannot_analyse', reason: `cannot analyse ${unreadable.rule.name}: ${unreadable.alert.problems.join('; ')}` })
       continue
     }
     // Same severity with an unused, different factor: a threshold that does not match the SLO.
     const sameSeverity = candidates
       .filter((c) => c.severity === e.severity)
-      .flatMap((c) => c.factors.filter((x) => !used.has(key(c, x))).map((f) => ({ c, f })))
-      .sort((a, b) => Math.abs(a.f - e.factor) - Math.abs(b.f - e.factor))[0]
+      .flatMap((c) => c.thresholds.filter((x) => !used.has(key(c, x))).map((t) => ({ c, t })))
+      .sort((a, b) => Math.abs(a.t.factor - e.factor) - Math.abs(b.t.factor - e.factor))[0]
     if (sameSeverity) {
-      used.add(key(sameSeverity.c, sameSeverity.f))
+      used.add(key(sameSeverity.c, sameSeverity.t))
+      const f = sameSeverity.t.factor
       findings.push({
         ...base,
-        found: found(sameSeverity.c, sameSeverity.f),
+        found: found(sameSeverity.c, f),
         status: 'misaligned',
-        reason: `${sameSeverity.c.rule.name} fires at ${sameSeverity.f}x (error ratio ${roundSignificant(sameSeverity.f * budget)}), expected ${e.factor}x (error ratio ${e.errorRatioThreshold}) within ${tolerance}%`
+        reason: `${sameSeverity.c.rule.name} fires at ${f}x (error ratio ${roundSignificant(f * budget)}), expected ${e.factor}x (error ratio ${e.errorRatioThreshold}) within ${tolerance}%`
       })
       continue
     }
-    const unreadable = candidates.find((c) => c.severity === e.severity && c.factors.length === 0)
-    if (unreadable) {
-      findings.push({ ...base, found: found(unreadable), status: 'misaligned', reason: `${unreadable.rule.name} reads the SLO's metrics but its threshold is not a constant that could be compared` })
+    const noThreshold = candidates.find((c) => c.severity === e.severity && c.thresholds.length === 0)
+    if (noThreshold) {
+      findings.push({
+        ...base,
+        found: found(noThreshold),
+        status: 'cannot_analyse',
+        reason: `cannot analyse ${noThreshold.rule.name}: it reads the SLO's metrics but compares no series with a constant threshold`
+      })
       continue
     }
     findings.push({
@@ -265,22 +274,21 @@ function checkSlo(slo: SloConfig, index: RuleIndex, ctx: RunContext, tolerance: 
   return findings
 }
 
-function checkCriticalService(service: ResolvedService, slos: SloConfig[], index: RuleIndex, ctx: RunContext): RuleFinding[] {
+function checkCriticalService(service: ResolvedService, slosByService: Map<string, SloConfig[]>, set: RuleSet, ctx: RunContext): RuleFinding[] {
   const serviceLabel = ctx.model.serviceLabel
   const values = serviceValues(service, service.name, serviceLabel)
-  const about = index.alerts
-    .map((rule) => ({ rule, expanded: index.expanded(rule.expr) }))
-    .filter(({ rule, expanded }) => aboutService(rule, expanded, values, serviceLabel, service.name))
-  const sloNames = slos.filter((s) => s.service === service.name).map((s) => s.name).join(', ')
+  const about = set.alertsAbout(values, [serviceLabel, 'service'], service.name)
+  const sloNames = (slosByService.get(service.name) ?? []).map((s) => s.name).join(', ')
   const base = { slo: sloNames, service: service.name }
-  const paging = about.find(({ rule }) => severityOf(rule) === 'page')
-  const absent = about.find(({ expanded }) => /\babsent(_over_time)?\s*\(/.test(expanded))
+  const paging = about.find((a) => a.severity === 'page')
+  const absent = about.find((a) => a.usesAbsent)
+  const foundOf = (a: AlertFacts): RuleFinding['found'] => ({ rule: a.rule.name, source: a.rule.source, expr: a.rule.expr })
   return [
     paging
-      ? { ...base, kind: 'service_page', expected: 'at least one paging alert (severity page or critical)', found: { rule: paging.rule.name, source: paging.rule.source, expr: paging.rule.expr }, status: 'aligned', reason: `${paging.rule.name} pages` }
+      ? { ...base, kind: 'service_page', expected: 'at least one paging alert (severity page or critical)', found: foundOf(paging), status: 'aligned', reason: `${paging.rule.name} pages` }
       : { ...base, kind: 'service_page', expected: 'at least one paging alert (severity page or critical)', status: 'missing', reason: `no alert about ${service.name} has severity page or critical` },
     absent
-      ? { ...base, kind: 'absent', expected: 'an absent()/absent_over_time() alert for missing telemetry', found: { rule: absent.rule.name, source: absent.rule.source, expr: absent.rule.expr }, status: 'aligned', reason: `${absent.rule.name} fires when telemetry disappears` }
+      ? { ...base, kind: 'absent', expected: 'an absent()/absent_over_time() alert for missing telemetry', found: foundOf(absent), status: 'aligned', reason: `${absent.rule.name} fires when telemetry disappears` }
       : { ...base, kind: 'absent', expected: 'an absent()/absent_over_time() alert for missing telemetry', status: 'missing', reason: `no absent()/absent_over_time() alert selects ${service.name}; an SLO alert stays silent when the metrics vanish` }
   ]
 }
@@ -431,9 +439,15 @@ export async function checkSloAlignment(ctx: RunContext): Promise<{ alignment: S
     return { alignment }
   }
 
-  const index = new RuleIndex(rules)
+  const set = new RuleSet(rules)
   const tolerance = cfg['burn-rate-tolerance-percent']
-  const findings = [...slos.flatMap((s) => checkSlo(s, index, ctx, tolerance)), ...critical.flatMap((s) => checkCriticalService(s, slos, index, ctx))]
+  const servicesByName = new Map(ctx.model.services.map((s) => [s.name, s]))
+  const slosByService = new Map<string, SloConfig[]>()
+  for (const s of slos) slosByService.set(s.service, [...(slosByService.get(s.service) ?? []), s])
+  const findings = [
+    ...slos.flatMap((s) => checkSlo(s, set, ctx, tolerance, servicesByName)),
+    ...critical.flatMap((s) => checkCriticalService(s, slosByService, set, ctx))
+  ]
 
   if (sourceErrors.length) {
     // Absence cannot be claimed when a source could not be read.
