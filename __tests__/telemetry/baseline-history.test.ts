@@ -67,8 +67,11 @@ describe('baseline and freshness against a Prometheus with a week of history', (
   test('the baseline has exact rates, error ratios and latency quantiles, each with its query', async () => {
     const b = await captureBaseline(ctxWith())
     expect(checkSchema(BASELINE_SCHEMA, b)).toEqual([])
-    expect(b.requests).toBe(5)
+    // Five value queries and one that shows the range the data covers.
+    expect(b.requests).toBe(6)
     expect(b.window).toBe('30m')
+    expect(b.services[0]!.coverage).toMatchObject({ window: '30m', window_seconds: 1800, seconds: 1800, sufficient: true, from: new Date((end - 1800) * 1000).toISOString() })
+    expect(b.services[0]!.coverage!.requests).toBeCloseTo(18000, 6)
     expect(value(b, 'checkout', 'request_rate')?.value).toBeCloseTo(10, 9)
     expect(value(b, 'payments', 'request_rate')?.value).toBeCloseTo(5, 9)
     expect(value(b, 'checkout', 'error_ratio')?.value).toBeCloseTo(0.01, 9)
@@ -92,7 +95,7 @@ describe('baseline and freshness against a Prometheus with a week of history', (
         }
       })
     )
-    expect(b.requests).toBe(6)
+    expect(b.requests).toBe(7)
     expect(value(b, 'checkout', 'availability')?.value).toBeCloseTo(0.99, 9)
     expect(value(b, 'checkout', 'request_rate')).toMatchObject({ query: 'sum by (service) (rate(http_requests_total{code="200"}[1h]))' })
     expect(value(b, 'checkout', 'request_rate')?.value).toBeCloseTo(9.9, 9)
@@ -116,7 +119,9 @@ describe('baseline and freshness against a Prometheus with a week of history', (
     const b = await captureBaseline(ctxWith(evidence))
     expect(checkSchema(BASELINE_SCHEMA, b)).toEqual([])
     const claim = (source: string) => b.claims.find((c) => c.source.includes(source))!
-    expect(claim('api_latency_p95')).toMatchObject({ verdict: 'fail', claimed: 100, observed: 242.5 })
+    // The fleet p95 of 10 req/s in (0.1, 0.25] s and 5 req/s in (0.5, 1] s: 0.5 + 0.5 x 4.25/5 = 0.925 s.
+    expect(claim('api_latency_p95')).toMatchObject({ verdict: 'fail', claimed: 100, observed: 925 })
+    expect(claim('api_latency_p95').query).toBe('histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{service=~"checkout|payments"}[30m])))')
     expect(claim('api_latency_p95').reason).toContain('the deploy said p95 100 ms')
     expect(claim('payments p95')).toMatchObject({ verdict: 'fail', claimed: 250, observed: 975 })
     expect(claim('payments p95').reason).toBe('the deploy said p95 250 ms; Prometheus says 975 ms (payments): off by 74.36%, more than 25%')
@@ -127,11 +132,21 @@ describe('baseline and freshness against a Prometheus with a week of history', (
     expect(claim('Error rate')).toMatchObject({ verdict: 'fail', claimed: 5 })
   })
 
-  test('a fleet-wide latency claim inside the per-service range is consistent', async () => {
+  test('a fleet-wide latency claim inside the per-service range but far from the fleet quantile fails', async () => {
     const evidence = emptyEvidence()
-    evidence.validation.metricsSnapshot = { api_latency_p95: 500 }
+    // Per-service p95 is 242.5 ms (checkout) to 975 ms (payments); 500 lies between them.
+    evidence.validation.metricsSnapshot = { api_latency_p95: 500, p99_latency_ms: 990, 'latency_p50_seconds': 0.25 }
     const b = await captureBaseline(ctxWith(evidence))
-    expect(b.claims).toEqual([expect.objectContaining({ verdict: 'pass', claimed: 500, observed: 500 })])
+    expect(checkSchema(BASELINE_SCHEMA, b)).toEqual([])
+    const [p95, p99, p50] = b.claims
+    expect(p95).toMatchObject({ verdict: 'fail', claimed: 500, observed: 925, checked_against: 'fleet p95 from the histogram summed over 2 services' })
+    expect(p95!.reason).toBe('the deploy said p95 500 ms; Prometheus says fleet p95 925 ms (histogram summed over 2 services): off by 45.95%, more than 25%')
+    // Fleet p99: rank 14.85 of 15 -> 0.5 + 0.5 x 4.85/5 = 0.985 s; p50: rank 7.5 of 10 in (0.1, 0.25] -> 0.2125 s.
+    expect(p99).toMatchObject({ verdict: 'pass', claimed: 990, observed: 985 })
+    expect(p50).toMatchObject({ verdict: 'pass', claimed: 0.25, observed: 0.2125, metric: 'latency_p50' })
+    expect(p50!.query).toContain('histogram_quantile(0.5, sum by (le)')
+    // One query per quantile, flat in the number of services.
+    expect(b.requests).toBe(6 + 3)
   })
 
   test('a p95 regression against the previous baseline fails; a smaller rise warns', async () => {

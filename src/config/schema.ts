@@ -111,6 +111,13 @@ export const slo = z.strictObject({
 })
 export type SloConfig = z.infer<typeof slo>
 
+const sufficiencyCriterion = z.strictObject({
+  'min-coverage': duration.optional(),
+  'min-coverage-percent': z.number().gt(0).max(100).optional(),
+  'min-requests': z.number().int().min(0).optional(),
+  informational: z.boolean().optional()
+})
+
 export const route = z.strictObject({
   name: z.string().min(1),
   /** Labels put on the synthetic alert so the routing tree picks this route. */
@@ -219,6 +226,27 @@ export const configSchema = z.strictObject({
       ]
     }),
   slos: z.array(slo).default([]),
+  /**
+   * How much data a windowed figure needs (rates, ratios, quantiles, SLO attainment, alert
+   * correlation). Below it the figure is `insufficient data`. Default: a thirtieth of the window
+   * (a 30-day figure needs a day) and 20 requests; per criterion overrides; `informational: true`
+   * reports the figure without failing a gate on its insufficiency.
+   */
+  sufficiency: z
+    .strictObject({
+      'min-coverage': duration.optional(),
+      'min-coverage-percent': z.number().gt(0).max(100).optional(),
+      'min-requests': z.number().int().min(0).default(20),
+      criteria: z
+        .strictObject({
+          baseline: sufficiencyCriterion.optional(),
+          claims: sufficiencyCriterion.optional(),
+          'slo-attainment': sufficiencyCriterion.optional(),
+          'alert-correlation': sufficiencyCriterion.optional()
+        })
+        .default({})
+    })
+    .default({ 'min-requests': 20, criteria: {} }),
   /** OpenSLO v1 documents (kind: SLO) in the repository. */
   openslo: z.array(z.string()).default([]),
   alerting: alerting.default({

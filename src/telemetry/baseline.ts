@@ -2,11 +2,26 @@ import { readFile } from 'node:fs/promises'
 import type { Config } from '../config/schema.js'
 import type { HealthMetricRow } from '../evidence/model.js'
 import type { ResolvedService, RunContext } from '../model/monitoring-model.js'
+import { classifyMetricName, nameParts, type MetricClaimKind } from '../evidence/metric-names.js'
 import { InputError } from '../util/errors.js'
+import { durationSeconds } from '../util/http.js'
+import {
+  addCoverageSample,
+  coverageExpression,
+  coverageOf,
+  describeCoverage,
+  isCounterSelector,
+  PART_LABEL,
+  selectorsOf,
+  sufficiencyRule,
+  type CoverageRow,
+  type DataCoverage,
+  type SufficiencyRule
+} from './coverage.js'
 import { PrometheusClient } from './prometheus/client.js'
 import { BASELINE_SCHEMA, checkSchema } from './schema-check.js'
 import type { BaselineMetrics, BaselineValue, ClaimCheck, PreviousComparison } from './types.js'
-import { describeNumber, groupingLabels, serviceMatcher } from './vector.js'
+import { describeNumber, exactRegex, groupingLabels, promDuration, selectorOf, serviceMatcher } from './vector.js'
 
 export const LATENCY_QUANTILES = [
   { metric: 'latency_p50', quantile: '0.5' },
@@ -61,9 +76,11 @@ function prometheusBackend(config: Config): string | undefined {
 
 /**
  * Phase 1, step 3: request rate, error ratio, latency quantiles and the configured SLIs for every
- * service over `baseline.window` ending now, each value with the query that produced it. The
- * deploy's own numbers are checked against them, and the previous release's baseline is compared
- * when given.
+ * service over `baseline.window` ending now, each value with the query that produced it and the
+ * range its data covers. Rates are over the covered range (a service 30 s old is not diluted over
+ * 30 minutes); below the minimum coverage or requests a value is `insufficient_data`. The
+ * deploy's own numbers are checked against measured values only, fleet-wide quantiles against the
+ * fleet's summed histogram.
  */
 export async function captureBaseline(
   ctx: RunContext,
@@ -75,9 +92,12 @@ export async function captureBaseline(
   const services = ctx.model.services
   const groupBy = groupingLabels(services, ctx.model.serviceLabel)
   const queries = baselineQueries(ctx.config, groupBy)
+  const window = ctx.config.baseline.window
+  const windowSeconds = durationSeconds(window)
   const values = new Map<string, BaselineValue[]>(services.map((s) => [s.name, []]))
-  let requests = 0
+  const coverages = new Map<string, DataCoverage>()
   let notVerifiedReason: string | undefined
+  let client: PrometheusClient | undefined
 
   const backendName = prometheusBackend(ctx.config)
   const backend = backendName ? ctx.config.backends[backendName] : undefined
@@ -94,7 +114,6 @@ export async function captureBaseline(
       for (const q of queries) values.get(s.name)!.push({ metric: q.metric, value: null, ...(q.unit ? { unit: q.unit } : {}), query: q.query, measuredAt, verdict: 'not_verified', reason: notVerifiedReason })
     }
   } else {
-    let client: PrometheusClient | undefined
     let clientError: string | undefined
     try {
       client = new PrometheusClient(backendName!, backend!, ctx.env, ctx.log, opts)
@@ -102,50 +121,88 @@ export async function captureBaseline(
       clientError = (err as Error).message
     }
     const match = serviceMatcher(services, ctx.model.serviceLabel)
-    await Promise.all(
+    const rule = sufficiencyRule(ctx.config, 'baseline', windowSeconds)
+    // The request counter(s) the rate query reads say how much of the window has data.
+    const rateQuery = queries.find((q) => q.metric === 'request_rate')!.query
+    const selectors = selectorsOf(rateQuery)
+    const coverageQuery = coverageExpression(selectors, windowSeconds, groupBy)
+    const coverageRun = (async () => {
+      if (!client) return { error: clientError ?? 'no client' }
+      if (selectors.length === 0) return { error: `no series selector in the request-rate query ${rateQuery}` }
+      try {
+        const rows = new Map<string, CoverageRow>()
+        for (const sample of (await client.instantQuery(coverageQuery, now)).samples) {
+          const s = match(sample.labels)
+          if (!s) continue
+          const row = rows.get(s.name) ?? {}
+          rows.set(s.name, row)
+          addCoverageSample(row, sample.labels[PART_LABEL], sample.value)
+        }
+        return { rows }
+      } catch (err) {
+        return { error: (err as Error).message }
+      }
+    })()
+    const answers = await Promise.all(
       queries.map(async (q) => {
         const found = new Map<string, number[]>()
-        let error = clientError
-        if (client) {
-          try {
-            const result = await client.instantQuery(q.query, now)
-            for (const sample of result.samples) {
-              const s = match(sample.labels)
-              if (s) found.set(s.name, [...(found.get(s.name) ?? []), sample.value])
-            }
-          } catch (err) {
-            error = (err as Error).message
+        if (!client) return { q, found, error: clientError }
+        try {
+          for (const sample of (await client.instantQuery(q.query, now)).samples) {
+            const s = match(sample.labels)
+            if (s) found.set(s.name, [...(found.get(s.name) ?? []), sample.value])
           }
-        }
-        for (const s of services) {
-          const base = { metric: q.metric, ...(q.unit ? { unit: q.unit } : {}), query: q.query, measuredAt }
-          const vs = found.get(s.name) ?? []
-          let v: BaselineValue
-          if (error) v = { ...base, value: null, verdict: 'error', reason: error }
-          else if (vs.length === 0) v = { ...base, value: null, verdict: 'fail', reason: `no data for this service in the last ${ctx.config.baseline.window}` }
-          else if (vs.length > 1) v = { ...base, value: null, verdict: 'fail', reason: `${vs.length} series matched this service; the query must give one per service` }
-          else if (!Number.isFinite(vs[0]!)) {
-            v = { ...base, value: null, verdict: 'fail', reason: `value ${describeNumber(vs[0]!)}${q.metric === 'error_ratio' || q.metric.startsWith('latency_') ? ' (no requests in the window)' : ''}` }
-          } else v = { ...base, value: vs[0]!, verdict: 'pass' }
-          values.get(s.name)!.push(v)
+          return { q, found }
+        } catch (err) {
+          return { q, found, error: (err as Error).message }
         }
       })
     )
-    requests = client?.requests ?? 0
+    const cov = await coverageRun
+    const liveSeconds = Math.max(300, durationSeconds(ctx.config.freshness))
+    for (const s of services) {
+      const coverage = 'rows' in cov ? coverageOf(cov.rows!.get(s.name), { now, window, rule, query: coverageQuery, liveSeconds, countsRequests: selectors.some(isCounterSelector) }) : undefined
+      if (coverage) coverages.set(s.name, coverage)
+      for (const { q, found, error } of answers) {
+        const base = { metric: q.metric, ...(q.unit ? { unit: q.unit } : {}), query: q.query, measuredAt }
+        const vs = found.get(s.name) ?? []
+        let v: BaselineValue
+        if (error) v = { ...base, value: null, verdict: 'error', reason: error }
+        else if (vs.length === 0) v = { ...base, value: null, verdict: 'fail', reason: `no data for this service in the last ${window}` }
+        else if (vs.length > 1) v = { ...base, value: null, verdict: 'fail', reason: `${vs.length} series matched this service; the query must give one per service` }
+        else if (!Number.isFinite(vs[0]!)) {
+          v = { ...base, value: null, verdict: 'fail', reason: `value ${describeNumber(vs[0]!)}${q.metric === 'error_ratio' || q.metric.startsWith('latency_') ? ' (no requests in the window)' : ''}` }
+        } else if (!coverage) {
+          v = { ...base, value: null, windowValue: vs[0]!, verdict: 'error', reason: `the range the data covers could not be measured (${'error' in cov ? cov.error : 'no answer'}), so the value cannot be shown undiluted` }
+        } else {
+          const raw = vs[0]!
+          // A rate over the window is the covered range's rate diluted by the empty rest: undo that.
+          const rescale = q.unit === 'requests/s' && coverage.seconds > 0 && coverage.seconds < windowSeconds
+          const value = rescale ? (raw * windowSeconds) / coverage.seconds : raw
+          const over = rescale ? `over the ${promDuration(coverage.seconds)} the data covers (the query over ${window} gives ${describeNumber(Number(raw.toPrecision(6)))})` : `over ${window}`
+          v = coverage.sufficient
+            ? { ...base, value, ...(rescale ? { windowValue: raw } : {}), verdict: 'pass', reason: over }
+            : { ...base, value, ...(rescale ? { windowValue: raw } : {}), verdict: 'insufficient_data', reason: `insufficient data: ${describeCoverage(coverage)}; ${describeNumber(Number(value.toPrecision(6)))} ${over}` }
+        }
+        values.get(s.name)!.push(v)
+      }
+    }
   }
 
   const order = new Map(queries.map((q, i) => [q.metric, i]))
   const byService = services.map((s) => ({
     service: s.name,
-    metrics: values.get(s.name)!.sort((a, b) => (order.get(a.metric) ?? 0) - (order.get(b.metric) ?? 0))
+    metrics: values.get(s.name)!.sort((a, b) => (order.get(a.metric) ?? 0) - (order.get(b.metric) ?? 0)),
+    ...(coverages.has(s.name) ? { coverage: coverages.get(s.name)! } : {})
   }))
+  const claims = await checkClaims(ctx, services, byService, { client, groupBy, now, notVerifiedReason })
   const result: BaselineMetrics = {
     captured_at: measuredAt,
-    window: ctx.config.baseline.window,
+    window,
     environment: ctx.model.environment,
     services: byService,
-    claims: checkClaims(ctx, services, byService),
-    requests
+    claims,
+    requests: client?.requests ?? 0
   }
   if (previous) {
     result.previous = {
@@ -161,11 +218,9 @@ export async function captureBaseline(
 // ---------------------------------------------------------------------------------------------
 // Claims: what the deploy said about itself, against what the live system says.
 
-type ClaimKind = { kind: 'latency'; metric: string; label: string } | { kind: 'error_rate' } | { kind: 'throughput' }
-
 interface Claim {
   source: string
-  what: ClaimKind
+  what: MetricClaimKind
   /** As written, in `unit`. */
   claimed: number
   unit: 'ms' | 's' | '%' | 'fraction' | 'rps'
@@ -173,60 +228,83 @@ interface Claim {
   service?: string
 }
 
-/** Which claims a metrics_snapshot key makes. Latency in ms, error_rate in percent, throughput per second. */
-function snapshotClaim(key: string, value: number): Claim | undefined {
-  const source = `post-deployment-validation.json metrics_snapshot.${key}`
-  const k = key.toLowerCase()
-  const q = /latency_p(50|95|99)/.exec(k)
-  if (q) {
-    const unit = /_(seconds|s)$/.test(k) ? 's' : 'ms'
-    return { source, what: { kind: 'latency', metric: `latency_p${q[1]}`, label: `p${q[1]}` }, claimed: value, unit }
+function claimFrom(source: string, what: MetricClaimKind | undefined, value: number, writtenUnit: string | undefined, service?: string): Claim | undefined {
+  if (!what || !Number.isFinite(value)) return undefined
+  const u = (writtenUnit ?? '').trim().toLowerCase()
+  const svc = service ? { service } : {}
+  if (what.kind === 'latency') {
+    const unit = /^(s|sec|secs|seconds?)$/.test(u) ? 's' : /^(ms|msec|millis|milliseconds?)$/.test(u) ? 'ms' : (what.unit ?? 'ms')
+    return { source, what, claimed: value, unit, ...svc }
   }
-  // `error_rate` is read as a percent (the protocol's snapshots write 0.5 for 0.5%); `error_ratio` as a fraction.
-  if (/error_(rate|percent|pct)/.test(k)) return { source, what: { kind: 'error_rate' }, claimed: value, unit: '%' }
-  if (/error_ratio/.test(k)) return { source, what: { kind: 'error_rate' }, claimed: value, unit: 'fraction' }
-  if (/throughput|requests_per_second|rps/.test(k)) return { source, what: { kind: 'throughput' }, claimed: value, unit: 'rps' }
-  return undefined
+  if (what.kind === 'error_rate') return { source, what, claimed: value, unit: u === '%' ? '%' : what.unit, ...svc }
+  return { source, what, claimed: what.per === 'minute' ? value / 60 : value, unit: 'rps', ...svc }
+}
+
+/** Which claim a metrics_snapshot key makes. Latency in ms unless the name says seconds, error_rate in percent, error_ratio a fraction. */
+function snapshotClaim(key: string, value: number): Claim | undefined {
+  return claimFrom(`post-deployment-validation.json metrics_snapshot.${key}`, classifyMetricName(key), value, undefined)
 }
 
 /** Which claim a health-log metric row makes, from its name and unit; rows naming a service are about that service. */
 function healthRowClaim(row: HealthMetricRow, services: ResolvedService[]): Claim | undefined {
-  if (row.numericValue === undefined || !Number.isFinite(row.numericValue)) return undefined
-  const source = `deployment-health-log.md metric "${row.name}"`
-  const name = row.name.toLowerCase()
-  const unit = (row.unit ?? '').toLowerCase().trim()
-  const service = services.find((s) => new RegExp(`(^|[^a-z0-9-])${s.name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9-])`).test(name))?.name
-  const q = /\bp(50|95|99)\b|(50|95|99)(th)? percentile|(median)/.exec(name)
-  if (q && /latenc|response|duration|p\d\d/.test(name)) {
-    const p = q[1] ?? q[2] ?? '50'
-    const u = unit === 's' || unit === 'sec' || unit === 'seconds' ? 's' : 'ms'
-    return { source, what: { kind: 'latency', metric: `latency_p${p}`, label: `p${p}` }, claimed: row.numericValue, unit: u, service }
-  }
-  if (/error/.test(name)) return { source, what: { kind: 'error_rate' }, claimed: row.numericValue, unit: unit === '%' || unit === '' ? '%' : 'fraction', service }
-  if (/throughput|requests? per|rps|req\/s/.test(name)) {
-    const perMinute = /min|rpm/.test(unit)
-    return { source, what: { kind: 'throughput' }, claimed: perMinute ? row.numericValue / 60 : row.numericValue, unit: 'rps', service }
-  }
-  return undefined
+  if (row.numericValue === undefined) return undefined
+  const parts = nameParts(row.name)
+  const service = services.find((s) => {
+    const want = nameParts(s.name)
+    return want.length > 0 && parts.some((_, i) => want.every((w, j) => parts[i + j] === w))
+  })?.name
+  return claimFrom(`deployment-health-log.md metric "${row.name}"`, classifyMetricName(row.name, row.unit), row.numericValue, row.unit, service)
 }
 
-const valueOf = (svc: { metrics: BaselineValue[] }, metric: string): number | undefined => {
+/** A value measured for the service (pass, or measured over too little data). */
+const measuredValue = (svc: { metrics: BaselineValue[] }, metric: string): BaselineValue | undefined => {
   const v = svc.metrics.find((m) => m.metric === metric)
-  return v && v.verdict === 'pass' && v.value !== null ? v.value : undefined
+  return v && (v.verdict === 'pass' || v.verdict === 'insufficient_data') && v.value !== null && Number.isFinite(v.value) ? v : undefined
+}
+
+type Measured = Array<{ service: string; metrics: BaselineValue[]; coverage?: DataCoverage }>
+
+/** The coverage of several services together: the earliest start, the newest sample, all requests. */
+function fleetCoverage(measured: Measured, rule: SufficiencyRule, now: Date, window: string, liveSeconds: number): DataCoverage | undefined {
+  const covs = measured.map((m) => m.coverage).filter((c): c is DataCoverage => !!c)
+  if (covs.length === 0) return undefined
+  const row: CoverageRow = {}
+  for (const c of covs) {
+    if (c.from) row.first = Math.min(row.first ?? Infinity, Date.parse(c.from) / 1000)
+    if (c.to) row.newest = Math.max(row.newest ?? -Infinity, Date.parse(c.to) / 1000)
+    if (typeof c.requests === 'number') row.events = (row.events ?? 0) + c.requests
+  }
+  const counts = covs.some((c) => c.requests !== undefined)
+  return coverageOf(row, { now, window, rule, query: covs[0]!.query, liveSeconds, countsRequests: counts })
+}
+
+/** The fleet quantile query: the histogram summed over the release's services, then the quantile; one query per quantile. */
+export function fleetLatencyQuery(config: Config, services: ResolvedService[], serviceLabel: string, quantile: number): string {
+  const window = config.baseline.window
+  const override = config.baseline['latency-query']
+  if (override) {
+    const ungrouped = override.replace(/\$group\s*,\s*/g, '').replace(/,\s*\$group/g, '').replace(/\$group/g, '')
+    return fill(ungrouped, { window, quantile: String(quantile) })
+  }
+  const values = services.map((s) => selectorOf(s, serviceLabel)[serviceLabel])
+  const matcher = values.every((v): v is string => v !== undefined) && values.length > 0 ? `{${serviceLabel}=~${exactRegex([...new Set(values)])}}` : ''
+  return `histogram_quantile(${quantile}, sum by (le) (rate(http_request_duration_seconds_bucket${matcher}[${window}])))`
 }
 
 /**
- * Check each claim against the baseline. Fleet-wide claims (the snapshot names no service) are
- * aggregated as follows:
- * - throughput: the sum of the services' request rates;
- * - error rate: all errors over all requests (each service's ratio weighted by its traffic);
- * - latency quantiles: a fleet quantile cannot be computed from per-service quantiles, but it
- *   always lies between the lowest and the highest of them (a quantile of a mixture lies between
- *   its components' quantiles). A claim outside that range, beyond the tolerance, is refuted; the
- *   observed value reported is the nearest end of the range.
+ * Check each claim against live values only: the observed value is always a measurement, never
+ * the claim. Fleet-wide claims (the snapshot names no service):
+ * - latency quantiles: the fleet quantile from the histogram summed over the services (a quantile
+ *   of the whole cannot be read off the per-service quantiles);
+ * - throughput: the sum of the services' request rates, each over the range its data covers;
+ * - error rate: all errors over all requests (each service's ratio weighted by its traffic).
  */
-function checkClaims(ctx: RunContext, services: ResolvedService[], measured: Array<{ service: string; metrics: BaselineValue[] }>): ClaimCheck[] {
-  const tolerance = ctx.config.baseline['claim-tolerance-percent']
+async function checkClaims(
+  ctx: RunContext,
+  services: ResolvedService[],
+  measured: Measured,
+  io: { client?: PrometheusClient; groupBy: string[]; now: Date; notVerifiedReason?: string }
+): Promise<ClaimCheck[]> {
   const claims: Claim[] = []
   for (const [k, v] of Object.entries(ctx.evidence.validation.metricsSnapshot)) {
     const c = snapshotClaim(k, v)
@@ -236,72 +314,131 @@ function checkClaims(ctx: RunContext, services: ResolvedService[], measured: Arr
     const c = healthRowClaim(row, services)
     if (c) claims.push(c)
   }
-  return claims.map((c) => judgeClaim(c, c.service ? measured.filter((m) => m.service === c.service) : measured, tolerance))
+  const window = ctx.config.baseline.window
+  const rule = sufficiencyRule(ctx.config, 'claims', durationSeconds(window))
+  const liveSeconds = Math.max(300, durationSeconds(ctx.config.freshness))
+  // One fleet query per claimed quantile, whatever the number of services.
+  const fleetQuantiles = new Map<number, Promise<{ query: string; value?: number; error?: string }>>()
+  const fleet = (quantile: number): Promise<{ query: string; value?: number; error?: string }> => {
+    let p = fleetQuantiles.get(quantile)
+    if (!p) {
+      const query = fleetLatencyQuery(ctx.config, services, ctx.model.serviceLabel, quantile)
+      p = (async () => {
+        if (!io.client) return { query, error: io.notVerifiedReason ?? 'no Prometheus client' }
+        try {
+          const r = await io.client.instantQuery(query, io.now)
+          if (r.samples.length !== 1) return { query, error: r.samples.length === 0 ? 'the fleet quantile query returned no data' : `the fleet quantile query returned ${r.samples.length} series, expected one` }
+          return { query, value: r.samples[0]!.value }
+        } catch (err) {
+          return { query, error: (err as Error).message }
+        }
+      })()
+      fleetQuantiles.set(quantile, p)
+    }
+    return p
+  }
+  const tolerance = ctx.config.baseline['claim-tolerance-percent']
+  return Promise.all(
+    claims.map(async (c) => {
+      const scope = c.service ? measured.filter((m) => m.service === c.service) : measured
+      const coverage = fleetCoverage(scope, rule, io.now, window, liveSeconds)
+      const fleetValue = !c.service && c.what.kind === 'latency' ? await fleet(c.what.quantile) : undefined
+      return judgeClaim(c, scope, { tolerance, coverage, fleet: fleetValue })
+    })
+  )
 }
 
-function judgeClaim(c: Claim, measured: Array<{ service: string; metrics: BaselineValue[] }>, tolerance: number): ClaimCheck {
+const fmt = (n: number): string => describeNumber(Number(n.toPrecision(4)))
+
+function judgeClaim(
+  c: Claim,
+  measured: Measured,
+  args: { tolerance: number; coverage?: DataCoverage; fleet?: { query: string; value?: number; error?: string } }
+): ClaimCheck {
+  const { tolerance, coverage } = args
   const scope = c.service ? c.service : measured.length === 1 ? measured[0]!.service : `${measured.length} services`
-  const base = { source: c.source, claimed: c.claimed, tolerancePercent: tolerance }
-  const fmt = (n: number): string => describeNumber(Number(n.toPrecision(4)))
-  const noData = (metric: string, why: string): ClaimCheck => ({ ...base, metric, observed: null, verdict: 'error', reason: `cannot check: ${why}` })
+  const base = { source: c.source, claimed: c.claimed, tolerancePercent: tolerance, ...(coverage ? { coverage } : {}) }
+  const cannot = (metric: string, query: string, against: string, why: string): ClaimCheck => ({
+    ...base,
+    metric,
+    observed: null,
+    checked_against: against,
+    query,
+    verdict: 'error',
+    reason: `cannot check: ${why}`
+  })
+  /** The verdict once a live value is in hand: insufficient data decides before the comparison. */
+  const decide = (metric: string, query: string, against: string, observed: number, within: boolean, said: string, live: string, off: string): ClaimCheck => {
+    const common = { ...base, metric, observed: Number(observed.toPrecision(6)), checked_against: against, query }
+    if (coverage && !coverage.sufficient) return { ...common, verdict: 'insufficient_data', reason: `${said}; ${live}; insufficient data to judge: ${describeCoverage(coverage)}` }
+    if (!coverage) return { ...common, verdict: 'error', reason: `${said}; ${live}; the range the data covers is unknown, so the claim is not judged` }
+    return within ? { ...common, verdict: 'pass', reason: `${said}; ${live}: consistent within ${tolerance}%` } : { ...common, verdict: 'fail', reason: `${said}; ${live}: ${off}` }
+  }
+  const deviationOf = (claimed: number, observed: number): number => (observed === 0 ? (claimed === 0 ? 0 : Infinity) : (Math.abs(claimed - observed) / observed) * 100)
 
   if (c.what.kind === 'latency') {
-    const { metric, label } = c.what
+    const { label, quantile } = c.what
+    const metric = `latency_${label}`
     const toMs = c.unit === 's' ? 1000 : 1
-    const per = measured.map((m) => ({ service: m.service, ms: (valueOf(m, metric) ?? NaN) * 1000 })).filter((x) => Number.isFinite(x.ms))
-    if (per.length === 0) return noData(metric, `no live ${label} latency for ${scope}`)
-    const low = per.reduce((a, b) => (b.ms < a.ms ? b : a))
-    const high = per.reduce((a, b) => (b.ms > a.ms ? b : a))
     const claimedMs = c.claimed * toMs
-    const nearest = claimedMs < low.ms ? low : claimedMs > high.ms ? high : undefined
-    const observedMs = nearest ? nearest.ms : claimedMs
-    const deviation = observedMs === 0 ? (claimedMs === 0 ? 0 : Infinity) : (Math.abs(claimedMs - observedMs) / observedMs) * 100
     const said = `the deploy said ${label} ${fmt(claimedMs)} ms`
-    const live =
-      per.length === 1
-        ? `Prometheus says ${fmt(low.ms)} ms (${low.service})`
-        : `Prometheus says per-service ${label} ${fmt(low.ms)} ms (${low.service}) to ${fmt(high.ms)} ms (${high.service})`
-    const observed = Number((observedMs / toMs).toPrecision(6))
-    if (deviation > tolerance) {
-      return { ...base, metric, observed, verdict: 'fail', reason: `${said}; ${live}: off by ${fmt(deviation)}%, more than ${tolerance}%` }
+    let observedMs: number
+    let query: string
+    let against: string
+    let live: string
+    if (args.fleet) {
+      query = args.fleet.query
+      against = `fleet ${label} from the histogram summed over ${scope}`
+      if (args.fleet.value === undefined || !Number.isFinite(args.fleet.value)) return cannot(metric, query, against, args.fleet.error ?? `fleet ${label} is ${describeNumber(args.fleet.value ?? NaN)} (no requests in the window)`)
+      observedMs = args.fleet.value * 1000
+      live = `Prometheus says fleet ${label} ${fmt(observedMs)} ms (histogram summed over ${scope})`
+    } else {
+      const v = measured[0] ? measuredValue(measured[0], metric) : undefined
+      query = v?.query ?? '-'
+      against = `${scope} ${label}`
+      if (!LATENCY_QUANTILES.some((l) => Number(l.quantile) === quantile)) return cannot(metric, query, against, `the baseline measures p50, p95 and p99 per service, not ${label}`)
+      if (!v) return cannot(metric, query, against, `no live ${label} latency for ${scope}`)
+      observedMs = v.value! * 1000
+      live = `Prometheus says ${fmt(observedMs)} ms (${scope})`
     }
-    return { ...base, metric, observed, verdict: 'pass', reason: `${said}; ${live}: consistent within ${tolerance}%` }
+    const deviation = deviationOf(claimedMs, observedMs)
+    return decide(metric, query, against, observedMs / toMs, deviation <= tolerance, said, live, `off by ${fmt(deviation)}%, more than ${tolerance}%`)
   }
+
+  const rateOf = (m: Measured[number]): BaselineValue | undefined => measuredValue(m, 'request_rate')
+  const rates = measured.map((m) => ({ m, rate: rateOf(m) })).filter((x): x is { m: Measured[number]; rate: BaselineValue } => !!x.rate)
+  const rateQuery = rates[0]?.rate.query ?? measured[0]?.metrics.find((v) => v.metric === 'request_rate')?.query ?? '-'
 
   if (c.what.kind === 'error_rate') {
     let errors = 0
     let total = 0
-    for (const m of measured) {
-      const rate = valueOf(m, 'request_rate')
-      const ratio = valueOf(m, 'error_ratio')
-      if (rate === undefined) continue
-      total += rate
-      errors += ratio === undefined ? 0 : ratio * rate
+    for (const { m, rate } of rates) {
+      const ratio = measuredValue(m, 'error_ratio')
+      total += rate.value!
+      errors += ratio ? ratio.value! * rate.value! : 0
     }
-    if (!(total > 0)) return noData('error_ratio', `no live traffic for ${scope}`)
+    const ratioQuery = measured[0]?.metrics.find((v) => v.metric === 'error_ratio')?.query ?? '-'
+    const query = `${ratioQuery} weighted by ${rateQuery}`
+    const against = `errors over requests across ${scope}`
+    if (!(total > 0)) return cannot('error_ratio', query, against, `no live traffic for ${scope}`)
     const observedFraction = errors / total
     const claimedFraction = c.unit === '%' ? c.claimed / 100 : c.claimed
-    const asShown = (f: number): number => (c.unit === '%' ? f * 100 : f)
-    const deviation = observedFraction === 0 ? (claimedFraction === 0 ? 0 : Infinity) : (Math.abs(claimedFraction - observedFraction) / observedFraction) * 100
+    const deviation = deviationOf(claimedFraction, observedFraction)
     const within = Math.abs(claimedFraction - observedFraction) <= ERROR_RATE_ABSOLUTE_SLACK || deviation <= tolerance
     const reading = c.unit === '%' ? 'read as a percent' : 'read as a fraction'
     const said = `the deploy said error rate ${fmt(claimedFraction * 100)}% (${fmt(c.claimed)}, ${reading})`
     const live = `Prometheus says ${fmt(observedFraction * 100)}% (errors over requests across ${scope})`
-    const observed = Number(asShown(observedFraction).toPrecision(6))
-    return within
-      ? { ...base, metric: 'error_ratio', observed, verdict: 'pass', reason: `${said}; ${live}: consistent` }
-      : { ...base, metric: 'error_ratio', observed, verdict: 'fail', reason: `${said}; ${live}: off by ${fmt(deviation)}%, more than ${tolerance}%` }
+    const observed = c.unit === '%' ? observedFraction * 100 : observedFraction
+    return decide('error_ratio', query, against, observed, within, said, live, `off by ${fmt(deviation)}%, more than ${tolerance}%`)
   }
 
-  const rates = measured.map((m) => valueOf(m, 'request_rate')).filter((x): x is number => x !== undefined)
-  if (rates.length === 0) return noData('request_rate', `no live request rate for ${scope}`)
-  const observed = rates.reduce((a, b) => a + b, 0)
-  const deviation = observed === 0 ? (c.claimed === 0 ? 0 : Infinity) : (Math.abs(c.claimed - observed) / observed) * 100
+  const against = `request rate summed over ${scope}, each over the range its data covers`
+  if (rates.length === 0) return cannot('request_rate', rateQuery, against, `no live request rate for ${scope}`)
+  const observed = rates.reduce((a, r) => a + r.rate.value!, 0)
+  const deviation = deviationOf(c.claimed, observed)
   const said = `the deploy said throughput ${fmt(c.claimed)} requests/s`
   const live = `Prometheus says ${fmt(observed)} requests/s (sum over ${scope})`
-  return deviation > tolerance
-    ? { ...base, metric: 'request_rate', observed: Number(observed.toPrecision(6)), verdict: 'fail', reason: `${said}; ${live}: off by ${fmt(deviation)}%, more than ${tolerance}%` }
-    : { ...base, metric: 'request_rate', observed: Number(observed.toPrecision(6)), verdict: 'pass', reason: `${said}; ${live}: consistent within ${tolerance}%` }
+  return decide('request_rate', rateQuery, against, observed, deviation <= tolerance, said, live, `off by ${fmt(deviation)}%, more than ${tolerance}%`)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import type { Signal } from '../config/schema.js'
+import type { DataCoverage } from './coverage.js'
 
 /**
  * One check against a backend, in the manner of Argo Rollouts' measurements: what was asked, what
@@ -79,14 +80,20 @@ export interface InstrumentationAudit {
   source: 'built-in' | 'audit-command'
 }
 
+/** A windowed figure is pass, fail or error, or `insufficient_data` when its data covers too little of the window. */
+export type WindowedVerdict = Verdict | 'insufficient_data'
+
 export interface BaselineValue {
   metric: string
+  /** Measured over the range the data covers (rates are not diluted over an empty part of the window). */
   value: number | null
   /** Unit of value: `requests/s`, `ratio` (0..1), `seconds`; absent for custom SLIs. */
   unit?: string
   query: string
+  /** What the query itself answered over the whole window, when value was rescaled to the covered range. */
+  windowValue?: number
   measuredAt: string
-  verdict: Verdict
+  verdict: WindowedVerdict
   reason?: string
 }
 
@@ -94,10 +101,16 @@ export interface ClaimCheck {
   source: string
   metric: string
   claimed: number
+  /** The live value the claim was checked against, in the claim's unit; null when none was measured. */
   observed: number | null
+  /** What observed is: "fleet p95 from the summed histogram of 3 services", "payments p95". */
+  checked_against: string
+  /** The query that produced observed. */
+  query: string
   tolerancePercent: number
-  verdict: 'pass' | 'fail' | 'error'
+  verdict: 'pass' | 'fail' | 'error' | 'insufficient_data'
   reason: string
+  coverage?: DataCoverage
 }
 
 export interface PreviousComparison {
@@ -115,7 +128,7 @@ export interface BaselineMetrics {
   captured_at: string
   window: string
   environment: string
-  services: Array<{ service: string; metrics: BaselineValue[] }>
+  services: Array<{ service: string; metrics: BaselineValue[]; coverage?: DataCoverage }>
   claims: ClaimCheck[]
   previous?: { source: string; captured_at?: string; comparisons: PreviousComparison[] }
   requests: number

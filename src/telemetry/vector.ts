@@ -85,3 +85,9 @@ export function describeNumber(n: number): string {
   if (n === -Infinity) return '-Inf'
   return String(Number(n.toPrecision(6)))
 }
+
+/** A PromQL regex matcher value that matches exactly these strings (RE2-escaped, then quoted). */
+export function exactRegex(values: string[]): string {
+  const re = values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+  return JSON.stringify(re)
+}

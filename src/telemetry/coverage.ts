@@ -1,0 +1,150 @@
+/**
+ * How much of a window the data really covers. A rate over 30 minutes of a service that has
+ * existed for 30 seconds is diluted sixty-fold, and a 30-day attainment from one minute of data
+ * says nothing: every windowed figure records the range its data covers, is computed over that
+ * range, and is `insufficient_data` below a minimum coverage (time) or a minimum of requests.
+ */
+import { parser } from '@prometheus-io/lezer-promql'
+import type { Config } from '../config/schema.js'
+import { durationSeconds } from '../util/http.js'
+import { promDuration } from './vector.js'
+
+/** Label that tells the parts of a combined query apart (as in the coverage query of the audit). */
+export const PART_LABEL = 'sre_part'
+
+/** The time range a windowed figure's data covers, and whether that is enough. */
+export interface DataCoverage {
+  window: string
+  window_seconds: number
+  /** First sample inside the window (ISO 8601); null when there is none. */
+  from: string | null
+  /** Newest sample (ISO 8601); null when there is none. */
+  to: string | null
+  /** Seconds of the window the data covers: from the first sample to now (or to the newest sample when it stopped). */
+  seconds: number
+  minimum_seconds: number
+  /** Requests (events) counted in the window, when the series is a counter. */
+  requests?: number | null
+  minimum_requests?: number
+  sufficient: boolean
+  /** The query that showed the range. */
+  query: string
+}
+
+/** The criteria whose figures need a window of data; each has its own minimums in `sufficiency.criteria`. */
+export type SufficiencyCriterion = 'baseline' | 'claims' | 'slo-attainment' | 'alert-correlation'
+
+export interface SufficiencyRule {
+  minimumSeconds: number
+  minimumRequests: number
+  /** The figure is reported but no gate fails on its insufficiency. */
+  informational: boolean
+}
+
+/** Minimums for a criterion over a window: a thirtieth of the window (a day for 30 days) unless configured. */
+export function sufficiencyRule(config: Config, criterion: SufficiencyCriterion, windowSeconds: number): SufficiencyRule {
+  const s = config.sufficiency
+  const c = s.criteria[criterion] ?? {}
+  const minCoverage = c['min-coverage'] ?? s['min-coverage']
+  const minPercent = c['min-coverage-percent'] ?? s['min-coverage-percent']
+  const minimumSeconds = minCoverage !== undefined ? durationSeconds(minCoverage) : minPercent !== undefined ? (windowSeconds * minPercent) / 100 : windowSeconds / 30
+  return {
+    minimumSeconds: Math.min(minimumSeconds, windowSeconds),
+    minimumRequests: c['min-requests'] ?? s['min-requests'],
+    informational: c.informational ?? false
+  }
+}
+
+/** The series selectors a PromQL expression reads (`http_requests_total{code=~"5.."}`), in order, once each. */
+export function selectorsOf(query: string): string[] {
+  const out: string[] = []
+  const cursor = parser.parse(query).cursor()
+  do {
+    if (cursor.name === 'VectorSelector') {
+      const text = query.slice(cursor.from, cursor.to).trim()
+      if (text && !out.includes(text)) out.push(text)
+    }
+  } while (cursor.next())
+  return out
+}
+
+/** Counters (and histogram counts) have a request count over a window; gauges and recorded rates do not. */
+export function isCounterSelector(selector: string): boolean {
+  const name = /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(selector)?.[0] ?? /__name__\s*=\s*"([^"]+)"/.exec(selector)?.[1] ?? ''
+  return /(_total|_count|_bucket)$/.test(name)
+}
+
+/**
+ * One PromQL expression giving, per group, the first sample time in the window (`first`), the
+ * newest sample time (`newest`, `newest_now`) and the requests counted (`events`, for counters).
+ * The coarse subquery spans the whole window; a fine one over the last hour (or the window) finds
+ * the start of a young series to the second.
+ */
+export function coverageExpression(selectors: string[], windowSeconds: number, groupBy: string[], opts: { countEvents?: boolean } = {}): string {
+  const by = groupBy.length ? ` by (${groupBy.join(', ')})` : ''
+  const win = promDuration(windowSeconds)
+  const fineRange = Math.min(windowSeconds, 3600)
+  const fine = `[${promDuration(fineRange)}:${promDuration(Math.max(1, Math.ceil(fineRange / 1800)))}]`
+  const coarse = windowSeconds > fineRange ? `[${win}:${promDuration(Math.max(1, Math.ceil(windowSeconds / 1000)))}]` : undefined
+  const part = (expr: string, name: string): string => `label_replace(${expr}, "${PART_LABEL}", "${name}", "", "")`
+  const any = (f: (s: string) => string): string => selectors.map(f).join(' or ')
+  const parts = [
+    part(`min${by} (${any((s) => `min_over_time(timestamp(${s})${fine})`)})`, 'first'),
+    part(`max${by} (${any((s) => `max_over_time(timestamp(${s})${coarse ?? fine})`)})`, 'newest'),
+    part(`max${by} (${any((s) => `timestamp(${s})`)})`, 'newest_now')
+  ]
+  if (coarse) parts.splice(1, 0, part(`min${by} (${any((s) => `min_over_time(timestamp(${s})${coarse})`)})`, 'first_coarse'))
+  const counters = selectors.filter(isCounterSelector)
+  if (opts.countEvents !== false && counters.length > 0) parts.push(part(`sum${by} (${counters.map((s) => `increase(${s}[${win}])`).join(' or ')})`, 'events'))
+  return parts.join('\nor\n')
+}
+
+/** What a coverage answer said for one group. */
+export interface CoverageRow {
+  first?: number
+  newest?: number
+  events?: number
+}
+
+/** Fold one sample of a coverage answer into its row. */
+export function addCoverageSample(row: CoverageRow, part: string | undefined, value: number): void {
+  if (!Number.isFinite(value)) return
+  if (part === 'first' || part === 'first_coarse') row.first = Math.min(row.first ?? Infinity, value)
+  else if (part === 'newest' || part === 'newest_now') row.newest = Math.max(row.newest ?? -Infinity, value)
+  else if (part === 'events') row.events = (row.events ?? 0) + value
+}
+
+/**
+ * The covered range of a window ending at `now`: from the first sample (not before the window's
+ * start) to now while the series is live, or to its newest sample once it stopped (older than
+ * `liveSeconds`).
+ */
+export function coverageOf(row: CoverageRow | undefined, args: { now: Date; window: string; rule: SufficiencyRule; query: string; liveSeconds?: number; countsRequests: boolean }): DataCoverage {
+  const windowSeconds = durationSeconds(args.window)
+  const nowSec = args.now.getTime() / 1000
+  const start = nowSec - windowSeconds
+  const iso = (t: number): string => new Date(Math.round(t * 1000)).toISOString()
+  const base = { window: args.window, window_seconds: windowSeconds, minimum_seconds: Math.round(args.rule.minimumSeconds), query: args.query }
+  const reqs = args.countsRequests ? { requests: row?.events !== undefined ? Math.round(row.events * 1000) / 1000 : null, minimum_requests: args.rule.minimumRequests } : {}
+  if (!row || row.first === undefined || row.newest === undefined) {
+    return { ...base, from: null, to: null, seconds: 0, ...reqs, sufficient: false }
+  }
+  const from = Math.max(start, row.first)
+  const live = nowSec - row.newest <= (args.liveSeconds ?? 300)
+  const to = live ? nowSec : Math.min(nowSec, row.newest)
+  const seconds = Math.max(0, Math.round(to - from))
+  const enoughTime = seconds >= args.rule.minimumSeconds
+  const enoughRequests = !args.countsRequests || (row.events ?? 0) >= args.rule.minimumRequests
+  return { ...base, from: iso(from), to: iso(row.newest), seconds, ...reqs, sufficient: enoughTime && enoughRequests && seconds > 0 }
+}
+
+/** "30 s of the 30d window (from ...); at least 1d needed" */
+export function describeCoverage(c: DataCoverage): string {
+  const covered = c.from ? `${promDuration(Math.max(1, c.seconds))} of the ${c.window} window (data from ${c.from})` : `no data in the ${c.window} window`
+  const wantTime = c.seconds < c.minimum_seconds ? `; at least ${promDuration(c.minimum_seconds)} needed` : ''
+  const wantReq =
+    c.requests !== undefined && c.minimum_requests !== undefined && (c.requests ?? 0) < c.minimum_requests
+      ? `; ${c.requests ?? 0} request(s), at least ${c.minimum_requests} needed`
+      : ''
+  return `${covered}${wantTime}${wantReq}`
+}
