@@ -1,12 +1,59 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { Cron } from 'croner'
 import { parse } from 'yaml'
 import type { Config } from '../config/schema.js'
-import type { ObservabilitySchedule, ScheduledCheck } from './types.js'
+import type { CronSchedule, ObservabilitySchedule, ScheduledCheck } from './types.js'
 import { isObject } from '../util/json.js'
+import { durationSeconds } from '../util/http.js'
 
 /** What must be re-checked after the release for monitoring to stay in place. */
 export const REQUIRED_CHECK_TYPES = ['instrumentation', 'alert-rules', 'alert-path', 'dashboards'] as const
+
+/** How many upcoming runs are recorded, and how many are read to judge the cadence. */
+const RECORDED_RUNS = 3
+const CADENCE_SAMPLE = 12
+
+/** One field of a GitHub Actions cron: `*`, numbers or three-letter names, ranges, steps, lists. */
+const CRON_FIELD = /^(?:(?:\*|(?:\d+|[a-z]{3})(?:-(?:\d+|[a-z]{3}))?)(?:\/\d+)?)(?:,(?:(?:\*|(?:\d+|[a-z]{3})(?:-(?:\d+|[a-z]{3}))?)(?:\/\d+)?))*$/i
+
+const human = (seconds: number): string => {
+  for (const [unit, n] of [['d', 86400], ['h', 3600], ['m', 60]] as const) if (seconds % n === 0) return `${seconds / n}${unit}`
+  return `${seconds}s`
+}
+
+/**
+ * A cron as GitHub Actions reads it (five fields, UTC, POSIX syntax: no nicknames, no L/W/#/?),
+ * parsed with croner. Invalid, or valid but never firing (`0 0 31 2 *`): no schedule.
+ */
+export function parseCron(cron: string, now: Date): CronSchedule {
+  const fields = cron.trim().split(/\s+/)
+  const refuse = (error: string): CronSchedule => ({ cron, valid: false, next_runs: [], cadence: null, min_interval_seconds: null, max_interval_seconds: null, error })
+  if (fields.length !== 5) return refuse(`expected 5 fields (minute hour day-of-month month day-of-week), found ${fields.length}`)
+  const bad = fields.find((f) => !CRON_FIELD.test(f))
+  if (bad !== undefined) return refuse(`field "${bad}" is not cron syntax GitHub Actions accepts (numbers, *, ranges a-b, steps /n, lists a,b)`)
+  let runs: Date[]
+  try {
+    runs = new Cron(fields.join(' '), { timezone: 'UTC', paused: true, mode: '5-part' }).nextRuns(CADENCE_SAMPLE + 1, now)
+  } catch (err) {
+    return refuse((err as Error).message.replace(/^CronPattern: /, ''))
+  }
+  if (runs.length === 0) return refuse('never fires (no date matches it)')
+  const gaps = runs.slice(1).map((d, i) => (d.getTime() - runs[i]!.getTime()) / 1000)
+  const min = gaps.length ? Math.min(...gaps) : null
+  const max = gaps.length ? Math.max(...gaps) : null
+  // GitHub runs a schedule at most every 5 minutes.
+  const cadence = min === null || max === null ? 'once' : min === max ? `every ${human(Math.max(min, 300))}` : `irregular: every ${human(Math.max(min, 300))} to ${human(max)}`
+  return {
+    cron,
+    valid: true,
+    next_runs: runs.slice(0, RECORDED_RUNS).map((d) => d.toISOString()),
+    cadence,
+    min_interval_seconds: min,
+    max_interval_seconds: max,
+    error: null
+  }
+}
 
 interface FoundWorkflow {
   file: string
@@ -65,24 +112,54 @@ export function buildSchedule(args: {
   now: Date
 }): ObservabilitySchedule {
   const owner = args.config.assurance.owner ?? args.onCallOwner ?? null
+  const maxInterval = args.config.assurance['max-interval']
+  const maxSeconds = maxInterval ? durationSeconds(maxInterval) : undefined
   const checks: ScheduledCheck[] = []
+  // Why a check type that has a cron still counts as unscheduled.
+  const refused = new Map<string, string[]>()
+  const refuse = (type: string, why: string): void => void refused.set(type, [...(refused.get(type) ?? []), why])
+  // A cron is a schedule only when it parses, fires, and fires as often as the config expects.
+  const judge = (cron: string, where: string): { schedule: CronSchedule; counts: boolean; why?: string } => {
+    const schedule = parseCron(cron, args.now)
+    if (!schedule.valid) return { schedule, counts: false, why: `${where}: cron '${cron}' is no schedule: ${schedule.error}` }
+    if (maxSeconds !== undefined && schedule.max_interval_seconds !== null && schedule.max_interval_seconds > maxSeconds) {
+      return { schedule, counts: false, why: `${where}: cron '${cron}' runs ${schedule.cadence}, less often than assurance.max-interval ${maxInterval}` }
+    }
+    return { schedule, counts: true }
+  }
+  const workflows: ObservabilitySchedule['workflows'] = []
   for (const wf of args.workflows) {
+    const judged = wf.crons.map((c) => judge(c, wf.file))
+    workflows.push({ ...wf, schedules: judged.map((j) => j.schedule) })
+    const good = judged.filter((j) => j.counts)
     for (const type of REQUIRED_CHECK_TYPES) {
-      checks.push({ check_type: type, cadence: wf.crons.map((c) => `cron: ${c}`).join('; '), owner, source: wf.file })
+      for (const j of judged) if (j.why) refuse(type, j.why)
+      if (good.length === 0) continue
+      checks.push({ check_type: type, cadence: good.map((j) => `cron: ${j.schedule.cron} (${j.schedule.cadence})`).join('; '), owner, source: wf.file })
     }
   }
   for (const c of args.config.assurance.checks) {
-    checks.push({ check_type: c['check-type'], cadence: c.cadence, owner: c.owner ?? owner, source: 'config: assurance.checks' })
+    const j = judge(c.cadence, 'assurance.checks')
+    if (j.why) refuse(c['check-type'], j.why)
+    checks.push({
+      check_type: c['check-type'],
+      cadence: j.counts ? `cron: ${c.cadence} (${j.schedule.cadence})` : null,
+      owner: c.owner ?? owner,
+      source: 'config: assurance.checks'
+    })
   }
   const missing: string[] = []
   for (const type of REQUIRED_CHECK_TYPES) {
     const ok = checks.some((c) => c.check_type === type && c.cadence && c.owner)
     if (ok) continue
     const scheduled = checks.some((c) => c.check_type === type && c.cadence)
+    const why = refused.get(type)
     missing.push(
       scheduled
         ? `${type} (scheduled but no owner)`
-        : `${type} (no workflow runs this action with mode: assurance on a schedule, and assurance.checks names none)`
+        : why
+          ? `${type} (${why.join('; ')})`
+          : `${type} (no workflow runs this action with mode: assurance on a schedule, and assurance.checks names none)`
     )
   }
   const covered = REQUIRED_CHECK_TYPES.length - missing.length
@@ -92,7 +169,8 @@ export function buildSchedule(args: {
     required_check_types: [...REQUIRED_CHECK_TYPES],
     automated_checks: checks,
     ownership: { owner, on_call_owner: args.onCallOwner ?? null },
-    workflows: args.workflows,
+    workflows,
+    ...(maxInterval ? { expected_max_interval: maxInterval } : {}),
     missing
   }
 }

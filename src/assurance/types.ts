@@ -8,6 +8,19 @@ export interface ScheduledCheck {
   source: string
 }
 
+/** One cron of an assurance workflow, parsed: when it fires next and how often. */
+export interface CronSchedule {
+  cron: string
+  /** Parses and fires at least once. */
+  valid: boolean
+  /** The next runs (UTC), at most three. */
+  next_runs: string[]
+  cadence: string | null
+  min_interval_seconds: number | null
+  max_interval_seconds: number | null
+  error: string | null
+}
+
 /** `observability-schedule.json` (schemas/observability-schedule.schema.json). */
 export interface ObservabilitySchedule {
   generated_at: string
@@ -17,7 +30,9 @@ export interface ObservabilitySchedule {
   automated_checks: ScheduledCheck[]
   ownership: { owner: string | null; on_call_owner: string | null }
   /** Workflows in the repository that re-run this action on a schedule. */
-  workflows: Array<{ file: string; crons: string[]; mode: string }>
+  workflows: Array<{ file: string; crons: string[]; mode: string; schedules: CronSchedule[] }>
+  /** assurance.max-interval: the longest gap between two runs the config accepts. */
+  expected_max_interval?: string
   missing: string[]
 }
 

@@ -282,6 +282,9 @@ export const configSchema = z.strictObject({
       owner: z.string().optional(),
       /** The workflow that re-runs this action in `assurance` mode. */
       workflow: z.string().optional(),
+      /** The longest gap between two runs of the ongoing checks that is still a schedule. */
+      'max-interval': duration.optional(),
+      /** Checks run elsewhere; cadence is a five-field cron (UTC). */
       checks: z
         .array(z.strictObject({ 'check-type': z.string(), cadence: z.string(), owner: z.string().optional() }))
         .default([])
