@@ -13,18 +13,11 @@ export function which(bin: string): string | undefined {
   return r.status === 0 ? r.stdout.trim() : undefined
 }
 
-/** Install prometheus and prometheus-alertmanager from Debian if they are not on PATH. */
+/** Install the live backends from Debian (scripts/install-backends.sh) if they are not on PATH. */
 export function ensureBackendsInstalled(): void {
   if (which('prometheus') && which('prometheus-alertmanager') && which('promtool')) return
   if (process.env.SRE_TEST_NO_INSTALL) throw new Error('prometheus not installed and SRE_TEST_NO_INSTALL is set')
-  const r = spawnSync(
-    'sh',
-    [
-      '-c',
-      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus prometheus-alertmanager'
-    ],
-    { stdio: 'inherit', timeout: 300_000 }
-  )
+  const r = spawnSync('bash', [join(process.cwd(), 'scripts', 'install-backends.sh'), 'core'], { stdio: 'inherit', timeout: 300_000 })
   if (r.status !== 0) throw new Error('could not install prometheus from Debian')
 }
 

@@ -21,8 +21,9 @@ const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0
 
 export function ensureBackends() {
   if (has('prometheus') && has('prometheus-alertmanager')) return
-  console.error('Installing prometheus and prometheus-alertmanager from Debian (needs root and the Debian mirror)...')
-  const r = spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus prometheus-alertmanager'], { stdio: 'inherit' })
+  console.error('Installing prometheus and prometheus-alertmanager from Debian (needs root or sudo, and the Debian mirror)...')
+  const script = fileURLToPath(new URL('../install-backends.sh', import.meta.url))
+  const r = spawnSync('bash', [script, 'core'], { stdio: 'inherit' })
   if (r.status !== 0) throw new Error('Prometheus and Alertmanager are not installed and could not be installed')
 }
 
