@@ -3,7 +3,8 @@ import { resolve } from 'node:path'
 import { LocalGitHubPort } from '../protocol/local-port.js'
 import type { GitHubPort } from '../protocol/ports.js'
 import { runProtocol, type RunResult } from '../protocol/run.js'
-import { renderSummary } from '../report/summary.js'
+import { renderPullRequestComment } from '../report/pr-comment.js'
+import { renderSummary, type ReportLinks } from '../report/summary.js'
 import type { Settings } from '../settings/inputs.js'
 import { ActionsLogger } from '../util/loggers.js'
 import { GENERATOR } from '../version.js'
@@ -57,7 +58,14 @@ export async function runAction(settings: Settings, core: typeof Core, env: Node
   })
 
   const upload = result.upload && 'id' in result.upload ? result.upload : undefined
-  const summary = renderSummary(result, { runUrl: github.runUrl(), packageUrl: upload?.url, packageName: settings.packageArtifact })
+  const links: ReportLinks = {
+    runUrl: github.runUrl(),
+    packageUrl: upload?.url,
+    packageName: settings.packageArtifact,
+    repoUrl: env.GITHUB_REPOSITORY ? `${(env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}` : undefined,
+    ref: env.GITHUB_SHA
+  }
+  const summary = renderSummary(result, links)
   if (env.GITHUB_STEP_SUMMARY) {
     try {
       await core.summary.addRaw(summary).write({ overwrite: false })
@@ -79,19 +87,6 @@ export async function runAction(settings: Settings, core: typeof Core, env: Node
       reopened: result.issues?.reopened ?? []
     })
   )
-  if (result.config?.github['pr-comment'] ?? true) await github.commentOnPullRequest(renderPullRequestComment(result, github.runUrl(), upload?.url))
+  if (result.config?.github['pr-comment'] ?? true) await github.commentOnPullRequest(renderPullRequestComment(result, links))
   return result
-}
-
-function renderPullRequestComment(result: RunResult, runUrl?: string, packageUrl?: string): string {
-  const rows = result.gates.map((g) => `| ${g.id}. ${g.name} | ${g.status === 'pass' ? '✅ PASS' : '❌ FAIL'} | ${g.reasons.length + g.errors.length} |`)
-  return [
-    `### Protocol 12 monitoring: ${result.status === 'pass' ? '✅ in place' : '❌ not in place'}`,
-    '',
-    '| Gate | Status | Reasons |',
-    '| --- | --- | --- |',
-    ...rows,
-    '',
-    [runUrl ? `[Job summary](${runUrl})` : '', packageUrl ? `[Evidence package](${packageUrl})` : ''].filter(Boolean).join(' · ')
-  ].join('\n')
 }

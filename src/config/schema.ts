@@ -61,7 +61,9 @@ export const service = z.strictObject({
   /** Label matchers identifying the service in telemetry; default `{<group-label>: name}`. */
   selector: z.record(z.string(), z.string()).optional(),
   endpoints: z.array(z.union([httpUrl, endpoint])).default([]),
-  owner: z.string().optional()
+  owner: z.string().optional(),
+  /** GitHub users who own the service: assigned to its backlog issues. */
+  'github-assignees': z.array(z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, 'a GitHub user name such as octocat')).max(10).default([])
 })
 export type ServiceConfig = z.infer<typeof service>
 
@@ -317,6 +319,9 @@ export const configSchema = z.strictObject({
   github: z
     .strictObject({
       labels: z.array(z.string()).default(['sre-monitoring']),
+      /** Labels naming each issue's kind and priority: the prefix, then e.g. `coverage-gap` or `high`; empty for none. */
+      'kind-label-prefix': z.string().max(40).default('kind/'),
+      'priority-label-prefix': z.string().max(40).default('priority/'),
       'max-new-issues': z.number().int().min(0).default(10),
       'pr-comment': z.boolean().default(true),
       handoff: z
@@ -325,6 +330,8 @@ export const configSchema = z.strictObject({
     })
     .default({
       labels: ['sre-monitoring'],
+      'kind-label-prefix': 'kind/',
+      'priority-label-prefix': 'priority/',
       'max-new-issues': 10,
       'pr-comment': true,
       handoff: { enabled: false, 'event-type': 'protocol-13-handoff' }

@@ -17,6 +17,23 @@ export interface BacklogItem {
   evidence: Array<{ label: string; value: string }>
   /** Which gate this item makes fail, if any. */
   gate?: 1 | 2 | 3 | 4
+  /** What to do about it, in plain words. */
+  action?: string
+  /** How to check the fix locally: a command to run (curl, promtool, amtool, the CLI). */
+  verify?: string
+  /** The query that showed it, and the backend it ran on. */
+  query?: { backend?: string; expr: string }
+  /** When the deciding value was seen (ISO 8601). */
+  observedAt?: string
+  /** GitHub users to assign: the service's owners (services[].github-assignees). */
+  assignees?: string[]
+}
+
+const PRIORITY_ORDER = { high: 0, medium: 1, low: 2 } as const
+
+/** Highest priority first; within a priority, items that fail a gate, then by fingerprint. */
+export function byPriority(a: BacklogItem, b: BacklogItem): number {
+  return PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || (a.gate ?? 9) - (b.gate ?? 9) || a.fingerprint.localeCompare(b.fingerprint)
 }
 
 /** Fingerprint from the parts that identify an item; never from wording. */
