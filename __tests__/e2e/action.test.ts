@@ -29,7 +29,7 @@ const ANNOUNCEMENTS = [
   '[PROTOCOL COMPLETE] - Monitoring activated. Ready for Protocol 13 (Incident Response & Rollback).'
 ]
 const MISSING_PAYMENTS = '[ERROR] Missing telemetry coverage for critical service: payments.'
-const SUMMARY_GATE_TABLE = '| Gate | Status | Reasons |'
+const SUMMARY_GATE_TABLE = '| Gate | Status | First reason |'
 const SUMMARY_MATRIX_HEADER = '| Service | Status | Metrics | Logs | Traces | Synthetic |'
 
 /** Inputs every case gives, as a workflow would. */
@@ -190,12 +190,12 @@ describe('dist/index.js run by the runner', () => {
       // Step summary: the gate table and the coverage matrix.
       expect(run.summary).toContain('## ✅ Monitoring is in place')
       expect(run.summary).toContain(SUMMARY_GATE_TABLE)
-      for (const g of gates) expect(run.summary).toContain(`| ${g.id}\\. ${g.name} | ✅ PASS | 0 |`)
+      for (const g of gates) expect(run.summary).toContain(`| ${g.id}\\. ${g.name} | ✅ PASS | all checks pass |`)
       expect(literalBackslashes(run.summary)).toEqual([])
-      expect(run.summary).toContain('### Coverage matrix')
+      expect(run.summary).toContain('<details><summary>Coverage matrix (')
       expect(run.summary).toContain(SUMMARY_MATRIX_HEADER)
       for (const s of ['checkout (critical)', 'payments (critical) (new)', 'catalog']) expect(run.summary).toMatch(new RegExp(`\\| ${s.replace(/[()]/g, '\\$&')} \\| covered \\|`))
-      expect(run.summary).toContain(`(https://github.com/${REPOSITORY}/actions/runs/${runId}/artifacts/${artifactId})`)
+      expect(run.summary).toContain(`(<https://github.com/${REPOSITORY}/actions/runs/${runId}/artifacts/${artifactId}>)`)
 
       // Handoff to Protocol 13.
       const dispatches = repoState().dispatches.slice(dispatchesBefore)
@@ -522,8 +522,8 @@ describe('dist/index.js run by the runner', () => {
       expect(comment.user).toBe('github-actions[bot]')
       expect(comment.body).toMatch(/^<!-- sre-monitoring:pr-comment -->\n/)
       expect(comment.body).toContain(SUMMARY_GATE_TABLE)
-      for (const g of gatesOf(first)) expect(comment.body).toContain(`| ${g.id}. ${g.name} | ${g.status === 'pass' ? '✅ PASS' : '❌ FAIL'} |`)
-      expect(comment.body).toContain(`[Evidence package](${first.outputs['package-artifact-url']})`)
+      for (const g of gatesOf(first)) expect(comment.body).toContain(`| ${g.id}\\. ${g.name} | ${g.status === 'pass' ? '✅ PASS' : '❌ FAIL'} |`)
+      expect(comment.body).toContain(`[Evidence package](<${first.outputs['package-artifact-url']}>)`)
 
       // Attempt 2 of the same run: a new job, a new package artifact.
       const second = await runAction({ stack, workspace: ws, root, runId, runAttempt: 2, runtimeToken: stack.artifacts.newJob(job).token, inputs: WITHOUT_ALERTS_AND_ISSUES, event })
@@ -533,7 +533,7 @@ describe('dist/index.js run by the runner', () => {
       const edited = comments()[0]!
       expect(edited.id).toBe(comment.id)
       expect(edited.body).toContain(SUMMARY_GATE_TABLE)
-      expect(edited.body).toContain(`[Evidence package](${second.outputs['package-artifact-url']})`)
+      expect(edited.body).toContain(`[Evidence package](<${second.outputs['package-artifact-url']}>)`)
       expect(edited.body).not.toContain(first.outputs['package-artifact-url'])
 
       const commentCalls = stack.github.requests

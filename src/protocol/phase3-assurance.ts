@@ -90,7 +90,7 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
   const slos = await run.step('SLO attainment', () => sloAttainment(ctx, (backend) => steps.prometheus(ctx, backend)), () => [])
   await run.writeText(
     'observability-scorecard.md',
-    renderScorecard({ release: model.release.tag ?? 'untagged', now: now(), slos, audit, alertTests, tuning, backlog, gates: [p1.gate, p2.gate] })
+    renderScorecard({ release: model.release.tag ?? 'untagged', now: now(), slos, audit, alertTests, tuning, backlog, gates: [p1.gate, p2.gate], baseline })
   )
   const backlogFile = await run.writeText('improvement-backlog.md', renderBacklog(backlog, now()))
   // Gate 3 reads the backlog back from the file it wrote: the artifact is what must list the gaps.

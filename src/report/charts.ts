@@ -13,7 +13,7 @@ import { fmtNumber, mdTable } from './table.js'
 export const CHART_MAX_BARS = 20
 
 export function mermaidLabel(text: string, max = 32): string {
-  const clean = text.replace(/[^A-Za-z0-9 ._/:()%+-]+/g, ' ').replace(/\s+/g, ' ').trim() || '?'
+  const clean = text.replace(/[^A-Za-z0-9 ._/:()%+-]+/g, ' ').replace(/%+/g, '%').replace(/\s+/g, ' ').trim() || '?'
   return clean.length > max ? `${clean.slice(0, max - 2)}..` : clean
 }
 

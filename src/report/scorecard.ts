@@ -1,8 +1,9 @@
 import type { AlertTestResults } from '../alerting/types.js'
 import type { SloAttainment, TuningReport } from '../assurance/types.js'
 import type { GateResult } from '../gates/types.js'
-import type { BacklogItem } from '../model/backlog.js'
-import type { InstrumentationAudit } from '../telemetry/types.js'
+import { byPriority, type BacklogItem } from '../model/backlog.js'
+import type { BaselineMetrics, InstrumentationAudit } from '../telemetry/types.js'
+import { baselineFigure, coverageFigure, errorBudgetFigure, figureMarkdown, sloAttainmentFigure } from './charts.js'
 import { escapeMarkdown } from './escape.js'
 import { fmtNumber, mdTable } from './table.js'
 
@@ -16,6 +17,7 @@ export function renderScorecard(args: {
   tuning: TuningReport
   backlog: BacklogItem[]
   gates: GateResult[]
+  baseline?: BaselineMetrics
 }): string {
   const high = args.backlog.filter((b) => b.priority === 'high')
   return [
@@ -40,6 +42,10 @@ export function renderScorecard(args: {
     ),
     '## SLO attainment',
     '',
+    sloAttainmentFigure(args.slos).chart,
+    '',
+    errorBudgetFigure(args.slos).chart,
+    '',
     mdTable(
       ['SLO', 'Service', 'Objective', 'Window', 'Attainment', 'Error budget left', 'Status', 'Query'],
       args.slos.map((s) => [
@@ -53,8 +59,16 @@ export function renderScorecard(args: {
         s.query
       ])
     ),
+    '## Coverage per signal',
+    '',
+    figureMarkdown(coverageFigure(args.audit)) || '_No services audited._\n',
+    '## Against the previous release',
+    '',
+    args.baseline?.previous?.comparisons.length
+      ? figureMarkdown(baselineFigure(args.baseline.previous.comparisons))
+      : `_${args.baseline?.not_verified_reason ? `Baseline not verified: ${escapeMarkdown(args.baseline.not_verified_reason)}` : 'No previous release to compare with.'}_\n`,
     '## Outstanding risks',
     '',
-    mdTable(['Priority', 'Item', 'Service'], args.backlog.filter((b) => b.priority !== 'low').map((b) => [b.priority, b.title, b.service]))
+    mdTable(['Priority', 'Item', 'Service'], args.backlog.filter((b) => b.priority !== 'low').sort(byPriority).map((b) => [b.priority, b.title, b.service]))
   ].join('\n')
 }
