@@ -2,8 +2,10 @@
  * An on-call tool on loopback for alert-path tests. Alertmanager's webhook receivers deliver to
  * `POST /alertmanager/<receiver>`; the action's own webhook posts to `POST /webhook/<receiver>`.
  * Each firing alert with a `test_id` label is acknowledged by a simulated person after a delay
- * chosen per receiver (or never), and the acknowledgement is served at `GET /ack/<test_id>`:
- * 404 until acknowledged, then `{acknowledged, acknowledged_at, acknowledged_by, receiver, notified_at}`.
+ * chosen per receiver (or never). `GET /ack/<test_id>` answers 404 until the alert arrived, then
+ * `{receiver, delivered_at, acknowledged_at, acknowledged_by}` (acknowledged_* null until then),
+ * the shape of the action's default `alerting.webhook.ack` mapping. `answer` replaces that body,
+ * to play an on-call tool with its own shape, or one that cheats.
  * Payloads are checked against Alertmanager's webhook format (version "4"); bad ones are kept in
  * `invalid` and answered 400.
  */
@@ -17,23 +19,27 @@ export interface Delivery {
   alerts: Array<{ status: string; labels: Record<string, string> }>
 }
 
+export interface AckRecord {
+  receiver: string
+  delivered_at: string
+  acknowledged_at: string | null
+  acknowledged_by: string | null
+}
+
 export interface OnCallSimulatorOptions {
   /** Milliseconds until a person acknowledges an alert delivered to this receiver; null: never. */
   ackDelayMs?: (receiver: string, labels: Record<string, string>) => number | null
-}
-
-interface AckRecord {
-  acknowledged_at: string
-  acknowledged_by: string
-  receiver: string
-  notified_at: string
+  /** The body served at /ack/<test_id> (status 200), in place of the record itself. */
+  answer?: (record: AckRecord, labels: Record<string, string>) => unknown
 }
 
 export class OnCallSimulator {
   readonly deliveries: Delivery[] = []
   readonly invalid: Array<{ path: string; problem: string; body: string }> = []
   private readonly acks = new Map<string, AckRecord>()
-  private readonly firstSeen = new Map<string, { receiver: string; at: string }>()
+  private readonly labelsOf = new Map<string, Record<string, string>>()
+  /** Every read of /ack/<test_id>, with its time, so a benchmark can tell when the action saw what. */
+  readonly ackReads: Array<{ testId: string; acknowledged: boolean; at: string }> = []
   private readonly timers = new Set<NodeJS.Timeout>()
   private server?: Server
   url = ''
@@ -72,8 +78,11 @@ export class OnCallSimulator {
     }
     const ack = /^\/ack\/([^/]+)$/.exec(path)
     if (req.method === 'GET' && ack) {
-      const a = this.acks.get(decodeURIComponent(ack[1]!))
-      return a ? send(200, { acknowledged: true, ...a }) : send(404, { acknowledged: false })
+      const testId = decodeURIComponent(ack[1]!)
+      const a = this.acks.get(testId)
+      this.ackReads.push({ testId, acknowledged: Boolean(a?.acknowledged_at), at: new Date().toISOString() })
+      if (!a) return send(404, { error: 'no such alert' })
+      return send(200, this.opts.answer ? this.opts.answer({ ...a }, this.labelsOf.get(testId) ?? {}) : a)
     }
     const m = /^\/(alertmanager|webhook)\/([^/]+)$/.exec(path)
     if (req.method !== 'POST' || !m) return send(404, { error: 'not found' })
@@ -103,13 +112,16 @@ export class OnCallSimulator {
 
   private receive(receiver: string, alert: { status: string; labels: Record<string, string> }, at: string): void {
     const testId = alert.labels.test_id
-    if (!testId || alert.status !== 'firing' || this.firstSeen.has(testId)) return
-    this.firstSeen.set(testId, { receiver, at })
+    if (!testId || alert.status !== 'firing' || this.acks.has(testId)) return
+    const record: AckRecord = { receiver, delivered_at: at, acknowledged_at: null, acknowledged_by: null }
+    this.acks.set(testId, record)
+    this.labelsOf.set(testId, alert.labels)
     const delay = this.opts.ackDelayMs ? this.opts.ackDelayMs(receiver, alert.labels) : 0
     if (delay === null) return
     const timer = setTimeout(() => {
       this.timers.delete(timer)
-      this.acks.set(testId, { acknowledged_at: new Date().toISOString(), acknowledged_by: `oncall-${receiver}`, receiver, notified_at: at })
+      record.acknowledged_at = new Date().toISOString()
+      record.acknowledged_by = `oncall-${receiver}`
     }, delay)
     this.timers.add(timer)
   }

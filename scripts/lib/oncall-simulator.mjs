@@ -1,8 +1,9 @@
 // A small on-call tool for the example and the benchmark: takes Alertmanager webhook deliveries
 // at POST /alertmanager/<receiver> (and the action's own webhook at POST /webhook/<receiver>), has
 // a person acknowledge each firing alert that carries a test_id after a delay, and serves the
-// acknowledgement at GET /ack/<test_id>: 404 until acknowledged, then
-// {acknowledged, acknowledged_at, acknowledged_by, receiver, notified_at}. No dependencies.
+// acknowledgement at GET /ack/<test_id>: 404 until the alert arrived, then
+// {receiver, delivered_at, acknowledged_at, acknowledged_by} (the action's default
+// alerting.webhook.ack mapping; acknowledged_* null until a person acknowledged). No dependencies.
 // `deliveries` records every webhook alert as it arrives and `ackReads` every acknowledgement
 // read, each with its arrival time, so a benchmark can tell when the action saw what.
 import { createServer } from 'node:http'
@@ -21,8 +22,8 @@ export async function startOnCallSimulator({ port = 0, ackDelayMs = 1500, person
     if (req.method === 'GET' && ack) {
       const testId = decodeURIComponent(ack[1])
       const a = acks.get(testId)
-      ackReads.push({ testId, acknowledged: Boolean(a?.acknowledged), at: new Date().toISOString() })
-      return a?.acknowledged ? send(200, a) : send(404, { acknowledged: false })
+      ackReads.push({ testId, acknowledged: Boolean(a?.acknowledged_at), at: new Date().toISOString() })
+      return a ? send(200, a) : send(404, { error: 'no such alert' })
     }
     const hook = /^\/(alertmanager|webhook)\/([^/?]+)$/.exec(req.url ?? '')
     if (req.method !== 'POST' || !hook) return send(404, { error: 'not found' })
@@ -43,11 +44,11 @@ export async function startOnCallSimulator({ port = 0, ackDelayMs = 1500, person
         const testId = a?.labels?.test_id ?? a?.test_id
         deliveries.push({ receiver, status: a?.status ?? 'firing', testId, at })
         if (!testId || (a?.status ?? 'firing') !== 'firing' || acks.has(testId)) continue
-        const record = { acknowledged: false, receiver, notified_at: at }
+        const record = { receiver, delivered_at: at, acknowledged_at: null, acknowledged_by: null }
         acks.set(testId, record)
         const t = setTimeout(() => {
           timers.delete(t)
-          Object.assign(record, { acknowledged: true, acknowledged_at: new Date().toISOString(), acknowledged_by: person })
+          Object.assign(record, { acknowledged_at: new Date().toISOString(), acknowledged_by: person })
         }, ackDelayMs)
         timers.add(t)
       }

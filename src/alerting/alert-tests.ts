@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto'
 import type { RunContext } from '../model/monitoring-model.js'
 import { HttpAckSource } from './providers/ack-source.js'
 import { AlertmanagerProvider } from './providers/alertmanager/index.js'
-import { conclude, errorMessage, newTestRecord, SYNTHETIC_ALERT_NAME } from './providers/common.js'
+import { decideAttempt, errorMessage, newAttempt, routeRecord, SYNTHETIC_ALERT_NAME } from './providers/common.js'
+import { GrafanaOnCallProvider } from './providers/grafana-oncall/index.js'
+import { OpsgenieProvider } from './providers/opsgenie/index.js'
 import { PagerDutyProvider } from './providers/pagerduty/index.js'
-import type { AlertProvider, PlannedAlertTest } from './providers/types.js'
+import type { AckPolicy, AlertProvider, PlannedAlertTest, RouteConfig } from './providers/types.js'
 import { WebhookProvider } from './providers/webhook/index.js'
-import type { AlertTest, AlertTestResults } from './types.js'
+import type { AlertAttempt, AlertTest, AlertTestResults, ProviderName } from './types.js'
 
 export const VALIDATION_REQUEST = '[VALIDATION REQUEST] - Monitoring instrumentation verified. Approve activation of alert tests? (yes/no)'
 export const TRIGGERING_MESSAGE = 'Triggering synthetic alerts to confirm notification pathways...'
@@ -16,23 +18,31 @@ const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').
 
 /**
  * The provider that carries the synthetic alerts: `alerting.provider`, or the first configured of
- * Alertmanager, PagerDuty, webhook. With Alertmanager, `alerting.webhook.ack-url` is where the
- * acknowledgement is read from.
+ * Alertmanager, PagerDuty, Opsgenie, Grafana OnCall, webhook. With Alertmanager,
+ * `alerting.webhook.ack-url` is where delivery and acknowledgement are read from.
  */
 export function selectProvider(ctx: RunContext): AlertProvider | { missing: string } {
   const cfg = ctx.config.alerting
-  const name = cfg.provider ?? (cfg.alertmanager ? 'alertmanager' : cfg.pagerduty ? 'pagerduty' : cfg.webhook ? 'webhook' : undefined)
-  if (!name) return { missing: 'no alerting provider configured (alerting.alertmanager, alerting.pagerduty or alerting.webhook)' }
-  if (name === 'alertmanager') {
-    if (!cfg.alertmanager) return { missing: 'alerting.provider is alertmanager but alerting.alertmanager is not configured' }
-    return new AlertmanagerProvider(ctx, cfg.alertmanager, cfg.webhook ? new HttpAckSource(ctx, cfg.webhook) : undefined)
+  const name =
+    cfg.provider ??
+    (cfg.alertmanager ? 'alertmanager' : cfg.pagerduty ? 'pagerduty' : cfg.opsgenie ? 'opsgenie' : cfg['grafana-oncall'] ? 'grafana-oncall' : cfg.webhook ? 'webhook' : undefined)
+  if (!name) return { missing: 'no alerting provider configured (alerting.alertmanager, alerting.pagerduty, alerting.opsgenie, alerting.grafana-oncall or alerting.webhook)' }
+  const absent = (key: string): { missing: string } => ({ missing: `alerting.provider is ${name} but alerting.${key} is not configured` })
+  try {
+    if (name === 'alertmanager') {
+      if (!cfg.alertmanager) return absent('alertmanager')
+      return new AlertmanagerProvider(ctx, cfg.alertmanager, cfg.webhook ? new HttpAckSource(ctx, cfg.webhook) : undefined)
+    }
+    if (name === 'pagerduty') return cfg.pagerduty ? new PagerDutyProvider(ctx, cfg.pagerduty) : absent('pagerduty')
+    if (name === 'opsgenie') return cfg.opsgenie ? new OpsgenieProvider(ctx, cfg.opsgenie) : absent('opsgenie')
+    if (name === 'grafana-oncall') return cfg['grafana-oncall'] ? new GrafanaOnCallProvider(ctx, cfg['grafana-oncall']) : absent('grafana-oncall')
+    if (!cfg.webhook) return absent('webhook')
+    const url = cfg.webhook.url
+    if (!url) return { missing: 'alerting.provider is webhook but alerting.webhook.url (where the alert is posted) is not set' }
+    return new WebhookProvider(ctx, { ...cfg.webhook, url }, new HttpAckSource(ctx, cfg.webhook))
+  } catch (err) {
+    return { missing: `the ${name} provider cannot start: ${errorMessage(err)}` }
   }
-  if (name === 'pagerduty') {
-    if (!cfg.pagerduty) return { missing: 'alerting.provider is pagerduty but alerting.pagerduty is not configured' }
-    return new PagerDutyProvider(ctx, cfg.pagerduty)
-  }
-  if (!cfg.webhook) return { missing: 'alerting.provider is webhook but alerting.webhook is not configured' }
-  return new WebhookProvider(ctx, cfg.webhook, new HttpAckSource(ctx, cfg.webhook))
 }
 
 function overall(tests: AlertTest[]): AlertTestResults['overall_status'] {
@@ -45,62 +55,130 @@ function overall(tests: AlertTest[]): AlertTestResults['overall_status'] {
 const compliance = (tests: AlertTest[]): number =>
   tests.length === 0 ? 0 : Math.round((1000 * tests.filter((t) => t.sla_met).length) / tests.length) / 10
 
+/** The labels a synthetic alert carries: the route's (which may set alertname), plus its test id. */
+export function alertLabels(route: RouteConfig, testId: string): Record<string, string> {
+  return { alertname: SYNTHETIC_ALERT_NAME, ...route.labels, test_id: testId, synthetic: 'true' }
+}
+
+export interface AlertTestOptions {
+  /**
+   * Routes to test in place of `alerting.routes`, e.g. with the exact labels of a fired rule.
+   * Each route's `labels` are sent as they are (alertname included), plus test_id and synthetic.
+   */
+  routes?: RouteConfig[]
+}
+
+/** Signals that cancel a run; the alerts out at that moment are cleaned up before the run goes on. */
+const CANCEL_SIGNALS = ['SIGTERM', 'SIGINT'] as const
+
 /**
- * Gate 2's evidence: one synthetic alert per configured route through the real paging path, with
- * where it was delivered, when a person acknowledged it, and whether that was within the SLA.
- * Every alert is resolved afterwards. Nothing is sent unless the run approved alert tests.
+ * Gate 2's evidence: one synthetic alert per route through the real paging path, with three facts
+ * each (routed, delivered, acknowledged), a rerun with a fresh test id when an attempt fails, and
+ * every alert cleaned up afterwards, also on failure or cancellation. Nothing is sent unless the
+ * run approved alert tests.
  */
-export async function runAlertTests(ctx: RunContext): Promise<AlertTestResults> {
+export async function runAlertTests(ctx: RunContext, opts: AlertTestOptions = {}): Promise<AlertTestResults> {
   const cfg = ctx.config.alerting
+  const routes = opts.routes ?? cfg.routes
   const sla = cfg['ack-sla-seconds']
   const approved = ctx.alertTestsApproved
   ctx.log.info(VALIDATION_REQUEST)
   ctx.log.info(`Answer: ${approved ? 'yes' : 'no'} (input alert-tests=${approved ? 'true' : 'false'})`)
 
   const test_date = ctx.now().toISOString()
-  const plan = (deadline: number): PlannedAlertTest[] =>
-    cfg.routes.map((route) => ({
-      test_id: `sre-${slug(ctx.runId)}-${slug(route.name)}-${randomBytes(4).toString('hex')}`,
-      route,
-      alert_name: SYNTHETIC_ALERT_NAME,
-      sla_seconds: sla,
-      deadline
-    }))
+  const policy: AckPolicy = { slaSeconds: sla, skewSeconds: cfg['clock-skew-seconds'], ignore: cfg['ack-ignore'].map((p) => new RegExp(p, 'i')) }
+  const controller = new AbortController()
+  const baseId = (route: RouteConfig): string => `sre-${slug(ctx.runId)}-${slug(route.name)}-${randomBytes(4).toString('hex')}`
+  const plan = (route: RouteConfig, attempt: number, test_id: string, deadline: number): PlannedAlertTest => ({
+    test_id,
+    attempt,
+    route,
+    labels: alertLabels(route, test_id),
+    alert_name: route.labels.alertname ?? SYNTHETIC_ALERT_NAME,
+    sla_seconds: sla,
+    deadline,
+    policy,
+    signal: controller.signal
+  })
   const base = { test_date, approved, sla_target_seconds: sla, source: 'built-in' as const }
   const provider = selectProvider(ctx)
-  const providerName = 'missing' in provider ? (cfg.provider ?? 'alertmanager') : provider.name
+  const providerName: ProviderName = 'missing' in provider ? (cfg.provider ?? 'alertmanager') : provider.name
+  const notRun = (reason: string): AlertTest[] =>
+    routes.map((route) => {
+      const p = plan(route, 1, baseId(route), 0)
+      const a = newAttempt(p)
+      a.reason = reason
+      return { ...routeRecord(p, providerName, [a]), reason }
+    })
 
   if (!approved) {
-    const tests = plan(0).map((p) => ({ ...newTestRecord(p, providerName), reason: NOT_APPROVED_REASON }))
-    return { ...base, tests, overall_status: 'not_run', sla_compliance: 0, not_verified_reason: `${NOT_APPROVED_REASON} (input alert-tests is false): no synthetic alert was sent` }
+    return { ...base, tests: notRun(NOT_APPROVED_REASON), overall_status: 'not_run', sla_compliance: 0, not_verified_reason: `${NOT_APPROVED_REASON} (input alert-tests is false): no synthetic alert was sent` }
   }
-  if (cfg.routes.length === 0) {
+  if (routes.length === 0) {
     return { ...base, tests: [], overall_status: 'not_run', sla_compliance: 0, not_verified_reason: 'no alert routes configured (alerting.routes)' }
   }
   if ('missing' in provider) {
-    const tests = plan(0).map((p) => ({ ...newTestRecord(p, providerName), reason: provider.missing }))
-    return { ...base, tests, overall_status: 'not_run', sla_compliance: 0, not_verified_reason: provider.missing }
+    return { ...base, tests: notRun(provider.missing), overall_status: 'not_run', sla_compliance: 0, not_verified_reason: provider.missing }
   }
 
   ctx.log.info(TRIGGERING_MESSAGE)
-  const deadline = Date.now() + (sla + cfg['wait-margin-seconds']) * 1000
-  // Routes run side by side: each waits up to the SLA, so in turn they would multiply it.
-  const tests = await Promise.all(
-    plan(deadline).map(async (p) => {
-      try {
-        return await provider.run(p)
-      } catch (err) {
-        const t = newTestRecord(p, provider.name)
-        t.status = 'error'
-        t.reason = `unexpected failure of the ${provider.name} alert test: ${errorMessage(err)}`
-        return conclude(t)
-      }
-    })
-  )
-  for (const t of tests) {
-    const line = `Alert test ${t.route} (${t.provider}): ${t.status} - ${t.reason}`
-    if (t.status === 'passed') ctx.log.info(line)
-    else ctx.log.error(line, { title: 'Alert path' })
+  let cancelledBy: string | undefined
+  const onSignal = (sig: NodeJS.Signals): void => {
+    if (cancelledBy) return
+    cancelledBy = sig
+    ctx.log.warning(`${sig} received: ending the alert tests and cleaning up every synthetic alert before the run goes on.`)
+    controller.abort()
   }
-  return { ...base, tests, overall_status: overall(tests), sla_compliance: compliance(tests) }
+  for (const s of CANCEL_SIGNALS) process.on(s, onSignal)
+  const attemptMs = (sla + cfg['wait-margin-seconds']) * 1000
+  let tests: AlertTest[]
+  try {
+    // Routes run side by side: each waits up to the SLA, so in turn they would multiply it.
+    tests = await Promise.all(
+      routes.map(async (route) => {
+        const attempts: AlertAttempt[] = []
+        const first = baseId(route)
+        for (let n = 1; n <= 1 + cfg.retries; n++) {
+          const p = plan(route, n, n === 1 ? first : `${first}-r${n - 1}`, Date.now() + attemptMs)
+          let a: AlertAttempt
+          try {
+            a = await provider.run(p)
+          } catch (err) {
+            a = newAttempt(p)
+            a.facts.routed.status = 'error'
+            a.facts.routed.detail = `unexpected failure of the ${provider.name} alert test: ${errorMessage(err)}`
+            decideAttempt(a, route.name)
+          }
+          attempts.push(a)
+          if (a.outcome === 'passed' || controller.signal.aborted) break
+        }
+        return routeRecord(plan(route, 1, first, 0), provider.name, attempts)
+      })
+    )
+  } finally {
+    for (const s of CANCEL_SIGNALS) process.off(s, onSignal)
+  }
+  for (const t of tests) {
+    const cleanup = (t.attempts ?? []).every((x) => x.cleanup.resolved || x.triggered_at === null) ? '' : ` Not cleaned up: ${(t.attempts ?? []).filter((x) => !x.cleanup.resolved && x.triggered_at).map((x) => `${x.test_id} (${x.cleanup.detail})`).join('; ')}.`
+    if (t.status === 'passed') ctx.log.info(t.reason)
+    else ctx.log.error(`${t.reason}${cleanup}`, { title: `Alert path ${t.route}` })
+  }
+  const results: AlertTestResults = { ...base, tests, overall_status: overall(tests), sla_compliance: compliance(tests) }
+  if (cancelledBy) {
+    results.cancelled = true
+    results.not_verified_reason = `the run was cancelled (${cancelledBy}) while the alert tests ran; every synthetic alert was cleaned up (see each attempt's cleanup)`
+    reraiseLater(cancelledBy as NodeJS.Signals)
+  }
+  return results
+}
+
+/**
+ * After the cleanup, a cancelled process still ends: unless someone else handles the signal, it
+ * is raised again once the run had a moment to write its package.
+ */
+function reraiseLater(sig: NodeJS.Signals): void {
+  if (process.listenerCount(sig) > 0) return
+  setTimeout(() => {
+    if (process.listenerCount(sig) === 0) process.kill(process.pid, sig)
+  }, 15_000).unref()
 }

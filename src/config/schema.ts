@@ -127,8 +127,29 @@ export const route = z.strictObject({
   'expect-receiver': z.string().min(1)
 })
 
+/** JSON paths into the acknowledgement source's answer (docs/alert-acknowledgements.md). */
+const jsonPath = z.string().regex(/^\$((\.[A-Za-z_][A-Za-z0-9_-]*)|(\[(\d+|-1|'[^']*'|"[^"]*")\]))*$/, "a JSON path such as $.acknowledged_at, $.data.report['ackTime'] or $.items[0].at")
+export const DEFAULT_ACK_MAPPING = {
+  'acknowledged-at': '$.acknowledged_at',
+  'acknowledged-by': '$.acknowledged_by',
+  'delivered-at': '$.delivered_at',
+  receiver: '$.receiver'
+} as const
+export const ackMapping = z.strictObject({
+  'acknowledged-at': jsonPath.default(DEFAULT_ACK_MAPPING['acknowledged-at']),
+  'acknowledged-by': jsonPath.default(DEFAULT_ACK_MAPPING['acknowledged-by']),
+  'delivered-at': jsonPath.default(DEFAULT_ACK_MAPPING['delivered-at']),
+  receiver: jsonPath.default(DEFAULT_ACK_MAPPING.receiver),
+  /** Optional flag field; it never counts on its own, only with a valid acknowledged-at. */
+  acknowledged: jsonPath.optional(),
+  /** acknowledged-at is a duration after this time field (e.g. Opsgenie's report.ackTime after createdAt). */
+  'acknowledged-after': jsonPath.optional(),
+  /** Unit of numeric times: epoch seconds or milliseconds (also of a relative acknowledged-at). */
+  'number-unit': z.enum(['s', 'ms']).default('ms')
+})
+
 export const alerting = z.strictObject({
-  provider: z.enum(['alertmanager', 'pagerduty', 'webhook']).optional(),
+  provider: z.enum(['alertmanager', 'pagerduty', 'webhook', 'opsgenie', 'grafana-oncall']).optional(),
   alertmanager: z.strictObject({ ...httpClientFields }).optional(),
   pagerduty: z
     .strictObject({
@@ -139,15 +160,56 @@ export const alerting = z.strictObject({
       'poll-seconds': z.number().positive().default(5)
     })
     .optional(),
-  webhook: z
+  opsgenie: z
     .strictObject({
-      url: httpUrl,
-      /** Polled for the acknowledgement; `{{test_id}}` is substituted. */
-      'ack-url': z.string().min(1),
-      auth: auth.default({ type: 'none' }),
+      'api-url': httpUrl.default('https://api.opsgenie.com'),
+      /** An API integration's key, sent as `Authorization: GenieKey ...`. */
+      'api-key-env': envName,
       'poll-seconds': z.number().positive().default(2)
     })
     .optional(),
+  'grafana-oncall': z
+    .strictObject({
+      /** The OnCall API base (OSS: the engine URL; Cloud IRM: the stack's OnCall API URL). */
+      'api-url': httpUrl,
+      'token-env': envName,
+      /** OSS takes the token as is; Grafana Cloud IRM as `Bearer` plus X-Grafana-URL. */
+      'auth-scheme': z.enum(['token', 'bearer']).default('token'),
+      'grafana-url': httpUrl.optional(),
+      /** The environment variable holding the integration's inbound URL (it carries a secret token). */
+      'integration-url-env': envName,
+      'integration-id': z.string().min(1).optional(),
+      'poll-seconds': z.number().positive().default(2)
+    })
+    .optional(),
+  webhook: z
+    .strictObject({
+      /** Where the webhook provider posts the alert (only needed with provider: webhook). */
+      url: httpUrl.optional(),
+      /** Polled for delivery and acknowledgement; `{{test_id}}` is substituted. */
+      'ack-url': z.string().min(1),
+      auth: auth.default({ type: 'none' }),
+      'poll-seconds': z.number().positive().default(2),
+      ack: ackMapping.default({ ...DEFAULT_ACK_MAPPING, 'number-unit': 'ms' })
+    })
+    .optional(),
+  /** Acknowledging identities that are never a person (case-insensitive regular expressions). */
+  'ack-ignore': z
+    .array(
+      z.string().min(1).refine((v) => {
+        try {
+          new RegExp(v, 'i')
+          return true
+        } catch {
+          return false
+        }
+      }, 'a regular expression such as bot or ^svc-')
+    )
+    .default(['bot', 'automation', 'integration', 'api']),
+  /** How far the on-call side's clock may be off from this runner's. */
+  'clock-skew-seconds': z.number().min(0).max(300).default(5),
+  /** A failing route is sent again, with a fresh test id, this many times. */
+  retries: z.number().int().min(0).max(5).default(1),
   'ack-sla-seconds': z.number().positive().default(300),
   /** Extra wait beyond the SLA before a test is declared unacknowledged. */
   'wait-margin-seconds': z.number().min(0).default(30),
@@ -252,6 +314,9 @@ export const configSchema = z.strictObject({
   /** OpenSLO v1 documents (kind: SLO) in the repository. */
   openslo: z.array(z.string()).default([]),
   alerting: alerting.default({
+    'ack-ignore': ['bot', 'automation', 'integration', 'api'],
+    'clock-skew-seconds': 5,
+    retries: 1,
     'ack-sla-seconds': 300,
     'wait-margin-seconds': 30,
     routes: [],

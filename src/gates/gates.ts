@@ -2,7 +2,7 @@
  * The four quality gates of Protocol 12 (seed section 4), as pure functions of collected data.
  * Every gate can fail: missing data, a check that did not run, or a backend error is never a pass.
  */
-import type { AlertTestResults, DashboardReport, SloAlignment } from '../alerting/types.js'
+import type { AlertTest, AlertTestResults, AttemptOutcome, DashboardReport, SloAlignment } from '../alerting/types.js'
 import type { ObservabilitySchedule, TuningReport } from '../assurance/types.js'
 import type { Config } from '../config/schema.js'
 import type { BacklogItem } from '../model/backlog.js'
@@ -17,6 +17,8 @@ export const MSG_ALERT_FAILURE = '[ERROR] Synthetic alert did not reach on-call 
 export const MSG_APPROVAL_MISSING = '[ERROR] Monitoring approval not recorded.'
 
 type Thresholds = Config['gates']
+
+const ALERT_FIX_ORDER: AttemptOutcome[] = ['wrong_receiver', 'not_routed', 'routed_not_delivered', 'not_acknowledged', 'acknowledgement_refused', 'acknowledged_late', 'cancelled', 'error', 'not_run', 'passed']
 
 function gate(id: 1 | 2 | 3 | 4, checks: GateCheck[], reasons: string[], errors: string[], evidence: string[]): GateResult {
   const failed = reasons.length > 0 || errors.length > 0 || checks.some((c) => c.status !== 'pass')
@@ -89,16 +91,21 @@ export function evaluateAlertGate(input: {
   if (!alertTests.approved) reasons.push('alert tests not approved (input alert-tests is false): the alert path is unproven')
   else if (alertTests.not_verified_reason) reasons.push(`alert path not verified: ${alertTests.not_verified_reason}`)
   else if (alertTests.tests.length === 0) reasons.push('no alert route was tested: configure alerting.routes')
-  for (const t of alertTests.tests) {
+  // In the order the responder must fix them: where it went, whether it arrived, who acknowledged.
+  const rank = (t: AlertTest): number => ALERT_FIX_ORDER.indexOf(t.outcome ?? (t.status === 'error' ? 'error' : 'not_acknowledged'))
+  for (const t of [...alertTests.tests].sort((a, b) => rank(a) - rank(b))) {
     if (t.status === 'passed' && t.sla_met) continue
+    if (t.outcome) {
+      // Built-in tests carry their full reason: the same text as the log and the summary.
+      if (t.status === 'error') errors.push(t.reason)
+      else reasons.push(t.status === 'not_run' ? `route ${t.route}: not run: ${t.reason}` : t.reason)
+      continue
+    }
     const where = `route ${t.route}: expected receiver ${t.expected_receiver}, actual ${t.actual_receivers.join(', ') || 'none'}`
     if (t.status === 'error') errors.push(`${where}: backend error: ${t.reason}`)
     else if (t.status === 'not_run') reasons.push(`${where}: not run: ${t.reason}`)
-    else if (t.delivered_at && !t.sla_met)
-      reasons.push(
-        `${where}: acknowledgement ${t.acknowledgement_time_seconds === null ? 'never came' : `took ${t.acknowledgement_time_seconds} s`}, SLA ${t.sla_seconds} s`
-      )
-    else reasons.push(`${MSG_ALERT_FAILURE} ${where}: ${t.reason}`)
+    else if (!t.actual_receivers.includes(t.expected_receiver) || !t.delivered_at) reasons.push(`${MSG_ALERT_FAILURE} ${where}: ${t.reason}`)
+    else reasons.push(`${where}: acknowledgement ${t.acknowledgement_time_seconds === null ? 'never came' : `took ${t.acknowledgement_time_seconds} s`}, SLA ${t.sla_seconds} s: ${t.reason}`)
   }
   checks.push({
     name: 'alert acknowledgement SLA compliance',

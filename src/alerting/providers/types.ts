@@ -1,43 +1,58 @@
 import type { AlertingConfig } from '../../config/schema.js'
-import type { AlertTest } from '../types.js'
+import type { AlertAttempt, FactEvidence, ProviderName } from '../types.js'
+import type { AckCandidate } from './common.js'
 
 export type RouteConfig = AlertingConfig['routes'][number]
 
-/** One synthetic alert to send: which route, under which id, and until when to wait. */
+/** The rules an acknowledgement must meet to count. */
+export interface AckPolicy {
+  slaSeconds: number
+  skewSeconds: number
+  ignore: RegExp[]
+}
+
+/** One synthetic alert to send: which route, under which id and labels, and until when to wait. */
 export interface PlannedAlertTest {
   test_id: string
+  attempt: number
   route: RouteConfig
+  /** The labels the alert carries: the route's, plus alertname (unless set), test_id and synthetic. */
+  labels: Record<string, string>
   alert_name: string
   sla_seconds: number
   /** Epoch ms after which no wait (delivery or acknowledgement) continues. */
   deadline: number
+  policy: AckPolicy
+  /** Aborted when the run is cancelled: waits end at once, cleanup still runs. */
+  signal: AbortSignal
 }
 
 /** A paging path that can carry a synthetic alert end to end. */
 export interface AlertProvider {
-  readonly name: AlertTest['provider']
+  readonly name: ProviderName
   /**
-   * Trigger the alert, confirm where it was delivered and when a human acknowledged it, and
-   * always resolve it afterwards, also when a step fails. Never throws: failures are recorded.
+   * Trigger the alert, record the three facts (routed, delivered, acknowledged) with their
+   * evidence, and always clean up afterwards, also when a step fails or the run is cancelled.
+   * Never throws: failures are recorded.
    */
-  run(test: PlannedAlertTest): Promise<AlertTest>
+  run(test: PlannedAlertTest): Promise<AlertAttempt>
 }
 
-/** An acknowledgement as read from the on-call side. */
-export interface Acknowledgement {
-  acknowledged_at: string
-  acknowledged_by?: string
-  /** The receiver the on-call side got the alert on, when it says. */
+/** What the on-call side reports for one test id. */
+export interface OnCallReport {
   receiver?: string
-  /** When the on-call side received the notification, when it says. */
-  notified_at?: string
+  /** When the on-call side says it received the alert, as given. */
+  deliveredAt?: unknown
+  acks: AckCandidate[]
+  evidence: FactEvidence
+  unit: 's' | 'ms'
 }
 
-/** Where acknowledgements are read from, for paths that have no acknowledgement of their own. */
+/** Where delivery and acknowledgement are read from, for paths that have none of their own. */
 export interface AckSource {
   /** For messages, e.g. the ack URL without credentials. */
   readonly description: string
-  /** The acknowledgement of a test, or undefined while there is none. Throws BackendError. */
-  check(testId: string): Promise<Acknowledgement | undefined>
+  /** What the on-call side holds for a test, or undefined while it holds nothing. Throws BackendError. */
+  check(testId: string): Promise<OnCallReport | undefined>
   readonly pollMs: number
 }

@@ -2,8 +2,8 @@ import type { AlertingConfig } from '../../../config/schema.js'
 import type { RunContext } from '../../../model/monitoring-model.js'
 import { BackendError } from '../../../util/errors.js'
 import { httpRequest, redactUrl } from '../../../util/http.js'
-import type { AlertTest } from '../../types.js'
-import { conclude, errorMessage, newTestRecord, pollUntil } from '../common.js'
+import type { AlertAttempt } from '../../types.js'
+import { applyAcks, closeAckFact, decideAttempt, errorMessage, evidence, newAttempt, pollUntil, setRouted } from '../common.js'
 import type { AlertProvider, PlannedAlertTest } from '../types.js'
 
 type PagerDutyConfig = NonNullable<AlertingConfig['pagerduty']>
@@ -101,7 +101,7 @@ export class PagerDutyProvider implements AlertProvider {
 
   private async incident(dedupKey: string, token: string): Promise<Incident | undefined> {
     const body = await this.rest<{ incidents?: Incident[] }>(`/incidents?incident_key=${encodeURIComponent(dedupKey)}`, token)
-    return (body.incidents ?? []).find((i) => i.incident_key === undefined || i.incident_key === dedupKey)
+    return (body.incidents ?? []).find((i) => i.incident_key === dedupKey)
   }
 
   private async logEntries(id: string, token: string): Promise<LogEntry[]> {
@@ -119,20 +119,21 @@ export class PagerDutyProvider implements AlertProvider {
     return out.sort((a, b) => Date.parse(a.created_at ?? '') - Date.parse(b.created_at ?? ''))
   }
 
-  async run(p: PlannedAlertTest): Promise<AlertTest> {
-    const t = newTestRecord(p, this.name)
-    let routingKey: string | undefined
+  async run(p: PlannedAlertTest): Promise<AlertAttempt> {
+    const a = newAttempt(p)
+    let routingKey: string
     let token: string
     try {
       routingKey = this.secret(this.cfg['routing-key-env'], 'routing key')
       token = this.secret(this.cfg['api-token-env'], 'REST API token')
     } catch (err) {
-      t.status = 'error'
-      t.reason = errorMessage(err)
-      return conclude(t)
+      a.facts.routed.status = 'error'
+      a.facts.routed.detail = errorMessage(err)
+      return decideAttempt(a, p.route.name)
     }
     const dedupKey = p.test_id
     let triggered = false
+    let incidentId: string | undefined
     try {
       const sentAt = this.ctx.now().toISOString()
       const res = await this.enqueue({
@@ -142,14 +143,14 @@ export class PagerDutyProvider implements AlertProvider {
         payload: {
           summary: `Synthetic alert test for route ${p.route.name}; please acknowledge. It resolves itself.`,
           source: 'sre-monitoring-action',
-          severity: pagerDutySeverity(p.route.labels.severity),
-          custom_details: { test_id: p.test_id, route: p.route.name, run: this.ctx.runId, labels: p.route.labels }
+          severity: pagerDutySeverity(p.labels.severity),
+          custom_details: { test_id: p.test_id, route: p.route.name, run: this.ctx.runId, labels: p.labels }
         }
       })
       if (res.status === 429 || res.status >= 500) {
-        t.status = 'error'
-        t.reason = `PagerDuty Events API answered HTTP ${res.status}.`
-        return conclude(t)
+        a.facts.routed.status = 'error'
+        a.facts.routed.detail = `PagerDuty Events API answered HTTP ${res.status}`
+        return decideAttempt(a, p.route.name)
       }
       if (res.status !== 202) {
         let detail = res.text.slice(0, 300)
@@ -159,70 +160,78 @@ export class PagerDutyProvider implements AlertProvider {
         } catch {
           /* keep the raw text */
         }
-        t.wait.delivery = 'completed'
-        t.reason = `PagerDuty rejected the event (HTTP ${res.status}): ${detail}`
-        return conclude(t)
+        a.facts.routed.status = 'not_confirmed'
+        a.facts.routed.detail = `PagerDuty rejected the event (HTTP ${res.status}): ${detail}`
+        return decideAttempt(a, p.route.name)
       }
       triggered = true
-      t.triggered_at = sentAt
+      a.triggered_at = sentAt
+      a.cleanup = { resolved: false, at: null, detail: 'triggered; not resolved yet' }
 
+      const search = `GET ${redactUrl(this.api)}/incidents?incident_key=${encodeURIComponent(dedupKey)}`
       const found = await pollUntil(() => this.incident(dedupKey, token), {
         deadline: p.deadline,
         firstMs: 100,
-        maxMs: this.cfg['poll-seconds'] * 1000
+        maxMs: this.cfg['poll-seconds'] * 1000,
+        signal: p.signal
       })
-      t.wait.delivery = found.outcome
+      a.wait.delivery = found.outcome
+      if (found.outcome === 'cancelled') {
+        a.outcome = 'cancelled'
+        return decideAttempt(a, p.route.name)
+      }
       if (found.outcome === 'backend_error') {
-        t.status = 'error'
-        t.reason = `PagerDuty REST API could not be read: ${found.error}`
-        return conclude(t)
+        a.facts.routed.status = 'error'
+        a.facts.routed.detail = `PagerDuty REST API could not be read: ${found.error}`
+        return decideAttempt(a, p.route.name)
       }
       const incident = found.value
       if (!incident) {
-        t.reason = 'No incident was opened for the event (is the routing key an active integration?).'
-        return conclude(t)
+        a.facts.routed.status = 'not_confirmed'
+        a.facts.routed.detail = `no incident with incident_key ${dedupKey} by ${new Date(p.deadline).toISOString()} (is the routing key an active integration?)`
+        return decideAttempt(a, p.route.name)
       }
-      t.delivered_at = this.ctx.now().toISOString()
-      t.actual_receivers = [
-        incident.service?.summary,
-        incident.escalation_policy?.summary,
-        ...(incident.assignments ?? []).map((a) => a.assignee?.summary)
-      ].filter((x): x is string => !!x)
+      incidentId = incident.id
+      const receivers = [incident.service?.summary, incident.escalation_policy?.summary, ...(incident.assignments ?? []).map((x) => x.assignee?.summary)].filter((x): x is string => !!x)
+      const ev = evidence('pagerduty', { id: incident.id, status: incident.status, created_at: incident.created_at, service: incident.service?.summary, escalation_policy: incident.escalation_policy?.summary, assignees: (incident.assignments ?? []).map((x) => x.assignee?.summary) }, search)
+      const createdAt = incident.created_at && !Number.isNaN(Date.parse(incident.created_at)) ? new Date(incident.created_at).toISOString() : null
+      setRouted(a, receivers, createdAt, `PagerDuty opened incident ${incident.id} on service "${incident.service?.summary ?? '?'}", escalation policy "${incident.escalation_policy?.summary ?? '?'}"`, [ev])
+      a.facts.delivered.status = 'confirmed'
+      a.facts.delivered.at = createdAt ?? this.ctx.now().toISOString()
+      a.facts.delivered.detail = `PagerDuty holds incident ${incident.id} for dedup key ${dedupKey}`
+      a.facts.delivered.evidence.push(ev)
+      if (a.facts.routed.status !== 'confirmed') return decideAttempt(a, p.route.name)
 
-      let automatic: LogEntry | undefined
+      const logs = `GET ${redactUrl(this.api)}/incidents/${incident.id}/log_entries`
       const acked = await pollUntil(
         async () => {
           const entries = await this.logEntries(incident.id, token)
           const trigger = entries.find((e) => e.type === 'trigger_log_entry')
-          if (trigger?.created_at) t.triggered_at = new Date(trigger.created_at).toISOString()
-          const acks = entries.filter((e) => e.type === 'acknowledge_log_entry')
-          automatic ??= acks.find((e) => e.agent?.type !== 'user_reference')
-          return acks.find((e) => e.agent?.type === 'user_reference' && e.created_at)
+          if (trigger?.created_at && !Number.isNaN(Date.parse(trigger.created_at))) a.triggered_at = new Date(trigger.created_at).toISOString()
+          const acks = entries
+            .filter((e) => e.type === 'acknowledge_log_entry')
+            .map((e) => ({ at: e.created_at, by: e.agent?.summary, ...(e.agent?.type !== 'user_reference' ? { notPerson: `${e.agent?.type ?? 'no agent'}${e.agent?.summary ? `: ${e.agent.summary}` : ''}` } : {}) }))
+          return applyAcks(a, acks, p.policy, evidence('pagerduty', acks, logs)) ? true : undefined
         },
-        { deadline: t.actual_receivers.includes(t.expected_receiver) ? p.deadline : Date.now(), firstMs: 100, maxMs: this.cfg['poll-seconds'] * 1000 }
+        { deadline: p.deadline, firstMs: 100, maxMs: this.cfg['poll-seconds'] * 1000, signal: p.signal }
       )
-      t.wait.acknowledgement = acked.outcome
+      if (acked.outcome === 'cancelled') a.outcome = 'cancelled'
       if (acked.outcome === 'backend_error') {
-        t.status = 'error'
-        t.reason = `PagerDuty log entries could not be read: ${acked.error}`
+        a.facts.acknowledged.status = 'error'
+        a.facts.acknowledged.detail = `PagerDuty log entries could not be read: ${acked.error}`
       }
-      if (acked.value) {
-        t.acknowledged_at = new Date(acked.value.created_at!).toISOString()
-        if (acked.value.agent?.summary) t.acknowledged_by = acked.value.agent.summary
-      } else if (automatic) {
-        t.reason = `Only an automatic acknowledgement was seen (${automatic.agent?.type ?? 'no agent'}${automatic.agent?.summary ? `: ${automatic.agent.summary}` : ''}); a person must acknowledge.`
-      }
-      return conclude(t)
+      closeAckFact(a, acked.outcome, p.deadline)
+      return decideAttempt(a, p.route.name)
     } catch (err) {
-      t.status = 'error'
-      t.reason = `PagerDuty could not be reached: ${errorMessage(err)}`
-      return conclude(t)
+      a.facts.routed.status = 'error'
+      a.facts.routed.detail = `PagerDuty could not be reached: ${errorMessage(err)}`
+      return decideAttempt(a, p.route.name)
     } finally {
-      if (triggered) await this.resolve(dedupKey, routingKey, token, t)
+      if (triggered) await this.resolve(dedupKey, routingKey, token, a, incidentId)
     }
   }
 
-  private async resolve(dedupKey: string, routingKey: string, token: string, t: AlertTest): Promise<void> {
+  private async resolve(dedupKey: string, routingKey: string, token: string, a: AlertAttempt, incidentId?: string): Promise<void> {
     try {
       const res = await this.enqueue({ routing_key: routingKey, event_action: 'resolve', dedup_key: dedupKey })
       if (res.status !== 202) throw new Error(`resolve event answered HTTP ${res.status}`)
@@ -233,10 +242,11 @@ export class PagerDutyProvider implements AlertProvider {
         },
         { deadline: Date.now() + RESOLVE_CHECK_MS, firstMs: 100, maxMs: 1000 }
       )
-      t.resolved = done.outcome === 'completed'
-      if (!t.resolved) this.ctx.log.warning(`Synthetic PagerDuty incident ${dedupKey} is not resolved yet (${done.outcome}).`)
+      const ok = done.outcome === 'completed'
+      a.cleanup = { resolved: ok, at: new Date().toISOString(), detail: ok ? `incident ${incidentId ?? dedupKey} resolved (Events API resolve)` : `resolve sent, incident not resolved yet (${done.outcome})` }
+      if (!ok) this.ctx.log.warning(`Synthetic PagerDuty incident ${dedupKey} is not resolved yet (${done.outcome}).`)
     } catch (err) {
-      t.resolved = false
+      a.cleanup = { resolved: false, at: new Date().toISOString(), detail: `could not be resolved: ${errorMessage(err)}; resolve it by hand` }
       this.ctx.log.warning(`Could not resolve synthetic PagerDuty incident ${dedupKey}: ${errorMessage(err)}; resolve it by hand.`)
     }
   }

@@ -1,15 +1,16 @@
 import type { AlertingConfig } from '../../../config/schema.js'
 import type { RunContext } from '../../../model/monitoring-model.js'
 import { authHeaders, httpRequest, redactUrl } from '../../../util/http.js'
-import type { AlertTest } from '../../types.js'
-import { conclude, errorMessage, newTestRecord, recordAcknowledgement } from '../common.js'
+import type { AlertAttempt } from '../../types.js'
+import { watchOnCall } from '../ack-source.js'
+import { decideAttempt, errorMessage, evidence, newAttempt, setRouted } from '../common.js'
 import type { AckSource, AlertProvider, PlannedAlertTest } from '../types.js'
 
 type WebhookConfig = NonNullable<AlertingConfig['webhook']>
 
 /**
- * A plain webhook into the on-call tool. Delivery is the webhook's 2xx; the receiver and the
- * acknowledgement come from the ack source, which must name the receiver for the route to pass.
+ * A plain webhook into the on-call tool. Its 2xx only says the request was taken: the receiver,
+ * the delivery and the acknowledgement all come from the on-call side (the ack source).
  */
 export class WebhookProvider implements AlertProvider {
   readonly name = 'webhook' as const
@@ -17,7 +18,7 @@ export class WebhookProvider implements AlertProvider {
 
   constructor(
     private readonly ctx: RunContext,
-    private readonly cfg: WebhookConfig,
+    private readonly cfg: WebhookConfig & { url: string },
     private readonly ack: AckSource
   ) {
     this.headers = { 'Content-Type': 'application/json', ...authHeaders(cfg.auth, {}, ctx.env, ctx.log, 'webhook') }
@@ -29,50 +30,56 @@ export class WebhookProvider implements AlertProvider {
       kind: 'sre-monitoring-synthetic-alert',
       status,
       test_id: p.test_id,
-      alertname: p.alert_name,
+      alertname: p.labels.alertname,
       route: p.route.name,
-      labels: { ...p.route.labels, alertname: p.alert_name, test_id: p.test_id, synthetic: 'true' },
+      expected_receiver: p.route['expect-receiver'],
+      labels: p.labels,
       summary: `Synthetic alert test for route ${p.route.name}; please acknowledge.`,
       sent_at: this.ctx.now().toISOString()
     })
   }
 
-  async run(p: PlannedAlertTest): Promise<AlertTest> {
-    const t = newTestRecord(p, this.name)
+  private send(p: PlannedAlertTest, status: 'firing' | 'resolved'): Promise<{ status: number; text: string }> {
+    return httpRequest({ backend: 'webhook', url: this.cfg.url, method: 'POST', headers: this.headers, body: this.payload(p, status), timeoutMs: 10_000, retries: 1 })
+  }
+
+  async run(p: PlannedAlertTest): Promise<AlertAttempt> {
+    const a = newAttempt(p)
+    const url = redactUrl(this.cfg.url)
     let sent = false
     try {
       const triggeredAt = this.ctx.now().toISOString()
-      const res = await httpRequest({ backend: 'webhook', url: this.cfg.url, method: 'POST', headers: this.headers, body: this.payload(p, 'firing'), timeoutMs: 10_000, retries: 1 })
-      sent = true
-      t.triggered_at = triggeredAt
-      t.wait.delivery = 'completed'
-      if (res.status >= 500) {
-        t.status = 'error'
-        t.reason = `The webhook ${redactUrl(this.cfg.url)} answered HTTP ${res.status}.`
-        return conclude(t)
-      }
+      const res = await this.send(p, 'firing')
       if (res.status < 200 || res.status >= 300) {
-        t.reason = `The webhook ${redactUrl(this.cfg.url)} refused the alert: HTTP ${res.status}.`
-        return conclude(t)
+        a.facts.routed.status = res.status >= 500 ? 'error' : 'not_confirmed'
+        a.facts.routed.detail = `the webhook ${url} ${res.status >= 500 ? 'answered' : 'refused the alert with'} HTTP ${res.status}`
+        return decideAttempt(a, p.route.name)
       }
-      t.delivered_at = this.ctx.now().toISOString()
-      const ack = await recordAcknowledgement(t, this.ack, p)
-      if (ack) {
-        if (ack.receiver) t.actual_receivers = [ack.receiver]
-        else t.reason = 'The acknowledgement did not name the receiver, so the route cannot be confirmed.'
+      sent = true
+      a.triggered_at = triggeredAt
+      a.cleanup = { resolved: false, at: null, detail: 'sent; not resolved yet' }
+      const last = await watchOnCall(a, this.ack, p)
+      if (p.signal.aborted) a.outcome = 'cancelled'
+      if (last?.receiver) setRouted(a, [last.receiver], triggeredAt, `the on-call side reports it on receiver "${last.receiver}"`, [last.evidence])
+      else {
+        a.facts.routed.status = 'not_confirmed'
+        a.facts.routed.detail = last ? 'the on-call side did not name the receiver, so the route cannot be confirmed' : 'the on-call side never reported the alert'
+        a.facts.routed.evidence.push(evidence('webhook', `POST ${url} answered HTTP ${res.status}`))
       }
-      return conclude(t, { receiverFromAck: true })
+      return decideAttempt(a, p.route.name)
     } catch (err) {
-      t.status = 'error'
-      t.reason = `The webhook could not be reached: ${errorMessage(err)}`
-      return conclude(t)
+      a.facts.routed.status = 'error'
+      a.facts.routed.detail = `the webhook could not be reached: ${errorMessage(err)}`
+      return decideAttempt(a, p.route.name)
     } finally {
       if (sent) {
         try {
-          const res = await httpRequest({ backend: 'webhook', url: this.cfg.url, method: 'POST', headers: this.headers, body: this.payload(p, 'resolved'), timeoutMs: 10_000, retries: 1 })
-          t.resolved = res.status >= 200 && res.status < 300
+          const res = await this.send(p, 'resolved')
+          const ok = res.status >= 200 && res.status < 300
+          a.cleanup = { resolved: ok, at: new Date().toISOString(), detail: ok ? 'resolved through the webhook (status: resolved)' : `the resolve was answered HTTP ${res.status}` }
         } catch (err) {
-          this.ctx.log.warning(`Could not resolve synthetic alert ${t.test_id} through the webhook: ${errorMessage(err)}`)
+          a.cleanup = { resolved: false, at: new Date().toISOString(), detail: `could not be resolved: ${errorMessage(err)}` }
+          this.ctx.log.warning(`Could not resolve synthetic alert ${a.test_id} through the webhook: ${errorMessage(err)}`)
         }
       }
     }
