@@ -6,9 +6,9 @@ import type { RangeSeries } from '../telemetry/prometheus/client.js'
 import type { AlertEpisode, AlertStats, DataSourceStatus, Incident, IncidentMatch, TuningReport } from './types.js'
 
 /** An alert counts toward an incident if it fired this long before the incident's start. */
-const EARLY_ALERT_SECONDS = 600
+export const EARLY_ALERT_SECONDS = 600
 /** Unresolved incidents are taken to last this long for matching. */
-const OPEN_INCIDENT_SECONDS = 3600
+export const OPEN_INCIDENT_SECONDS = 3600
 
 /** Turn `ALERTS{alertstate="firing"}` range samples into episodes: runs of consecutive samples. */
 export function episodesFromSeries(series: RangeSeries[], stepSeconds: number, serviceLabel: string): AlertEpisode[] {

@@ -63,5 +63,6 @@ export const ARTIFACT_SCHEMAS: Record<string, string> = {
   'observability-schedule.json': 'observability-schedule.schema.json',
   'monitoring-approval-record.json': 'monitoring-approval-record.schema.json',
   'monitoring-package-manifest.json': 'monitoring-package-manifest.schema.json',
-  'gate-results.json': 'gate-results.schema.json'
+  'gate-results.json': 'gate-results.schema.json',
+  'alert-backtest.json': 'alert-backtest.schema.json'
 }

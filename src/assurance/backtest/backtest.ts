@@ -1,0 +1,379 @@
+/**
+ * Backtest the alert rules in force over the incident lookback (alert-backtest.json): one
+ * query_range per rule at its group's evaluation interval, bounded to the data that exists,
+ * joined with the incidents and compared with ALERTS. Requests: the rules API, one data-coverage
+ * query, one ALERTS query and one query per rule, whatever the number of services.
+ */
+import type { SloAlignment } from '../../alerting/types.js'
+import type { RunContext } from '../../model/monitoring-model.js'
+import type { PrometheusClient, RangeSeries } from '../../telemetry/prometheus/client.js'
+import { errorText } from '../../util/errors.js'
+import { durationSeconds } from '../../util/http.js'
+import type { DataSourceStatus, Incident } from '../types.js'
+import { compareWithHistory, evaluateRule, historySpans, round } from './evaluate.js'
+import { burnSignal, equalityValues, expandRecordings, metricNames, type Expansion, type RecordingDefinition } from './promql.js'
+import { alertsInForce, rulesFromApi, rulesFromFiles, type RuleSourceStatus, type TimedRule } from './rules.js'
+import type { AlertBacktest, Coverage, RuleBacktest } from './types.js'
+
+export const BACKTEST_FILE = 'alert-backtest.json'
+/** Prometheus refuses a range query of more than 11000 points per series. */
+const MAX_POINTS = 11000
+/** Rules evaluated at most; the rest are listed as not evaluated. */
+const MAX_RULES = 1000
+/**
+ * The sample times of ALERTS, not its values: a step whose newest sample is older than the step
+ * is the 5-minute lookback repeating the last one (history without staleness markers, such as
+ * backfilled or federated series), not a firing.
+ */
+const HISTORY_QUERY = 'timestamp(ALERTS{alertstate="firing", synthetic!="true"})'
+
+export type PrometheusFor = (backend?: string) => Promise<PrometheusClient | undefined>
+
+const iso = (s: number): string => new Date(Math.round(s * 1000)).toISOString()
+
+function coverage(from: number | null, to: number | null, lookback: number): Coverage {
+  const covered = from !== null && to !== null && to > from ? to - from : 0
+  return { from: from === null ? null : iso(from), to: to === null ? null : iso(to), covered_seconds: Math.round(covered), lookback_seconds: Math.round(lookback), fraction: lookback > 0 ? round(covered / lookback) : 0 }
+}
+
+export function emptyBacktest(now: Date, lookback: string, status: 'not_run' | 'error', detail: string): AlertBacktest {
+  const seconds = (() => {
+    try {
+      return durationSeconds(lookback)
+    } catch {
+      return 0
+    }
+  })()
+  return {
+    generated_at: now.toISOString(),
+    lookback,
+    from: new Date(now.getTime() - seconds * 1000).toISOString(),
+    to: now.toISOString(),
+    status,
+    detail,
+    rules_backend: null,
+    rule_sources: [],
+    incident_sources: [],
+    data: { query: null, step_seconds: null, coverage: coverage(null, null, seconds), metrics: [] },
+    history: { query: null, status: 'not_run', series: 0, detail },
+    requests: { rules_api: 0, data_coverage: 0, alerts_history: 0, rule_queries: 0, total: 0, rules_evaluated: 0 },
+    rules: [],
+    summary: { rules: 0, evaluated: 0, true_positives: 0, false_positives: 0, precision: null, incidents: 0, detected: 0, recall: null, mean_detection_seconds: null, disagreements: [], proposals: 0 }
+  }
+}
+
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** A step no finer than the interval, fitting Prometheus's point limit, as a multiple of the interval. */
+function stepFor(interval: number, span: number): number {
+  const points = span / interval + 1
+  return points <= MAX_POINTS ? interval : Math.ceil(span / (MAX_POINTS - 1) / interval) * interval
+}
+
+export interface BacktestInput {
+  ctx: RunContext
+  prometheus: PrometheusFor
+  incidents: Incident[]
+  incidentSources: DataSourceStatus[]
+  alignment?: SloAlignment
+}
+
+export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktest> {
+  const { ctx } = input
+  const cfg = ctx.config.alerting
+  const lookback = ctx.config.incidents.lookback
+  const lookbackSeconds = durationSeconds(lookback)
+  const now = ctx.now()
+  const end = Math.floor(now.getTime() / 1000)
+  const start = end - lookbackSeconds
+  const result = emptyBacktest(now, lookback, 'not_run', '')
+  result.from = iso(start)
+  result.to = iso(end)
+  result.incident_sources = input.incidentSources.filter((s) => s.kind === 'incidents').map((s) => ({ name: s.name, status: s.status, detail: s.detail, count: s.count }))
+  const requests = result.requests
+  const serviceLabel = ctx.model.serviceLabel
+
+  // ---- the rules in force ----
+  const sources: RuleSourceStatus[] = []
+  let api: TimedRule[] | undefined
+  const rulesProm = cfg['rules-backend'] ? await input.prometheus(cfg['rules-backend']) : undefined
+  if (cfg['rules-backend']) {
+    result.rules_backend = cfg['rules-backend']
+    const source = `prometheus:${cfg['rules-backend']}`
+    if (!rulesProm) sources.push({ source, status: 'error', detail: `alerting.rules-backend "${cfg['rules-backend']}" is not a configured prometheus backend`, rules: 0 })
+    else {
+      try {
+        requests.rules_api++
+        api = rulesFromApi(await rulesProm.rules(), source)
+        sources.push({ source, status: 'ok', detail: `${api.length} rule(s) loaded`, rules: api.length })
+      } catch (err) {
+        sources.push({ source, status: 'error', detail: errorText(err), rules: 0 })
+      }
+    }
+  }
+  const files = await rulesFromFiles(cfg['rule-files'], ctx.workspace)
+  sources.push(...files.sources)
+  result.rule_sources = sources
+  if (sources.length === 0) {
+    result.detail = 'no alert rules source configured (alerting.rules-backend or alerting.rule-files): nothing to backtest'
+    result.history.detail = result.detail
+    return result
+  }
+  const prom = rulesProm ?? (await input.prometheus())
+  if (!prom) {
+    result.detail = 'no Prometheus backend to evaluate the rules against'
+    result.history.detail = result.detail
+    return result
+  }
+  const all = [...(api ?? []), ...files.rules]
+  const alerts = alertsInForce(api, files.rules)
+  const definitions = new Map<string, RecordingDefinition[]>()
+  for (const r of all.filter((x) => x.type === 'recording')) {
+    const list = definitions.get(r.name) ?? []
+    if (!list.some((d) => d.expr === r.expr && JSON.stringify(d.labels) === JSON.stringify(r.labels))) list.push({ name: r.name, expr: r.expr, labels: r.labels, intervalSeconds: r.intervalSeconds })
+    definitions.set(r.name, list)
+  }
+
+  // ---- the data that exists: one query for every metric any rule reads ----
+  const parseErrors = new Map<TimedRule, string>()
+  const readsOf = (expr: string, depth = 0): string[] => {
+    const names = metricNames(expr)
+    if (depth > 8) return names
+    return [...names, ...names.flatMap((n) => (definitions.get(n) ?? []).flatMap((d) => readsOf(d.expr, depth + 1)))]
+  }
+  const names = new Set<string>()
+  for (const a of alerts) {
+    try {
+      for (const n of readsOf(a.expr)) names.add(n)
+    } catch (err) {
+      parseErrors.set(a, errorText(err))
+    }
+  }
+  const dataStep = Math.max(60, Math.ceil(lookbackSeconds / 10000 / 60) * 60)
+  const seen = new Map<string, { from: number; to: number }>()
+  let dataOk = true
+  if (names.size) {
+    const query = `count by (__name__) ({__name__=~"${[...names].sort().map(escapeRegex).join('|')}"})`
+    result.data.query = query
+    result.data.step_seconds = dataStep
+    try {
+      requests.data_coverage++
+      const r = await prom.rangeQuery(query, new Date(start * 1000), new Date(end * 1000), dataStep)
+      for (const s of r.series) {
+        const name = s.labels.__name__
+        if (!name || s.values.length === 0) continue
+        seen.set(name, { from: s.values[0]![0], to: s.values[s.values.length - 1]![0] })
+      }
+    } catch (err) {
+      dataOk = false
+      result.detail = `data coverage query failed: ${errorText(err)}`
+    }
+  }
+  result.data.metrics = [...names].sort().map((n) => ({ name: n, from: seen.has(n) ? iso(seen.get(n)!.from) : null, to: seen.has(n) ? iso(seen.get(n)!.to) : null }))
+  const spanOf = (ns: string[]): { from: number; to: number } | { missing: string[] } => {
+    const missing = ns.filter((n) => !seen.has(n))
+    if (missing.length) return { missing }
+    if (ns.length === 0) return { from: start, to: end }
+    return { from: Math.max(start, ...ns.map((n) => seen.get(n)!.from)), to: Math.min(end, ...ns.map((n) => seen.get(n)!.to)) }
+  }
+  const allSpan = spanOf([...names].filter((n) => seen.has(n)))
+  if ('from' in allSpan && seen.size) result.data.coverage = coverage(Math.min(...[...seen.values()].map((s) => s.from)), Math.max(...[...seen.values()].map((s) => s.to)), lookbackSeconds)
+  else if (names.size === 0) result.data.coverage = coverage(start, end, lookbackSeconds)
+
+  // ---- what actually fired: one ALERTS query ----
+  const historyStep = stepFor(Math.min(60, ...alerts.map((a) => a.intervalSeconds)), lookbackSeconds)
+  let history: RangeSeries[] = []
+  result.history.query = HISTORY_QUERY
+  try {
+    requests.alerts_history++
+    history = (await prom.rangeQuery(HISTORY_QUERY, new Date(start * 1000), new Date(end * 1000), historyStep)).series
+    result.history.series = history.length
+    result.history.status = history.length ? 'ok' : 'no_history'
+    result.history.detail = history.length
+      ? `${history.length} firing alert series in the lookback`
+      : 'ALERTS holds no firing alert in the lookback: no history to compare with (not the same as "nothing fired")'
+  } catch (err) {
+    result.history.status = 'error'
+    result.history.detail = errorText(err)
+  }
+
+  // ---- one query per rule ----
+  const findings = input.alignment?.findings ?? []
+  for (const [i, a] of alerts.entries()) {
+    const rb: RuleBacktest = {
+      name: a.name,
+      source: a.source,
+      also_in: a.also_in,
+      group: a.group,
+      loaded: a.loaded,
+      severity: a.labels.severity ?? null,
+      labels: a.labels,
+      expr: a.expr,
+      query: a.expr,
+      kind: 'condition',
+      expansions: [],
+      interval_seconds: a.intervalSeconds,
+      step_seconds: a.intervalSeconds,
+      for_seconds: a.forSeconds,
+      keep_firing_for_seconds: a.keepFiringForSeconds,
+      status: 'error',
+      detail: '',
+      request: null,
+      coverage: coverage(null, null, lookbackSeconds),
+      factors: [],
+      slo: null,
+      intervals: [],
+      true_positives: 0,
+      false_positives: 0,
+      missed: 0,
+      precision: null,
+      recall: null,
+      mean_detection_seconds: null,
+      mean_reset_seconds: null,
+      incidents: [],
+      history: { status: 'not_compared', fired_seconds: null, backtest_seconds: null, agreement: null, detail: '' },
+      proposal: null
+    }
+    result.rules.push(rb)
+    if (i >= MAX_RULES) {
+      rb.detail = `not evaluated: more than ${MAX_RULES} alert rules`
+      continue
+    }
+    if (parseErrors.has(a)) {
+      rb.detail = `cannot analyse: ${parseErrors.get(a)}`
+      continue
+    }
+    if (!dataOk) {
+      rb.detail = result.detail
+      continue
+    }
+    try {
+      // A recording rule whose own series do not reach back over the lookback is expanded.
+      const expansions: Expansion[] = []
+      const stale = (name: string): boolean => {
+        const own = seen.get(name)
+        return !own || own.from > start + 2 * dataStep
+      }
+      const expanded = expandRecordings(a.expr, definitions, stale, expansions)
+      rb.expansions = expansions
+      for (const e of expansions) {
+        if (e.inlined) {
+          const own = seen.get(e.recording)
+          e.reason = `${own ? `its series start at ${iso(own.from)}` : 'it has no series in the lookback'}; ${e.reason}`
+        }
+      }
+      const span = spanOf(metricNames(expanded.expr))
+      if ('missing' in span) {
+        rb.status = 'no_data'
+        rb.detail = `no series of ${span.missing.join(', ')} in the lookback: the rule cannot be evaluated over the past`
+        continue
+      }
+      rb.coverage = coverage(span.from, span.to, lookbackSeconds)
+      if (span.to <= span.from) {
+        rb.status = 'no_data'
+        rb.detail = 'the metrics the rule reads do not overlap in the lookback'
+        continue
+      }
+      const signal = burnSignal(expanded.expr)
+      const step = stepFor(a.intervalSeconds, span.to - span.from)
+      // Evaluation times on multiples of the step, as Prometheus aligns a group's evaluations.
+      span.from = Math.ceil(span.from / step) * step
+      rb.step_seconds = step
+      const matched = findings.filter((f) => f.found?.rule === a.name && (f.found.source === a.source || a.also_in.includes(f.found.source)))
+      rb.factors = [...new Set(matched.flatMap((f) => (f.found?.factor !== undefined ? [f.found.factor] : [])))].sort((x, y) => y - x)
+      rb.slo = matched[0]?.slo ?? null
+      if ('expr' in signal) {
+        rb.kind = 'burn_rate'
+        rb.query = signal.expr
+      } else {
+        rb.kind_reason = signal.reason
+        rb.query = expanded.expr
+        rb.factors = []
+      }
+      requests.rule_queries++
+      const from = new Date(span.from * 1000)
+      const r = await prom.rangeQuery(rb.query, from, new Date(span.to * 1000), step)
+      rb.request = `${r.request.method} ${r.request.url} start=${from.toISOString()} end=${iso(span.to)} step=${step}s`
+      const ruleServices = [
+        ...new Set([
+          ...(a.labels[serviceLabel] ? [a.labels[serviceLabel]] : []),
+          ...equalityValues(expanded.expr, serviceLabel),
+          ...matched.map((f) => f.service).filter(Boolean)
+        ])
+      ]
+      Object.assign(
+        rb,
+        evaluateRule({
+          series: r.series,
+          from: span.from,
+          to: span.to,
+          stepSeconds: step,
+          forSeconds: a.forSeconds,
+          keepFiringForSeconds: a.keepFiringForSeconds,
+          mode: 'expr' in signal ? 'signal' : 'presence',
+          inclusive: 'expr' in signal ? signal.inclusive : false,
+          serviceLabel,
+          ruleLabels: a.labels,
+          ruleServices,
+          incidents: input.incidents,
+          thresholds: 'expr' in signal ? [...new Set(signal.comparisons.map((c) => c.threshold))].sort((x, y) => y - x) : [],
+          factors: rb.factors
+        })
+      )
+      rb.status = 'evaluated'
+      const firing = rb.intervals.length
+      rb.detail = `${firing} firing interval(s) over ${Math.round((rb.coverage.fraction ?? 0) * 100)}% of the lookback covered by data${step > a.intervalSeconds ? ` (step ${step}s: the lookback at the ${a.intervalSeconds}s interval exceeds ${MAX_POINTS} points)` : ''}`
+      if (result.history.status === 'ok') {
+        const own = history.filter((h) => h.labels.alertname === a.name && Object.entries(a.labels).every(([k, v]) => h.labels[k] === v))
+        rb.history = compareWithHistory({ name: a.name, loaded: a.loaded, backtest: rb.intervals, history: historySpans(own, historyStep), from: span.from, to: span.to, slack: 2 * Math.max(step, historyStep) })
+      } else {
+        rb.history = { status: result.history.status === 'error' ? 'error' : 'no_history', fired_seconds: null, backtest_seconds: null, agreement: null, detail: result.history.detail }
+      }
+      if (a.differs && rb.history.status !== 'disagrees') rb.history.detail = `${rb.history.detail}; ${a.differs}`
+    } catch (err) {
+      rb.status = 'error'
+      rb.detail = errorText(err)
+    }
+  }
+
+  // ---- summary ----
+  requests.total = requests.rules_api + requests.data_coverage + requests.alerts_history + requests.rule_queries
+  const evaluated = result.rules.filter((r) => r.status === 'evaluated')
+  requests.rules_evaluated = evaluated.length
+  const tp = evaluated.reduce((s, r) => s + r.true_positives, 0)
+  const fp = evaluated.reduce((s, r) => s + r.false_positives, 0)
+  const judged = new Map<string, number | null>()
+  for (const r of evaluated) {
+    for (const o of r.incidents) {
+      if (o.status === 'outside_data') continue
+      const prev = judged.get(o.id)
+      if (o.status === 'detected' && (prev === undefined || prev === null || o.detection_seconds! < prev)) judged.set(o.id, o.detection_seconds)
+      else if (prev === undefined) judged.set(o.id, null)
+    }
+  }
+  const delays = [...judged.values()].filter((d): d is number => d !== null)
+  result.summary = {
+    rules: result.rules.length,
+    evaluated: evaluated.length,
+    true_positives: tp,
+    false_positives: fp,
+    precision: tp + fp ? round(tp / (tp + fp)) : null,
+    incidents: judged.size,
+    detected: delays.length,
+    recall: judged.size ? round(delays.length / judged.size) : null,
+    mean_detection_seconds: delays.length ? Math.round(delays.reduce((x, y) => x + y, 0) / delays.length) : null,
+    disagreements: result.rules.filter((r) => r.history.status === 'disagrees').map((r) => r.name),
+    proposals: result.rules.filter((r) => r.proposal).length
+  }
+  const bad = result.rules.filter((r) => r.status !== 'evaluated').length + sources.filter((s) => s.status !== 'ok').length
+  if (alerts.length === 0) {
+    result.status = 'not_run'
+    result.detail = 'no alert rule found in the rules sources'
+  } else {
+    result.status = evaluated.length === 0 ? 'error' : bad || result.history.status === 'error' ? 'partial' : 'ok'
+    result.detail =
+      result.detail ||
+      `${evaluated.length} of ${alerts.length} alert rule(s) evaluated over ${lookback} (${Math.round(result.data.coverage.fraction * 100)}% of it covered by data) with ${requests.total} request(s)`
+  }
+  return result
+}

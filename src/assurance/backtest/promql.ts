@@ -1,0 +1,347 @@
+/**
+ * The PromQL the backtest needs, on the Prometheus team's grammar (@prometheus-io/lezer-promql):
+ * the selectors an expression reads, a rule's condition turned into a "burn signal" whose value
+ * says how far above its threshold the condition stands, and recording rules expanded inline.
+ */
+import { parser } from '@prometheus-io/lezer-promql'
+import type { SyntaxNode } from '@lezer/common'
+
+export interface Matcher {
+  label: string
+  op: '=' | '!=' | '=~' | '!~'
+  value: string
+}
+
+export interface Selector {
+  name?: string
+  matchers: Matcher[]
+  from: number
+  to: number
+}
+
+export class PromqlSyntaxError extends Error {}
+
+function parseTree(expr: string): SyntaxNode {
+  const tree = parser.parse(expr)
+  let bad: number | undefined
+  tree.iterate({
+    enter(n) {
+      if (n.type.isError && bad === undefined) bad = n.from
+    }
+  })
+  if (bad !== undefined) throw new PromqlSyntaxError(`PromQL syntax error at character ${bad + 1}: ${JSON.stringify(expr.slice(Math.max(0, bad - 10), bad + 10))}`)
+  return tree.topNode
+}
+
+const text = (expr: string, n: SyntaxNode): string => expr.slice(n.from, n.to)
+
+function unquote(s: string): string {
+  if (s.startsWith('`')) return s.slice(1, -1)
+  try {
+    return JSON.parse(s.startsWith("'") ? `"${s.slice(1, -1).replace(/"/g, '\\"')}"` : s) as string
+  } catch {
+    return s.slice(1, -1)
+  }
+}
+
+function children(n: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = []
+  for (let c = n.firstChild; c; c = c.nextSibling) out.push(c)
+  return out
+}
+
+function readSelector(expr: string, n: SyntaxNode): Selector {
+  const sel: Selector = { matchers: [], from: n.from, to: n.to }
+  const id = n.getChild('Identifier')
+  if (id) sel.name = text(expr, id)
+  const list = n.getChild('LabelMatchers')
+  for (const m of list ? children(list) : []) {
+    const label = m.getChild('LabelName') ?? m.getChild('QuotedLabelName')
+    const op = m.getChild('MatchOp')
+    const value = m.getChild('StringLiteral')
+    if (!op || !value) {
+      // A bare quoted metric name: {"metric.name"}.
+      const q = m.getChild('QuotedLabelName') ?? m.getChild('StringLiteral')
+      if (q && !op) sel.name = unquote(text(expr, q))
+      continue
+    }
+    const name = label ? (label.name === 'QuotedLabelName' ? unquote(text(expr, label)) : text(expr, label)) : ''
+    const v = unquote(text(expr, value))
+    const o = text(expr, op) as Matcher['op']
+    if (name === '__name__' && o === '=') sel.name = v
+    else sel.matchers.push({ label: name, op: o, value: v })
+  }
+  return sel
+}
+
+/** Every vector selector in the expression (also those inside range selectors and subqueries). */
+export function selectors(expr: string): Selector[] {
+  const top = parseTree(expr)
+  const out: Selector[] = []
+  const walk = (n: SyntaxNode): void => {
+    if (n.name === 'VectorSelector') {
+      out.push(readSelector(expr, n))
+      return
+    }
+    for (const c of children(n)) walk(c)
+  }
+  walk(top)
+  return out
+}
+
+/**
+ * The expression in a canonical spelling: tokens from the syntax tree, matchers sorted. The rules
+ * API prints an expression its own way (spacing, matcher order), so texts are compared this way.
+ */
+export function canonical(expr: string): string {
+  let top: SyntaxNode
+  try {
+    top = parseTree(expr)
+  } catch {
+    return expr.replace(/\s+/g, ' ').trim()
+  }
+  const walk = (n: SyntaxNode): string => {
+    const cs = children(n)
+    if (cs.length === 0) return text(expr, n)
+    const parts = cs.map(walk)
+    if (n.name === 'LabelMatchers') parts.sort()
+    return parts.join(' ')
+  }
+  return walk(top)
+}
+
+/** Metric names the expression reads. */
+export function metricNames(expr: string): string[] {
+  return [...new Set(selectors(expr).flatMap((s) => (s.name ? [s.name] : [])))]
+}
+
+export function matcherHolds(m: Matcher, value: string | undefined): boolean {
+  const v = value ?? ''
+  switch (m.op) {
+    case '=':
+      return v === m.value
+    case '!=':
+      return v !== m.value
+    case '=~':
+      return safeRegex(m.value)?.test(v) ?? true
+    case '!~':
+      return !(safeRegex(m.value)?.test(v) ?? false)
+  }
+}
+
+function safeRegex(re: string): RegExp | undefined {
+  try {
+    return new RegExp(`^(?:${re})$`)
+  } catch {
+    return undefined
+  }
+}
+
+/** The value of a constant expression: numbers, + - * / and parentheses. Undefined when not constant. */
+function constantValue(expr: string, n: SyntaxNode): number | undefined {
+  switch (n.name) {
+    case 'NumberDurationLiteral': {
+      const v = Number(text(expr, n))
+      return Number.isFinite(v) ? v : undefined
+    }
+    case 'ParenExpr': {
+      const inner = children(n).find((c) => c.name !== '(' && c.name !== ')')
+      return inner ? constantValue(expr, inner) : undefined
+    }
+    case 'UnaryExpr': {
+      const cs = children(n)
+      const v = cs.length === 2 ? constantValue(expr, cs[1]!) : undefined
+      return v === undefined ? undefined : text(expr, cs[0]!) === '-' ? -v : v
+    }
+    case 'BinaryExpr': {
+      const cs = children(n)
+      if (cs.length !== 3) return undefined
+      const a = constantValue(expr, cs[0]!)
+      const b = constantValue(expr, cs[2]!)
+      if (a === undefined || b === undefined) return undefined
+      switch (cs[1]!.name) {
+        case 'Mul':
+          return a * b
+        case 'Div':
+          return a / b
+        case 'Add':
+          return a + b
+        case 'Sub':
+          return a - b
+      }
+      return undefined
+    }
+  }
+  return undefined
+}
+
+/** One `E > threshold` of a rule's condition. */
+export interface Comparison {
+  /** The vector side, as written. */
+  vector: string
+  op: '>' | '>='
+  threshold: number
+  thresholdText: string
+}
+
+/**
+ * A rule's condition as a "burn signal": an expression whose value is the condition's margin,
+ * as a multiple of its threshold. `E > c` becomes `E / c`; `and` takes the smaller of two
+ * signals, `or` the larger. The rule fires where the signal is above 1, so one query gives both
+ * when the rule fires and how close it came when it did not. Only conditions built from
+ * `E > c` (c a positive constant), `and` and `or` without matching modifiers have a signal.
+ */
+export interface BurnSignal {
+  expr: string
+  comparisons: Comparison[]
+  /** Every comparison is `>=`: the rule fires at a signal of exactly 1. */
+  inclusive: boolean
+}
+
+export function burnSignal(expr: string): BurnSignal | { reason: string } {
+  let top: SyntaxNode
+  try {
+    top = parseTree(expr)
+  } catch (err) {
+    return { reason: (err as Error).message }
+  }
+  const comparisons: Comparison[] = []
+  const signal = (n: SyntaxNode): string | { reason: string } => {
+    if (n.name === 'PromQL') return signal(n.firstChild!)
+    if (n.name === 'ParenExpr') {
+      const inner = children(n).find((c) => c.name !== '(' && c.name !== ')')
+      return inner ? signal(inner) : { reason: 'empty parentheses' }
+    }
+    if (n.name !== 'BinaryExpr') return { reason: `the condition is a ${n.name}, not a comparison with a constant threshold` }
+    const cs = children(n)
+    const op = cs[1]!
+    if (cs.length !== 3) return { reason: `"${text(expr, op)}" has matching or bool modifiers` }
+    const [lhs, rhs] = [cs[0]!, cs[2]!]
+    if (op.name === 'And' || op.name === 'Or') {
+      const a = signal(lhs)
+      if (typeof a !== 'string') return a
+      const b = signal(rhs)
+      if (typeof b !== 'string') return b
+      return op.name === 'And' ? `((${a}) <= (${b}) or (${b}) < (${a}))` : `((${a}) >= (${b}) or (${b}) > (${a}) or (${a}) or (${b}))`
+    }
+    const name = op.name
+    let vector: SyntaxNode | undefined
+    let threshold: SyntaxNode | undefined
+    let cmp: Comparison['op'] | undefined
+    if ((name === 'Gtr' || name === 'Gte') && constantValue(expr, rhs) !== undefined && constantValue(expr, lhs) === undefined) {
+      ;[vector, threshold, cmp] = [lhs, rhs, name === 'Gtr' ? '>' : '>=']
+    } else if ((name === 'Lss' || name === 'Lte') && constantValue(expr, lhs) !== undefined && constantValue(expr, rhs) === undefined) {
+      ;[vector, threshold, cmp] = [rhs, lhs, name === 'Lss' ? '>' : '>=']
+    }
+    if (!vector || !threshold || !cmp) return { reason: `"${text(expr, op)}" is not a vector compared with a constant threshold` }
+    const c = constantValue(expr, threshold)!
+    if (!(c > 0)) return { reason: `threshold ${text(expr, threshold)} is not positive` }
+    comparisons.push({ vector: text(expr, vector), op: cmp, threshold: c, thresholdText: text(expr, threshold) })
+    return `(${text(expr, vector)}) / ${c}`
+  }
+  const s = signal(top)
+  if (typeof s !== 'string') return s
+  return { expr: s, comparisons, inclusive: comparisons.every((c) => c.op === '>=') }
+}
+
+/** A recording rule that may be expanded in place of its series. */
+export interface RecordingDefinition {
+  name: string
+  expr: string
+  labels: Record<string, string>
+  intervalSeconds: number
+}
+
+export interface Expansion {
+  recording: string
+  inlined: boolean
+  reason: string
+}
+
+const quote = (v: string): string => JSON.stringify(v)
+
+/** Add matchers to every selector of an expression that does not already match on the label. */
+function pushMatchers(expr: string, matchers: Matcher[]): string {
+  if (matchers.length === 0) return expr
+  const sels = selectors(expr).sort((a, b) => b.from - a.from)
+  let out = expr
+  for (const s of sels) {
+    const extra = matchers.filter((m) => !s.matchers.some((x) => x.label === m.label))
+    if (extra.length === 0) continue
+    const plainName = s.name !== undefined && /^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(s.name)
+    const all = [...(s.name && !plainName ? [{ label: '__name__', op: '=' as const, value: s.name }] : []), ...s.matchers, ...extra]
+    const rebuilt = `${plainName ? s.name : ''}{${all.map((m) => `${m.label}${m.op}${quote(m.value)}`).join(', ')}}`
+    out = out.slice(0, s.from) + rebuilt + out.slice(s.to)
+  }
+  return out
+}
+
+function secondsText(s: number): string {
+  return Number.isInteger(s) ? `${s}s` : `${Math.round(s * 1000)}ms`
+}
+
+/**
+ * Replace each selector of a recording rule named in `expand` by the rule's own definition
+ * (transitively), so that an alert can be evaluated over a past in which the recording rule did
+ * not yet record. The rule's static labels are put back with label_replace; matchers on other
+ * labels are pushed into the definition's selectors; `rec[1h]` becomes a subquery at the
+ * recording rule's interval. A selector with offset or @ is left as is, and said so.
+ */
+export function expandRecordings(
+  expr: string,
+  definitions: Map<string, RecordingDefinition[]>,
+  expand: (name: string) => boolean,
+  expansions: Expansion[] = [],
+  depth = 0
+): { expr: string; expansions: Expansion[] } {
+  if (depth > 8) return { expr, expansions }
+  const top = parseTree(expr)
+  const edits: Array<{ from: number; to: number; text: string }> = []
+  const note = (e: Expansion): void => {
+    if (!expansions.some((x) => x.recording === e.recording && x.reason === e.reason)) expansions.push(e)
+  }
+  const walk = (n: SyntaxNode): void => {
+    if (n.name === 'VectorSelector') {
+      const sel = readSelector(expr, n)
+      if (!sel.name || !definitions.has(sel.name) || !expand(sel.name)) return
+      const parent = n.parent
+      const matrix = parent?.name === 'MatrixSelector' ? parent : undefined
+      const outer = matrix ? matrix.parent : parent
+      if (outer?.name === 'OffsetExpr' || outer?.name === 'StepInvariantExpr' || outer?.name === 'AtModifierPreprocessors') {
+        note({ recording: sel.name, inlined: false, reason: 'used with offset or @: left as recorded' })
+        return
+      }
+      const defs = definitions.get(sel.name)!.filter((d) => sel.matchers.every((m) => d.labels[m.label] === undefined || matcherHolds(m, d.labels[m.label])))
+      if (defs.length === 0) {
+        note({ recording: sel.name, inlined: false, reason: 'no recording rule of that name has labels matching the selector' })
+        return
+      }
+      const parts = defs.map((d) => {
+        const rest = sel.matchers.filter((m) => d.labels[m.label] === undefined)
+        let body = expandRecordings(pushMatchers(d.expr, rest), definitions, expand, expansions, depth + 1).expr
+        for (const [k, v] of Object.entries(d.labels)) body = `label_replace(${body}, ${quote(k)}, ${quote(v)}, "", "")`
+        return { body, interval: d.intervalSeconds }
+      })
+      const joined = parts.length === 1 ? parts[0]!.body : parts.map((p) => `(${p.body})`).join(' or ')
+      if (matrix) {
+        const range = matrix.getChild('DurationExpr')
+        const step = Math.min(...parts.map((p) => p.interval))
+        edits.push({ from: matrix.from, to: matrix.to, text: `(${joined})[${range ? text(expr, range) : '5m'}:${secondsText(step)}]` })
+      } else {
+        edits.push({ from: n.from, to: n.to, text: `(${joined})` })
+      }
+      note({ recording: sel.name, inlined: true, reason: `expanded from its definition${defs.length > 1 ? ` (${defs.length} rules)` : ''}` })
+      return
+    }
+    for (const c of children(n)) walk(c)
+  }
+  walk(top)
+  let out = expr
+  for (const e of edits.sort((a, b) => b.from - a.from)) out = out.slice(0, e.from) + e.text + out.slice(e.to)
+  return { expr: out, expansions }
+}
+
+/** Values a label is matched to with `=` anywhere in the expression. */
+export function equalityValues(expr: string, label: string): string[] {
+  return [...new Set(selectors(expr).flatMap((s) => s.matchers.filter((m) => m.label === label && m.op === '=').map((m) => m.value)))]
+}
