@@ -171,3 +171,54 @@ export function backfill(openMetrics: string): string {
   if (r.status !== 0) throw new Error(`promtool backfill failed: ${r.stderr}`)
   return data
 }
+
+/** A real VictoriaMetrics (single-node, Debian's `victoria-metrics`) on a free loopback port. */
+export async function startVictoriaMetrics(): Promise<RunningBackend> {
+  const dir = mkdtempSync(join(tmpdir(), 'vm-'))
+  const port = await freePort()
+  const b = startProcess(
+    'victoria-metrics',
+    [
+      `-storageDataPath=${join(dir, 'data')}`,
+      `-httpListenAddr=127.0.0.1:${port}`,
+      '-retentionPeriod=100y',
+      // Serve the newest samples at once (the default hides the last 30 s) and never from a cache
+      // filled before an import.
+      '-search.latencyOffset=0s',
+      '-search.disableCache',
+      '-loggerLevel=ERROR'
+    ],
+    dir,
+    port
+  )
+  await waitFor(
+    async () => {
+      if (b.process.exitCode !== null) throw new Error(`victoria-metrics exited: ${b.output().slice(-2000)}`)
+      return (await fetch(`${b.url}/health`)).ok
+    },
+    20_000,
+    'victoria-metrics ready'
+  )
+  return b
+}
+
+/**
+ * Import OpenMetrics text (timestamps in seconds, as promtool backfills it) into VictoriaMetrics
+ * through its Prometheus-text import API (timestamps in milliseconds), then flush so that queries
+ * see it.
+ */
+export async function importIntoVictoriaMetrics(vm: RunningBackend, openMetrics: string): Promise<void> {
+  const lines: string[] = []
+  for (const line of openMetrics.split('\n')) {
+    if (!line || line.startsWith('#')) continue
+    const cut = line.lastIndexOf(' ')
+    lines.push(`${line.slice(0, cut)} ${Math.round(Number(line.slice(cut + 1)) * 1000)}`)
+  }
+  // In chunks: one request per few MB keeps the import within the server's request-size limit.
+  for (let i = 0; i < lines.length; i += 50_000) {
+    const r = await fetch(`${vm.url}/api/v1/import/prometheus`, { method: 'POST', body: lines.slice(i, i + 50_000).join('\n') + '\n' })
+    if (!r.ok) throw new Error(`victoria-metrics import: HTTP ${r.status} ${await r.text()}`)
+  }
+  const f = await fetch(`${vm.url}/internal/force_flush`)
+  if (!f.ok) throw new Error(`victoria-metrics flush: HTTP ${f.status}`)
+}
