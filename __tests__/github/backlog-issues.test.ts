@@ -234,12 +234,26 @@ describe('syncBacklogIssues', () => {
     expect(log.lines.some((l) => l.level === 'warning' && /secondary rate limit on POST .*waiting 2 s before retry 1 of 2/.test(l.message))).toBe(true)
   })
 
-  it('retries a server error (502) and carries on', async () => {
+  it('does not retry a create that failed with 502 (it may have been made) and counts it toward max-new-issues', async () => {
     const log = new MemoryLogger()
     api.inject({ operationId: 'issues/create', fault: { kind: 'status', status: 502, message: 'Server Error' } })
-    const r = await syncBacklogIssues({ octokit: octokit(log), repo: REPO, items: [item(404)], maxNew: 10, runUrl: RUN(1), log })
+    const r = await syncBacklogIssues({ octokit: octokit(log), repo: REPO, items: [item(404), item(407)], maxNew: 1, runUrl: RUN(1), log })
+    expect(r.errors).toHaveLength(1)
+    expect(r.errors[0]).toMatch(/opening the issue for .*HTTP 502/)
+    expect(r.opened).toEqual([])
+    expect(r.heldBack.map((i) => i.fingerprint)).toEqual([item(407).fingerprint])
+    expect(api.requests.filter((x) => x.operationId === 'issues/create').map((x) => x.status)).toEqual([502])
+  })
+
+  it('retries a server error (502) of an update, which is idempotent', async () => {
+    const log = new MemoryLogger()
+    const first = await syncBacklogIssues({ octokit: octokit(log), repo: REPO, items: [item(406)], maxNew: 10, runUrl: RUN(1), log })
+    expect(first.opened).toHaveLength(1)
+    api.inject({ operationId: 'issues/update', fault: { kind: 'status', status: 502, message: 'Server Error' } })
+    const r = await syncBacklogIssues({ octokit: octokit(log), repo: REPO, items: [{ ...item(406), summary: 'changed' }], maxNew: 10, runUrl: RUN(2), log })
     expect(r.errors).toEqual([])
-    expect(api.requests.filter((x) => x.operationId === 'issues/create').map((x) => x.status)).toEqual([502, 201])
+    expect(r.updated).toEqual(first.opened)
+    expect(api.requests.filter((x) => x.operationId === 'issues/update').map((x) => x.status).slice(-2)).toEqual([502, 200])
   })
 
   it('gives up on a rate limit beyond the bound and reports it as an error, not a throw', async () => {

@@ -280,12 +280,18 @@ export interface RecordedRequest {
   path: string
   operationId?: string
   status: number
+  /** The request body as received, for scans of what left the action. */
+  body?: string
 }
 
 export type Fault =
   | { kind: 'primary-rate-limit'; resetInSeconds?: number }
   | { kind: 'secondary-rate-limit'; retryAfterSeconds?: number }
   | { kind: 'status'; status: number; message?: string; headers?: Record<string, string> }
+  /** Headers never sent: the connection stays open until the client gives up. */
+  | { kind: 'stall' }
+  /** A 200 whose body never ends. */
+  | { kind: 'endless-body' }
 
 export interface FaultRule {
   operationId?: string
@@ -331,6 +337,11 @@ export class GitHubApiStandIn {
   readonly unexpectedRequests: Array<{ method: string; path: string; reason: string }> = []
   readonly invalidResponses: Array<{ operationId: string; status: number; reason: string }> = []
   readonly tokens = new Map<string, TokenGrant>()
+  /**
+   * Who a token acts as. An installation token (the workflow's GITHUB_TOKEN, the default) acts as
+   * github-actions[bot] and gets 403 from GET /user, as on GitHub; a personal token is a user.
+   */
+  readonly identities = new Map<string, { kind: 'installation' | 'user'; login: string }>()
   private readonly repos = new Map<string, RepoState>()
   private readonly faults: FaultRule[] = []
   private server?: Server
@@ -340,8 +351,21 @@ export class GitHubApiStandIn {
   url = ''
 
   /** A token with these permissions; unknown tokens answer 401 like GitHub. */
-  grant(token: string, grant: TokenGrant): void {
+  grant(token: string, grant: TokenGrant, identity?: { kind: 'installation' | 'user'; login: string }): void {
     this.tokens.set(token, grant)
+    if (identity) this.identities.set(token, identity)
+  }
+
+  private identity(token: string): { kind: 'installation' | 'user'; login: string } {
+    return this.identities.get(token) ?? { kind: 'installation', login: BOT }
+  }
+
+  /** A comment written by someone (a person, another bot) directly. */
+  addComment(fullName: string, issueNumber: number, body: string, user: string): number {
+    const now = this.now()
+    const c: StoredComment = { id: this.id(), issue_number: issueNumber, body, user, created_at: now, updated_at: now }
+    this.repo(fullName).comments.push(c)
+    return c.id
   }
 
   repo(fullName: string): RepoState {
@@ -432,7 +456,7 @@ export class GitHubApiStandIn {
     const chunks: Buffer[] = []
     for await (const c of req) chunks.push(c as Buffer)
     const raw = Buffer.concat(chunks).toString('utf8')
-    const record: RecordedRequest = { method, path: url.pathname + url.search, status: 0 }
+    const record: RecordedRequest = { method, path: url.pathname + url.search, status: 0, ...(raw ? { body: raw } : {}) }
     this.requests.push(record)
 
     const send = (status: number, body?: Json, headers: Record<string, string> = {}, op?: Operation, checked = true): void => {
@@ -530,13 +554,14 @@ export class GitHubApiStandIn {
     const fault = this.faults.find((f) => (f.times ?? 1) > 0 && (!f.operationId || f.operationId === op!.operationId) && (!f.method || f.method === method))
     if (fault) {
       fault.times = (fault.times ?? 1) - 1
-      return this.sendFault(fault.fault, op, send)
+      return this.sendFault(fault.fault, op, send, res)
     }
 
     // 6. Answer.
     const owner = String(params.owner)
     const repoName = String(params.repo)
-    const answer = await this.answer(op, `${owner}/${repoName}`, params, query, body)
+    const actor = this.identity(token)
+    const answer = await this.answer(op, `${owner}/${repoName}`, params, query, body, actor)
     if (!answer) return reject(501, `${op.operationId} is valid but not implemented by the stand-in`, op)
     let headers = answer.headers ?? {}
     if (answer.page) {
@@ -556,7 +581,27 @@ export class GitHubApiStandIn {
     send(answer.status, answer.body, headers, op)
   }
 
-  private sendFault(fault: Fault, op: Operation, send: (status: number, body?: Json, headers?: Record<string, string>, op?: Operation, checked?: boolean) => void): void {
+  private sendFault(
+    fault: Fault,
+    op: Operation,
+    send: (status: number, body?: Json, headers?: Record<string, string>, op?: Operation, checked?: boolean) => void,
+    res?: ServerResponse
+  ): void {
+    if (fault.kind === 'stall') return
+    if (fault.kind === 'endless-body') {
+      if (!res) return
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+      res.write('[')
+      const chunk = JSON.stringify({ filler: 'x'.repeat(64 * 1024) }) + ','
+      const pump = (): void => {
+        while (!res.destroyed && res.write(chunk)) {
+          /* keep writing until the socket pushes back */
+        }
+        if (!res.destroyed) res.once('drain', pump)
+      }
+      pump()
+      return
+    }
     if (fault.kind === 'primary-rate-limit') {
       const reset = Math.floor(Date.now() / 1000) + (fault.resetInSeconds ?? 1)
       return send(
@@ -718,7 +763,8 @@ export class GitHubApiStandIn {
     fullName: string,
     params: Record<string, Json>,
     query: Record<string, Json>,
-    body: Json
+    body: Json,
+    actor: { kind: 'installation' | 'user'; login: string } = { kind: 'installation', login: BOT }
   ): Promise<{ status: number; body?: Json; headers?: Record<string, string>; page?: { items: unknown[]; page: number; perPage: number } } | undefined> {
     const r = this.repo(fullName)
     const perPage = Math.min(Number(query.per_page ?? 30), 100)
@@ -809,7 +855,7 @@ export class GitHubApiStandIn {
         const err = tooLong('body', body.body)
         if (err) return err
         const now = this.now()
-        const c: StoredComment = { id: this.id(), issue_number: i.number, body: body.body, user: BOT, created_at: now, updated_at: now }
+        const c: StoredComment = { id: this.id(), issue_number: i.number, body: body.body, user: actor.login, created_at: now, updated_at: now }
         r.comments.push(c)
         return { status: 201, body: this.commentJson(fullName, c), headers: { location: `${this.url}/repos/${fullName}/issues/comments/${c.id}` } }
       }
@@ -872,6 +918,11 @@ export class GitHubApiStandIn {
             }))
           }))
         }
+      }
+      case 'users/get-authenticated': {
+        if (actor.kind === 'installation') return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: op.docsUrl, status: '403' } }
+        const u = sampleOf('public-user')
+        return { status: 200, body: { ...u, ...(userObject(actor.login, 7) as object), name: actor.login, created_at: '2020-01-01T00:00:00Z', updated_at: '2020-01-01T00:00:00Z' } }
       }
       case 'repos/create-dispatch-event': {
         r.dispatches.push({ event_type: body.event_type, client_payload: body.client_payload })

@@ -7,15 +7,21 @@ import { renderPullRequestComment } from '../report/pr-comment.js'
 import { renderSummary, type ReportLinks } from '../report/summary.js'
 import type { Settings } from '../settings/inputs.js'
 import { ActionsLogger } from '../util/loggers.js'
+import { registerConfigSecrets } from '../util/redact.js'
+import { guardCore } from './guarded-core.js'
 import { GENERATOR } from '../version.js'
 
 /**
  * The action's job: evidence in, protocol run, then summary, outputs and the pull request
  * comment, all before the caller decides whether to fail the step.
  */
-export async function runAction(settings: Settings, core: typeof Core, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
+export async function runAction(settings: Settings, rawCore: typeof Core, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
+  // Every output, summary line and log line passes the run's redactor.
+  const core = guardCore(rawCore)
   const log = new ActionsLogger(core)
+  // Secrets first: nothing untrusted is logged before the runner knows what to mask.
   if (settings.githubToken) log.setSecret(settings.githubToken)
+  registerConfigSecrets({}, env, (s) => log.setSecret(s))
   const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd())
   const now = (): Date => new Date()
   const outputDir = resolve(workspace, settings.outputDir)

@@ -10,6 +10,7 @@ import { LocalGitHubPort } from '../protocol/local-port.js'
 import { runProtocol } from '../protocol/run.js'
 import { renderSummary, renderTerminal } from '../report/summary.js'
 import { TerminalLogger } from '../util/loggers.js'
+import { neutraliseLog, redact, registerConfigSecrets } from '../util/redact.js'
 import { GENERATOR } from '../version.js'
 
 const USAGE = `Usage: sre-monitoring [options]
@@ -73,6 +74,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const workspace = resolve(args.workspace ?? '.')
   const log = new TerminalLogger(undefined, args.verbose)
+  registerConfigSecrets({}, process.env, (s) => log.setSecret(s))
   const now = (): Date => new Date()
   const outputDir = resolve(workspace, args.output ?? '.artifacts/monitoring')
   const result = await runProtocol({
@@ -93,8 +95,9 @@ export async function main(argv: string[]): Promise<number> {
     generator: GENERATOR,
     github: new LocalGitHubPort(outputDir, now, log, args['deliver-to'] ? resolve(args['deliver-to']) : undefined)
   })
-  if (args['summary-file']) await writeFile(resolve(args['summary-file']), renderSummary(result, {}))
-  process.stdout.write('\n' + renderTerminal(result) + '\n')
+  // Both leave the process: redacted, and the terminal text neutralised like every log line.
+  if (args['summary-file']) await writeFile(resolve(args['summary-file']), redact(renderSummary(result, {})))
+  process.stdout.write('\n' + neutraliseLog(redact(renderTerminal(result))) + '\n')
   return result.status === 'fail' && args['fail-on'] === 'gate' ? 1 : 0
 }
 

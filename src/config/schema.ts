@@ -405,9 +405,11 @@ export const configSchema = z.strictObject({
     .strictObject({
       'evidence-max-bytes': z.number().int().positive().default(20 * 1024 * 1024),
       /** Markdown evidence parses at a few MB a second: a lower bound keeps the run's time bounded. */
-      'evidence-markdown-max-bytes': z.number().int().positive().default(2 * 1024 * 1024)
+      'evidence-markdown-max-bytes': z.number().int().positive().default(2 * 1024 * 1024),
+      /** Cap on one backend or GitHub answer; a larger one is a backend error naming the URL and the cap. */
+      'response-max-bytes': z.number().int().positive().default(8 * 1024 * 1024)
     })
-    .default({ 'evidence-max-bytes': 20 * 1024 * 1024, 'evidence-markdown-max-bytes': 2 * 1024 * 1024 })
+    .default({ 'evidence-max-bytes': 20 * 1024 * 1024, 'evidence-markdown-max-bytes': 2 * 1024 * 1024, 'response-max-bytes': 8 * 1024 * 1024 })
 })
 
 export type Config = z.infer<typeof configSchema>

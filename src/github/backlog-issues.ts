@@ -189,6 +189,8 @@ export async function syncBacklogIssues(args: SyncBacklogIssuesArgs): Promise<Sy
   const items = [...args.items].sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority])
   const wanted = new Set(items.map((i) => i.fingerprint))
 
+  // Failed creates count too: a create that timed out may still have opened the issue.
+  let createAttempts = 0
   for (const item of items) {
     if (stopped) {
       if (!existing.has(item.fingerprint)) result.heldBack.push(item)
@@ -198,10 +200,11 @@ export async function syncBacklogIssues(args: SyncBacklogIssuesArgs): Promise<Sy
     const title = issueTitle(item)
     const digest = contentDigest(item)
     if (!issue) {
-      if (result.opened.length >= args.maxNew) {
+      if (createAttempts >= args.maxNew) {
         result.heldBack.push(item)
         continue
       }
+      createAttempts++
       try {
         const { data } = await octokit.rest.issues.create({
           owner: repo.owner,

@@ -1,7 +1,9 @@
 import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
+import { readCapped, ResponseTooLargeError, httpLimits } from '../util/http.js'
 import type { Logger } from '../util/log.js'
+import { redactDeep } from '../util/redact.js'
 
 export type Octokit = ReturnType<typeof getOctokit>
 
@@ -19,8 +21,51 @@ export interface RateLimitPolicy {
   writeSpacingMs: number
   /** Spacing between requests that send notifications (issues, comments); octokit uses 3 s. */
   notificationSpacingMs: number
-  /** Server errors (5xx) are retried this many times by plugin-retry. */
+  /** Server errors (5xx) are retried this many times by plugin-retry (idempotent requests only). */
   serverErrorRetries: number
+}
+
+/** Bounds on the time GitHub may take: per attempt, per call (retries and waits included), per run. */
+export interface GitHubTimePolicy {
+  /** One HTTP attempt, from sending to the last byte. A stalled attempt is not retried. */
+  attemptTimeoutMs: number
+  /** One API call with its retries and rate-limit waits. */
+  callTimeoutMs: number
+  /** Every call of the run together; once spent, further calls fail at once. */
+  budgetMs: number
+  /** Pages one listing may read; a longer listing is an error, never silently cut. */
+  maxPages: number
+}
+
+export const DEFAULT_TIME_POLICY: GitHubTimePolicy = {
+  attemptTimeoutMs: 20_000,
+  callTimeoutMs: 90_000,
+  budgetMs: 180_000,
+  maxPages: 10
+}
+
+/**
+ * Time spent waiting on GitHub, shared by every Octokit of a run: the total time budget of the
+ * GitHub part of the run. Calls running at once count once each.
+ */
+export class GitHubBudget {
+  private spent = 0
+  constructor(readonly budgetMs: number) {}
+  remaining(): number {
+    return this.budgetMs - this.spent
+  }
+  charge(ms: number): void {
+    this.spent += ms
+  }
+}
+
+/** A call that GitHub did not answer in time, or that the budget no longer allowed. Never retried. */
+export class GitHubTimeoutError extends Error {
+  constructor(message: string) {
+    super(message)
+    // Octokit passes an AbortError on as it is, and the retry plugin leaves it alone.
+    this.name = 'AbortError'
+  }
 }
 
 export const DEFAULT_RATE_LIMIT_POLICY: RateLimitPolicy = {
@@ -37,6 +82,9 @@ export interface CreateOctokitOptions {
   baseUrl?: string
   log: Logger
   rateLimit?: Partial<RateLimitPolicy>
+  time?: Partial<GitHubTimePolicy>
+  /** Shared by the Octokits of one run; a new one per Octokit when absent. */
+  budget?: GitHubBudget
   userAgent?: string
 }
 
@@ -122,7 +170,81 @@ export function createOctokit(token: string, options: CreateOctokitOptions): Oct
   }
   if (options.baseUrl) opts.baseUrl = options.baseUrl.replace(/\/+$/, '')
   if (options.userAgent) opts.userAgent = options.userAgent
-  return getOctokit(token, opts, throttling, retry) as unknown as Octokit
+  const octokit = getOctokit(token, opts, throttling, retry) as unknown as Octokit
+  bound(octokit, { ...DEFAULT_TIME_POLICY, ...options.time }, options.budget)
+  return octokit
+}
+
+type FetchLike = (url: string, init: RequestInit) => Promise<Response>
+const OCTOKIT_OPTIONS = new Set(['method', 'url', 'baseUrl', 'headers', 'request', 'mediaType', 'data'])
+const NOT_RETRIED = new Set(['POST'])
+const NO_BODY = new Set([101, 204, 205, 304])
+
+/**
+ * GitHub through the same bounds as every other request: each call redacted on its way out (issue
+ * titles and bodies, comments, dispatch payloads), each attempt timed out and its answer capped,
+ * each call bounded with its retries, all calls within the run's budget, every listing paged
+ * within a cap. The hook wraps the retry and throttling plugins, so it sees one call once.
+ */
+function bound(octokit: Octokit, time: GitHubTimePolicy, sharedBudget?: GitHubBudget): void {
+  const budget = sharedBudget ?? new GitHubBudget(time.budgetMs)
+  octokit.hook.wrap('request', async (request, options) => {
+    const o = options as unknown as Record<string, unknown> & { method: string; url: string; request?: Record<string, unknown> }
+    const what = `${o.method} ${o.url}`
+    const left = budget.remaining()
+    if (left <= 0) throw new GitHubTimeoutError(`GitHub API: ${what} not sent: the ${Math.round(budget.budgetMs / 1000)} s this run may spend on GitHub are spent`)
+    for (const [k, v] of Object.entries(o)) if (!OCTOKIT_OPTIONS.has(k)) o[k] = redactDeep(v)
+    if (o.data !== undefined) o.data = redactDeep(o.data)
+    const callMs = Math.min(time.callTimeoutMs, left)
+    const callSignal = AbortSignal.timeout(callMs)
+    const inner = (o.request?.fetch as FetchLike | undefined) ?? (globalThis.fetch as FetchLike)
+    const attemptMs = time.attemptTimeoutMs
+    const boundedFetch: FetchLike = async (url, init) => {
+      const signal = AbortSignal.any([callSignal, AbortSignal.timeout(attemptMs), ...(init.signal ? [init.signal] : [])])
+      try {
+        const res = await inner(url, { ...init, signal })
+        const bytes = await readCapped(res, httpLimits().maxResponseBytes)
+        return new Response(NO_BODY.has(res.status) ? null : bytes, { status: res.status, statusText: res.statusText, headers: res.headers })
+      } catch (err) {
+        const name = (err as Error)?.name
+        if (err instanceof ResponseTooLargeError) throw new GitHubTimeoutError(`GitHub API: ${what}: ${err.message}`)
+        if (name === 'TimeoutError' || name === 'AbortError') {
+          const byCall = callSignal.aborted
+          throw new GitHubTimeoutError(
+            byCall
+              ? `GitHub API: ${what}: no answer within ${Math.round(callMs / 1000)} s${callMs < time.callTimeoutMs ? " (what was left of this run's GitHub time budget)" : ''}`
+              : `GitHub API: ${what}: no answer within ${Math.round(attemptMs / 1000)} s`
+          )
+        }
+        throw err
+      }
+    }
+    o.request = { ...o.request, fetch: boundedFetch, ...(NOT_RETRIED.has(o.method) ? { retries: 0 } : {}) }
+    const started = Date.now()
+    try {
+      return await request(options)
+    } finally {
+      budget.charge(Date.now() - started)
+    }
+  })
+
+  // Every listing stops at the page cap; a listing longer than that is an error, not a silent cut.
+  const paginate = octokit.paginate
+  const capped = ((route: unknown, params?: unknown, mapFn?: (response: { headers: Record<string, unknown>; data: unknown }, done: () => void) => unknown) => {
+    let pages = 0
+    const fn = typeof params === 'function' ? (params as typeof mapFn) : mapFn
+    const p = typeof params === 'function' ? {} : params
+    return (paginate as unknown as (...a: unknown[]) => Promise<unknown>)(route, p, (response: { headers: Record<string, unknown>; data: unknown }, done: () => void) => {
+      pages++
+      const more = /rel="next"/.test(String(response.headers.link ?? ''))
+      if (more && pages >= time.maxPages) {
+        throw new Error(`GitHub API: the listing has more than ${time.maxPages} pages; this run reads at most ${time.maxPages} pages per listing`)
+      }
+      return fn ? fn(response, done) : response.data
+    })
+  }) as unknown as Octokit['paginate']
+  Object.assign(capped, { iterator: paginate.iterator })
+  ;(octokit as { paginate: Octokit['paginate'] }).paginate = capped
 }
 
 /** The HTTP status of an Octokit RequestError, if it is one. */
@@ -142,6 +264,7 @@ export function errorHeader(err: unknown, name: string): string | undefined {
 
 /** A one-line description of an API failure, without request headers (they hold the token). */
 export function describeApiError(err: unknown): string {
+  if (err instanceof GitHubTimeoutError) return err.message
   const status = errorStatus(err)
   const message = err instanceof Error ? err.message : String(err)
   return status !== undefined ? `HTTP ${status}: ${message}` : message

@@ -1,7 +1,7 @@
 import type { Logger } from '../util/log.js'
 import type { RepoRef } from './backlog-issues.js'
 import { fitBody } from './markdown.js'
-import { describeApiError, type Octokit } from './octokit.js'
+import { describeApiError, errorStatus, type Octokit } from './octokit.js'
 import { classifyFailure, permissionMessage } from './permissions.js'
 
 export const PR_COMMENT_MARKER = '<!-- sre-monitoring:pr-comment -->'
@@ -15,6 +15,11 @@ export interface UpsertPullRequestCommentArgs {
   /** Several comments per PR (e.g. one per environment) each use their own marker. */
   marker?: string
   forkPullRequest?: boolean
+  /**
+   * The login the token acts as (see tokenIdentity); only a comment by it is edited. A comment by
+   * anyone else that starts with the marker is left alone: its author could re-edit it later.
+   */
+  identity?: string
   log: Logger
 }
 
@@ -42,6 +47,13 @@ export async function upsertPullRequestComment(args: UpsertPullRequestCommentArg
     return { action: 'failed', error }
   }
 
+  let identity = args.identity
+  if (identity === undefined) {
+    const who = await tokenIdentity(octokit)
+    if ('error' in who) return failed('finding out which account the token acts as', who.error)
+    identity = who.login
+  }
+
   let existing: { id: number; body?: string; html_url: string } | undefined
   try {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
@@ -50,7 +62,7 @@ export async function upsertPullRequestComment(args: UpsertPullRequestCommentArg
       issue_number: prNumber,
       per_page: 100
     })
-    existing = comments.find((c) => (c.body ?? '').startsWith(marker))
+    existing = comments.find((c) => (c.body ?? '').startsWith(marker) && c.user?.login === identity)
   } catch (err) {
     return failed(`listing the comments of #${prNumber}`, err)
   }
@@ -81,5 +93,22 @@ export async function upsertPullRequestComment(args: UpsertPullRequestCommentArg
     return { action: 'created', commentId: data.id, url: data.html_url }
   } catch (err) {
     return failed(`commenting on #${prNumber}`, err)
+  }
+}
+
+/** The account the workflow's own token (GITHUB_TOKEN) acts as. */
+export const WORKFLOW_TOKEN_LOGIN = 'github-actions[bot]'
+
+/**
+ * The login the token acts as. A personal access token reads it from `GET /user`; an installation
+ * token (the workflow's GITHUB_TOKEN) is refused there with 403 and acts as github-actions[bot].
+ */
+export async function tokenIdentity(octokit: Octokit): Promise<{ login: string } | { error: unknown }> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated()
+    return { login: data.login }
+  } catch (err) {
+    if (errorStatus(err) === 403) return { login: WORKFLOW_TOKEN_LOGIN }
+    return { error: err }
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { redact, redactDeep } from '../util/redact.js'
 import { ARTIFACT_SCHEMAS, validateAgainst } from './schemas.js'
 
 export interface WrittenArtifact {
@@ -24,7 +25,10 @@ export class ArtifactSchemaError extends Error {
   }
 }
 
-/** Writes the package files into one folder and remembers what it wrote for the manifest. */
+/**
+ * Writes the package files into one folder and remembers what it wrote for the manifest. Every
+ * file passes the run's redactor here, so no artifact can carry a known secret.
+ */
 export class PackageWriter {
   readonly written = new Map<string, WrittenArtifact>()
 
@@ -53,15 +57,17 @@ export class PackageWriter {
   }
 
   /** Validate against the artifact's schema, then write. Throws ArtifactSchemaError when invalid. */
-  async json(name: string, data: unknown): Promise<WrittenArtifact> {
+  async json(name: string, raw: unknown): Promise<WrittenArtifact> {
     const schemaFile = ARTIFACT_SCHEMAS[name]
     if (!schemaFile) throw new Error(`no schema registered for ${name}`)
+    const data = redactDeep(raw)
     const result = validateAgainst(schemaFile, data)
     if (!result.valid) throw new ArtifactSchemaError(name, result.errors)
     return this.put(name, JSON.stringify(data, null, 2) + '\n', { file: schemaFile, result: 'valid', errors: [] })
   }
 
   async text(name: string, content: string): Promise<WrittenArtifact> {
-    return this.put(name, content.endsWith('\n') ? content : content + '\n', { file: null, result: 'n/a', errors: [] })
+    const safe = redact(content)
+    return this.put(name, safe.endsWith('\n') ? safe : safe + '\n', { file: null, result: 'n/a', errors: [] })
   }
 }

@@ -4,6 +4,7 @@ import { approvalFromInput, type ResolvedApproval } from '../approval/record.js'
 import type { BacklogItem } from '../model/backlog.js'
 import type { Logger } from '../util/log.js'
 import type { GitHubPort, HandoffInfo, IssuesOutcome, UploadOutcome } from './ports.js'
+import { redactDeep } from '../util/redact.js'
 
 /**
  * GitHub as seen from a run without a token (the command line): nothing is sent to GitHub. The
@@ -42,7 +43,7 @@ export class LocalGitHubPort implements GitHubPort {
   async syncBacklog(items: BacklogItem[]): Promise<IssuesOutcome> {
     const file = join(this.outputDir, 'issues-to-file.json')
     const doc = items.map((i) => ({ fingerprint: i.fingerprint, title: i.title, priority: i.priority, gate: i.gate ?? null, summary: i.summary, evidence: i.evidence }))
-    await writeFile(file, JSON.stringify(doc, null, 2) + '\n')
+    await writeFile(file, JSON.stringify(redactDeep(doc), null, 2) + '\n')
     return { opened: [], updated: [], closed: [], reopened: [], heldBack: [], errors: [], file }
   }
 
@@ -50,7 +51,7 @@ export class LocalGitHubPort implements GitHubPort {
     if (!this.deliverTo) return { error: 'local run: no GitHub token to send repository_dispatch with, and no --deliver-to folder' }
     const file = join(resolve(this.deliverTo), `${eventType}.json`)
     try {
-      await writeFile(file, JSON.stringify({ event_type: eventType, sent_at: this.now().toISOString(), client_payload: info }, null, 2) + '\n')
+      await writeFile(file, JSON.stringify(redactDeep({ event_type: eventType, sent_at: this.now().toISOString(), client_payload: info }), null, 2) + '\n')
       this.log.info(`Handoff event written to ${file}`)
       return { ok: true as const }
     } catch (err) {

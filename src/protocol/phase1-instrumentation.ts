@@ -10,6 +10,8 @@ import type { MonitoringModel, RunContext } from '../model/monitoring-model.js'
 import { renderRequirements } from '../report/requirements.js'
 import type { BaselineMetrics, InstrumentationAudit } from '../telemetry/types.js'
 import { errorText, InputErrors } from '../util/errors.js'
+import { setHttpLimits } from '../util/http.js'
+import { registerConfigSecrets } from '../util/redact.js'
 import { ANNOUNCE, announceGate } from './announce.js'
 import type { ProtocolRun } from './run-state.js'
 
@@ -40,6 +42,9 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
   let openSlos: SloConfig[]
   try {
     config = await loadConfig(resolve(opts.workspace, opts.configPath))
+    // Before anything from the config or evidence is logged: the runner must know what to mask.
+    registerConfigSecrets(config, opts.env, (s) => log.setSecret(s))
+    setHttpLimits({ maxResponseBytes: config.limits['response-max-bytes'] })
     evidence = await steps.loadEvidence(resolve(opts.workspace, opts.evidenceDir), {
       maxBytes: config.limits['evidence-max-bytes'],
       markdownMaxBytes: config.limits['evidence-markdown-max-bytes']

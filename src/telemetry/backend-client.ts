@@ -1,6 +1,6 @@
 import type { BackendConfig } from '../config/schema.js'
 import { BackendError } from '../util/errors.js'
-import { authHeaders, httpRequest, redactUrl, type HttpResponse } from '../util/http.js'
+import { authHeaders, httpRequest, redactUrl, splitUserinfo, type HttpResponse } from '../util/http.js'
 import type { Logger } from '../util/log.js'
 import type { CheckRequest } from './types.js'
 
@@ -23,16 +23,11 @@ export class BackendClient {
   constructor(name: string, config: BackendConfig, env: NodeJS.ProcessEnv, log: Logger, opts: { backoffMs?: number } = {}) {
     this.name = name
     this.type = config.type
-    const url = new URL(config.url)
     const headers = authHeaders(config.auth, config.headers, env, log, name)
     // fetch refuses URLs with userinfo; a URL written as https://user:pass@host becomes basic auth.
-    if ((url.username || url.password) && !headers.Authorization) {
-      const token = Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')
-      if (url.password) log.setSecret(decodeURIComponent(url.password))
-      log.setSecret(token)
-      headers.Authorization = `Basic ${token}`
-    }
-    this.baseUrl = redactUrl(url.toString()).replace(/\/+$/, '')
+    const { url, authorization } = splitUserinfo(config.url)
+    if (authorization && !headers.Authorization) headers.Authorization = authorization
+    this.baseUrl = redactUrl(url).replace(/\/+$/, '')
     this.headers = headers
     this.timeoutMs = config['timeout-seconds'] * 1000
     this.retries = config.retries
@@ -71,6 +66,8 @@ export class BackendClient {
       body,
       timeoutMs: this.timeoutMs,
       retries: this.retries,
+      // Telemetry backends are only read (a POST here is a query sent as a form): safe to repeat.
+      idempotent: true,
       backoffMs: this.backoffMs
     })
   }

@@ -1,0 +1,201 @@
+/**
+ * The run's known secrets and the one redactor every exit applies: the log, annotations, outputs,
+ * the job summary, every package file and every request body sent to GitHub. A secret is known
+ * from the moment it is read (a token, an `*-env` credential, an `env:NAME` header, URL userinfo);
+ * like the runner's own masking, the set lives for the whole process.
+ */
+
+/** Shorter values are masked in the log only: replacing them in files would destroy words ("pass"). */
+export const MIN_REDACTED_LENGTH = 6
+/** A secret this long is also found when it was cut short (`ghp_abc...`), by its first characters. */
+const PREFIX_MATCH = 12
+export const MASK = '***'
+
+/** Credentials recognisable by their form, known to the run or not. */
+const TOKEN_PATTERNS: RegExp[] = [
+  /\bgh[pousr]_[A-Za-z0-9]{20,}/g,
+  /\bgithub_pat_[A-Za-z0-9_]{20,}/g,
+  /\bglpat-[A-Za-z0-9_-]{20,}/g,
+  /\bxox[abprs]-[A-Za-z0-9-]{10,}/g
+]
+/** `scheme://user:pass@host`: the userinfo of any URL in any text. */
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>`]+@/gi
+/** An Authorization value written out (`Authorization: Bearer x`, `"authorization":"Basic x"`). */
+const AUTHORIZATION = /(authorization["']?\s*[:=]\s*["']?\s*(?:bearer|basic|token)?\s*)[^\s"',;]+/gi
+const BEARER = /\b(Bearer\s+)[A-Za-z0-9._~+/-]{16,}=*/g
+
+export class Redactor {
+  private readonly values = new Set<string>()
+  private ordered: string[] = []
+  private readonly listeners = new Set<(secret: string) => void>()
+
+  /** Remember a secret (and its URL-encoded and JSON-escaped forms); listeners (the runner's masking) hear of each. */
+  add(secret: string | undefined | null): void {
+    if (!secret || this.values.has(secret)) return
+    const forms = new Set([secret, secret.trim(), encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])
+    const added: string[] = []
+    for (const f of forms) {
+      if (f && !this.values.has(f)) {
+        this.values.add(f)
+        added.push(f)
+      }
+    }
+    this.ordered = [...this.values].sort((a, b) => b.length - a.length)
+    for (const f of added) for (const l of this.listeners) l(f)
+  }
+
+  /** Hear of every secret known now and added later. Returns the way to stop listening. */
+  listen(listener: (secret: string) => void): () => void {
+    this.listeners.add(listener)
+    for (const v of this.values) listener(v)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Every known secret, longest first. */
+  known(): readonly string[] {
+    return this.ordered
+  }
+
+  /** Text as it may leave the process: no known secret, no URL userinfo, no token by its form. */
+  redact(text: string): string {
+    return this.apply(text, MIN_REDACTED_LENGTH)
+  }
+
+  /** For the log, where even short secrets are masked (the runner masks them too). */
+  redactLog(text: string): string {
+    return this.apply(text, 1)
+  }
+
+  /** Every string in a JSON value (keys included), redacted; the shape stays as it was. */
+  redactDeep<T>(value: T): T {
+    return this.walk(value) as T
+  }
+
+  private walk(value: unknown): unknown {
+    if (typeof value === 'string') return this.redact(value)
+    if (Array.isArray(value)) return value.map((v) => this.walk(v))
+    if (value && typeof value === 'object' && !(value instanceof Date)) {
+      const out: Record<string, unknown> = {}
+      for (const [k, v] of Object.entries(value)) out[this.redact(k)] = this.walk(v)
+      return out
+    }
+    return value
+  }
+
+  private apply(text: string, minLength: number): string {
+    if (typeof text !== 'string' || text === '') return text
+    let out = text
+    for (const s of this.ordered) {
+      if (s.length < minLength) continue
+      if (out.includes(s)) out = out.split(s).join(MASK)
+      if (s.length > PREFIX_MATCH + 4) out = cutShort(out, s)
+    }
+    out = out.replace(URL_USERINFO, `$1${MASK}@`)
+    out = out.replace(AUTHORIZATION, `$1${MASK}`)
+    out = out.replace(BEARER, `$1${MASK}`)
+    for (const p of TOKEN_PATTERNS) out = out.replace(p, MASK)
+    return out
+  }
+}
+
+/** A secret cut short in a message (its first PREFIX_MATCH characters or more) is masked too. */
+function cutShort(text: string, secret: string): string {
+  const head = secret.slice(0, PREFIX_MATCH)
+  let from = text.indexOf(head)
+  if (from < 0) return text
+  let out = ''
+  let last = 0
+  while (from >= 0) {
+    let n = PREFIX_MATCH
+    while (n < secret.length && from + n < text.length && text[from + n] === secret[n]) n++
+    out += text.slice(last, from) + MASK
+    last = from + n
+    from = text.indexOf(head, last)
+  }
+  return out + text.slice(last)
+}
+
+/** The process's secrets: one set, as the runner's masking is one set. */
+export const secrets = new Redactor()
+
+export const redact = (text: string): string => secrets.redact(text)
+export const redactDeep = <T>(value: T): T => secrets.redactDeep(value)
+
+/** Environment variables that hold the runner's own credentials. */
+const RUNNER_SECRET_VARIABLES = ['GITHUB_TOKEN', 'INPUT_GITHUB-TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN']
+
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/**
+ * Every credential a config names, registered before anything from the config or evidence is
+ * logged: values of `*-env` fields, `env:NAME` header values, URL userinfo, literal Authorization
+ * headers. Walks the whole config, so a field added later is covered without being listed here.
+ */
+export function registerConfigSecrets(config: unknown, env: NodeJS.ProcessEnv, register: (secret: string) => void = (s) => secrets.add(s)): void {
+  for (const name of RUNNER_SECRET_VARIABLES) {
+    const v = env[name]
+    if (v) register(v)
+  }
+  const fromEnv = (name: string): void => {
+    if (!VARIABLE_NAME.test(name)) {
+      // Not a variable name: most likely the credential itself, pasted where a name belongs.
+      register(name)
+      return
+    }
+    const v = env[name]
+    if (v) register(v)
+  }
+  const visit = (value: unknown, key: string): void => {
+    if (typeof value === 'string') {
+      if (key.endsWith('-env')) fromEnv(value)
+      else if (value.startsWith('env:')) fromEnv(value.slice(4))
+      else if (/^authorization$/i.test(key) || /^(auth|token|password)$/i.test(key)) register(value.replace(/^(bearer|basic|token)\s+/i, ''))
+      userinfoSecrets(value).forEach(register)
+      return
+    }
+    if (Array.isArray(value)) value.forEach((v) => visit(v, key))
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k)
+  }
+  visit(config, '')
+}
+
+/** The secrets in a URL's userinfo: the password, `user:pass` and its Basic token. */
+export function userinfoSecrets(url: string): string[] {
+  if (!/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url)) return []
+  try {
+    const u = new URL(url)
+    if (!u.username && !u.password) return []
+    const user = safeDecode(u.username)
+    const pass = safeDecode(u.password)
+    const out = [`${user}:${pass}`, Buffer.from(`${user}:${pass}`).toString('base64')]
+    if (pass) out.push(pass)
+    else out.push(user) // a token written as the user part (https://TOKEN@host)
+    return out
+  } catch {
+    return []
+  }
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
+}
+
+/**
+ * Text as it may reach the runner's log: no line of it can start a workflow command. The runner
+ * reads a line starting with `::` (after white space) as a command, and `##[` anywhere as a
+ * legacy one; a `::stop-commands::` from evidence would switch off the masking of later secrets.
+ */
+export function neutraliseLog(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => {
+      let l = line.replace(/##\[/g, '#\\#[')
+      if (/^\s*::/.test(l)) l = l.replace(/^(\s*)::/, '$1\\::')
+      return l
+    })
+    .join('\n')
+}
