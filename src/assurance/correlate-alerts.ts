@@ -10,6 +10,7 @@ import type { GitHubPort } from '../protocol/ports.js'
 import type { PrometheusClient } from '../telemetry/prometheus/client.js'
 import { durationSeconds } from '../util/http.js'
 import { errorText } from '../util/errors.js'
+import { addCoverageSample, coverageExpression, coverageOf, PART_LABEL, sufficiencyRule, type CoverageRow, type DataCoverage } from '../telemetry/coverage.js'
 import { correlate, episodesFromSeries, parseIncidents } from './tuning.js'
 import type { DataSourceStatus, Incident, TuningReport } from './types.js'
 
@@ -43,6 +44,7 @@ export async function correlateAlerts(ctx: RunContext, prometheus: PrometheusFor
   const step = Math.max(60, Math.ceil(durationSeconds(lookback) / 10000))
   const query = 'ALERTS{alertstate="firing", synthetic!="true"}'
   let episodes: ReturnType<typeof episodesFromSeries> = []
+  let coverage: DataCoverage | undefined
   const prom = await prometheus(config.alerting['rules-backend'])
   if (!prom) {
     sources.push({ name: 'prometheus ALERTS', kind: 'alerts', request: query, status: 'not_configured', detail: 'no Prometheus backend configured', count: 0 })
@@ -51,6 +53,7 @@ export async function correlateAlerts(ctx: RunContext, prometheus: PrometheusFor
       const r = await prom.rangeQuery(query, start, end, step)
       episodes = episodesFromSeries(r.series, step, config['service-label'])
       sources.push({ name: prom.name, kind: 'alerts', request: `${r.request.method} ${r.request.url} ${query}`, status: 'ok', detail: `${r.series.length} alert series`, count: episodes.length })
+      coverage = await historyCoverage(ctx, prom, end)
     } catch (err) {
       sources.push({ name: prom.name, kind: 'alerts', request: query, status: 'error', detail: errorText(err), count: 0 })
     }
@@ -81,6 +84,34 @@ export async function correlateAlerts(ctx: RunContext, prometheus: PrometheusFor
   if (!file && !labels?.length) {
     sources.push({ name: 'incidents', kind: 'incidents', request: '-', status: 'not_configured', detail: 'set incidents.file or incidents.github-labels', count: 0 })
   }
-  return correlate({ episodes, incidents, sources, lookback, now: end })
+  // An incident from before the alert history began says nothing about the alerts: it is not "missed".
+  const from = coverage?.from ? Date.parse(coverage.from) : undefined
+  const uncovered = coverage ? incidents.filter((i) => from === undefined || Date.parse(i.started_at) < from) : []
+  const report = correlate({ episodes, incidents: incidents.filter((i) => !uncovered.includes(i)), sources, lookback, now: end })
+  for (const incident of uncovered) {
+    report.incidents.push({
+      incident,
+      detected: false,
+      outcome: 'insufficient_data',
+      reason: `the alert history ${coverage!.from ? `starts at ${coverage!.from}` : 'is empty'}, after the incident began: whether it alerted is unknown`
+    })
+  }
+  if (coverage) report.coverage = coverage
+  return report
+}
+
+/**
+ * The range the alert history covers: rule evaluation runs with scraping, so the first `up` (or
+ * `ALERTS`) sample in the lookback is when the history begins. One grouped query.
+ */
+async function historyCoverage(ctx: RunContext, prom: PrometheusClient, end: Date): Promise<DataCoverage & { informational: boolean }> {
+  const lookback = ctx.config.incidents.lookback
+  const seconds = durationSeconds(lookback)
+  const rule = sufficiencyRule(ctx.config, 'alert-correlation', seconds)
+  const query = coverageExpression(['up', 'ALERTS', 'ALERTS_FOR_STATE'], seconds, [], { countEvents: false })
+  const row: CoverageRow = {}
+  for (const s of (await prom.instantQuery(query, end)).samples) addCoverageSample(row, s.labels[PART_LABEL], s.value)
+  const coverage = coverageOf(row.first === undefined ? undefined : row, { now: end, window: lookback, rule, query, countsRequests: false })
+  return { ...coverage, informational: rule.informational }
 }
 

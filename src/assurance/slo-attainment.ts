@@ -1,9 +1,16 @@
 import type { RunContext } from '../model/monitoring-model.js'
+import { addCoverageSample, coverageExpression, coverageOf, describeCoverage, isCounterSelector, PART_LABEL, selectorsOf, sufficiencyRule, type CoverageRow } from '../telemetry/coverage.js'
 import { errorText } from '../util/errors.js'
+import { durationSeconds } from '../util/http.js'
 import type { PrometheusFor } from './correlate-alerts.js'
 import type { SloAttainment } from './types.js'
 
-/** Attainment of each SLO over its window, from its good/total (or error/total) queries. */
+/**
+ * Attainment of each SLO over its window, from its good/total (or error/total) queries. One query
+ * per SLO answers both the ratio and the range its data covers: a 30-day attainment from a minute
+ * of data is `insufficient_data` (with how much data there was), never "met, 100% budget left".
+ * `query` is the ratio; `coverage.query` the part that showed the range (sent together, joined by `or`).
+ */
 export async function sloAttainment(ctx: RunContext, prometheus: PrometheusFor): Promise<SloAttainment[]> {
   const out: SloAttainment[] = []
   for (const slo of ctx.model.slos) {
@@ -25,21 +32,54 @@ export async function sloAttainment(ctx: RunContext, prometheus: PrometheusFor):
       out.push({ ...base, attainment: null, budget_remaining_percent: null, status: 'not_verified', detail: 'no Prometheus backend configured' })
       continue
     }
+    const windowSeconds = durationSeconds(window)
+    const selectors = selectorsOf(sub(total!))
+    const coverageQuery = selectors.length ? coverageExpression(selectors, windowSeconds, []) : undefined
+    const query = coverageQuery ? `label_replace(${ratio}, "${PART_LABEL}", "value", "", "")\nor\n${coverageQuery}` : ratio
     try {
-      const r = await prom.instantQuery(ratio, ctx.now())
-      const v = r.samples.length === 1 ? r.samples[0]!.value : NaN
+      const r = await prom.instantQuery(query, ctx.now())
+      const values = r.samples.filter((s) => !coverageQuery || s.labels[PART_LABEL] === 'value')
+      const row: CoverageRow = {}
+      for (const s of r.samples) if (s.labels[PART_LABEL] !== 'value') addCoverageSample(row, s.labels[PART_LABEL], s.value)
+      const rule = sufficiencyRule(ctx.config, 'slo-attainment', windowSeconds)
+      const coverage = coverageOf(row.first === undefined ? undefined : row, {
+        now: ctx.now(),
+        window,
+        rule,
+        query: coverageQuery ?? '-',
+        liveSeconds: Math.max(300, durationSeconds(ctx.config.freshness)),
+        countsRequests: selectors.some(isCounterSelector)
+      })
+      const withCoverage = { ...base, coverage: { ...coverage, informational: rule.informational } }
+      const v = values.length === 1 ? values[0]!.value : NaN
       if (!Number.isFinite(v)) {
-        out.push({ ...base, attainment: null, budget_remaining_percent: null, status: 'error', detail: r.samples.length === 0 ? 'empty result' : r.samples.length > 1 ? `${r.samples.length} series, expected one` : `value ${v}` })
+        const why = values.length === 0 ? 'empty result' : values.length > 1 ? `${values.length} series, expected one` : `value ${v}`
+        if (!coverage.sufficient) {
+          out.push({ ...withCoverage, attainment: null, budget_remaining_percent: null, status: 'insufficient_data', detail: `insufficient data: ${describeCoverage(coverage)} (${why})` })
+        } else out.push({ ...withCoverage, attainment: null, budget_remaining_percent: null, status: 'error', detail: why })
         continue
       }
       const budget = 1 - slo.objective / 100
       const spent = budget > 0 ? (1 - v) / budget : 0
+      const budgetLeft = Math.round((1 - spent) * 10000) / 100
+      if (!coverage.sufficient) {
+        // Measured, but over too little of the window to say met or breached, or what budget is left.
+        out.push({
+          ...withCoverage,
+          attainment: null,
+          budget_remaining_percent: null,
+          covered_attainment: v,
+          status: 'insufficient_data',
+          detail: `insufficient data: ${describeCoverage(coverage)}; over that range the ratio is ${Math.round(v * 1e6) / 1e4}%`
+        })
+        continue
+      }
       out.push({
-        ...base,
+        ...withCoverage,
         attainment: v,
-        budget_remaining_percent: Math.round((1 - spent) * 10000) / 100,
+        budget_remaining_percent: budgetLeft,
         status: v * 100 >= slo.objective ? 'met' : 'breached',
-        detail: `at ${ctx.now().toISOString()}`
+        detail: `at ${ctx.now().toISOString()}, over ${describeCoverage(coverage)}`
       })
     } catch (err) {
       out.push({ ...base, attainment: null, budget_remaining_percent: null, status: 'error', detail: errorText(err) })
@@ -47,4 +87,3 @@ export async function sloAttainment(ctx: RunContext, prometheus: PrometheusFor):
   }
   return out
 }
-

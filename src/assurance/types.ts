@@ -1,4 +1,5 @@
 /** Phase 3: ongoing checks and alert/incident correlation. */
+import type { DataCoverage } from '../telemetry/coverage.js'
 
 export interface ScheduledCheck {
   check_type: string
@@ -73,6 +74,9 @@ export interface AlertStats {
 export interface IncidentMatch {
   incident: Incident
   detected: boolean
+  /** Set when the alert history does not cover the incident: it neither alerted nor was missed. */
+  outcome?: 'insufficient_data'
+  reason?: string
   first_alert?: string
   detection_seconds?: number
 }
@@ -89,6 +93,8 @@ export interface TuningReport {
   precision: number | null
   recall: number | null
   mean_detection_seconds: number | null
+  /** The range of the lookback the alert history covers. */
+  coverage?: DataCoverage & { informational?: boolean }
   adjustments: Array<{ target: string; change: string; why: string }>
   source: 'built-in' | 'tuning-command'
 }
@@ -99,8 +105,13 @@ export interface SloAttainment {
   objective: number
   window: string
   query: string
+  /** Over the whole window; null unless the data covers enough of it. */
   attainment: number | null
   budget_remaining_percent: number | null
-  status: 'met' | 'breached' | 'error' | 'not_verified'
+  /** The ratio over the little data there was, when that was too little to judge the window. */
+  covered_attainment?: number
+  status: 'met' | 'breached' | 'error' | 'not_verified' | 'insufficient_data'
   detail: string
+  /** The range of the window the SLO's data covers. */
+  coverage?: DataCoverage & { informational?: boolean }
 }

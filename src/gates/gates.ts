@@ -8,6 +8,7 @@ import type { Config } from '../config/schema.js'
 import type { BacklogItem } from '../model/backlog.js'
 import type { MonitoringModel } from '../model/monitoring-model.js'
 import type { PackageManifest } from '../package/manifest.js'
+import { describeCoverage } from '../telemetry/coverage.js'
 import type { InstrumentationAudit } from '../telemetry/types.js'
 import { GATE_NAMES, type GateCheck, type GateResult } from './types.js'
 
@@ -179,6 +180,17 @@ export function evaluateAssuranceGate(input: {
     const text = `tuning source ${s.name} (${s.kind}) ${s.status}: ${s.detail}`
     if (s.status === 'error') errors.push(text)
     else reasons.push(text)
+  }
+  if (tuning.coverage && !tuning.coverage.sufficient) {
+    // Too little alert history for the lookback: the correlation's figures are not founded.
+    const informational = !!tuning.coverage.informational
+    checks.push({
+      name: 'alert history covers the lookback',
+      status: informational ? 'pass' : 'fail',
+      value: `insufficient data: ${describeCoverage(tuning.coverage)}${informational ? ' (informational: sufficiency.criteria.alert-correlation)' : ''}`,
+      threshold: `>= ${tuning.coverage.minimum_seconds} s of ${tuning.lookback}`
+    })
+    if (!informational) reasons.push(`alert tuning has insufficient data: ${describeCoverage(tuning.coverage)}`)
   }
   if (!tuning.sources.some((s) => s.kind === 'alerts')) reasons.push('no alert history source for tuning')
   if (!tuning.sources.some((s) => s.kind === 'incidents')) reasons.push('no incident source for tuning')

@@ -55,7 +55,7 @@ export function renderScorecard(args: {
         s.window,
         s.attainment === null ? 'n/a' : `${fmtNumber(s.attainment * 100, 3)}%`,
         s.budget_remaining_percent === null ? 'n/a' : `${fmtNumber(s.budget_remaining_percent, 1)}%`,
-        s.status === 'error' || s.status === 'not_verified' ? `${s.status}: ${s.detail}` : s.status,
+        s.status === 'error' || s.status === 'not_verified' ? `${s.status}: ${s.detail}` : s.status === 'insufficient_data' ? s.detail : s.status,
         s.query
       ])
     ),

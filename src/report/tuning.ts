@@ -1,4 +1,5 @@
 import type { TuningReport } from '../assurance/types.js'
+import { describeCoverage } from '../telemetry/coverage.js'
 import { escapeMarkdown } from './escape.js'
 import { fmtNumber, mdTable } from './table.js'
 
@@ -13,6 +14,7 @@ export function renderTuningReport(t: TuningReport): string {
     `- Precision (alert firings that matched an incident): ${fmtNumber(t.precision)}`,
     `- Recall (incidents that raised an alert): ${fmtNumber(t.recall)}`,
     `- Mean detection time: ${t.mean_detection_seconds === null ? 'n/a' : `${t.mean_detection_seconds} s`}`,
+    ...(t.coverage ? [`- Alert history covered: ${t.coverage.sufficient ? '' : 'insufficient data: '}${escapeMarkdown(describeCoverage(t.coverage))}`] : []),
     '',
     '## Data sources',
     '',
@@ -24,7 +26,7 @@ export function renderTuningReport(t: TuningReport): string {
     '',
     mdTable(
       ['Incident', 'Service', 'Started', 'Resolved', 'Alerted', 'First alert', 'Detection (s)'],
-      t.incidents.map((m) => [m.incident.id, m.incident.service, m.incident.started_at, m.incident.resolved_at, m.detected ? 'yes' : 'no', m.first_alert, m.detection_seconds])
+      t.incidents.map((m) => [m.incident.id, m.incident.service, m.incident.started_at, m.incident.resolved_at, m.outcome === 'insufficient_data' ? `insufficient data: ${m.reason ?? ''}` : m.detected ? 'yes' : 'no', m.first_alert, m.detection_seconds])
     ),
     '## Adjustments',
     '',

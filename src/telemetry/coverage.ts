@@ -138,10 +138,24 @@ export function coverageOf(row: CoverageRow | undefined, args: { now: Date; wind
   return { ...base, from: iso(from), to: iso(row.newest), seconds, ...reqs, sufficient: enoughTime && enoughRequests && seconds > 0 }
 }
 
-/** "30 s of the 30d window (from ...); at least 1d needed" */
+/** 20160 -> "5h36m", 86400 -> "1d", 30 -> "30s". */
+export function humanDuration(seconds: number): string {
+  let rest = Math.round(seconds)
+  if (rest <= 0) return '0s'
+  const out: string[] = []
+  for (const [unit, n] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+    if (rest >= n) {
+      out.push(`${Math.floor(rest / n)}${unit}`)
+      rest %= n
+    }
+  }
+  return out.join('')
+}
+
+/** "30s of the 30d window (data from ...); at least 1d needed" */
 export function describeCoverage(c: DataCoverage): string {
-  const covered = c.from ? `${promDuration(Math.max(1, c.seconds))} of the ${c.window} window (data from ${c.from})` : `no data in the ${c.window} window`
-  const wantTime = c.seconds < c.minimum_seconds ? `; at least ${promDuration(c.minimum_seconds)} needed` : ''
+  const covered = c.from ? `${humanDuration(c.seconds)} of the ${c.window} window (data from ${c.from})` : `no data in the ${c.window} window`
+  const wantTime = c.seconds < c.minimum_seconds ? `; at least ${humanDuration(c.minimum_seconds)} needed` : ''
   const wantReq =
     c.requests !== undefined && c.minimum_requests !== undefined && (c.requests ?? 0) < c.minimum_requests
       ? `; ${c.requests ?? 0} request(s), at least ${c.minimum_requests} needed`

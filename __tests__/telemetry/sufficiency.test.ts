@@ -1,0 +1,161 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { correlateAlerts } from '../../src/assurance/correlate-alerts.js'
+import { sloAttainment } from '../../src/assurance/slo-attainment.js'
+import type { SloConfig } from '../../src/config/schema.js'
+import { evaluateAssuranceGate } from '../../src/gates/gates.js'
+import { captureBaseline } from '../../src/telemetry/baseline.js'
+import { PrometheusClient } from '../../src/telemetry/prometheus/client.js'
+import { BASELINE_SCHEMA, checkSchema } from '../../src/telemetry/schema-check.js'
+import type { BaselineMetrics } from '../../src/telemetry/types.js'
+import { backfill, startPrometheus, type RunningBackend } from '../harness/backends.js'
+import { emptyEvidence, makeContext, service } from '../harness/telemetry.js'
+
+/**
+ * Known truth, backfilled: `fresh` exists for the last 30 s at 40 req/s (one sample a second);
+ * `checkout` has a week at 10 req/s with 1% errors; `quiet` has a week at one request an hour.
+ * Prometheus scraped (`up`) only for the last 2 hours. Queries run at `end`.
+ */
+describe('data sufficiency on a Prometheus whose history is known', () => {
+  const end = Math.floor(Date.now() / 60_000) * 60 - 600
+  const now = new Date(end * 1000)
+  const upFrom = Math.ceil((end - 7200) / 605) * 605
+  const upSince = new Date(upFrom * 1000).toISOString()
+  let prom: RunningBackend
+  let tsdb: string
+  let scratch: string
+
+  beforeAll(async () => {
+    const lines: string[] = ['# TYPE http_requests counter']
+    const base = 1_000_000
+    for (let t = end - 7 * 86400, i = 0; t <= end; t += 60, i++) {
+      lines.push(`http_requests_total{service="checkout",code="200"} ${base + 594 * i} ${t}`)
+      lines.push(`http_requests_total{service="checkout",code="500"} ${base + 6 * i} ${t}`)
+      lines.push(`http_requests_total{service="quiet",code="200"} ${base + i / 60} ${t}`)
+    }
+    for (let t = end - 30, i = 0; t <= end; t++, i++) lines.push(`http_requests_total{service="fresh",code="200"} ${40 * i} ${t}`)
+    lines.push('# TYPE up gauge')
+    // Starts on a step of the 7-day coverage subquery (605 s), so its first sample is found to the second.
+    for (let t = upFrom; t <= end; t += 5) lines.push(`up{job="shop"} 1 ${t}`)
+    tsdb = backfill(`${lines.join('\n')}\n# EOF\n`)
+    prom = await startPrometheus({ storageDir: tsdb })
+    scratch = mkdtempSync(join(tmpdir(), 'sufficiency-'))
+  }, 60_000)
+  afterAll(async () => {
+    await prom?.stop()
+    rmSync(dirname(tsdb), { recursive: true, force: true })
+    rmSync(scratch, { recursive: true, force: true })
+  })
+
+  const backends = () => ({ prom: { type: 'prometheus', url: prom.url, 'timeout-seconds': 5, retries: 0 } })
+  const value = (b: BaselineMetrics, svc: string, metric: string) => b.services.find((s) => s.service === svc)?.metrics.find((m) => m.metric === metric)
+
+  test('a service 30 s old: its rate is over the 30 s it has existed, not diluted over 30 minutes, and 30 s is insufficient data', async () => {
+    const evidence = emptyEvidence()
+    evidence.validation.metricsSnapshot = { throughput: 40 }
+    const b = await captureBaseline(makeContext({ config: { backends: backends() }, services: [service('fresh', { new: true })], evidence, now }))
+    expect(checkSchema(BASELINE_SCHEMA, b)).toEqual([])
+    const cov = b.services[0]!.coverage!
+    expect(cov).toMatchObject({ window: '30m', seconds: 30, minimum_seconds: 60, sufficient: false, from: new Date((end - 30) * 1000).toISOString(), to: now.toISOString(), requests: 1200, minimum_requests: 20 })
+    const rate = value(b, 'fresh', 'request_rate')!
+    // 1200 requests in 30 s; the counter starts at zero, so Prometheus does not extrapolate before it.
+    expect(rate.value).toBeCloseTo(40, 9)
+    expect(rate.windowValue).toBeCloseTo(1200 / 1800, 9)
+    expect(rate.verdict).toBe('insufficient_data')
+    expect(rate.reason).toContain('insufficient data: 30s of the 30m window')
+    expect(rate.reason).toContain('at least 1m needed')
+    // The throughput claim is checked against the undiluted rate, and not judged on 30 s of data.
+    expect(b.claims[0]).toMatchObject({ verdict: 'insufficient_data', claimed: 40, metric: 'request_rate' })
+    expect(b.claims[0]!.observed).toBeCloseTo(40, 9)
+    expect(b.claims[0]!.reason).toContain('Prometheus says 40 requests/s')
+  })
+
+  test('with a lower minimum for the baseline the same rate passes', async () => {
+    const ctx = makeContext({ config: { backends: backends(), sufficiency: { criteria: { baseline: { 'min-coverage': '20s' } } } }, services: [service('fresh')], now })
+    const b = await captureBaseline(ctx)
+    expect(value(b, 'fresh', 'request_rate')).toMatchObject({ verdict: 'pass' })
+    expect(value(b, 'fresh', 'request_rate')!.value).toBeCloseTo(40, 9)
+  })
+
+  test('a full window is not rescaled; a low-traffic service is held by the request guard, not by time', async () => {
+    const b = await captureBaseline(makeContext({ config: { backends: backends() }, services: [service('checkout'), service('quiet')], now }))
+    expect(value(b, 'checkout', 'request_rate')).toMatchObject({ verdict: 'pass' })
+    expect(value(b, 'checkout', 'request_rate')!.value).toBeCloseTo(10, 9)
+    expect(value(b, 'checkout', 'request_rate')!.windowValue).toBeUndefined()
+    const quiet = b.services.find((s) => s.service === 'quiet')!
+    expect(quiet.coverage).toMatchObject({ seconds: 1800, sufficient: false, minimum_requests: 20 })
+    expect(quiet.coverage!.requests).toBeCloseTo(0.5, 6)
+    expect(value(b, 'quiet', 'error_ratio')).toMatchObject({ verdict: 'insufficient_data' })
+    expect(value(b, 'quiet', 'error_ratio')!.reason).toContain('0.5 request(s), at least 20 needed')
+  })
+
+  const slo = (name: string, svc: string): SloConfig => ({
+    name,
+    service: svc,
+    objective: 98,
+    window: '30d',
+    'good-query': `sum(rate(http_requests_total{service="${svc}",code="200"}[$window]))`,
+    'total-query': `sum(rate(http_requests_total{service="${svc}"}[$window]))`
+  })
+
+  test('30-day attainment: 30 s of data is insufficient data with how much there was; a week is enough', async () => {
+    const ctx = makeContext({ config: { backends: backends() }, services: [], now })
+    ctx.model.slos = [slo('fresh-availability', 'fresh'), slo('checkout-availability', 'checkout')]
+    const client = new PrometheusClient('prom', ctx.config.backends.prom!, {}, ctx.log, {})
+    const [fresh, checkout] = await sloAttainment(ctx, async () => client)
+    expect(fresh).toMatchObject({ status: 'insufficient_data', attainment: null, budget_remaining_percent: null, covered_attainment: 1 })
+    expect(fresh!.coverage).toMatchObject({ window: '30d', seconds: 30, minimum_seconds: 86400, sufficient: false })
+    expect(fresh!.detail).toContain('insufficient data: 30s of the 30d window')
+    expect(fresh!.detail).toContain('at least 1d needed')
+    expect(checkout).toMatchObject({ status: 'met', budget_remaining_percent: 50 })
+    expect(checkout!.attainment).toBeCloseTo(0.99, 9)
+    // Found to within a step of the subquery over the window: a thousandth of 30 days, 2592 s.
+    expect(checkout!.coverage).toMatchObject({ sufficient: true })
+    expect(7 * 86400 - checkout!.coverage!.seconds).toBeGreaterThanOrEqual(0)
+    expect(7 * 86400 - checkout!.coverage!.seconds).toBeLessThan(2592)
+    // One request per SLO: the ratio and its coverage go together.
+    expect(client.requests).toBe(2)
+  })
+
+  test('an incident before the alert history began is not "raised no alert"; gate 3 fails on too little history unless informational', async () => {
+    const file = join(scratch, 'incidents.json')
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { id: 'INC-4107', service: 'checkout', started_at: new Date((end - 3 * 86400) * 1000).toISOString() },
+        { id: 'INC-4200', service: 'checkout', started_at: new Date((end - 3600) * 1000).toISOString() }
+      ])
+    )
+    const run = async (extra: Record<string, unknown>) => {
+      const ctx = makeContext({ config: { backends: backends(), incidents: { file }, ...extra }, services: [], now })
+      const client = new PrometheusClient('prom', ctx.config.backends.prom!, {}, ctx.log, {})
+      return correlateAlerts(ctx, async () => client, { incidents: async () => [] })
+    }
+    const t = await run({})
+    expect(t.coverage).toMatchObject({ window: '7d', seconds: end - upFrom, sufficient: false, from: upSince })
+    const old = t.incidents.find((m) => m.incident.id === 'INC-4107')!
+    expect(old).toMatchObject({ detected: false, outcome: 'insufficient_data' })
+    expect(old.reason).toContain(`starts at ${upSince}`)
+    expect(t.adjustments.map((a) => a.why)).toEqual([expect.stringContaining('INC-4200')])
+    expect(t.recall).toBe(0)
+
+    const gate = (tuning: typeof t) =>
+      evaluateAssuranceGate({
+        schedule: { generated_at: '', schedule_coverage: 100, required_check_types: [], automated_checks: [], ownership: { owner: 'sre', on_call_owner: 'sre' }, workflows: [], missing: [] },
+        tuning,
+        tuningWritten: true,
+        backlog: [],
+        backlogWritten: true,
+        gapFingerprints: [],
+        thresholds: makeContext({ config: {}, services: [] }).config.gates
+      })
+    const failing = gate(t)
+    expect(failing.checks.find((c) => c.name === 'alert history covers the lookback')).toMatchObject({ status: 'fail' })
+    const covered = `${Math.floor((end - upFrom) / 3600)}h${Math.floor(((end - upFrom) % 3600) / 60)}m${(end - upFrom) % 60 ? `${(end - upFrom) % 60}s` : ''}`
+    expect(failing.reasons).toContain(`alert tuning has insufficient data: ${covered} of the 7d window (data from ${upSince}); at least 5h36m needed`)
+    const informational = gate(await run({ sufficiency: { criteria: { 'alert-correlation': { informational: true } } } }))
+    expect(informational.checks.find((c) => c.name === 'alert history covers the lookback')).toMatchObject({ status: 'pass' })
+    expect(informational.reasons.some((r) => r.includes('insufficient'))).toBe(false)
+  })
+})
