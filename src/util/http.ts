@@ -205,7 +205,9 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   const retries = canRetry ? Math.max(0, req.retries ?? 0) : 0
   const backoffMs = req.backoffMs ?? 200
   const maxBytes = req.maxBytes ?? limits.maxResponseBytes
-  const totalMs = req.totalMs ?? req.timeoutMs * (retries + 1) + backoffMs * (2 ** retries - 1)
+  // By default every attempt gets its whole timeout; the slack covers connection set-up and timers.
+  const planned = req.timeoutMs * (retries + 1) + backoffMs * (2 ** retries - 1)
+  const totalMs = req.totalMs ?? Math.ceil(planned * 1.1) + 250
   const deadline = Date.now() + totalMs
 
   let lastError: BackendError | undefined
@@ -245,7 +247,8 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
       return { status: res.status, headers: res.headers, text, elapsedMs }
     } catch (err) {
       if (err instanceof ResponseTooLargeError) throw new BackendError(req.backend, where, err.message)
-      lastError = new BackendError(req.backend, where, describeFailure(err, timeoutMs, headersSeen))
+      const cut = timeoutMs < req.timeoutMs ? ` (what was left of the ${totalMs} ms this request may take)` : ''
+      lastError = new BackendError(req.backend, where, describeFailure(err, timeoutMs, headersSeen) + cut)
       wait = backoffMs * 2 ** attempt
     }
   }
