@@ -146,31 +146,75 @@ describe('the protocol run', () => {
     expect(JSON.parse(readFileSync(join(dir, 'out', 'monitoring-approval-record.json'), 'utf8')).status).toBe('missing')
   })
 
-  test('an audit-command produces the audit; its output is schema-checked', async () => {
-    const audit = {
+  describe('hooks add evidence, never replace the live check', () => {
+    const withHook = (c: string): string => `${c}\nhooks:\n  audit-command: cp audit.json "$SRE_MONITORING_OUTPUT"\n  timeout-seconds: 20\n`
+    const signal = (name: string) => ({ signal: name, mapped: true, verified: true, verdict: 'pass' })
+    const hookAudit = (over: Record<string, unknown> = {}) => ({
       audit_date: new Date().toISOString(),
       environment: 'production',
       coverage_completeness: 100,
-      requests: 0,
-      services: [],
+      requests: 12,
+      services: ['checkout', 'payments', 'catalog'].map((s) => ({
+        service_name: s,
+        critical: s !== 'catalog',
+        new: false,
+        status: 'covered',
+        metrics: signal('metrics'),
+        logs: signal('logs'),
+        traces: signal('traces'),
+        synthetics: signal('synthetic')
+      })),
       missing_coverage: [],
-      source: 'audit-command'
+      source: 'audit-command',
+      ...over
+    })
+    const run = async (audit: unknown) => {
+      const dir = workspace(withHook)
+      writeFileSync(join(dir, 'audit.json'), JSON.stringify(audit))
+      const log = new MemoryLogger()
+      const result = await runProtocol(options(dir, log))
+      const written = JSON.parse(readFileSync(join(dir, 'out', 'instrumentation-audit.json'), 'utf8'))
+      expect(validateAgainst('instrumentation-audit.schema.json', written).errors).toEqual([])
+      return { result, log, written }
     }
-    const withHook = (c: string): string => `${c}\nhooks:\n  audit-command: cp audit.json "$SRE_MONITORING_OUTPUT"\n  timeout-seconds: 20\n`
-    const good = workspace((c) => withHook(c))
-    writeFileSync(join(good, 'audit.json'), JSON.stringify(audit))
-    const log = new MemoryLogger()
-    const result = await runProtocol(options(good, log))
-    expect(log.text()).toContain('[AUTOMATION] collect_perf.py executed: success (audit-command)')
-    expect(result.audit?.source).toBe('audit-command')
-    // The hook says everything is covered but lists no service: gate 1 still fails for the critical ones.
-    expect(result.gates[0]!.reasons.join('\n')).toContain('[ERROR] Missing telemetry coverage for critical service: payments. the audit has no entry for it')
 
-    const bad = workspace((c) => withHook(c))
-    writeFileSync(join(bad, 'audit.json'), JSON.stringify({ ...audit, coverage_completeness: 'all' }))
-    const log2 = new MemoryLogger()
-    const r2 = await runProtocol(options(bad, log2))
-    expect(log2.text()).toContain('[AUTOMATION] collect_perf.py executed: failed (output fails its schema) (audit-command)')
-    expect(r2.gates[0]!.reasons.join('\n')).toContain('audit-command')
+    test('a fabricated audit dated 2020 with zero requests is refused and gate 1 fails; the live audit still ran', async () => {
+      const { result, log, written } = await run(hookAudit({ audit_date: '2020-01-01T00:00:00Z', requests: 0 }))
+      const g1 = result.gates[0]!
+      expect(g1.status).toBe('fail')
+      expect(g1.reasons.join('\n')).toMatch(/audit-command evidence refused: audit_date 2020-01-01T00:00:00Z is before this run started \(.+\): not evidence of this run; requests is 0/)
+      expect(g1.checks.find((c) => c.name === 'audit-command evidence')).toMatchObject({ status: 'fail', value: 'refused' })
+      // What the package holds is the live audit, with the hook's review beside it.
+      expect(written.source).toBe('built-in')
+      expect(written.requests).toBeGreaterThan(0)
+      expect(written.hook).toMatchObject({ command: 'audit-command', accepted: false, artifact_date: '2020-01-01T00:00:00Z' })
+      expect(log.text()).toContain('[AUTOMATION] collect_perf.py executed: success (audit-command); refused as evidence: audit_date 2020-01-01T00:00:00Z is before this run started')
+    })
+
+    test('an audit of this run that leaves out a service is refused', async () => {
+      const a = hookAudit()
+      const { result } = await run({ ...a, services: a.services.filter((s) => s.service_name !== 'payments') })
+      expect(result.gates[0]!.reasons.join('\n')).toContain("audit-command evidence refused: does not cover the release's service(s): payments")
+    })
+
+    test('a current, complete audit that claims coverage the live check cannot see: the live check decides and the disagreement is reported', async () => {
+      const { result, log, written } = await run(hookAudit())
+      expect(written.hook.accepted).toBe(true)
+      expect(written.hook.disagreements).toContain(
+        'checkout metrics: audit-command says verified, the live check says not (prometheus: unreachable (fetch failed) (POST http://127.0.0.1:9/api/v1/query)); the live check decides'
+      )
+      expect(log.lines.some((l) => l.level === 'warning' && l.message.startsWith('checkout metrics: audit-command says verified'))).toBe(true)
+      const g1 = result.gates[0]!
+      expect(g1.status).toBe('fail')
+      expect(g1.reasons.join('\n')).toContain('[ERROR] Missing telemetry coverage for critical service: checkout.')
+      expect(g1.checks.find((c) => c.name === 'audit-command evidence')!.value).toMatch(/^accepted; disagrees with the live check on \d+ point\(s\), the live check decides$/)
+    })
+
+    test('a hook whose output fails its schema is refused, and the live audit is still written', async () => {
+      const { result, log, written } = await run(hookAudit({ coverage_completeness: 'all' }))
+      expect(log.text()).toContain('[AUTOMATION] collect_perf.py executed: failed (output fails its schema) (audit-command); refused as evidence')
+      expect(result.gates[0]!.reasons.join('\n')).toContain('audit-command evidence refused:')
+      expect(written.source).toBe('built-in')
+    })
   })
 })

@@ -1,4 +1,5 @@
 /** Results of phase 2: alert rules vs SLOs, dashboards, and the synthetic alert path. */
+import type { HookReview } from '../protocol/hook-review.js'
 
 export type TestStatus = 'passed' | 'failed' | 'error' | 'not_run'
 
@@ -130,6 +131,8 @@ export interface AlertTestResults {
   source: 'built-in' | 'alert-test-command'
   /** The run was cancelled (SIGTERM/SIGINT) while alerts were out; they were cleaned up. */
   cancelled?: boolean
+  /** What the configured alert-test-command produced, checked against these live tests. */
+  hook?: HookReview
 }
 
 export interface BurnRateAlert {

@@ -8,6 +8,7 @@ import type { Config } from '../config/schema.js'
 import type { BacklogItem } from '../model/backlog.js'
 import type { MonitoringModel } from '../model/monitoring-model.js'
 import type { PackageManifest } from '../package/manifest.js'
+import type { HookReview } from '../protocol/hook-review.js'
 import { describeCoverage } from '../telemetry/coverage.js'
 import type { InstrumentationAudit } from '../telemetry/types.js'
 import { GATE_NAMES, type GateCheck, type GateResult } from './types.js'
@@ -28,6 +29,22 @@ function gate(id: 1 | 2 | 3 | 4, checks: GateCheck[], reasons: string[], errors:
 
 const pct = (n: number): string => `${Math.round(n * 100) / 100}%`
 
+/** A configured hook adds evidence: a refused artifact fails the gate, a disagreement is shown. */
+function hookCheck(hook: HookReview | undefined, checks: GateCheck[], reasons: string[]): void {
+  if (!hook) return
+  if (!hook.accepted) reasons.push(`${hook.command} evidence refused: ${hook.refused.join('; ')}`)
+  checks.push({
+    name: `${hook.command} evidence`,
+    status: hook.accepted ? 'pass' : 'fail',
+    value: hook.accepted
+      ? hook.disagreements.length
+        ? `accepted; disagrees with the live check on ${hook.disagreements.length} point(s), the live check decides`
+        : 'accepted; agrees with the live check'
+      : 'refused',
+    threshold: 'dated in this run, covering every service or route; the live check decides'
+  })
+}
+
 export function evaluateInstrumentationGate(input: {
   model: MonitoringModel
   audit: InstrumentationAudit
@@ -41,6 +58,7 @@ export function evaluateInstrumentationGate(input: {
   if (!input.requirementsWritten) reasons.push('monitoring-requirements.md was not produced')
   if (model.services.length === 0) reasons.push('no services to observe: neither the evidence nor the config names any')
   if (audit.not_verified_reason) reasons.push(`instrumentation not verified against live telemetry: ${audit.not_verified_reason}`)
+  hookCheck(audit.hook, checks, reasons)
 
   for (const svc of audit.services.filter((s) => s.critical)) {
     const signals = [svc.metrics, svc.logs, svc.traces, svc.synthetics]
@@ -88,6 +106,7 @@ export function evaluateAlertGate(input: {
   const reasons: string[] = []
   const errors: string[] = []
   const checks: GateCheck[] = []
+  hookCheck(alertTests.hook, checks, reasons)
 
   if (!alertTests.approved) reasons.push('alert tests not approved (input alert-tests is false): the alert path is unproven')
   else if (alertTests.not_verified_reason) reasons.push(`alert path not verified: ${alertTests.not_verified_reason}`)

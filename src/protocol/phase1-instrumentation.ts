@@ -13,6 +13,7 @@ import { errorText, InputErrors } from '../util/errors.js'
 import { setHttpLimits } from '../util/http.js'
 import { registerConfigSecrets } from '../util/redact.js'
 import { ANNOUNCE, announceGate } from './announce.js'
+import { reviewAuditHook } from './hook-review.js'
 import type { ProtocolRun } from './run-state.js'
 
 export interface InstrumentationPhase {
@@ -86,7 +87,7 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
     not_verified_reason: reason,
     source: 'built-in'
   })
-  const audit = await run.fromHookOrBuiltIn<InstrumentationAudit>({
+  const audit = await run.liveWithHook<InstrumentationAudit, InstrumentationAudit>({
     what: 'instrumentation audit',
     command: config.hooks['audit-command'],
     commandName: 'audit-command',
@@ -95,7 +96,9 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
     builtIn: () => steps.audit(ctx),
     builtInStatus: (a) => (a.not_verified_reason ? `not verified (${a.not_verified_reason})` : `success (built-in audit, ${a.requests} backend request(s))`),
     fallback: auditFallback,
-    timeoutSeconds: config.hooks['timeout-seconds']
+    timeoutSeconds: config.hooks['timeout-seconds'],
+    review: (hook, live) =>
+      reviewAuditHook({ ...hook, hook: hook.data, live, services: model.services.map((s) => s.name), startedAt: run.startedAt, now: now() })
   })
   await run.writeJson('instrumentation-audit.json', audit)
 

@@ -5,6 +5,7 @@ import type { AlertTestResults, DashboardReport, SloAlignment } from '../alertin
 import { evaluateAlertGate } from '../gates/gates.js'
 import type { GateResult } from '../gates/types.js'
 import { ANNOUNCE, announceGate } from './announce.js'
+import { reviewAlertHook } from './hook-review.js'
 import type { InstrumentationPhase } from './phase1-instrumentation.js'
 import type { ProtocolRun } from './run-state.js'
 
@@ -45,7 +46,7 @@ export async function activationPhase(run: ProtocolRun, p1: InstrumentationPhase
     source: 'built-in'
   })
   // Without approval no hook runs either: the built-in step records that nothing was sent.
-  const alertTests = await run.fromHookOrBuiltIn<AlertTestResults>({
+  const alertTests = await run.liveWithHook<AlertTestResults, AlertTestResults>({
     what: 'alert path test',
     command: opts.alertTestsApproved ? config.hooks['alert-test-command'] : undefined,
     commandName: 'alert-test-command',
@@ -54,7 +55,9 @@ export async function activationPhase(run: ProtocolRun, p1: InstrumentationPhase
     builtIn: () => steps.alertTests(ctx),
     builtInStatus: (r) => r.overall_status,
     fallback: alertFallback,
-    timeoutSeconds: config.hooks['timeout-seconds']
+    timeoutSeconds: config.hooks['timeout-seconds'],
+    review: (hook, live) =>
+      reviewAlertHook({ ...hook, hook: hook.data, live, routes: config.alerting.routes.map((r) => r.name), startedAt: run.startedAt, now: now() })
   })
   await run.writeJson('alert-test-results.json', alertTests)
   const runbook = await run.step(

@@ -1,5 +1,6 @@
 /** Phase 3: the ongoing checks' schedule, alert tuning, SLO attainment, scorecard, backlog; gate 3. */
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildApprovalRecord, type MonitoringApprovalRecord } from '../approval/record.js'
 import { correlateAlerts, emptyTuning } from '../assurance/correlate-alerts.js'
@@ -32,7 +33,7 @@ export interface AssurancePhase {
 }
 
 export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase, p2: ActivationPhase): Promise<AssurancePhase> {
-  const { opts, log, steps, now, writer } = run
+  const { opts, log, steps, now } = run
   const { config, ctx, model, audit, baseline } = p1
   const { alignment, dashboards, alertTests } = p2
   log.info(ANNOUNCE.phase3)
@@ -47,27 +48,28 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
   log.info(ANNOUNCE.correlating)
   const correlate = (): Promise<TuningReport> =>
     run.step('alert tuning', () => correlateAlerts(ctx, (backend) => steps.prometheus(ctx, backend), opts.github), (reason) => emptyTuning(now(), config, reason))
-  let tuning: TuningReport
-  let tuningMarkdown: string | undefined
+  // The live correlation always runs; a tuning-command's report is added to it, never in its place.
+  const tuning = await correlate()
+  let hookSection = ''
   const tuningCommand = config.hooks['tuning-command']
   if (tuningCommand) {
+    log.info(`Live check (built-in): ${tuning.from_real_data ? 'success' : 'incomplete (see alert-tuning-report.md)'}`)
+    const dir = await mkdtemp(join(tmpdir(), 'sre-hook-'))
     const hook = await runHook<string>({
       command: tuningCommand,
-      outputFile: join(writer.dir, 'alert-tuning-report.md'),
+      outputFile: join(dir, 'alert-tuning-report.md'),
       cwd: opts.workspace,
       env: opts.env,
       timeoutSeconds: config.hooks['timeout-seconds']
-    })
+    }).finally(() => rm(dir, { recursive: true, force: true }).catch(() => undefined))
     log.info(ANNOUNCE.automation('aggregate_coverage.py', `${hook.status} (tuning-command)`))
-    tuningMarkdown = hook.data && hook.data.trim() ? hook.data : undefined
-    tuning = await correlate()
-    tuning = { ...tuning, source: 'tuning-command', from_real_data: tuning.from_real_data && !!tuningMarkdown }
-    if (hook.error) run.errors.push(`tuning-command: ${hook.error}`)
+    hookSection = hook.data && hook.data.trim()
+      ? `\n\n## From tuning-command\n\nAdded by the configured tuning-command; the figures above are from the live correlation and decide gate 3.\n\n${hook.data.trim()}\n`
+      : `\n\n## From tuning-command\n\nThe configured tuning-command produced nothing usable: ${hook.error ?? hook.status}.\n`
   } else {
-    tuning = await correlate()
     log.info(ANNOUNCE.automation('aggregate_coverage.py', tuning.from_real_data ? 'success' : 'incomplete (see alert-tuning-report.md)'))
   }
-  const tuningWritten = (await run.writeText('alert-tuning-report.md', tuningMarkdown ?? renderTuningReport(tuning))) !== undefined
+  const tuningWritten = (await run.writeText('alert-tuning-report.md', renderTuningReport(tuning) + hookSection)) !== undefined
 
   const approval = await run.step(
     'approval lookup',

@@ -1,9 +1,12 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ARTIFACT_SCHEMAS } from '../package/schemas.js'
 import type { PackageWriter, WrittenArtifact } from '../package/writer.js'
 import { errorText } from '../util/errors.js'
 import type { Logger } from '../util/log.js'
 import { ANNOUNCE } from './announce.js'
+import type { HookReview } from './hook-review.js'
 import { runHook } from './hooks.js'
 import type { ProtocolSteps } from './steps.js'
 import type { RunOptions } from './types.js'
@@ -18,6 +21,8 @@ export class ProtocolRun {
   readonly now: () => Date
   readonly log: Logger
   readonly steps: ProtocolSteps
+  /** When the run started: an artifact dated before it is not evidence of this run. */
+  readonly startedAt: Date
 
   constructor(
     readonly opts: RunOptions,
@@ -27,6 +32,7 @@ export class ProtocolRun {
     this.now = opts.now ?? (() => new Date())
     this.log = opts.log
     this.steps = steps
+    this.startedAt = this.now()
   }
 
   /** Record a failure that stopped part of the run, once. */
@@ -65,10 +71,11 @@ export class ProtocolRun {
   }
 
   /**
-   * A JSON artifact from the seed's automation hook when the config names one, else from the
-   * built-in step; either way announced with the seed's `[AUTOMATION] ...` line.
+   * The built-in live check, and the seed's automation hook beside it when the config names one.
+   * The hook's artifact is evidence only: it is reviewed against the live result (of this run,
+   * covering the same services or routes) and recorded with it; the live result is what counts.
    */
-  async fromHookOrBuiltIn<T extends { source: string }>(args: {
+  async liveWithHook<T extends { source: string; hook?: HookReview }, H>(args: {
     what: string
     command: string | undefined
     commandName: string
@@ -78,22 +85,33 @@ export class ProtocolRun {
     builtInStatus: (result: T) => string
     fallback: (reason: string) => T
     timeoutSeconds: number
+    review: (hook: { status: string; data?: H; error?: string }, live: T) => HookReview
   }): Promise<T> {
+    const live = await this.step(args.what, args.builtIn, args.fallback)
     if (!args.command) {
-      const result = await this.step(args.what, args.builtIn, args.fallback)
-      this.log.info(ANNOUNCE.automation(args.script, args.builtInStatus(result)))
-      return result
+      this.log.info(ANNOUNCE.automation(args.script, args.builtInStatus(live)))
+      return live
     }
-    const hook = await runHook<T>({
-      command: args.command,
-      outputFile: join(this.writer.dir, args.artifact),
-      schemaFile: ARTIFACT_SCHEMAS[args.artifact],
-      cwd: this.opts.workspace,
-      env: this.opts.env,
-      timeoutSeconds: args.timeoutSeconds
-    })
-    this.log.info(ANNOUNCE.automation(args.script, `${hook.status} (${args.commandName})`))
-    if (hook.error) this.errors.push(`${args.commandName}: ${hook.error}`)
-    return hook.data ? { ...hook.data, source: args.commandName } : args.fallback(`${args.commandName} ${hook.error ?? hook.status}`)
+    this.log.info(`Live check (built-in): ${args.builtInStatus(live)}`)
+    // The hook writes outside the package: its file is never taken for the live artifact.
+    const dir = await mkdtemp(join(tmpdir(), 'sre-hook-'))
+    try {
+      const hook = await runHook<H>({
+        command: args.command,
+        outputFile: join(dir, args.artifact),
+        schemaFile: ARTIFACT_SCHEMAS[args.artifact],
+        cwd: this.opts.workspace,
+        env: this.opts.env,
+        timeoutSeconds: args.timeoutSeconds
+      })
+      const review = args.review(hook, live)
+      const verdict = review.accepted ? 'accepted as evidence' : `refused as evidence: ${review.refused[0] ?? 'no artifact'}`
+      this.log.info(ANNOUNCE.automation(args.script, `${hook.status} (${args.commandName}); ${verdict}`))
+      for (const d of review.disagreements.slice(0, 10)) this.log.warning(d, { title: args.commandName })
+      if (review.disagreements.length > 10) this.log.warning(`${review.disagreements.length - 10} more disagreement(s) in ${args.artifact}`, { title: args.commandName })
+      return { ...live, hook: review }
+    } finally {
+      await rm(dir, { recursive: true, force: true }).catch(() => undefined)
+    }
   }
 }

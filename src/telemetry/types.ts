@@ -1,3 +1,4 @@
+import type { HookReview } from '../protocol/hook-review.js'
 import type { Signal } from '../config/schema.js'
 import type { DataCoverage } from './coverage.js'
 
@@ -78,6 +79,8 @@ export interface InstrumentationAudit {
   /** Set when the audit was not run against live systems, and why. */
   not_verified_reason?: string
   source: 'built-in' | 'audit-command'
+  /** What the configured audit-command produced, checked against this live audit. */
+  hook?: HookReview
 }
 
 /** A windowed figure is pass, fail or error, or `insufficient_data` when its data covers too little of the window. */
