@@ -21,7 +21,8 @@ export interface StandinService {
   oncallUser: string
 }
 
-export type ScriptedAck = { afterMs: number; by: 'user' | 'service' }
+/** An acknowledgement to perform: by the on-call user (or `name`) or the service; `at` overrides the logged time (undefined: none). */
+export type ScriptedAck = { afterMs: number; by: 'user' | 'service'; name?: string; at?: (realMs: number) => string | undefined }
 
 export interface PagerDutyStandinOptions {
   token: string
@@ -172,8 +173,9 @@ export class PagerDutyStandin {
           this.timers.delete(timer)
           if (inc.status === 'resolved') return
           inc.status = 'acknowledged'
-          const agent = a.by === 'user' ? user : serviceRef
-          inc.log.push({ id: id(), type: 'acknowledge_log_entry', created_at: new Date().toISOString(), agent, summary: `Acknowledged by ${agent.summary}` })
+          const agent = a.by === 'user' ? (a.name ? { ...user, summary: a.name } : user) : serviceRef
+          const at = a.at ? a.at(Date.now()) : new Date().toISOString()
+          inc.log.push({ id: id(), type: 'acknowledge_log_entry', created_at: at as string, agent, summary: `Acknowledged by ${agent.summary}` })
         }, a.afterMs)
         this.timers.add(timer)
       }
