@@ -1,6 +1,8 @@
 import { SIGNALS, type Signal, type SignalCheckConfig } from '../config/schema.js'
 import type { ResolvedService, RunContext } from '../model/monitoring-model.js'
 import { durationSeconds } from '../util/http.js'
+import { diagnoseNoData, type NoDataDiagnosis } from './diagnosis.js'
+import { PrometheusProvider } from './prometheus/provider.js'
 import type { ServiceMeasurement } from './provider.js'
 import { ProviderRegistry, type ProviderOptions } from './providers.js'
 import type { CoverageGap, CoverageStatus, GapPriority, InstrumentationAudit, Measurement, ServiceAudit, SignalCoverage } from './types.js'
@@ -35,7 +37,7 @@ export async function runInstrumentationAudit(ctx: RunContext, opts: ProviderOpt
   const now = ctx.now()
   const freshnessSeconds = durationSeconds(ctx.config.freshness)
   const registry = new ProviderRegistry(ctx.config, ctx.env, ctx.log, opts)
-  const results = new Map<Signal, Map<string, { mapped: boolean; m: ServiceMeasurement }>>()
+  const results = new Map<Signal, Map<string, { mapped: boolean; m: ServiceMeasurement; diagnosis?: NoDataDiagnosis }>>()
   let notVerifiedReason: string | undefined
 
   if (Object.keys(ctx.config.backends).length === 0) {
@@ -47,7 +49,7 @@ export async function runInstrumentationAudit(ctx: RunContext, opts: ProviderOpt
   if (!notVerifiedReason) {
     await Promise.all(
       SIGNALS.map(async (signal) => {
-        const bySvc = new Map<string, { mapped: boolean; m: ServiceMeasurement }>()
+        const bySvc = new Map<string, { mapped: boolean; m: ServiceMeasurement; diagnosis?: NoDataDiagnosis }>()
         results.set(signal, bySvc)
         const check = checkFor(ctx, signal)
         if (!check) {
@@ -65,14 +67,30 @@ export async function runInstrumentationAudit(ctx: RunContext, opts: ProviderOpt
         }
         if (targets.length === 0) return
         let measured: ServiceMeasurement[]
+        let provider: ReturnType<ProviderRegistry['for']> | undefined
         try {
-          const provider = registry.for(check)
+          provider = registry.for(check)
           measured = await provider.measure({ signal, check, services: targets, serviceLabel: ctx.model.serviceLabel, freshnessSeconds, now })
         } catch (err) {
           const reason = err instanceof Error ? err.message : String(err)
           measured = targets.map((s) => ({ service: s.name, gap: 'backend_error', measurement: localMeasurement('error', reason, 'backend' in check && check.backend ? check.backend : check.kind) }))
         }
         for (const m of measured) bySvc.set(m.service, { mapped: true, m })
+        // Every PromQL signal without data gets its cause, from two grouped queries.
+        const empty = measured.filter((m) => m.gap === 'no_data' || m.gap === 'stale' || m.gap === 'backend_error')
+        if (check.kind === 'promql' && provider instanceof PrometheusProvider && empty.length > 0) {
+          const backendErrors = new Map(empty.filter((m) => m.gap === 'backend_error').map((m) => [m.service, m.measurement.reason]))
+          const found = await diagnoseNoData({
+            client: provider.client,
+            template: check.query,
+            services: targets.filter((t) => empty.some((m) => m.service === t.name)),
+            serviceLabel: ctx.model.serviceLabel,
+            now,
+            freshnessSeconds,
+            backendErrors
+          })
+          for (const [service, d] of found) bySvc.get(service)!.diagnosis = d
+        }
       })
     )
   }
@@ -93,10 +111,12 @@ export async function runInstrumentationAudit(ctx: RunContext, opts: ProviderOpt
         verdict: m.measurement.verdict,
         ...(m.freshnessSeconds !== undefined ? { freshnessSeconds: m.freshnessSeconds } : {}),
         ...(m.seriesCount !== undefined ? { seriesCount: m.seriesCount } : {}),
-        measurement: m.measurement
+        measurement: m.measurement,
+        ...(r?.diagnosis ? { diagnosis: r.diagnosis } : {})
       }
       if (!verified) {
-        gaps.push({ service: s.name, signal, gap: m.gap ?? 'failed', priority: gapPriority(s), detail: m.measurement.reason })
+        const detail = r?.diagnosis ? `${m.measurement.reason}; cause: ${r.diagnosis.detail}` : m.measurement.reason
+        gaps.push({ service: s.name, signal, gap: m.gap ?? 'failed', priority: gapPriority(s), detail, ...(r?.diagnosis ? { diagnosis: r.diagnosis } : {}) })
       }
     }
     const n = SIGNALS.filter((sig) => coverage[sig].verified).length

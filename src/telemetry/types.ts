@@ -1,6 +1,7 @@
 import type { HookReview } from '../protocol/hook-review.js'
 import type { Signal } from '../config/schema.js'
 import type { DataCoverage } from './coverage.js'
+import type { NoDataDiagnosis } from './diagnosis.js'
 
 /**
  * One check against a backend, in the manner of Argo Rollouts' measurements: what was asked, what
@@ -40,6 +41,8 @@ export interface SignalCoverage {
   freshnessSeconds?: number
   seriesCount?: number
   measurement?: Measurement
+  /** Why there is no data, when there is none (PromQL signals). */
+  diagnosis?: NoDataDiagnosis
 }
 
 export type CoverageStatus = 'covered' | 'partial' | 'uncovered'
@@ -64,6 +67,8 @@ export interface CoverageGap {
   gap: string
   priority: GapPriority
   detail: string
+  /** The cause of missing data and the query that showed it, for the summary and the backlog item. */
+  diagnosis?: NoDataDiagnosis
 }
 
 /** `instrumentation-audit.json` (schemas/instrumentation-audit.schema.json). */
