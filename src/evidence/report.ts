@@ -106,13 +106,16 @@ function isNewHeading(heading: string): boolean | undefined {
 class ServiceCollector {
   readonly services: ReportService[] = []
   readonly errors: InputError[] = []
+  /** By lower-cased name: a fleet report lists thousands of services. */
+  private readonly byName = new Map<string, ReportService>()
   constructor(
     private readonly file: string,
     private readonly origins: Origins
   ) {}
 
   add(service: ReportService, origin: Origin): void {
-    const existing = this.services.find((s) => s.name.toLowerCase() === service.name.toLowerCase())
+    const key = service.name.toLowerCase()
+    const existing = this.byName.get(key)
     if (existing) {
       // The same service listed under "Changed" and "New", or in a table and again in bullets.
       existing.critical ||= service.critical
@@ -122,6 +125,7 @@ class ServiceCollector {
     }
     this.origins.set(`/services/${this.services.length}`, origin)
     this.services.push(service)
+    this.byName.set(key, service)
   }
 
   flag(text: string, what: string, origin: Origin): boolean {
