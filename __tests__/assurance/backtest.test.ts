@@ -7,6 +7,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { backtestAlerts } from '../../src/assurance/backtest/backtest.js'
+import { withBacktest } from '../../src/assurance/backtest/feed.js'
+import { correlate } from '../../src/assurance/tuning.js'
+import { renderTuningReport } from '../../src/report/tuning.js'
 import { firingIntervals, pickValue } from '../../src/assurance/backtest/evaluate.js'
 import { burnSignal, expandRecordings, selectors } from '../../src/assurance/backtest/promql.js'
 import type { AlertBacktest } from '../../src/assurance/backtest/types.js'
@@ -171,7 +174,7 @@ describe('backtest over a backfilled week', () => {
     expect(byId['INC-4']!.status).toBe('outside_data')
     expect(byId['INC-3']).toBeUndefined() // another service's incident
     expect(r.history).toMatchObject({ status: 'agrees', agreement: 1, fired_seconds: 61 * MIN, backtest_seconds: 61 * MIN })
-    expect(r.proposal).toMatchObject({ change: 'factor 14.4 -> 9.9', current_factors: [14.4], proposed_factors: [9.9], threshold_multiplier: 0.6875, proposed_thresholds: [0.0099] })
+    expect(r.proposal).toMatchObject({ change: 'factor 14.4 to 9.9', current_factors: [14.4], proposed_factors: [9.9], threshold_multiplier: 0.6875, proposed_thresholds: [0.0099] })
     expect(r.proposal!.peak_outside.factor).toBeCloseTo(2, 6)
     expect(r.proposal!.incidents.find((i) => i.id === 'INC-2')).toMatchObject({ caught_by_proposal: true })
     expect(r.proposal!.incidents.find((i) => i.id === 'INC-2')!.peak_factor).toBeCloseTo(10, 6)
@@ -189,7 +192,7 @@ describe('backtest over a backfilled week', () => {
     expect(r).toMatchObject({ true_positives: 1, false_positives: 1, missed: 0, precision: 0.5, recall: 1, mean_detection_seconds: 420, mean_reset_seconds: 240 })
     expect(r.history.status).toBe('disagrees')
     expect(r.history.detail).toContain('ALERTS shows no firing of CheckoutHighErrorRate')
-    expect(r.proposal).toMatchObject({ change: 'threshold 0.05 -> 0.11', threshold_multiplier: 2.2, proposed_thresholds: [0.11] })
+    expect(r.proposal).toMatchObject({ change: 'threshold 0.05 to 0.11', threshold_multiplier: 2.2, proposed_thresholds: [0.11] })
     expect(r.proposal!.peak_outside.signal).toBeCloseTo(2, 6)
   })
 
@@ -200,7 +203,8 @@ describe('backtest over a backfilled week', () => {
     expect(r.incidents.find((o) => o.id === 'INC-1')).toMatchObject({ detection_seconds: 180, reset_seconds: 180 })
     expect(r.history).toMatchObject({ status: 'disagrees' })
     expect(r.history.detail).toContain('not loaded')
-    expect(r.proposal).toMatchObject({ change: 'threshold 2.5 -> 0.083', proposed_thresholds: [0.083] })
+    expect(r.proposal).toMatchObject({ change: 'threshold 2.5 to 0.083', proposed_thresholds: [0.083] })
+    expect(r.proposal!.peak_outside.signal * 2.5).toBeCloseTo(1 / 60, 6) // the baseline: 1 error a minute
   })
 
   it('sums up over the rules: each incident counted once, at its fastest detection', () => {
@@ -217,6 +221,21 @@ describe('backtest over a backfilled week', () => {
       disagreements: ['CheckoutHighErrorRate', 'PaymentsAnyErrors'],
       proposals: 3
     })
+  })
+  it('feeds the tuning report and the backlog: each proposal and each disagreement is an adjustment with its evidence', () => {
+    const tuning = withBacktest(correlate({ episodes: [], incidents: INCIDENTS, sources: [], lookback: '7d', now: new Date(END * 1000) }), bt)
+    const fromBacktest = tuning.adjustments.filter((a) => a.evidence?.some((e) => e.value.startsWith('alert-backtest.json')))
+    expect(fromBacktest.map((a) => [a.target, a.change.split(' (')[0]])).toEqual([
+      ['CheckoutHighErrorRate', 'threshold 0.05 to 0.11'],
+      ['CheckoutHighErrorRate', 'reconcile the rule in force with what fired'],
+      ['PaymentsErrorBudgetBurn', 'factor 14.4 to 9.9'],
+      ['PaymentsAnyErrors', 'threshold 2.5 to 0.083'],
+      ['PaymentsAnyErrors', 'reconcile the rule in force with what fired']
+    ])
+    const md = renderTuningReport(tuning)
+    expect(md).toContain('## Backtest of the rules in force over history')
+    expect(md).toContain('factor 14.4 to 9.9')
+    expect(md).toContain('85.7%')
   })
 })
 

@@ -1,5 +1,6 @@
 /** Phase 3: ongoing checks and alert/incident correlation. */
 import type { DataCoverage } from '../telemetry/coverage.js'
+import type { AlertBacktest } from './backtest/types.js'
 
 export interface ScheduledCheck {
   check_type: string
@@ -95,8 +96,10 @@ export interface TuningReport {
   mean_detection_seconds: number | null
   /** The range of the lookback the alert history covers. */
   coverage?: DataCoverage & { informational?: boolean }
-  adjustments: Array<{ target: string; change: string; why: string }>
+  adjustments: Array<{ target: string; change: string; why: string; evidence?: Array<{ label: string; value: string }> }>
   source: 'built-in' | 'tuning-command'
+  /** The alert rules in force evaluated over the lookback (alert-backtest.json). */
+  backtest?: AlertBacktest
 }
 
 export interface SloAttainment {

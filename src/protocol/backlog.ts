@@ -155,7 +155,7 @@ export function collectBacklog(r: {
       priority: 'low',
       title: `Tune ${a.target}: ${a.change}`,
       summary: a.why,
-      evidence: [{ label: 'lookback', value: r.tuning.lookback }]
+      evidence: [{ label: 'lookback', value: r.tuning.lookback }, ...(a.evidence ?? [])]
     })
   }
   for (const s of r.tuning.sources.filter((x) => x.status !== 'ok')) {

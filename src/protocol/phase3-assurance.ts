@@ -3,6 +3,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildApprovalRecord, type MonitoringApprovalRecord } from '../approval/record.js'
+import { backtestAlerts, BACKTEST_FILE, emptyBacktest } from '../assurance/backtest/backtest.js'
+import { withBacktest } from '../assurance/backtest/feed.js'
 import { correlateAlerts, emptyTuning } from '../assurance/correlate-alerts.js'
 import { buildSchedule, findAssuranceWorkflows } from '../assurance/schedule.js'
 import { sloAttainment } from '../assurance/slo-attainment.js'
@@ -49,7 +51,7 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
   const correlate = (): Promise<TuningReport> =>
     run.step('alert tuning', () => correlateAlerts(ctx, (backend) => steps.prometheus(ctx, backend), opts.github), (reason) => emptyTuning(now(), config, reason))
   // The live correlation always runs; a tuning-command's report is added to it, never in its place.
-  const tuning = await correlate()
+  let tuning = await correlate()
   let hookSection = ''
   const tuningCommand = config.hooks['tuning-command']
   if (tuningCommand) {
@@ -69,6 +71,15 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
   } else {
     log.info(ANNOUNCE.automation('aggregate_coverage.py', tuning.from_real_data ? 'success' : 'incomplete (see alert-tuning-report.md)'))
   }
+  // The rules in force over the same lookback and incidents: one query per rule.
+  const backtest = await run.step(
+    'alert backtest',
+    () => backtestAlerts({ ctx, prometheus: (backend) => steps.prometheus(ctx, backend), incidents: tuning.incidents.map((m) => m.incident), incidentSources: tuning.sources, alignment }),
+    (reason) => emptyBacktest(now(), config.incidents.lookback, 'error', reason)
+  )
+  await run.writeJson(BACKTEST_FILE, backtest)
+  log.info(`Alert backtest: ${backtest.status}, ${backtest.summary.evaluated} of ${backtest.summary.rules} rule(s) evaluated with ${backtest.requests.total} request(s), ${backtest.summary.proposals} proposal(s), ${backtest.summary.disagreements.length} disagreement(s) with ALERTS`)
+  tuning = withBacktest(tuning, backtest)
   const tuningWritten = (await run.writeText('alert-tuning-report.md', renderTuningReport(tuning) + hookSection)) !== undefined
 
   const approval = await run.step(

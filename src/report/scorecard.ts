@@ -36,6 +36,12 @@ export function renderScorecard(args: {
         ['Alert precision', fmtNumber(args.tuning.precision)],
         ['Incident recall', fmtNumber(args.tuning.recall)],
         ['Mean detection time', args.tuning.mean_detection_seconds === null ? 'n/a' : `${args.tuning.mean_detection_seconds} s`],
+        ...(args.tuning.backtest
+          ? [
+              ['Backtest precision / recall (rules in force over history)', `${fmtNumber(args.tuning.backtest.summary.precision)} / ${fmtNumber(args.tuning.backtest.summary.recall)} (${fmtNumber(args.tuning.backtest.data.coverage.fraction * 100, 1)}% of the lookback covered)`],
+              ['Rules whose backtest disagrees with ALERTS', String(args.tuning.backtest.summary.disagreements.length)]
+            ]
+          : []),
         ['Open improvement items', `${args.backlog.length} (${high.length} high)`],
         ...args.gates.map((g) => [`Gate ${g.id}: ${g.name}`, g.status.toUpperCase()])
       ]

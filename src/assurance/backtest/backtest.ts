@@ -70,6 +70,19 @@ function stepFor(interval: number, span: number): number {
   return points <= MAX_POINTS ? interval : Math.ceil(span / (MAX_POINTS - 1) / interval) * interval
 }
 
+/** The longest range or subquery window in the expression (5m at least): how long a firing may outlast its cause. */
+function longestRange(expr: string): number {
+  let longest = 300
+  for (const m of expr.matchAll(/\[\s*(\d+(?:\.\d+)?(?:ms|s|m|h|d|w))\s*(?::[^\]]*)?\]/g)) {
+    try {
+      longest = Math.max(longest, durationSeconds(m[1]!))
+    } catch {
+      // A compound duration (1h30m): the 5m floor stands for it.
+    }
+  }
+  return longest
+}
+
 export interface BacktestInput {
   ctx: RunContext
   prometheus: PrometheusFor
@@ -316,6 +329,7 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
           ruleLabels: a.labels,
           ruleServices,
           incidents: input.incidents,
+          resetTailSeconds: longestRange(rb.query),
           thresholds: 'expr' in signal ? [...new Set(signal.comparisons.map((c) => c.threshold))].sort((x, y) => y - x) : [],
           factors: rb.factors
         })

@@ -38,6 +38,8 @@ export interface RuleEvalInput {
   incidents: Incident[]
   thresholds: number[]
   factors: number[]
+  /** After an incident, a firing this long that began in it is its reset, not a false positive: the rule's longest range. */
+  resetTailSeconds: number
 }
 
 export type RuleEvalResult = Pick<
@@ -198,7 +200,7 @@ export function evaluateRule(input: RuleEvalInput): RuleEvalResult {
 
   let proposal: FactorProposal | null = null
   if (signal && judged.length && (fp > 0 || detected.length < judged.length)) {
-    proposal = propose({ grid, held, step, from: input.from, scoped, judged, peakIn, fp, inclusive: input.inclusive, factors: input.factors, thresholds: input.thresholds })
+    proposal = propose({ grid, held, step, from: input.from, scoped, judged, peakIn, fp, inclusive: input.inclusive, factors: input.factors, thresholds: input.thresholds, tailSeconds: input.resetTailSeconds })
   }
 
   return {
@@ -217,11 +219,12 @@ export function evaluateRule(input: RuleEvalInput): RuleEvalResult {
 
 /**
  * Levels at which a rule would fire outside every incident (a false positive). A sample held at
- * h outside the incidents fires at any level m < h; that firing is part of an incident's when
- * the run of samples above m reaches into the incident's window, i.e. when m is below the
- * run's bottleneck b. So the sample makes [b, h) a level with a false positive.
+ * h outside the incidents fires at any level m < h. Within an incident's reset tail (`inTail`)
+ * that firing belongs to the incident when the run of samples above m reaches back into the
+ * incident's window, i.e. when m is below the run's bottleneck b: there only [b, h) is a false
+ * positive. Elsewhere every level below h is.
  */
-export function falsePositiveLevels(held: Float64Array, inWindow: boolean[]): Array<{ from: number; to: number; at: number }> {
+export function falsePositiveLevels(held: Float64Array, inWindow: boolean[], inTail: boolean[]): Array<{ from: number; to: number; at: number }> {
   const n = held.length
   const v = (i: number): number => (Number.isNaN(held[i]!) ? Number.NEGATIVE_INFINITY : held[i]!)
   const left = new Float64Array(n)
@@ -231,7 +234,7 @@ export function falsePositiveLevels(held: Float64Array, inWindow: boolean[]): Ar
   const out: Array<{ from: number; to: number; at: number }> = []
   for (let i = 0; i < n; i++) {
     if (inWindow[i] || Number.isNaN(held[i]!)) continue
-    const b = Math.max(0, left[i]!, right[i]!)
+    const b = inTail[i] ? Math.max(0, left[i]!, right[i]!) : 0
     if (b < held[i]!) out.push({ from: b, to: held[i]!, at: i })
   }
   return out
@@ -249,13 +252,15 @@ function propose(a: {
   inclusive: boolean
   factors: number[]
   thresholds: number[]
+  tailSeconds: number
 }): FactorProposal | null {
   // Levels (multiples of the current thresholds) at which a firing outside the incidents occurs.
   const bad: Array<{ from: number; to: number; at: number }> = []
   a.grid.forEach((g, gi) => {
     const windows = a.scoped.filter((inc) => inScope(inc, g.service)).map(incidentWindow)
     const inWindow = Array.from(g.values, (_, i) => windows.some((w) => a.from + i * a.step >= w.start && a.from + i * a.step <= w.end))
-    for (const b of falsePositiveLevels(a.held[gi]!, inWindow)) bad.push({ ...b, at: a.from + b.at * a.step })
+    const inTail = Array.from(g.values, (_, i) => windows.some((w) => a.from + i * a.step > w.end && a.from + i * a.step <= w.end + a.tailSeconds))
+    for (const b of falsePositiveLevels(a.held[gi]!, inWindow, inTail)) bad.push({ ...b, at: a.from + b.at * a.step })
   })
   bad.sort((x, y) => x.from - y.from)
   const merged: Array<{ from: number; to: number; at: number }> = []
@@ -310,14 +315,14 @@ function propose(a: {
   const newlyCaught = peaks.filter((x) => x.o.status === 'missed' && x.p && caught(x.p.signal))
   const why = [
     lowering
-      ? `${newlyCaught.map((x) => `${x.o.id} held ${sig(x.p!.signal * unit, 4)}`).join(', ')} (${what}) for \`for\` without firing; outside the incidents a firing would start above ${sig(range.lo * unit, 4)}`
+      ? `${newlyCaught.map((x) => `${x.o.id} held ${sig(x.p!.signal * unit, 4)}`).join(', ')} (${what}) for the rule's for duration without firing; outside the incidents it held at most ${sig(range.lo * unit, 4)}`
       : `${a.fp} firing(s) outside any incident held up to ${sig(range.lo * unit, 4)} (${what}); the incidents caught held at least ${Number.isFinite(range.hi) ? sig(range.hi * unit, 4) : 'n/a'}`,
     uncaught.length ? `not catchable without false positives: ${uncaught.map((x) => `${x.o.id} (peak ${x.p ? sig(x.p.signal * unit, 4) : 'no data'})`).join(', ')}` : ''
   ]
     .filter(Boolean)
     .join('; ')
   return {
-    change: `${what} ${cur.join(', ')} -> ${next.join(', ')}`,
+    change: `${what} ${cur.join(', ')} to ${next.join(', ')}`,
     why,
     current_factors: a.factors.map((f) => sig(f)),
     proposed_factors: primary !== null ? a.factors.map((f) => sig(f * m, 4)) : [],
