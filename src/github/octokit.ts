@@ -1,7 +1,7 @@
 import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
-import { readCapped, ResponseTooLargeError, httpLimits } from '../util/http.js'
+import { httpLimits, readCapped, redactUrl, ResponseTooLargeError } from '../util/http.js'
 import type { Logger } from '../util/log.js'
 import { redactDeep } from '../util/redact.js'
 
@@ -175,6 +175,8 @@ export function createOctokit(token: string, options: CreateOctokitOptions): Oct
   return octokit
 }
 
+const duration = (ms: number): string => (ms < 10_000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`)
+
 type FetchLike = (url: string, init: RequestInit) => Promise<Response>
 const OCTOKIT_OPTIONS = new Set(['method', 'url', 'baseUrl', 'headers', 'request', 'mediaType', 'data'])
 const NOT_RETRIED = new Set(['POST'])
@@ -192,14 +194,16 @@ function bound(octokit: Octokit, time: GitHubTimePolicy, sharedBudget?: GitHubBu
     const o = options as unknown as Record<string, unknown> & { method: string; url: string; request?: Record<string, unknown> }
     const what = `${o.method} ${o.url}`
     const left = budget.remaining()
-    if (left <= 0) throw new GitHubTimeoutError(`GitHub API: ${what} not sent: the ${Math.round(budget.budgetMs / 1000)} s this run may spend on GitHub are spent`)
+    if (left <= 0) throw new GitHubTimeoutError(`GitHub API: ${what} not sent: the ${duration(budget.budgetMs)} this run may spend on GitHub are spent`)
     for (const [k, v] of Object.entries(o)) if (!OCTOKIT_OPTIONS.has(k)) o[k] = redactDeep(v)
     if (o.data !== undefined) o.data = redactDeep(o.data)
+    const started = Date.now()
     const callMs = Math.min(time.callTimeoutMs, left)
     const callSignal = AbortSignal.timeout(callMs)
     const inner = (o.request?.fetch as FetchLike | undefined) ?? (globalThis.fetch as FetchLike)
     const attemptMs = time.attemptTimeoutMs
     const boundedFetch: FetchLike = async (url, init) => {
+      const what = `${o.method} ${redactUrl(String(url))}`
       const signal = AbortSignal.any([callSignal, AbortSignal.timeout(attemptMs), ...(init.signal ? [init.signal] : [])])
       try {
         const res = await inner(url, { ...init, signal })
@@ -212,15 +216,14 @@ function bound(octokit: Octokit, time: GitHubTimePolicy, sharedBudget?: GitHubBu
           const byCall = callSignal.aborted
           throw new GitHubTimeoutError(
             byCall
-              ? `GitHub API: ${what}: no answer within ${Math.round(callMs / 1000)} s${callMs < time.callTimeoutMs ? " (what was left of this run's GitHub time budget)" : ''}`
-              : `GitHub API: ${what}: no answer within ${Math.round(attemptMs / 1000)} s`
+              ? `GitHub API: ${what}: no answer within ${duration(callMs)}${callMs < time.callTimeoutMs ? " (what was left of this run's GitHub time budget)" : ''}`
+              : `GitHub API: ${what}: no answer within ${duration(attemptMs)}`
           )
         }
         throw err
       }
     }
     o.request = { ...o.request, fetch: boundedFetch, ...(NOT_RETRIED.has(o.method) ? { retries: 0 } : {}) }
-    const started = Date.now()
     try {
       return await request(options)
     } finally {
