@@ -219,6 +219,8 @@ export const alerting = z.strictObject({
   /** Read the rules in force from this Prometheus backend's /api/v1/rules. */
   'rules-backend': z.string().optional(),
   'burn-rate-tolerance-percent': z.number().min(0).default(10),
+  /** promtool for the detection drill; default: promtool on PATH. */
+  promtool: z.string().min(1).optional(),
   'notification-channels': z
     .strictObject({
       slack: z.string().optional(),
@@ -324,6 +326,17 @@ export const configSchema = z.strictObject({
     'burn-rate-tolerance-percent': 10,
     'notification-channels': {}
   }),
+  /** The detection drill: the rules in force fed burns in promtool until they fire. */
+  drill: z
+    .strictObject({
+      /** Gate 2 fails when the drill cannot run (promtool missing). */
+      required: z.boolean().default(false),
+      /** Longest detection time allowed: one duration for every alert, or per kind. */
+      'max-detection': z
+        .union([duration, z.strictObject({ page: duration.optional(), ticket: duration.optional(), absent: duration.optional() })])
+        .optional()
+    })
+    .default({ required: false }),
   dashboards: z
     .strictObject({
       files: z.array(z.string()).default([]),

@@ -172,6 +172,17 @@ function candidatesFor(slo: SloConfig, set: RuleSet, ctx: RunContext, values: Ar
     .sort((a, b) => a.order - b.order)
 }
 
+/** The alerts about an SLO (by its slo label, or reading its metrics for its service), in rule order. */
+export function alertsAboutSlo(slo: SloConfig, set: RuleSet, ctx: RunContext): AlertFacts[] {
+  const service = ctx.model.services.find((s) => s.name === slo.service)
+  return candidatesFor(slo, set, ctx, serviceValues(service, slo.service, ctx.model.serviceLabel), new Set(sloQueries(slo).flatMap((q) => metricNames(q))))
+}
+
+/** The alerts about a service: by its labels or by a matcher in their (expanded) expression. */
+export function alertsAboutService(service: ResolvedService, set: RuleSet, ctx: RunContext): AlertFacts[] {
+  return set.alertsAbout(serviceValues(service, service.name, ctx.model.serviceLabel), [ctx.model.serviceLabel, 'service'], service.name)
+}
+
 function checkSlo(slo: SloConfig, set: RuleSet, ctx: RunContext, tolerance: number, servicesByName: Map<string, ResolvedService>): RuleFinding[] {
   const serviceLabel = ctx.model.serviceLabel
   const values = serviceValues(servicesByName.get(slo.service), slo.service, serviceLabel)
@@ -275,9 +286,7 @@ function checkSlo(slo: SloConfig, set: RuleSet, ctx: RunContext, tolerance: numb
 }
 
 function checkCriticalService(service: ResolvedService, slosByService: Map<string, SloConfig[]>, set: RuleSet, ctx: RunContext): RuleFinding[] {
-  const serviceLabel = ctx.model.serviceLabel
-  const values = serviceValues(service, service.name, serviceLabel)
-  const about = set.alertsAbout(values, [serviceLabel, 'service'], service.name)
+  const about = alertsAboutService(service, set, ctx)
   const sloNames = (slosByService.get(service.name) ?? []).map((s) => s.name).join(', ')
   const base = { slo: sloNames, service: service.name }
   const paging = about.find((a) => a.severity === 'page')
@@ -393,7 +402,7 @@ export async function promtoolCheckRules(text: string): Promise<{ tool: string; 
  * SLOs' burn-rate alerts, plus a paging and an absent-telemetry alert per critical service.
  * When anything is missing or misaligned, the right rules are returned as rule-file text.
  */
-export async function checkSloAlignment(ctx: RunContext): Promise<{ alignment: SloAlignment; suggestedRulesYaml?: string }> {
+export async function checkSloAlignment(ctx: RunContext): Promise<{ alignment: SloAlignment; suggestedRulesYaml?: string; ruleSet?: RuleSet }> {
   const cfg = ctx.config.alerting
   const checked_at = ctx.now().toISOString()
   const slos = ctx.model.slos
@@ -462,12 +471,14 @@ export async function checkSloAlignment(ctx: RunContext): Promise<{ alignment: S
   }
   alignment.findings = findings
 
+  // The rule set goes on to the detection drill only when every source was read.
+  const ruleSet = sourceErrors.length ? {} : { ruleSet: set }
   const suggested = suggestRules(slos, ctx.model.services, findings, ctx.model.serviceLabel)
   if (suggested) {
     alignment.suggested_rules_file = SUGGESTED_RULES_FILE
     const check = await promtoolCheckRules(suggested)
     if (check) alignment.suggested_rules_check = check
-    return { alignment, suggestedRulesYaml: suggested }
+    return { alignment, suggestedRulesYaml: suggested, ...ruleSet }
   }
-  return { alignment }
+  return { alignment, ...ruleSet }
 }
