@@ -4,6 +4,8 @@ import { glob, isDynamicPattern } from 'tinyglobby'
 import type { RunContext, ResolvedService } from '../model/monitoring-model.js'
 import { BackendError } from '../util/errors.js'
 import { httpRequest, redactUrl } from '../util/http.js'
+import { PrometheusClient } from '../telemetry/prometheus/client.js'
+import { describeNumber, selectorOf } from '../telemetry/vector.js'
 import { selectsValue } from './slo/promql.js'
 import type { DashboardFinding, DashboardPanel, DashboardReport } from './types.js'
 import { isObject, type JsonObject as Json } from '../util/json.js'
@@ -50,6 +52,32 @@ export function dashboardPanels(model: Json): DashboardPanel[] {
           queries: (Array.isArray(p.targets) ? p.targets : []).flatMap(targetQueries),
           thresholds: thresholdValues(p)
         })
+      }
+      visit(p.panels)
+    }
+  }
+  visit(model.panels)
+  if (Array.isArray(model.rows)) for (const r of model.rows) if (isObject(r)) visit(r.panels)
+  return out
+}
+
+/** A panel's PromQL targets (Prometheus-typed or untyped data source), for running against the backend. */
+function panelPromQueries(model: Json): Array<{ title: string; queries: string[] }> {
+  const out: Array<{ title: string; queries: string[] }> = []
+  const dsType = (d: unknown): string | undefined => (isObject(d) && typeof d.type === 'string' ? d.type : undefined)
+  const visit = (panels: unknown): void => {
+    if (!Array.isArray(panels)) return
+    for (const p of panels) {
+      if (!isObject(p)) continue
+      if (p.type !== 'row') {
+        const queries = (Array.isArray(p.targets) ? p.targets : [])
+          .filter((t) => isObject(t) && typeof t.expr === 'string' && t.expr.trim() !== '' && t.hide !== true)
+          .filter((t) => {
+            const type = dsType((t as Json).datasource) ?? dsType(p.datasource)
+            return type === undefined || type === 'prometheus'
+          })
+          .map((t) => String((t as Json).expr))
+        out.push({ title: typeof p.title === 'string' ? p.title : '', queries })
       }
       visit(p.panels)
     }
@@ -166,6 +194,138 @@ async function loadGrafana(ctx: RunContext, errors: string[]): Promise<LoadedDas
   return out
 }
 
+/** Grafana's own variables, set as a dashboard over the last hour would set them. */
+const GRAFANA_BUILTINS: Record<string, string> = {
+  __rate_interval: '5m',
+  __interval: '1m',
+  __interval_ms: '60000',
+  __range: '1h',
+  __range_s: '3600',
+  __range_ms: '3600000'
+}
+
+/** The current value of each template variable (`All` as a match-anything regex). */
+function currentValues(model: Json): Map<string, string> {
+  const out = new Map<string, string>()
+  const list = isObject(model.templating) ? model.templating.list : undefined
+  for (const v of Array.isArray(list) ? list : []) {
+    if (!isObject(v) || typeof v.name !== 'string') continue
+    const cur = isObject(v.current) ? v.current.value : undefined
+    const first = Array.isArray(cur) ? cur[0] : cur
+    out.set(v.name, typeof first === 'string' && first !== '$__all' && first !== 'All' ? first : '.*')
+  }
+  return out
+}
+
+const escapeRe = (v: string): string => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * A panel query with its variables set: `serviceVars` (the variables that offer the services) become
+ * a regex over `services`, with `label="$var"` turned into `label=~"..."`; Grafana's interval and
+ * range variables and the others take their usual or current values.
+ */
+export function setVariables(query: string, serviceVars: Set<string>, services: string[], current: Map<string, string>): string {
+  const regex = services.map(escapeRe).join('|')
+  const valueOf = (name: string): string | undefined => (serviceVars.has(name) ? regex : (GRAFANA_BUILTINS[name] ?? current.get(name)))
+  const ref = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[a-z]+)?\}|\[\[([A-Za-z_][A-Za-z0-9_]*)\]\]|\$([A-Za-z_][A-Za-z0-9_]*)/g
+  // Equality matchers on a variable that may now hold several values become regex matchers.
+  const eq = /([A-Za-z_][A-Za-z0-9_]*)\s*=\s*"((?:[^"\\]|\\.)*\$(?:\{[^}]+\}|\[\[[^\]]+\]\]|[A-Za-z_][A-Za-z0-9_]*)(?:[^"\\]|\\.)*)"/g
+  const withRe = query.replace(eq, (m, label: string, value: string) => {
+    const names = [...value.matchAll(ref)].map((r) => r[1] ?? r[2] ?? r[3]!)
+    return names.some((n) => serviceVars.has(n) || current.get(n) === '.*') ? `${label}=~"${value}"` : m
+  })
+  return withRe.replace(ref, (m, a?: string, b?: string, c?: string) => valueOf((a ?? b ?? c)!) ?? m)
+}
+
+/** What the live check of one panel found for one service. */
+interface PanelCheck {
+  panel: string
+  service: string
+  query: string
+  verdict: 'pass' | 'fail' | 'error'
+  answer: string
+}
+
+function dashboardBackend(ctx: RunContext): string | undefined {
+  const named = ctx.config.dashboards.backend ?? ctx.config.baseline.backend
+  if (named) return named
+  return Object.entries(ctx.config.backends).find(([, b]) => b.type === 'prometheus')?.[0]
+}
+
+/** Bound on the queries the live dashboard check sends, whatever the dashboards hold. */
+export const MAX_DASHBOARD_QUERIES = 200
+
+/**
+ * Run each panel that shows a required service against the backend: one query per panel query,
+ * its service variable set to a regex over every required service it offers (results told apart
+ * by the service label), never one query per service unless the panel folds the services together.
+ */
+async function livePanelChecks(
+  client: PrometheusClient,
+  ctx: RunContext,
+  d: LoadedDashboard,
+  required: ResolvedService[],
+  budget: { left: number }
+): Promise<PanelCheck[]> {
+  const out: PanelCheck[] = []
+  const vars = variableValues(d.model)
+  const current = currentValues(d.model)
+  const label = ctx.model.serviceLabel
+  const now = ctx.now()
+  const run = async (query: string): Promise<{ samples?: Array<{ labels: Record<string, string>; value: number }>; error?: string }> => {
+    if (budget.left <= 0) return { error: `not run: more than ${MAX_DASHBOARD_QUERIES} dashboard queries` }
+    budget.left--
+    try {
+      return { samples: (await client.instantQuery(query, now)).samples }
+    } catch (err) {
+      return { error: err instanceof Error ? err.message : String(err) }
+    }
+  }
+  const describe = (samples: Array<{ labels: Record<string, string>; value: number }>): string =>
+    samples.length === 0 ? 'empty result (no series)' : `${samples.length} series, none finite for this service: ${samples.slice(0, 3).map((x) => `${JSON.stringify(x.labels)} ${describeNumber(x.value)}`).join('; ')}`
+  for (const panel of panelPromQueries(d.model)) {
+    const perService = new Map<string, PanelCheck>()
+    for (const q of panel.queries) {
+      const shown = required.filter((svc) => queryShowsService(q, svc, vars))
+      if (shown.length === 0) continue
+      const serviceVars = new Set([...q.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)|\[\[([A-Za-z_][A-Za-z0-9_]*)\]\]/g)].map((m) => (m[1] ?? m[2])!).filter((n) => (vars.get(n) ?? []).some((o) => shown.some((svc) => word(o, svc.name)))))
+      const query = setVariables(q, serviceVars, shown.map((svc) => selectorOf(svc, label)[label] ?? svc.name), current)
+      const answer = await run(query)
+      const record = (svc: ResolvedService, c: Omit<PanelCheck, 'panel' | 'service'>): void => {
+        const prev = perService.get(svc.name)
+        // Any query of the panel with data for the service is enough.
+        if (!prev || prev.verdict !== 'pass') perService.set(svc.name, { panel: panel.title, service: svc.name, ...c })
+      }
+      if (answer.error !== undefined) {
+        for (const svc of shown) record(svc, { query, verdict: 'error', answer: answer.error })
+        continue
+      }
+      const finite = answer.samples!.filter((x) => Number.isFinite(x.value))
+      const labelled = finite.some((x) => x.labels[label] !== undefined)
+      if (shown.length > 1 && !labelled && serviceVars.size > 0) {
+        // The panel folds the services together: set the variable to each service in turn.
+        for (const svc of shown) {
+          const one = setVariables(q, serviceVars, [selectorOf(svc, label)[label] ?? svc.name], current)
+          const a = await run(one)
+          if (a.error !== undefined) record(svc, { query: one, verdict: 'error', answer: a.error })
+          else {
+            const f = a.samples!.filter((x) => Number.isFinite(x.value))
+            record(svc, f.length ? { query: one, verdict: 'pass', answer: `${f.length} series` } : { query: one, verdict: 'fail', answer: describe(a.samples!) })
+          }
+        }
+        continue
+      }
+      for (const svc of shown) {
+        const want = selectorOf(svc, label)[label] ?? svc.name
+        const mine = labelled ? finite.filter((x) => x.labels[label] === want) : finite
+        record(svc, mine.length ? { query, verdict: 'pass', answer: `${mine.length} series` } : { query, verdict: 'fail', answer: describe(answer.samples!) })
+      }
+    }
+    out.push(...perService.values())
+  }
+  return out
+}
+
 /**
  * Dashboards (repository JSON files and Grafana's API) checked for this release: each new or
  * critical service must be in a panel query, and each SLO with a `dashboard-threshold` must show
@@ -190,6 +350,16 @@ export async function checkDashboards(ctx: RunContext): Promise<DashboardReport>
       .map((slo) => ({ name: slo.service, selector: {}, critical: false, new: false, endpoints: [], sources: [], risks: [] }))
   ]
   const presentAnywhere = new Set<string>()
+  const backendName = dashboardBackend(ctx)
+  const backendConfig = backendName ? ctx.config.backends[backendName] : undefined
+  let client: PrometheusClient | undefined
+  let liveNotVerified: string | undefined
+  if (!backendConfig || backendConfig.type !== 'prometheus') {
+    liveNotVerified = backendName ? `backend "${backendName}" is not a configured Prometheus backend` : 'no Prometheus backend is configured to run the panels\' queries against'
+  } else client = new PrometheusClient(backendName!, backendConfig, ctx.env, ctx.log)
+  const budget = { left: MAX_DASHBOARD_QUERIES }
+  const live = new Map<LoadedDashboard, PanelCheck[]>()
+  for (const d of loaded) if (client) live.set(d, await livePanelChecks(client, ctx, d, required, budget))
   const dashboards: DashboardFinding[] = loaded.map((d) => {
     const panels = dashboardPanels(d.model)
     const vars = variableValues(d.model)
@@ -220,7 +390,8 @@ export async function checkDashboards(ctx: RunContext): Promise<DashboardReport>
       services_covered: covered.map((s) => s.name),
       services_missing: missing.map((s) => s.name),
       thresholds_missing: thresholdsMissing,
-      score: needed === 0 ? 100 : Math.round((1000 * present) / needed) / 10
+      score: needed === 0 ? 100 : Math.round((1000 * present) / needed) / 10,
+      ...(live.has(d) ? { live_checks: live.get(d)! } : {})
     }
   })
 
@@ -231,6 +402,7 @@ export async function checkDashboards(ctx: RunContext): Promise<DashboardReport>
     required_items: requiredItems,
     overall_score: requiredItems.length === 0 ? 100 : Math.round((1000 * requiredItems.filter((i) => presentAnywhere.has(i)).length) / requiredItems.length) / 10
   }
+  if (liveNotVerified && loaded.length > 0) report.live_not_verified_reason = liveNotVerified
   const configured = ctx.config.dashboards.files.length > 0 || !!ctx.config.dashboards.grafana
   if (!configured) report.not_verified_reason = 'no dashboards configured (dashboards.files or dashboards.grafana)'
   else if (errors.length) report.not_verified_reason = `dashboards could not all be read: ${errors.join('; ')}`

@@ -192,6 +192,8 @@ export interface DashboardFinding {
   services_missing: string[]
   thresholds_missing: string[]
   score: number
+  /** Each panel showing a new or critical service, run against the backend for that service. */
+  live_checks?: Array<{ panel: string; service: string; query: string; verdict: 'pass' | 'fail' | 'error'; answer: string }>
 }
 
 export interface DashboardReport {
@@ -204,4 +206,6 @@ export interface DashboardReport {
   /** Percent of required_items present on at least one dashboard. */
   overall_score?: number
   not_verified_reason?: string
+  /** Set when the panels' queries could not be run against live data, and why. */
+  live_not_verified_reason?: string
 }

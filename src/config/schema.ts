@@ -340,6 +340,8 @@ export const configSchema = z.strictObject({
   dashboards: z
     .strictObject({
       files: z.array(z.string()).default([]),
+      /** The Prometheus backend the panels' queries are run against (default: the baseline's, else the first). */
+      backend: z.string().optional(),
       grafana: z
         .strictObject({ url: httpUrl, 'token-env': envName.optional(), uids: z.array(z.string()).default([]) })
         .optional()

@@ -150,6 +150,14 @@ export function evaluateAlertGate(input: {
 
   if (dashboards.not_verified_reason) reasons.push(`dashboards not checked: ${dashboards.not_verified_reason}`)
   for (const s of dashboards.services_without_dashboard) reasons.push(`service ${s} appears on no dashboard`)
+  if (dashboards.live_not_verified_reason) reasons.push(`dashboard panels not checked against live data: ${dashboards.live_not_verified_reason}`)
+  for (const d of dashboards.dashboards) {
+    for (const c of d.live_checks ?? []) {
+      const text = `dashboard ${d.dashboard} panel "${c.panel}" shows no data for ${c.service}: query ${c.query} answered ${c.answer}`
+      if (c.verdict === 'error') errors.push(text.replace('shows no data', 'could not be checked'))
+      else if (c.verdict === 'fail') reasons.push(text)
+    }
+  }
   const min = thresholds['dashboard-score-min-percent']
   for (const d of dashboards.dashboards.filter((x) => x.score < min)) {
     reasons.push(`dashboard ${d.dashboard} scores ${pct(d.score)} (< ${min}%)`)
@@ -157,7 +165,7 @@ export function evaluateAlertGate(input: {
   const worst = dashboards.dashboards.length ? Math.min(...dashboards.dashboards.map((d) => d.score)) : 0
   checks.push({
     name: 'dashboard score',
-    status: !dashboards.not_verified_reason && dashboards.dashboards.length > 0 && worst >= min ? 'pass' : 'fail',
+    status: !dashboards.not_verified_reason && !dashboards.live_not_verified_reason && dashboards.dashboards.length > 0 && worst >= min && dashboards.dashboards.every((d) => (d.live_checks ?? []).every((c) => c.verdict === 'pass')) ? 'pass' : 'fail',
     value: dashboards.dashboards.length ? pct(worst) : 'no dashboards',
     threshold: `>= ${min}%`
   })
