@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { parseConfig } from '../../src/config/load.js'
+import { loadConfig, parseConfig } from '../../src/config/load.js'
 import { loadEvidence, parseDeploymentReport, parseHealthLog, parseValidation } from '../../src/evidence/load.js'
 import { InputError, InputErrors } from '../../src/util/errors.js'
 
@@ -9,16 +9,21 @@ const BAD = '__tests__/fixtures/bad'
 
 interface Case {
   file: string
-  parser: 'validation' | 'healthLog' | 'report' | 'config'
+  parser: 'validation' | 'healthLog' | 'report' | 'config' | 'configFile'
   field: string
   expected: string
   found: string
   line?: number
+  suggestion?: string
+  /** The whole message, `{file}` standing for the path. */
+  message?: string
+  /** A credential in the file: no part of it may appear in the error. */
+  secret?: string
 }
 
 const { cases } = JSON.parse(readFileSync(path.join(BAD, 'cases.json'), 'utf8')) as { cases: Case[] }
 
-const PARSERS: Record<Case['parser'], (text: string, file: string) => unknown> = {
+const PARSERS: Record<Exclude<Case['parser'], 'configFile'>, (text: string, file: string) => unknown> = {
   validation: parseValidation,
   healthLog: parseHealthLog,
   report: parseDeploymentReport,
@@ -66,16 +71,25 @@ describe('bad input corpus', () => {
     expect(files.sort()).toEqual(cases.map((c) => c.file).sort())
   })
 
-  test.each(cases.map((c) => [c.file, c] as const))('%s', (_name, c) => {
+  test.each(cases.map((c) => [c.file, c] as const))('%s', async (_name, c) => {
     const file = path.join(BAD, c.file)
-    const text = readFileSync(file, 'utf8')
-    const { thrown, errors } = errorsOf(() => PARSERS[c.parser](text, file))
+    const { thrown, errors } =
+      c.parser === 'configFile'
+        ? await asyncErrorsOf(() => loadConfig(file))
+        : errorsOf(() => PARSERS[c.parser as Exclude<Case['parser'], 'configFile'>](readFileSync(file, 'utf8'), file))
     const hit = matching(errors, c, file)
     if (!hit) throw new Error(`no error matched ${JSON.stringify(c)}; got:\n${thrown.message}`)
     // The message a user reads says all of it, without a stack trace.
-    for (const fragment of [c.line !== undefined ? `${file}:${c.line}` : file, c.field, c.expected, c.found]) {
+    const says = c.message === undefined ? [c.expected] : []
+    for (const fragment of [c.line !== undefined ? `${file}:${c.line}` : file, c.field, ...says, c.found, c.suggestion ?? '']) {
       expect(hit.message).toContain(fragment)
       expect(thrown.message).toContain(fragment)
+    }
+    if (c.message !== undefined) expect(hit.message).toBe(c.message.replace('{file}', file))
+    if (c.suggestion !== undefined) expect(hit.suggestion).toBe(c.suggestion)
+    if (c.secret !== undefined) {
+      // Not the secret, nor any 6 characters of it in a row.
+      for (let i = 0; i + 6 <= c.secret.length; i++) expect(thrown.message).not.toContain(c.secret.slice(i, i + 6))
     }
   })
 })
@@ -127,7 +141,7 @@ describe('bad evidence folders', () => {
   test('bytes that are not UTF-8', async () => {
     writeFileSync(path.join(dir, 'DEPLOYMENT-REPORT.md'), Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x00, 0x41]))
     const { thrown } = await asyncErrorsOf(() => loadEvidence(dir, { maxBytes: 1e6 }))
-    expect(thrown.message).toContain('DEPLOYMENT-REPORT.md: expected UTF-8 text, found bytes that are not valid UTF-8')
+    expect(thrown.message).toContain('DEPLOYMENT-REPORT.md:1: expected UTF-8 text, found bytes that are not valid UTF-8 (byte 0xFF at byte offset 2;')
   })
 
   test('problems in several files are reported together', async () => {

@@ -114,7 +114,7 @@ describe('the protocol run', () => {
     const result = await runProtocol(options(dir, log))
     expect(result.status).toBe('fail')
     expect(result.gates.every((g) => g.status === 'fail')).toBe(true)
-    expect(result.errors.join('\n')).toMatch(/sre-monitoring\.yml:\d+ at \/freshness: expected a duration such as 30s, 5m, 1h, 7d, found the string "five minutes"/)
+    expect(result.errors.join('\n')).toMatch(/sre-monitoring\.yml:\d+ at \/freshness: expected a duration in Prometheus's form, such as 90s, 5m, 1h30m, 7d, 1w or 500ms, found the string "five minutes"/)
     expect(existsSync(join(dir, 'out', 'gate-results.json'))).toBe(true)
     expect(existsSync(join(dir, 'delivered', 'gate-results.json'))).toBe(true)
   })

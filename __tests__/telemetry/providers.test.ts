@@ -8,6 +8,7 @@ import { isHostAllowed } from '../../src/telemetry/synthetic/allowed-hosts.js'
 import { AUDIT_SCHEMA, checkSchema } from '../../src/telemetry/schema-check.js'
 import { BackendError } from '../../src/util/errors.js'
 import { MemoryLogger } from '../../src/util/log.js'
+import { durationSeconds } from '../../src/util/duration.js'
 
 const NOW_MS = Date.now()
 const nowSec = NOW_MS / 1000
@@ -19,11 +20,8 @@ const LOG_LINES: Record<string, number[]> = {
   catalog: [nowSec - 5]
 }
 
-function parseDurationSeconds(d: string): number {
-  const m = /^(\d+)(s|m|h)$/.exec(d)
-  if (!m) throw new Error('bad duration')
-  return Number(m[1]) * { s: 1, m: 60, h: 3600 }[m[2] as 's' | 'm' | 'h']
-}
+/** Loki reads range durations in Prometheus's grammar, as the action writes them. */
+const parseDurationSeconds = durationSeconds
 
 /**
  * A Loki stand-in for `/loki/api/v1/query`: Loki's parameters (query, time in ns/s/RFC3339) and

@@ -1,13 +1,20 @@
-import { readFile } from 'node:fs/promises'
-import { LineCounter, parseDocument, isNode } from 'yaml'
+import { open } from 'node:fs/promises'
+import { Alias, LineCounter, isCollection, parseDocument, visit, type Document } from 'yaml'
 import type { z } from 'zod'
-import { InputError, InputErrors, describeValue } from '../util/errors.js'
+import { InputError, InputErrors } from '../util/errors.js'
+import { decodeUtf8 } from '../util/utf8.js'
+import { yamlErrorLine, yamlErrorText } from '../util/yaml-errors.js'
+import { checkConfig, checkConfigPathsOnDisk } from './checks.js'
+import { hiddenValue, looksLikeCredential } from './credentials.js'
+import { plainIssue, suggest } from './issues.js'
+import { YamlLines, pointer } from './lines.js'
 import { configSchema, type Config } from './schema.js'
 
-/** Path from a zod issue to a JSON pointer. */
-function pointer(path: ReadonlyArray<PropertyKey>): string {
-  return '/' + path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')
-}
+/** Largest config file read: a config is a page or two; anything bigger is a mistake or an attack. */
+export const CONFIG_MAX_BYTES = 1024 * 1024
+
+/** Aliases resolved at most, as `yaml` counts them: a few anchors may blow up into billions of nodes. */
+const MAX_ALIAS_COUNT = 100
 
 function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let cur: unknown = data
@@ -18,61 +25,216 @@ function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return cur
 }
 
-/** Parse and validate config text. Errors name the line and the field. */
-export function parseConfig(text: string, file: string): Config {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
-  if (doc.errors.length > 0) {
-    throw new InputErrors(
-      doc.errors.map(
-        (e) =>
-          new InputError({
-            file,
-            // linePos is only filled in with prettyErrors; the offset always is.
-            line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
-            expected: 'valid YAML',
-            found: e.message.split('\n')[0] ?? e.code
-          })
-      )
-    )
-  }
-  const data: unknown = doc.toJS() ?? {}
-  const result = configSchema.safeParse(data)
-  if (result.success) return result.data
-  throw new InputErrors(
-    result.error.issues.map((issue: z.core.$ZodIssue) => {
-      // Point at the deepest node that exists in the YAML for the line number.
-      let line: number | undefined
-      for (let n = issue.path.length; n >= 0 && line === undefined; n--) {
-        const node = doc.getIn(issue.path.slice(0, n) as unknown[], true)
-        if (isNode(node) && node.range) line = lineCounter.linePos(node.range[0]).line
-      }
-      const key = String(issue.path.at(-1) ?? '')
-      const value = valueAt(data, issue.path)
-      // A bad value where a variable name belongs may be the credential itself: never echo it.
-      const found =
-        issue.code === 'unrecognized_keys'
-          ? `unknown key(s) ${issue.keys.join(', ')}`
-          : key.endsWith('-env') && typeof value === 'string'
-            ? `a ${value.length}-character value that is not shown, as it may be a credential`
-            : describeValue(value)
-      return new InputError({ file, line, field: pointer(issue.path), expected: issue.message, found })
-    })
-  )
+interface ZodDefLike {
+  type: string
+  shape?: Record<string, unknown>
+  innerType?: unknown
+  in?: unknown
+  element?: unknown
+  valueType?: unknown
+  options?: unknown[]
+  discriminator?: string
 }
 
-/** Read the config file. A missing file is an error: defaults alone cannot describe the release. */
-export async function loadConfig(file: string): Promise<Config> {
-  let text: string
+function defOf(schema: unknown): ZodDefLike | undefined {
+  return (schema as { _zod?: { def?: ZodDefLike } })?._zod?.def
+}
+
+/** The keys the schema allows in the mapping at `path` (for "did you mean"). */
+function keysAt(schema: unknown, path: ReadonlyArray<PropertyKey>, data: unknown): string[] {
+  let cur: unknown = schema
+  let value: unknown = data
+  let i = 0
+  for (let guard = 0; guard < 200; guard++) {
+    const def = defOf(cur)
+    if (!def) return []
+    if (['optional', 'default', 'nullable', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(def.type)) {
+      cur = def.innerType
+      continue
+    }
+    if (def.type === 'pipe') {
+      cur = def.in
+      continue
+    }
+    if (def.type === 'union') {
+      const objects = (def.options ?? []).filter((o) => defOf(o)?.type === 'object')
+      const disc = def.discriminator
+      const tag = disc !== undefined && value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[disc] : undefined
+      const pick =
+        objects.find((o) => {
+          const lit = defOf(defOf(o)?.shape?.[disc ?? ''])
+          return lit !== undefined && (lit as { values?: unknown[] }).values?.includes(tag)
+        }) ?? objects[0]
+      if (!pick) return []
+      cur = pick
+      continue
+    }
+    if (i === path.length) return def.type === 'object' ? Object.keys(def.shape ?? {}) : []
+    const key = path[i++]!
+    value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined
+    if (def.type === 'object') cur = def.shape?.[String(key)]
+    else if (def.type === 'array') cur = def.element
+    else if (def.type === 'record') cur = def.valueType
+    else return []
+  }
+  return []
+}
+
+/** The alias that blew the alias budget: the first one whose anchor itself holds aliases, else the first. */
+function aliasBombLine(doc: Document, lines: YamlLines): number | undefined {
+  let first: Alias | undefined
+  let nested: Alias | undefined
+  visit(doc, {
+    Alias(_, node) {
+      first ??= node
+      if (nested) return visit.BREAK
+      const target = node.resolve(doc)
+      if (isCollection(target)) {
+        let holds = false
+        visit(target, { Alias: () => ((holds = true), visit.BREAK) })
+        if (holds) nested = node
+      }
+      return undefined
+    }
+  })
+  const hit = nested ?? first
+  return hit?.range ? lines.at(hit.range[0]) : undefined
+}
+
+function yamlErrors(doc: Document, file: string, lineCounter: LineCounter): InputError[] {
+  const out: InputError[] = []
+  for (const e of doc.errors) {
+    out.push(new InputError({ file, line: yamlErrorLine(e, lineCounter), expected: 'valid YAML', found: yamlErrorText(e) }))
+  }
+  // A tag yaml does not know (`!!python/object`) is a warning there; here it is a value we cannot use.
+  for (const w of doc.warnings) {
+    out.push(new InputError({ file, line: yamlErrorLine(w, lineCounter), expected: 'plain YAML values (no custom tags)', found: yamlErrorText(w) }))
+  }
+  return out
+}
+
+/** YAML to plain data, with alias bombs and unresolved aliases as input errors at their line. */
+function toData(doc: Document, file: string, lines: YamlLines): unknown {
   try {
-    text = await readFile(file, 'utf8')
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err)
+    if (/Excessive alias count/i.test(message)) {
+      throw new InputError({
+        file,
+        line: aliasBombLine(doc, lines),
+        expected: `YAML whose aliases (*name) expand to a sensible size (at most ${MAX_ALIAS_COUNT} expansions)`,
+        found: 'aliases that expand to far more nodes than the file holds (an alias bomb); write the values out instead'
+      })
+    }
+    let line: number | undefined
+    visit(doc, {
+      Alias(_, node) {
+        if (node.resolve(doc) === undefined && node.range) {
+          line = lines.at(node.range[0])
+          return visit.BREAK
+        }
+        return undefined
+      }
+    })
+    if (/alias/i.test(message)) {
+      throw new InputError({ file, line, expected: 'every alias (*name) to follow its anchor (&name)', found: 'an alias with no anchor before it' })
+    }
+    throw new InputError({ file, line, expected: 'valid YAML', found: 'a document that cannot be read as plain data' })
+  }
+}
+
+function parseYaml(text: string, file: string): { data: unknown; lines: YamlLines } {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true })
+  const lines = new YamlLines(doc, lineCounter)
+  const errors = yamlErrors(doc, file, lineCounter)
+  if (errors.length) throw new InputErrors(errors)
+  return { data: toData(doc, file, lines), lines }
+}
+
+function unknownKeyErrors(issue: z.core.$ZodIssue & { code: 'unrecognized_keys' }, data: unknown, file: string, lines: YamlLines): InputError[] {
+  const valid = keysAt(configSchema, issue.path, data)
+  return issue.keys.map((key) => {
+    const shown = looksLikeCredential(key) ? hiddenValue(key).replace('value', 'key') : `\`${key}\``
+    const suggestion = looksLikeCredential(key) ? undefined : suggest(key, valid, 'keys allowed')
+    return new InputError({
+      file,
+      line: lines.keyOf(issue.path, key) ?? lines.of(issue.path),
+      field: pointer([...issue.path, looksLikeCredential(key) ? '(key not shown)' : key]),
+      expected: valid.length ? `one of the keys allowed here` : 'no other key here',
+      says: 'is not a key the config knows',
+      found: `unknown key ${shown}`,
+      ...(suggestion ? { suggestion } : {})
+    })
+  })
+}
+
+/** Parse and validate config text. Errors name the line and the field, in plain words. */
+export function parseConfig(text: string, file: string): Config {
+  return parseWithLines(text, file).config
+}
+
+function parseWithLines(text: string, file: string): { config: Config; lines: YamlLines } {
+  const { data, lines } = parseYaml(text, file)
+  const result = configSchema.safeParse(data)
+  if (!result.success) {
+    const errors: InputError[] = []
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        errors.push(...unknownKeyErrors(issue, data, file, lines))
+        continue
+      }
+      const plain = plainIssue(issue, valueAt(data, issue.path))
+      errors.push(new InputError({ file, line: lines.of(issue.path), field: pointer(issue.path), ...plain }))
+    }
+    throw new InputErrors(errors)
+  }
+  const errors = checkConfig(result.data, file, lines)
+  if (errors.length) throw new InputErrors(errors)
+  return { config: result.data, lines }
+}
+
+async function readConfigBytes(file: string): Promise<Buffer> {
+  let handle
+  try {
+    handle = await open(file, 'r')
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     throw new InputError({
       file,
-      expected: 'a config file (set the `config` input to its path)',
-      found: code === 'ENOENT' ? 'no such file' : `an unreadable file (${code ?? String(err)})`
+      expected: 'a config file (the `config` input, or --config on the command line, names it)',
+      found: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder' : `an unreadable file (${code ?? String(err)})`
     })
   }
-  return parseConfig(text.replace(/^\uFEFF/, ''), file)
+  try {
+    const st = await handle.stat()
+    if (!st.isFile()) throw new InputError({ file, expected: 'a config file', found: st.isDirectory() ? 'a folder' : 'not a regular file' })
+    if (st.size > CONFIG_MAX_BYTES) throw new InputError({ file, expected: `a config file of at most ${CONFIG_MAX_BYTES} bytes`, found: `a file of ${st.size} bytes` })
+    const buf = Buffer.alloc(Math.min(st.size, CONFIG_MAX_BYTES) + 1)
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0)
+    if (bytesRead > CONFIG_MAX_BYTES) throw new InputError({ file, expected: `a config file of at most ${CONFIG_MAX_BYTES} bytes`, found: 'a file that grew past it' })
+    return buf.subarray(0, bytesRead)
+  } catch (err) {
+    if (err instanceof InputError) throw err
+    const code = (err as NodeJS.ErrnoException).code
+    throw new InputError({ file, expected: 'a config file', found: code === 'EISDIR' ? 'a folder' : `an unreadable file (${code ?? String(err)})` })
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Read the config file. A missing file is an error: defaults alone cannot describe the release.
+ * With a workspace, every path the config names is also resolved on disk and refused when it
+ * leads outside (a symbolic link included).
+ */
+export async function loadConfig(file: string, opts: { workspace?: string } = {}): Promise<Config> {
+  const text = decodeUtf8(await readConfigBytes(file), file, 'a UTF-8 config file')
+  const { config, lines } = parseWithLines(text, file)
+  if (opts.workspace !== undefined) {
+    const errors = await checkConfigPathsOnDisk(config, file, lines, opts.workspace)
+    if (errors.length) throw new InputErrors(errors)
+  }
+  return config
 }

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises'
-import { isAbsolute, join, relative } from 'node:path'
-import { glob, isDynamicPattern } from 'tinyglobby'
+import { isDynamicPattern } from 'tinyglobby'
+import { DURATION_HINT, durationProblem } from '../util/duration.js'
+import { globWorkspace, readWorkspaceText, resolveInWorkspace } from '../util/workspace.js'
+import { yamlErrorLine, yamlErrorText } from '../util/yaml-errors.js'
 import { LineCounter, parseAllDocuments, isNode, type Document } from 'yaml'
 import { InputError, InputErrors, describeValue } from '../util/errors.js'
 import { slo as sloSchema, type SloConfig } from './schema.js'
@@ -68,8 +69,10 @@ interface Indicator {
 }
 
 function parseDuration(ctx: DocContext, path: Array<string | number>, value: unknown): string {
-  if (typeof value === 'string' && /^\d+(\.\d+)?(s|m|h|d|w)$/.test(value)) return value
-  throw fail(ctx, path, 'a duration in s, m, h, d or w such as 28d (months, quarters and years are not supported)', value)
+  const problem = typeof value === 'string' ? durationProblem(value, { positive: true }) : DURATION_HINT
+  if (problem === undefined) return value as string
+  const calendar = typeof value === 'string' && /^\d+[MQY]$/.test(value)
+  throw fail(ctx, path, calendar ? `${DURATION_HINT} (months, quarters and years are not supported, having no fixed length: write 28d, 90d or 52w)` : problem === 'must be greater than 0' ? 'a duration greater than 0' : problem, value)
 }
 
 function sloFromDocument(ctx: DocContext, data: Json, indicators: Map<string, Indicator>): SloConfig[] {
@@ -160,9 +163,23 @@ function parseFile(text: string, file: string): ParsedFile {
   const out: ParsedFile = { docs: [] }
   docs.forEach((doc, index) => {
     for (const e of doc.errors) {
-      errors.push(new InputError({ file, line: e.linePos?.[0]?.line, expected: 'valid YAML', found: e.message.split('\n')[0] ?? e.code }))
+      errors.push(new InputError({ file, line: yamlErrorLine(e, lineCounter), expected: 'valid YAML', found: yamlErrorText(e) }))
     }
-    if (doc.errors.length === 0 && doc.contents !== null) out.docs.push({ ctx: { file, index, doc, lineCounter }, data: doc.toJS() })
+    if (doc.errors.length > 0 || doc.contents === null) return
+    try {
+      out.docs.push({ ctx: { file, index, doc, lineCounter }, data: doc.toJS({ maxAliasCount: 100 }) })
+    } catch (err) {
+      const bomb = /Excessive alias count/i.test(err instanceof Error ? err.message : '')
+      errors.push(
+        new InputError({
+          file,
+          line: doc.range ? lineCounter.linePos(doc.range[0]).line : undefined,
+          field: `document ${index + 1}`,
+          expected: bomb ? 'YAML whose aliases (*name) expand to a sensible size (at most 100 expansions)' : 'every alias (*name) to follow its anchor (&name)',
+          found: bomb ? 'aliases that expand to far more nodes than the file holds (an alias bomb)' : 'an alias with no anchor before it'
+        })
+      )
+    }
   })
   if (errors.length) throw new InputErrors(errors)
   return out
@@ -208,29 +225,23 @@ function sloFromFiles(files: ParsedFile[]): SloConfig[] {
   return out
 }
 
-/** Load the OpenSLO files named in config (`openslo`, paths or globs relative to the workspace). */
+/**
+ * Load the OpenSLO files named in config (`openslo`, paths or globs relative to the workspace),
+ * each confined to the workspace and read as strict UTF-8.
+ */
 export async function loadOpenSlo(patterns: string[], workspace: string): Promise<SloConfig[]> {
-  const files: string[] = []
-  for (const p of patterns) {
-    if (isDynamicPattern(p)) {
-      const matched = await glob(p, { cwd: workspace, absolute: true, onlyFiles: true })
-      if (matched.length === 0) throw new InputError({ file: p, expected: 'OpenSLO files matching this pattern', found: 'no files' })
-      files.push(...matched.sort())
-    } else {
-      files.push(isAbsolute(p) ? p : join(workspace, p))
-    }
-  }
   const parsed: ParsedFile[] = []
-  for (const abs of [...new Set(files)]) {
-    const shown = relative(workspace, abs) || abs
-    let text: string
-    try {
-      text = await readFile(abs, 'utf8')
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code
-      throw new InputError({ file: shown, expected: 'an OpenSLO file', found: code === 'ENOENT' ? 'no such file' : `an unreadable file (${code})` })
+  const seen = new Set<string>()
+  for (const [i, p] of patterns.entries()) {
+    const origin = { field: `openslo/${i}` }
+    const files = isDynamicPattern(p) ? await globWorkspace(workspace, p, origin) : [await resolveInWorkspace(workspace, p, origin)]
+    if (files.length === 0) throw new InputError({ file: p, field: origin.field, expected: 'OpenSLO files matching this pattern', found: 'no files' })
+    for (const f of files) {
+      if (seen.has(f.abs)) continue
+      seen.add(f.abs)
+      const { text, shown } = await readWorkspaceText(workspace, f.shown, origin, { what: 'an OpenSLO file', maxBytes: 4 * 1024 * 1024 })
+      parsed.push(parseFile(text, shown))
     }
-    parsed.push(parseFile(text.replace(/^\uFEFF/, ''), shown))
   }
   return sloFromFiles(parsed)
 }

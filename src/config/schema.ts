@@ -1,23 +1,38 @@
 import { z } from 'zod'
+import { DURATION_HINT, durationProblem } from '../util/duration.js'
+import { ENV_NAME, looksLikeCredential } from './credentials.js'
 
 /**
  * The config file (`.github/sre-monitoring.yml`), version 1. Unknown keys are errors so that a
  * typo never silently disables a check. Credentials are named by environment variable only.
  */
 
-/** Shapes of well-known credentials, so a secret pasted where a variable name belongs is refused. */
-const CREDENTIAL_SHAPES = [/^gh[pousr]_[A-Za-z0-9]{20,}$/, /^github_pat_/, /^glpat-/, /^xox[abpr]-/, /^sk-[A-Za-z0-9]{20,}/, /^AKIA[0-9A-Z]{16}$/, /^[A-Za-z0-9_]{32,}$/]
+const envName = z.string().superRefine((v, ctx) => {
+  if (looksLikeCredential(v)) ctx.addIssue({ code: 'custom', message: 'the name of an environment variable, not a credential: this looks like a token itself' })
+  else if (!ENV_NAME.test(v)) ctx.addIssue({ code: 'custom', message: 'an environment variable name (credentials are never written inline)' })
+})
 
-const envName = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name (credentials are never written inline)')
-  .refine((v) => !CREDENTIAL_SHAPES.some((re) => re.test(v)), 'the name of an environment variable, not a credential: this looks like a token itself')
+const HTTP_URL_HINT = 'an http(s) URL such as http://127.0.0.1:9090'
 
 /** An http(s) URL; `z.url()` alone takes `localhost:9090` for a URL with scheme `localhost`. */
-const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL such as http://127.0.0.1:9090' })
+const httpUrl = z.url({ protocol: /^https?$/, hostname: /./, error: HTTP_URL_HINT })
 
-/** Durations such as 30s, 5m, 1h, 7d, 30d. */
-export const duration = z.string().regex(/^\d+(\.\d+)?(ms|s|m|h|d|w)$/, 'a duration such as 30s, 5m, 1h, 7d')
+/** An http(s) URL with `{{placeholder}}` parts filled in at run time (file:, data: and the rest refused). */
+const templatedHttpUrl = (placeholder: string) =>
+  z.string({ error: HTTP_URL_HINT }).refine((v) => {
+    try {
+      const u = new URL(v.split(`{{${placeholder}}}`).join('x'))
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '' && /^https?:\/\//i.test(v)
+    } catch {
+      return false
+    }
+  }, `${HTTP_URL_HINT} ({{${placeholder}}} is filled in)`)
+
+/** Durations in Prometheus's grammar (1h30m, 90s, 1w, 500ms), greater than 0. */
+export const duration = z.string({ error: DURATION_HINT }).superRefine((v, ctx) => {
+  const problem = durationProblem(v, { positive: true })
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { duration: true } })
+})
 
 export const auth = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('none') }),
@@ -60,7 +75,7 @@ export const service = z.strictObject({
   critical: z.boolean().default(false),
   /** Label matchers identifying the service in telemetry; default `{<group-label>: name}`. */
   selector: z.record(z.string(), z.string()).optional(),
-  endpoints: z.array(z.union([httpUrl, endpoint])).default([]),
+  endpoints: z.array(z.union([httpUrl, endpoint], { error: `${HTTP_URL_HINT}, or a mapping with url (and method, expect-status, max-latency-ms)` })).default([]),
   owner: z.string().optional(),
   /** GitHub users who own the service: assigned to its backlog issues. */
   'github-assignees': z.array(z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, 'a GitHub user name such as octocat')).max(10).default([])
@@ -78,14 +93,14 @@ export const signalCheck = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('http'),
     backend: z.string().optional(),
-    url: z.string().min(1),
+    url: templatedHttpUrl('service'),
     method: z.enum(['GET', 'POST']).default('GET'),
     body: z.string().optional(),
     'expect-status': z.number().int().default(200),
     /** A dotted path into the JSON answer, e.g. `traces.length` or `hits.total.value`. */
     'json-path': z.string().min(1),
     /** A comparison applied to the value at json-path: `> 0`, `>= 1`, `== true`. */
-    condition: z.string().regex(/^(>|>=|<|<=|==|!=)\s*\S+$/).default('> 0'),
+    condition: z.string().regex(/^(>|>=|<|<=|==|!=)\s*\S+$/, 'a comparison such as > 0, >= 1, == true or != 0').default('> 0'),
     /** Dotted path of the newest sample's time in the answer (epoch seconds, ms, or ISO). */
     'timestamp-path': z.string().optional()
   }),
@@ -187,7 +202,7 @@ export const alerting = z.strictObject({
       /** Where the webhook provider posts the alert (only needed with provider: webhook). */
       url: httpUrl.optional(),
       /** Polled for delivery and acknowledgement; `{{test_id}}` is substituted. */
-      'ack-url': z.string().min(1),
+      'ack-url': templatedHttpUrl('test_id'),
       auth: auth.default({ type: 'none' }),
       'poll-seconds': z.number().positive().default(2),
       ack: ackMapping.default({ ...DEFAULT_ACK_MAPPING, 'number-unit': 'ms' })

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { InputError, InputErrors } from '../util/errors.js'
+import { decodeUtf8 } from '../util/utf8.js'
 import { HEALTH_LOG_FILE, parseHealthLog } from './health-log.js'
 import type { DeploymentHealthLog, DeploymentReport, Evidence, EvidenceFileInfo, PostDeploymentValidation } from './model.js'
 import { parseDeploymentReport, REPORT_FILE } from './report.js'
@@ -79,12 +80,9 @@ async function readEvidenceFile(
       found: `a file of ${formatBytes(bytes.length)}`
     })
   }
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    throw new InputError({ file, expected: 'UTF-8 text', found: 'bytes that are not valid UTF-8 (a binary file or another encoding)' })
-  }
+  // Refused with the byte offset rather than read with replacement characters (a service name
+  // with U+FFFD in it would match nothing and say nothing).
+  const text = decodeUtf8(bytes, file)
   return { text, info: { path: name, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length } }
 }
 

@@ -33,38 +33,8 @@ export function normaliseSeverity(text: string): Risk['severity'] {
 /** A severity word at the start of a text, used to split "High: payments ..." in bullets. */
 export const SEVERITY_WORD = /^(critical|crit|blocker|high|major|medium|med|moderate|low|minor|sev-?\d|p\d)\b/i
 
-const UNIT_SECONDS: Array<[RegExp, number]> = [
-  [/^(w|wk|wks|weeks?)$/, 604800],
-  [/^(d|days?)$/, 86400],
-  [/^(h|hr|hrs|hours?)$/, 3600],
-  [/^(m|min|mins|minutes?)$/, 60],
-  [/^(s|sec|secs|seconds?)$/, 1],
-  [/^(ms|msec|milliseconds?)$/, 0.001]
-]
-
-/**
- * Seconds in a duration written by a person or a tool: "30 minutes", "2h", "1h 30m",
- * "1.5 hours", "PT45M". Clock times such as "14:00-14:30" are not durations and are ignored.
- */
-export function parseDurationSeconds(text: string): number | undefined {
-  const iso = /\bP(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?\b/.exec(text)
-  if (iso && iso[0].length > 2 && (iso[1] ?? iso[2] ?? iso[3] ?? iso[4]) !== undefined) {
-    return Number(iso[1] ?? 0) * 86400 + Number(iso[2] ?? 0) * 3600 + Number(iso[3] ?? 0) * 60 + Number(iso[4] ?? 0)
-  }
-  const re = /(\d+(?:\.\d+)?)\s*([a-zA-Z]+)/g
-  let total = 0
-  let found = false
-  for (const m of text.matchAll(re)) {
-    // "14:00" style clock times: the number right after a colon is not an amount of time.
-    if (m.index !== undefined && m.index > 0 && text[m.index - 1] === ':') continue
-    const unit = (m[2] ?? '').toLowerCase()
-    const match = UNIT_SECONDS.find(([u]) => u.test(unit))
-    if (!match) continue
-    total += Number(m[1]) * match[1]
-    found = true
-  }
-  return found ? total : undefined
-}
+/** Durations in evidence text are read by the one duration module. */
+export { parseLooseDurationSeconds as parseDurationSeconds } from '../util/duration.js'
 
 /** "240ms" -> 240 ms; "1,200 req/s" -> 1200 req/s; "0.4%" -> 0.4 %. */
 export function parseMeasure(text: string): { numericValue?: number; unit?: string } {

@@ -42,7 +42,7 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
   let evidence: Evidence
   let openSlos: SloConfig[]
   try {
-    config = await loadConfig(resolve(opts.workspace, opts.configPath))
+    config = await loadConfig(resolve(opts.workspace, opts.configPath), { workspace: opts.workspace })
     // Before anything from the config or evidence is logged: the runner must know what to mask.
     registerConfigSecrets(config, opts.env, (s) => log.setSecret(s))
     setHttpLimits({ maxResponseBytes: config.limits['response-max-bytes'] })

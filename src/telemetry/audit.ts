@@ -1,6 +1,6 @@
 import { SIGNALS, type Signal, type SignalCheckConfig } from '../config/schema.js'
 import type { ResolvedService, RunContext } from '../model/monitoring-model.js'
-import { durationSeconds } from '../util/http.js'
+import { durationSeconds } from '../util/duration.js'
 import { diagnoseNoData, type NoDataDiagnosis } from './diagnosis.js'
 import { PrometheusProvider } from './prometheus/provider.js'
 import type { ServiceMeasurement } from './provider.js'

@@ -71,14 +71,8 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, in
   return out
 }
 
-/** A duration in seconds written the way PromQL and LogQL accept it (whole seconds). */
-export function promDuration(seconds: number): string {
-  const s = Math.max(1, Math.ceil(seconds))
-  if (s % 86400 === 0) return `${s / 86400}d`
-  if (s % 3600 === 0) return `${s / 3600}h`
-  if (s % 60 === 0) return `${s / 60}m`
-  return `${s}s`
-}
+/** Durations are written by the one duration module, the way PromQL and LogQL accept them. */
+export { formatDuration as promDuration } from '../util/duration.js'
 
 export function describeNumber(n: number): string {
   if (Number.isNaN(n)) return 'NaN'

@@ -8,16 +8,26 @@ export class InputError extends Error {
   readonly field: string
   readonly expected: string
   readonly found: string
+  readonly line?: number
+  /** The nearest valid choice, as a phrase ("did you mean `freshness`?"). */
+  readonly suggestion?: string
 
-  constructor(args: { file: string; field?: string; expected: string; found: string; line?: number }) {
+  /**
+   * `says` replaces "expected <expected>" in the message when a rule reads better on its own
+   * ("must be greater than 0, found -300"); `expected` still carries what was expected.
+   */
+  constructor(args: { file: string; field?: string; expected: string; found: string; line?: number; says?: string; suggestion?: string }) {
     const where = args.line !== undefined ? `${args.file}:${args.line}` : args.file
     const field = args.field ?? ''
-    super(`${where}${field ? ` at ${field}` : ''}: expected ${args.expected}, found ${args.found}`)
+    const rule = args.says ?? `expected ${args.expected}`
+    super(`${where}${field ? ` at ${field}` : ''}: ${rule}, found ${args.found}${args.suggestion ? `; ${args.suggestion}` : ''}`)
     this.name = 'InputError'
     this.file = args.file
     this.field = field
     this.expected = args.expected
     this.found = args.found
+    if (args.line !== undefined) this.line = args.line
+    if (args.suggestion !== undefined) this.suggestion = args.suggestion
   }
 }
 

@@ -311,12 +311,3 @@ export function createHttpClient(args: { env: NodeJS.ProcessEnv; log: Logger }):
     credentials: (auth, headers, backend) => authHeaders(auth, headers, args.env, args.log, backend)
   }
 }
-
-/** Parse a duration such as 30s, 5m, 1h, 7d into seconds. */
-export function durationSeconds(d: string): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h|d|w)$/.exec(d)
-  if (!m) throw new Error(`not a duration: ${d}`)
-  const n = Number(m[1])
-  const unit = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 }[m[2] as 'ms' | 's' | 'm' | 'h' | 'd' | 'w']
-  return n * unit
-}

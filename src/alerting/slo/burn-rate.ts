@@ -1,6 +1,6 @@
 import type { SloConfig } from '../../config/schema.js'
 import type { BurnRateAlert } from '../types.js'
-import { durationSeconds } from '../../util/http.js'
+import { durationSeconds } from '../../util/duration.js'
 
 /**
  * Multi-window, multi-burn-rate SLO alerts (Google SRE Workbook, "Alerting on SLOs"). Each alert
