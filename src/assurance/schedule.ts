@@ -5,7 +5,7 @@ import { parse } from 'yaml'
 import type { Config } from '../config/schema.js'
 import type { CronSchedule, ObservabilitySchedule, ScheduledCheck } from './types.js'
 import { isObject } from '../util/json.js'
-import { durationSeconds } from '../util/http.js'
+import { durationSeconds } from '../util/duration.js'
 
 /** What must be re-checked after the release for monitoring to stay in place. */
 export const REQUIRED_CHECK_TYPES = ['instrumentation', 'alert-rules', 'alert-path', 'dashboards'] as const

@@ -4,7 +4,7 @@ import type { HealthMetricRow } from '../evidence/model.js'
 import type { ResolvedService, RunContext } from '../model/monitoring-model.js'
 import { classifyMetricName, nameParts, type MetricClaimKind } from '../evidence/metric-names.js'
 import { InputError } from '../util/errors.js'
-import { durationSeconds } from '../util/http.js'
+import { durationSeconds } from '../util/duration.js'
 import {
   addCoverageSample,
   coverageExpression,

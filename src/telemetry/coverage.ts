@@ -6,7 +6,7 @@
  */
 import { parser } from '@prometheus-io/lezer-promql'
 import type { Config } from '../config/schema.js'
-import { durationSeconds } from '../util/http.js'
+import { durationSeconds } from '../util/duration.js'
 import { promDuration } from './vector.js'
 
 /** Label that tells the parts of a combined query apart (as in the coverage query of the audit). */
