@@ -311,3 +311,6 @@ export function createHttpClient(args: { env: NodeJS.ProcessEnv; log: Logger }):
     credentials: (auth, headers, backend) => authHeaders(auth, headers, args.env, args.log, backend)
   }
 }
+
+/** @deprecated Durations live in util/duration.ts (the one parser); kept so older imports compile. */
+export { durationSeconds } from './duration.js'

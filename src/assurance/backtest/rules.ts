@@ -8,7 +8,7 @@ import { isAbsolute, join, relative } from 'node:path'
 import { glob, isDynamicPattern } from 'tinyglobby'
 import { parse as parseYaml } from 'yaml'
 import type { PrometheusRuleGroup } from '../../telemetry/prometheus/client.js'
-import { durationSeconds } from '../../util/http.js'
+import { durationSeconds } from '../../util/duration.js'
 import { errorText } from '../../util/errors.js'
 import { canonical } from './promql.js'
 
