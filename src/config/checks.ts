@@ -119,6 +119,14 @@ export function checkConfig(config: Config, file: string, lines: YamlLines): Inp
     if (!check || check.kind === 'probe') continue
     const types = check.kind === 'promql' ? ['prometheus'] : check.kind === 'logql' ? ['loki'] : []
     checkBackendRef(c, config, ['signals', signal, 'backend'], check.backend, types, `${check.kind} queries`)
+    if (check.kind === 'http' && check.backend === undefined && check.url.startsWith('/')) {
+      c.add(['signals', signal, 'url'], {
+        expected: 'a full http(s) URL, or a backend for this check to resolve the path against',
+        says: 'is a path with no backend to resolve it against',
+        found: `"${check.url}"`,
+        suggestion: 'set `backend:` on the check, or write the full URL'
+      })
+    }
   }
   config.slos.forEach((s, i) => checkBackendRef(c, config, ['slos', i, 'backend'], s.backend, ['prometheus'], 'SLO queries'))
   checkBackendRef(c, config, ['baseline', 'backend'], config.baseline.backend, ['prometheus'], 'baseline queries')

@@ -17,16 +17,20 @@ const HTTP_URL_HINT = 'an http(s) URL such as http://127.0.0.1:9090'
 /** An http(s) URL; `z.url()` alone takes `localhost:9090` for a URL with scheme `localhost`. */
 const httpUrl = z.url({ protocol: /^https?$/, hostname: /./, error: HTTP_URL_HINT })
 
-/** An http(s) URL with `{{placeholder}}` parts filled in at run time (file:, data: and the rest refused). */
-const templatedHttpUrl = (placeholder: string) =>
+/**
+ * An http(s) URL with `{{placeholder}}` parts filled in at run time (file:, data: and the rest
+ * refused); with `relative`, also a path such as /api/search that is resolved against the backend.
+ */
+const templatedHttpUrl = (placeholder: string, relative = false) =>
   z.string({ error: HTTP_URL_HINT }).refine((v) => {
+    if (relative && /^\/(?![/\\])/.test(v)) return true
     try {
       const u = new URL(v.split(`{{${placeholder}}}`).join('x'))
       return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '' && /^https?:\/\//i.test(v)
     } catch {
       return false
     }
-  }, `${HTTP_URL_HINT} ({{${placeholder}}} is filled in)`)
+  }, `${HTTP_URL_HINT}${relative ? ', or a path such as /api/search on the check\'s backend' : ''} ({{${placeholder}}} is filled in)`)
 
 /** Durations in Prometheus's grammar (1h30m, 90s, 1w, 500ms), greater than 0. */
 export const duration = z.string({ error: DURATION_HINT }).superRefine((v, ctx) => {
@@ -93,7 +97,7 @@ export const signalCheck = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('http'),
     backend: z.string().optional(),
-    url: templatedHttpUrl('service'),
+    url: templatedHttpUrl('service', true),
     method: z.enum(['GET', 'POST']).default('GET'),
     body: z.string().optional(),
     'expect-status': z.number().int().default(200),
