@@ -1,7 +1,7 @@
 import type { RunContext } from '../model/monitoring-model.js'
 import { addCoverageSample, coverageExpression, coverageOf, describeCoverage, isCounterSelector, PART_LABEL, selectorsOf, sufficiencyRule, type CoverageRow } from '../telemetry/coverage.js'
 import { errorText } from '../util/errors.js'
-import { durationSeconds } from '../util/http.js'
+import { durationSeconds } from '../util/duration.js'
 import type { PrometheusFor } from './correlate-alerts.js'
 import type { SloAttainment } from './types.js'
 
