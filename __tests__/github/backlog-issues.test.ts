@@ -71,7 +71,7 @@ describe('syncBacklogIssues', () => {
     expect(r1.errors).toEqual([])
     expect(r1.opened).toHaveLength(3)
     const byFp = (fp: string) => issues().find((i) => parseMarker(i.body)?.fingerprint === fp)!
-    expect(byFp(a.fingerprint).labels).toEqual(['sre-monitoring'])
+    expect(byFp(a.fingerprint).labels).toEqual(['sre-monitoring']) // no kind or priority prefix given
     expect(byFp(a.fingerprint).body).toContain(RUN(1))
     expect(byFp(a.fingerprint).body).toContain(PKG(1))
 

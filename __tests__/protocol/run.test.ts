@@ -89,8 +89,15 @@ describe('the protocol run', () => {
     ] as const) {
       expect(validateAgainst(schema, JSON.parse(readFileSync(join(dir, 'out', name), 'utf8'))).errors).toEqual([])
     }
-    const issues = JSON.parse(readFileSync(join(dir, 'out', 'issues-to-file.json'), 'utf8')) as Array<{ fingerprint: string }>
-    expect(issues.map((i) => i.fingerprint)).toContain('coverage:checkout:metrics')
+    const toFile = JSON.parse(readFileSync(join(dir, 'out', 'issues-to-file.json'), 'utf8')) as { issues: Array<{ fingerprint: string; kind: string; service: string | null; priority: string; body: string; labels: string[] }> }
+    expect(validateAgainst('issues-to-file.schema.json', toFile).errors).toEqual([])
+    const gap = toFile.issues.find((i) => i.fingerprint === 'coverage:checkout:metrics')!
+    expect(gap).toMatchObject({ kind: 'coverage_gap', service: 'checkout', priority: 'high' })
+    expect(gap.labels).toEqual(['sre-monitoring', 'kind/coverage-gap', 'priority/high'])
+    expect(gap.body).toContain('#### What to do')
+    expect(gap.body).toContain('#### Check the fix locally')
+    const order = ['high', 'medium', 'low']
+    expect(toFile.issues.map((i) => order.indexOf(i.priority))).toEqual(toFile.issues.map((i) => order.indexOf(i.priority)).sort((a, b) => a - b))
   })
 
   test('announces each phase in the seed\'s words, in order', async () => {

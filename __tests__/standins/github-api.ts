@@ -210,6 +210,8 @@ export interface StoredIssue {
   state: 'open' | 'closed'
   state_reason: string | null
   labels: string[]
+  /** Logins; GitHub answers 422 for one that cannot be assigned in the repository. */
+  assignees?: string[]
   created_at: string
   updated_at: string
   closed_at: string | null
@@ -266,6 +268,8 @@ interface RepoState {
   issues: StoredIssue[]
   comments: StoredComment[]
   labels: Set<string>
+  /** Users who can be assigned (collaborators with access). */
+  assignable: Set<string>
   runs: StoredRun[]
   approvals: Map<number, StoredApproval[]>
   dispatches: Array<{ event_type: string; client_payload?: Json }>
@@ -368,10 +372,15 @@ export class GitHubApiStandIn {
     return c.id
   }
 
+  /** Users who can be assigned issues in the repository. */
+  allowAssignees(fullName: string, logins: string[]): void {
+    for (const l of logins) this.repo(fullName).assignable.add(l)
+  }
+
   repo(fullName: string): RepoState {
     let r = this.repos.get(fullName)
     if (!r) {
-      r = { issues: [], comments: [], labels: new Set(), runs: [], approvals: new Map(), dispatches: [] }
+      r = { issues: [], comments: [], labels: new Set(), assignable: new Set(), runs: [], approvals: new Map(), dispatches: [] }
       this.repos.set(fullName, r)
     }
     return r
@@ -675,7 +684,8 @@ export class GitHubApiStandIn {
         default: false
       })),
       user: userObject(BOT, 41898282),
-      assignee: null,
+      assignee: i.assignees?.length ? userObject(i.assignees[0]!, 1000) : null,
+      assignees: (i.assignees ?? []).map((login, n) => userObject(login, 1000 + n)),
       milestone: null,
       comments: this.repo(fullName).comments.filter((c) => c.issue_number === i.number).length,
       created_at: i.created_at,
@@ -789,6 +799,20 @@ export class GitHubApiStandIn {
           }
         : undefined
 
+    // GitHub refuses an issue whose assignees include someone who cannot be assigned in the repository.
+    const badAssignees = (list: unknown): Json =>
+      Array.isArray(list) && list.some((a) => !r.assignable.has(String(a)))
+        ? {
+            status: 422,
+            body: {
+              message: 'Validation Failed',
+              errors: list.filter((a) => !r.assignable.has(String(a))).map((value) => ({ value, resource: 'Issue', field: 'assignees', code: 'invalid' })),
+              documentation_url: op.docsUrl,
+              status: '422'
+            }
+          }
+        : undefined
+
     switch (op.operationId) {
       case 'issues/list-for-repo': {
         const state = String(query.state ?? 'open')
@@ -808,6 +832,8 @@ export class GitHubApiStandIn {
         const err = tooLong('body', body.body)
         if (err) return err
         const labels: string[] = (body.labels ?? []).map((l: Json) => (typeof l === 'string' ? l : l.name))
+        const refused = badAssignees(body.assignees)
+        if (refused) return refused
         labels.forEach((l) => r.labels.add(l))
         const number = Math.max(0, ...r.issues.map((i) => i.number)) + 1
         const now = this.now()
@@ -819,6 +845,7 @@ export class GitHubApiStandIn {
           state: 'open',
           state_reason: null,
           labels,
+          assignees: [...(body.assignees ?? [])],
           created_at: now,
           updated_at: now,
           closed_at: null,
@@ -835,6 +862,9 @@ export class GitHubApiStandIn {
         if (body.title !== undefined && body.title !== null) i.title = String(body.title)
         if (body.body !== undefined) i.body = body.body
         if (body.labels) i.labels = body.labels.map((l: Json) => (typeof l === 'string' ? l : l.name))
+        const refusedUpdate = badAssignees(body.assignees)
+        if (refusedUpdate) return refusedUpdate
+        if (body.assignees) i.assignees = [...body.assignees]
         if (body.state && body.state !== i.state) {
           i.state = body.state
           i.closed_at = body.state === 'closed' ? this.now() : null

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto'
 import type { BacklogItem } from '../model/backlog.js'
 import type { IssuesOutcome } from '../protocol/ports.js'
 import type { Logger } from '../util/log.js'
-import { escapeCell, escapeInline, fitBody, GITHUB_BODY_LIMIT, link } from './markdown.js'
+import { contentDigest, DEFAULT_ISSUE_LABEL, isManagedLabel, issueTitle, parseMarker, planIssue, type LabelPolicy } from './issue-plan.js'
+import { link } from './markdown.js'
 import { describeApiError, type Octokit } from './octokit.js'
 import { classifyFailure, permissionMessage } from './permissions.js'
 
@@ -17,6 +17,9 @@ export interface SyncBacklogIssuesArgs {
   items: BacklogItem[]
   /** Put on every issue. The first one also finds them again (one listing per run). */
   labels?: string[]
+  /** Kind and priority labels: `kind/coverage-gap`, `priority/high`. */
+  kindLabelPrefix?: string
+  priorityLabelPrefix?: string
   /** At most this many issues are opened per run; the rest are returned as held back. */
   maxNew: number
   /** This run's page; named in the close comment and in bodies this run writes. */
@@ -31,84 +34,8 @@ export interface SyncBacklogIssuesArgs {
 /** What the protocol's GitHub port reports for the backlog, less what only local runs fill. */
 export type SyncBacklogIssuesResult = Omit<IssuesOutcome, 'file'>
 
-export const DEFAULT_ISSUE_LABEL = 'sre-monitoring'
-const MARKER_RE = /<!-- sre-monitoring:fingerprint=([^\s>]+) digest=([a-f0-9]+) -->/
+export { DEFAULT_ISSUE_LABEL, parseMarker, renderIssueBody, issueTitle, contentDigest, issueMarker } from './issue-plan.js'
 const PRIORITY_ORDER = { high: 0, medium: 1, low: 2 } as const
-
-/**
- * What the body says about the item. Bodies are rewritten only when this changes, so the links to
- * the run and package point to the run that recorded the values shown.
- */
-export function contentDigest(item: BacklogItem): string {
-  const content = JSON.stringify([1, item.title, item.summary, item.kind, item.service ?? '', item.priority, item.gate ?? 0, item.evidence])
-  return createHash('sha256').update(content).digest('hex').slice(0, 20)
-}
-
-export function issueMarker(item: BacklogItem): string {
-  return `<!-- sre-monitoring:fingerprint=${encodeURIComponent(item.fingerprint)} digest=${contentDigest(item)} -->`
-}
-
-export function parseMarker(body: string | null | undefined): { fingerprint: string; digest: string } | undefined {
-  const m = body ? MARKER_RE.exec(body) : null
-  if (!m) return undefined
-  try {
-    return { fingerprint: decodeURIComponent(m[1]), digest: m[2] }
-  } catch {
-    return undefined
-  }
-}
-
-export function issueTitle(item: BacklogItem): string {
-  const plain = item.title.replace(/[\u0000-\u001F\u007F]+/g, ' ').trim() || item.fingerprint
-  const prefixed = `[monitoring] ${plain}`
-  return prefixed.length > 250 ? `${prefixed.slice(0, 249)}…` : prefixed
-}
-
-export function renderIssueBody(item: BacklogItem, runUrl: string, packageUrl?: string, limit = GITHUB_BODY_LIMIT): string {
-  const head = [
-    issueMarker(item),
-    `### ${escapeInline(item.title)}`,
-    '',
-    escapeInline(item.summary),
-    '',
-    '| | |',
-    '| --- | --- |',
-    `| Kind | ${escapeCell(item.kind)} |`,
-    ...(item.service ? [`| Service | ${escapeCell(item.service)} |`] : []),
-    `| Priority | ${escapeCell(item.priority)} |`,
-    ...(item.gate ? [`| Fails gate | ${item.gate} |`] : []),
-    '',
-    '**Evidence (the values that decided this item)**',
-    '',
-    '| Field | Value |',
-    '| --- | --- |'
-  ].join('\n')
-  const tail = [
-    '',
-    `Recorded by ${link('this run', runUrl)}${packageUrl ? ` · evidence package: ${link('monitoring-package', packageUrl)}` : ''}.`,
-    '',
-    '_Filed by sre-monitoring-action. Found again on later runs by the hidden fingerprint above; updated only when the evidence changes, closed when a run no longer finds it._',
-    ''
-  ].join('\n')
-  const budget = limit - head.length - tail.length - 200
-  const rows: string[] = []
-  let used = 0
-  let omitted = 0
-  for (const e of item.evidence) {
-    const row = `| ${escapeCell(e.label, 200)} | ${escapeCell(e.value)} |`
-    if (omitted === 0 && used + row.length + 1 <= budget) {
-      rows.push(row)
-      used += row.length + 1
-    } else {
-      omitted++
-    }
-  }
-  if (item.evidence.length === 0) rows.push('| (none) | |')
-  const note = omitted
-    ? `\n\n_${omitted} more evidence row(s) left out to stay under GitHub's ${limit.toLocaleString('en-US')}-character limit; all rows are in the package's improvement-backlog.md._`
-    : ''
-  return fitBody(`${head}\n${rows.join('\n')}${note}\n${tail}`, limit)
-}
 
 interface ExistingIssue {
   number: number
@@ -116,6 +43,7 @@ interface ExistingIssue {
   stateReason?: string | null
   title: string
   digest: string
+  labels: string[]
 }
 
 /**
@@ -126,6 +54,13 @@ interface ExistingIssue {
 export async function syncBacklogIssues(args: SyncBacklogIssuesArgs): Promise<SyncBacklogIssuesResult> {
   const { octokit, repo, log } = args
   const labels = args.labels && args.labels.length > 0 ? args.labels : [DEFAULT_ISSUE_LABEL]
+  const policy: LabelPolicy = { labels, kindPrefix: args.kindLabelPrefix, priorityPrefix: args.priorityLabelPrefix }
+  // The team's own labels stay; only the kind and priority labels this action set are replaced.
+  const labelsFor = (item: BacklogItem, current: string[]): string[] => {
+    const kept = current.filter((l) => !isManagedLabel(l, policy))
+    return [...new Set([...kept, ...planIssue(item, policy, args.runUrl).labels])]
+  }
+  const sameSet = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x) => b.includes(x))
   const result: SyncBacklogIssuesResult = { opened: [], updated: [], closed: [], reopened: [], heldBack: [], errors: [] }
   const forkPullRequest = args.forkPullRequest ?? false
 
@@ -172,7 +107,8 @@ export async function syncBacklogIssues(args: SyncBacklogIssuesArgs): Promise<Sy
         state: issue.state === 'open' ? 'open' : 'closed',
         stateReason: issue.state_reason,
         title: issue.title,
-        digest: marker.digest
+        digest: marker.digest,
+        labels: issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean)
       })
     }
   } catch (err) {
@@ -205,16 +141,21 @@ export async function syncBacklogIssues(args: SyncBacklogIssuesArgs): Promise<Sy
         continue
       }
       createAttempts++
+      const plan = planIssue(item, policy, args.runUrl, args.packageUrl)
       try {
-        const { data } = await octokit.rest.issues.create({
-          owner: repo.owner,
-          repo: repo.repo,
-          title,
-          body: renderIssueBody(item, args.runUrl, args.packageUrl),
-          labels
-        })
+        const create = (assignees: string[]) =>
+          octokit.rest.issues.create({ owner: repo.owner, repo: repo.repo, title, body: plan.body, labels: plan.labels, ...(assignees.length ? { assignees } : {}) })
+        let data
+        try {
+          ;({ data } = await create(plan.assignees))
+        } catch (err) {
+          // A named owner GitHub cannot assign here (not a collaborator, a typo): file it unassigned, say so.
+          if (plan.assignees.length === 0 || !isAssigneeRefusal(err)) throw err
+          log.warning(`GitHub issues: ${plan.assignees.join(', ')} cannot be assigned in ${repo.owner}/${repo.repo} (services[].github-assignees); filed ${item.fingerprint} unassigned.`)
+          ;({ data } = await create([]))
+        }
         result.opened.push(data.number)
-        existing.set(item.fingerprint, { number: data.number, state: 'open', title, digest })
+        existing.set(item.fingerprint, { number: data.number, state: 'open', title, digest, labels: plan.labels })
       } catch (err) {
         fail(`opening the issue for ${item.fingerprint}`, err)
         if (stopped) result.heldBack.push(item)
@@ -235,7 +176,8 @@ export async function syncBacklogIssues(args: SyncBacklogIssuesArgs): Promise<Sy
           issue_number: issue.number,
           state: 'open',
           title,
-          body: renderIssueBody(item, args.runUrl, args.packageUrl)
+          body: planIssue(item, policy, args.runUrl, args.packageUrl).body,
+          labels: labelsFor(item, issue.labels)
         })
         await octokit.rest.issues.createComment({
           owner: repo.owner,
@@ -249,14 +191,16 @@ export async function syncBacklogIssues(args: SyncBacklogIssuesArgs): Promise<Sy
       }
       continue
     }
-    if (!changed) continue
+    const wantLabels = labelsFor(item, issue.labels)
+    const relabel = !sameSet(wantLabels, issue.labels)
+    if (!changed && !relabel) continue
     try {
       await octokit.rest.issues.update({
         owner: repo.owner,
         repo: repo.repo,
         issue_number: issue.number,
-        title,
-        body: renderIssueBody(item, args.runUrl, args.packageUrl)
+        ...(changed ? { title, body: planIssue(item, policy, args.runUrl, args.packageUrl).body } : {}),
+        ...(relabel ? { labels: wantLabels } : {})
       })
       result.updated.push(issue.number)
     } catch (err) {
@@ -293,4 +237,10 @@ export async function syncBacklogIssues(args: SyncBacklogIssuesArgs): Promise<Sy
   const summary = `GitHub issues: ${result.opened.length} opened, ${result.updated.length} updated, ${result.reopened.length} reopened, ${result.closed.length} closed${result.heldBack.length ? `, ${result.heldBack.length} held back (limit ${args.maxNew} new per run)` : ''}.`
   log.info(summary)
   return result
+}
+
+/** GitHub's 422 for an assignee it cannot assign: `{resource: Issue, field: assignees, code: invalid}`. */
+function isAssigneeRefusal(err: unknown): boolean {
+  const e = err as { status?: number; response?: { data?: { errors?: Array<{ field?: string }> } } }
+  return e?.status === 422 && (e.response?.data?.errors ?? []).some((x) => x?.field === 'assignees' || x?.field === 'assignee')
 }

@@ -65,6 +65,8 @@ export async function createGitHubPort(args: { settings: Settings; env: NodeJS.P
         repo,
         items,
         labels: opts.labels,
+        kindLabelPrefix: opts.kindLabelPrefix,
+        priorityLabelPrefix: opts.priorityLabelPrefix,
         maxNew: opts.maxNew,
         runUrl: run.runUrl,
         packageUrl: opts.packageUrl,

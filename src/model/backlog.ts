@@ -25,6 +25,8 @@ export interface BacklogItem {
   query?: { backend?: string; expr: string }
   /** When the deciding value was seen (ISO 8601). */
   observedAt?: string
+  /** Where to look: the query in the backend's UI, the runbook, a dashboard. */
+  links?: Array<{ label: string; url: string }>
   /** GitHub users to assign: the service's owners (services[].github-assignees). */
   assignees?: string[]
 }

@@ -3,7 +3,8 @@ import { basename, join, resolve } from 'node:path'
 import { approvalFromInput, type ResolvedApproval } from '../approval/record.js'
 import type { BacklogItem } from '../model/backlog.js'
 import type { Logger } from '../util/log.js'
-import type { GitHubPort, HandoffInfo, IssuesOutcome, UploadOutcome } from './ports.js'
+import { planIssues } from '../github/issue-plan.js'
+import type { GitHubPort, HandoffInfo, IssuesOutcome, SyncBacklogOptions, UploadOutcome } from './ports.js'
 import { redactDeep } from '../util/redact.js'
 
 /**
@@ -40,9 +41,11 @@ export class LocalGitHubPort implements GitHubPort {
     }
   }
 
-  async syncBacklog(items: BacklogItem[]): Promise<IssuesOutcome> {
+  /** issues-to-file.json: every issue exactly as the action would send it, highest priority first. */
+  async syncBacklog(items: BacklogItem[], opts?: SyncBacklogOptions): Promise<IssuesOutcome> {
     const file = join(this.outputDir, 'issues-to-file.json')
-    const doc = items.map((i) => ({ fingerprint: i.fingerprint, title: i.title, priority: i.priority, gate: i.gate ?? null, summary: i.summary, evidence: i.evidence }))
+    const issues = planIssues(items, { labels: opts?.labels ?? [], kindPrefix: opts?.kindLabelPrefix, priorityPrefix: opts?.priorityLabelPrefix }, undefined)
+    const doc = { generated_at: this.now().toISOString(), repository: null, note: 'Not filed: a local run has no GitHub token. Each entry is what the action would send to POST /repos/{owner}/{repo}/issues.', issues }
     await writeFile(file, JSON.stringify(redactDeep(doc), null, 2) + '\n')
     return { opened: [], updated: [], closed: [], reopened: [], heldBack: [], errors: [], file }
   }

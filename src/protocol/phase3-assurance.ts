@@ -99,7 +99,7 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
         now: now()
       })
   )
-  const backlog = collectBacklog({ audit, baseline, alignment, dashboards, alertTests, schedule, tuning, approvalMissing: approval.status !== 'approved' })
+  const backlog = collectBacklog({ audit, baseline, alignment, dashboards, alertTests, schedule, tuning, approvalMissing: approval.status !== 'approved', config })
   const slos = await run.step('SLO attainment', () => sloAttainment(ctx, (backend) => steps.prometheus(ctx, backend)), () => [])
   await run.writeText(
     'observability-scorecard.md',

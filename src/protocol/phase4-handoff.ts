@@ -107,6 +107,8 @@ export async function handoffPhase(run: ProtocolRun, p1: InstrumentationPhase, p
   if (opts.fileIssues) {
     issues = await opts.github.syncBacklog(backlog, {
       labels: config.github.labels,
+      kindLabelPrefix: config.github['kind-label-prefix'],
+      priorityLabelPrefix: config.github['priority-label-prefix'],
       maxNew: config.github['max-new-issues'],
       packageUrl: upload && 'url' in upload ? upload.url : undefined
     })

@@ -15,6 +15,15 @@ export interface IssuesOutcome {
   file?: string
 }
 
+export interface SyncBacklogOptions {
+  labels: string[]
+  /** Kind and priority labels (`kind/coverage-gap`, `priority/high`); empty: none. */
+  kindLabelPrefix?: string
+  priorityLabelPrefix?: string
+  maxNew: number
+  packageUrl?: string
+}
+
 /** What Protocol 13 is told when the package is handed off. */
 export interface HandoffInfo {
   status: 'pass' | 'fail'
@@ -39,7 +48,7 @@ export interface GitHubPort {
   /** Who approved: a protected environment's reviewers for this run, else the approved-by input. */
   approval(approvedByInput: string | undefined): Promise<ResolvedApproval>
   uploadPackage(dir: string, files: string[]): Promise<UploadOutcome | undefined>
-  syncBacklog(items: BacklogItem[], opts: { labels: string[]; maxNew: number; packageUrl?: string }): Promise<IssuesOutcome>
+  syncBacklog(items: BacklogItem[], opts: SyncBacklogOptions): Promise<IssuesOutcome>
   /** repository_dispatch to Protocol 13. */
   sendHandoff(eventType: string, handoff: HandoffInfo): Promise<{ ok: true } | { error: string }>
   /** Gate table on the pull request this run belongs to, if any. */

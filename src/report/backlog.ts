@@ -1,11 +1,10 @@
-import type { BacklogItem } from '../model/backlog.js'
-import { escapeMarkdown, inlineCode } from './escape.js'
+import { byPriority, type BacklogItem } from '../model/backlog.js'
+import { codeBlock, escapeMarkdown, inlineCode } from './escape.js'
 import { mdTable } from './table.js'
 
 /** `improvement-backlog.md`: one entry per item, with the fingerprint that finds its issue again. */
 export function renderBacklog(items: BacklogItem[], now: Date): string {
-  const order = { high: 0, medium: 1, low: 2 }
-  const sorted = [...items].sort((a, b) => order[a.priority] - order[b.priority] || a.fingerprint.localeCompare(b.fingerprint))
+  const sorted = [...items].sort(byPriority)
   return [
     '# Improvement backlog',
     '',
@@ -21,7 +20,9 @@ export function renderBacklog(items: BacklogItem[], now: Date): string {
         '',
         escapeMarkdown(b.summary),
         '',
-        mdTable(['Evidence', 'Value'], b.evidence.map((e) => [e.label, e.value]))
+        mdTable(['Evidence', 'Value'], b.evidence.map((e) => [e.label, e.value])),
+        ...(b.action ? [`**What to do:** ${escapeMarkdown(b.action)}`, ''] : []),
+        ...(b.verify ? ['**Check the fix locally:**', '', codeBlock(b.verify, 'sh'), ''] : [])
       ].join('\n')
     )
   ].join('\n')
