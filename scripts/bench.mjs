@@ -7,6 +7,7 @@
 //      500-service fleet, and the telemetry backend requests for 10 and for 500 services
 //   3. GitHub API requests for 50 backlog items, first run and re-run (GitHub stand-in, via jest)
 //   4. alert-path latency the action adds beyond Alertmanager's group_wait (0 s in the example)
+//   5. alert backtest time and requests for 10 vs 100 SLOs (backfilled day, real Prometheus, via jest)
 //
 // Everything listens on 127.0.0.1; the example's fixed ports are used when free, otherwise
 // others are chosen and the workspace copies rewritten. Every process started here is stopped
@@ -635,6 +636,40 @@ async function githubRequests() {
   return { items: data.items, manualLabelledIssues: data.manualLabelledIssues, first, rerun, jestExit: r.code, jestWallMs: r.wallMs }
 }
 
+// 5. Alert backtest over a backfilled day: time and requests for 10 vs 100 SLOs (jest case with
+// real Prometheus; one page alert per SLO plus one alert grouped by service).
+
+async function backtestCost() {
+  section('5. Alert backtest: time and requests for 10 vs 100 SLOs (backfilled day, real Prometheus)')
+  const countsFile = join(scratch, 'backtest-cost.json')
+  const jestReport = join(scratch, 'jest-backtest.json')
+  const env = { ...process.env, NODE_OPTIONS: '--experimental-vm-modules', NODE_NO_WARNINGS: '1', SRE_BENCH_OUT: countsFile }
+  const r = await measureNode(
+    [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '__tests__/assurance/backtest-scale.test.ts', '--json', '--outputFile', jestReport],
+    { env, timeoutMs: 600_000 }
+  )
+  const report = existsSync(jestReport) ? readJson(jestReport) : undefined
+  const ran = report?.testResults?.flatMap((f) => f.assertionResults ?? []).filter((a) => a.status !== 'pending') ?? []
+  if (!existsSync(countsFile)) {
+    errors.push(`backtest cost: the test wrote no counts (jest exit ${r.code}): ${r.out.slice(-1500)}`)
+    return { error: 'no counts written', jestExit: r.code }
+  }
+  const data = readJson(countsFile)
+  console.log(
+    table(
+      ['SLOs', 'services', 'rules', 'requests (rules API + coverage + ALERTS + per rule)', 'HTTP requests', 'backtest wall'],
+      data.sizes.map((x) => [x.slos, x.services, x.rules, `${x.requests.total} = ${x.requests.rules_api} + ${x.requests.data_coverage} + ${x.requests.alerts_history} + ${x.requests.rule_queries}`, x.requests.http, ms(x.wall_ms)])
+    )
+  )
+  check('backtest: the jest cases passed', ran.length === data.sizes.length && ran.every((a) => a.status === 'passed'), `jest exit ${r.code}, ${ran.length} case(s) run`)
+  check(
+    'backtest: requests are 3 + one per rule, none per service',
+    data.sizes.every((x) => x.requests.total === 3 + x.rules && x.requests.http === x.requests.total),
+    data.sizes.map((x) => `${x.slos} SLOs: ${x.requests.total} for ${x.rules} rules`).join('; ')
+  )
+  return { lookback: data.lookback, sizes: data.sizes, jestExit: r.code, jestWallMs: r.wallMs }
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
@@ -765,6 +800,14 @@ async function main() {
       results.github = await githubRequests()
     } catch (err) {
       errors.push(`GitHub requests: ${err.message}`)
+    }
+  }
+
+  if (!interrupted) {
+    try {
+      results.backtest = await backtestCost()
+    } catch (err) {
+      errors.push(`backtest cost: ${err.message}`)
     }
   }
 

@@ -12,7 +12,7 @@ import { durationSeconds } from '../../util/duration.js'
 import type { DataSourceStatus, Incident } from '../types.js'
 import { compareWithHistory, evaluateRule, historySpans, round } from './evaluate.js'
 import { burnSignal, equalityValues, expandRecordings, metricNames, type Expansion, type RecordingDefinition } from './promql.js'
-import { alertsInForce, rulesFromApi, rulesFromFiles, type RuleSourceStatus, type TimedRule } from './rules.js'
+import { alertsInForce, rulesFromApi, rulesFromFiles, type AlertInForce, type RuleSourceStatus, type TimedRule } from './rules.js'
 import type { AlertBacktest, Coverage, RuleBacktest } from './types.js'
 
 export const BACKTEST_FILE = 'alert-backtest.json'
@@ -20,6 +20,8 @@ export const BACKTEST_FILE = 'alert-backtest.json'
 const MAX_POINTS = 11000
 /** Rules evaluated at most; the rest are listed as not evaluated. */
 const MAX_RULES = 1000
+/** Rule queries in flight at once. */
+const RULE_CONCURRENCY = 4
 /**
  * The sample times of ALERTS, not its values: a step whose newest sample is older than the step
  * is the 5-minute lookback repeating the last one (history without staleness markers, such as
@@ -212,7 +214,7 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
 
   // ---- one query per rule ----
   const findings = input.alignment?.findings ?? []
-  for (const [i, a] of alerts.entries()) {
+  const evaluateOne = async (i: number, a: AlertInForce): Promise<void> => {
     const rb: RuleBacktest = {
       name: a.name,
       source: a.source,
@@ -247,18 +249,18 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
       history: { status: 'not_compared', fired_seconds: null, backtest_seconds: null, agreement: null, detail: '' },
       proposal: null
     }
-    result.rules.push(rb)
+    result.rules[i] = rb
     if (i >= MAX_RULES) {
       rb.detail = `not evaluated: more than ${MAX_RULES} alert rules`
-      continue
+      return
     }
     if (parseErrors.has(a)) {
       rb.detail = `cannot analyse: ${parseErrors.get(a)}`
-      continue
+      return
     }
     if (!dataOk) {
       rb.detail = result.detail
-      continue
+      return
     }
     try {
       // A recording rule whose own series do not reach back over the lookback is expanded.
@@ -279,13 +281,13 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
       if ('missing' in span) {
         rb.status = 'no_data'
         rb.detail = `no series of ${span.missing.join(', ')} in the lookback: the rule cannot be evaluated over the past`
-        continue
+        return
       }
       rb.coverage = coverage(span.from, span.to, lookbackSeconds)
       if (span.to <= span.from) {
         rb.status = 'no_data'
         rb.detail = 'the metrics the rule reads do not overlap in the lookback'
-        continue
+        return
       }
       const signal = burnSignal(expanded.expr)
       const step = stepFor(a.intervalSeconds, span.to - span.from)
@@ -349,6 +351,16 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
       rb.detail = errorText(err)
     }
   }
+  result.rules = new Array<RuleBacktest>(alerts.length)
+  // A few queries at a time: faster than one by one, still light on the backend.
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < alerts.length) {
+      const i = next++
+      await evaluateOne(i, alerts[i]!)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(RULE_CONCURRENCY, alerts.length) }, worker))
 
   // ---- summary ----
   requests.total = requests.rules_api + requests.data_coverage + requests.alerts_history + requests.rule_queries
