@@ -18,6 +18,30 @@ const CHEATS: Record<string, (r: AckRecord) => unknown> = {
   flag: (r) => ({ receiver: r.receiver, delivered_at: r.delivered_at, acknowledged: true, acknowledged_by: 'Ada Lovelace' }),
   'no-time': (r) => ({ ...r, acknowledged_at: 'yesterday', acknowledged_by: 'Ada Lovelace' }),
   'delivered-before': (r) => ({ ...r, delivered_at: '2000-01-01T00:00:00Z' }),
+  // Opsgenie's List Alerts answer (docs/alert-acknowledgements.md, example 2).
+  'og-list': (r) => ({
+    data: [
+      {
+        id: '70413a06-38d6-4c85-92b8-5ebc900d42e2',
+        tinyId: '1791',
+        status: 'open',
+        acknowledged: Boolean(r.acknowledged_at),
+        createdAt: r.delivered_at,
+        tags: ['x'],
+        report: r.acknowledged_at ? { ackTime: Date.parse(r.acknowledged_at) - Date.parse(r.delivered_at), acknowledgedBy: 'ada@example.com' } : {}
+      }
+    ],
+    took: 0.605,
+    requestId: '9ae63dd7'
+  }),
+  // Grafana OnCall's outgoing webhook payload, stored by a relay (example 3).
+  'oncall-out': (r) => ({
+    event: { type: r.acknowledged_at ? 'acknowledge' : 'alert group created', time: r.acknowledged_at ?? r.delivered_at },
+    user: r.acknowledged_at ? { id: 'UVMX6YI9VY9PV', username: 'ada', email: 'ada@example.com' } : null,
+    alert_group: { id: 'I6HNZGUFG4K11', integration_id: 'CZ7URAT4V3QF2', route_id: 'RKHXJKVZYYVST', state: r.acknowledged_at ? 'acknowledged' : 'firing', created_at: r.delivered_at, acknowledged_at: r.acknowledged_at },
+    integration: { id: 'CZ7URAT4V3QF2', type: 'alertmanager', name: r.receiver },
+    alert_payload: { commonLabels: {} }
+  }),
   // PagerDuty's v3 webhook event for incident.acknowledged, stored by the team's relay.
   'pd-v3': (r) => ({
     event: {
@@ -268,6 +292,32 @@ describe('synthetic alerts through a real Alertmanager, read back from the on-ca
     expect(alertTestResultsErrors(r)).toBe('')
     expect(r.tests[0]!.status).toBe('passed')
     expect(r.tests[0]!.acknowledged_by).toBe('Tenex Engineer')
+  })
+
+  test("the docs' worked examples read as written: Opsgenie's List Alerts answer and OnCall's outgoing webhook", async () => {
+    const og = runAlertTests(
+      makeContext(
+        alertingConfig([cheat('og-list')], { 'ack-sla-seconds': 5 }, {
+          ack: { 'delivered-at': '$.data[0].createdAt', acknowledged: '$.data[0].acknowledged', 'acknowledged-at': '$.data[0].report.ackTime', 'acknowledged-after': '$.data[0].createdAt', 'number-unit': 'ms', 'acknowledged-by': '$.data[0].report.acknowledgedBy' }
+        })
+      )
+    )
+    const oc = runAlertTests(
+      makeContext(
+        alertingConfig([cheat('oncall-out')], { 'ack-sla-seconds': 5 }, {
+          ack: { 'delivered-at': '$.alert_group.created_at', 'acknowledged-at': '$.alert_group.acknowledged_at', 'acknowledged-by': '$.user.username', receiver: '$.integration.name' }
+        })
+      )
+    )
+    for (const [r, by] of [[await og, 'ada@example.com'], [await oc, 'ada']] as const) {
+      expect(alertTestResultsErrors(r)).toBe('')
+      const t = r.tests[0]!
+      const seen = (await (await fetch(`${simulator.url}/ack/${t.test_id}`)).json()) as Record<string, unknown>
+      expect(t.status).toBe('passed')
+      expect(t.acknowledged_by).toBe(by)
+      expect(t.delivered_at).toBeTruthy()
+      expect(seen).toBeTruthy()
+    }
   })
 
   test('cancelled (SIGTERM) half-way: waits end, every alert is resolved and the results say so', async () => {

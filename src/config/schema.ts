@@ -208,6 +208,8 @@ export const alerting = z.strictObject({
       /** Polled for delivery and acknowledgement; `{{test_id}}` is substituted. */
       'ack-url': templatedHttpUrl('test_id'),
       auth: auth.default({ type: 'none' }),
+      /** Extra headers for the ack URL (e.g. `Authorization: env:OPSGENIE_AUTH`); `env:NAME` values are read and masked. */
+      headers: z.record(z.string(), z.string()).default({}),
       'poll-seconds': z.number().positive().default(2),
       ack: ackMapping.default({ ...DEFAULT_ACK_MAPPING, 'number-unit': 'ms' })
     })

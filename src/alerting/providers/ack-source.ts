@@ -31,7 +31,7 @@ export class HttpAckSource implements AckSource {
   ) {
     this.description = redactUrl(cfg['ack-url'])
     this.pollMs = cfg['poll-seconds'] * 1000
-    this.headers = { Accept: 'application/json', ...authHeaders(cfg.auth, {}, ctx.env, ctx.log, 'ack-source') }
+    this.headers = { Accept: 'application/json', ...authHeaders(cfg.auth, cfg.headers, ctx.env, ctx.log, 'ack-source') }
     const m: Mapping = cfg.ack
     this.paths = {
       ackAt: parseJsonPath(m['acknowledged-at']),
