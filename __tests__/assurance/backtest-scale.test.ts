@@ -93,6 +93,9 @@ describe('backtest request cost', () => {
       expect(grouped.recall).toBe(1)
       expect(new Set(grouped.intervals.map((i) => i.service)).size).toBe(n)
       expect(bt.summary.recall).toBe(1)
+      // Nothing in ALERTS over the backfilled day: no history to compare with, not "nothing fired".
+      expect(bt.history.status).toBe('no_history')
+      expect(bt.rules.every((r) => r.history.status === 'no_history')).toBe(true)
     } finally {
       await prom.stop()
     }
