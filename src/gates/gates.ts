@@ -2,6 +2,8 @@
  * The four quality gates of Protocol 12 (seed section 4), as pure functions of collected data.
  * Every gate can fail: missing data, a check that did not run, or a backend error is never a pass.
  */
+import { drillGate } from '../alerting/drill/gate.js'
+import type { DetectionDrill } from '../alerting/drill/types.js'
 import type { AlertTest, AlertTestResults, AttemptOutcome, DashboardReport, SloAlignment } from '../alerting/types.js'
 import type { ObservabilitySchedule, TuningReport } from '../assurance/types.js'
 import type { Config } from '../config/schema.js'
@@ -101,6 +103,7 @@ export function evaluateAlertGate(input: {
   alignment: SloAlignment
   dashboards: DashboardReport
   thresholds: Thresholds
+  drill?: DetectionDrill
 }): GateResult {
   const { alertTests, alignment, dashboards, thresholds } = input
   const reasons: string[] = []
@@ -147,6 +150,12 @@ export function evaluateAlertGate(input: {
     value: `${alignment.findings.length - bad.length}/${alignment.findings.length}`,
     threshold: 'all aligned'
   })
+  if (input.drill) {
+    const d = drillGate(input.drill)
+    if (d.check) checks.push(d.check)
+    reasons.push(...d.reasons)
+    errors.push(...d.errors)
+  }
 
   if (dashboards.not_verified_reason) reasons.push(`dashboards not checked: ${dashboards.not_verified_reason}`)
   for (const s of dashboards.services_without_dashboard) reasons.push(`service ${s} appears on no dashboard`)
@@ -169,7 +178,7 @@ export function evaluateAlertGate(input: {
     value: dashboards.dashboards.length ? pct(worst) : 'no dashboards',
     threshold: `>= ${min}%`
   })
-  return gate(2, checks, reasons, errors, ['alert-test-results.json', 'dashboard-config.md', 'monitoring-approval-record.json'])
+  return gate(2, checks, reasons, errors, ['alert-test-results.json', 'dashboard-config.md', 'monitoring-approval-record.json', ...(input.drill ? ['detection-drill.json'] : [])])
 }
 
 export function evaluateAssuranceGate(input: {

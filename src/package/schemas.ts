@@ -64,5 +64,6 @@ export const ARTIFACT_SCHEMAS: Record<string, string> = {
   'monitoring-approval-record.json': 'monitoring-approval-record.schema.json',
   'monitoring-package-manifest.json': 'monitoring-package-manifest.schema.json',
   'gate-results.json': 'gate-results.schema.json',
-  'alert-backtest.json': 'alert-backtest.schema.json'
+  'alert-backtest.json': 'alert-backtest.schema.json',
+  'detection-drill.json': 'detection-drill.schema.json'
 }

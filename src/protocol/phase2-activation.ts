@@ -1,6 +1,7 @@
 /** Phase 2: dashboards, alert rules, the alert path, the runbook; gate 2. */
 import { readFile } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
+import type { DetectionDrill } from '../alerting/drill/types.js'
 import type { AlertTestResults, DashboardReport, SloAlignment } from '../alerting/types.js'
 import { evaluateAlertGate } from '../gates/gates.js'
 import type { GateResult } from '../gates/types.js'
@@ -13,6 +14,7 @@ export interface ActivationPhase {
   alignment: SloAlignment
   dashboards: DashboardReport
   alertTests: AlertTestResults
+  drill?: DetectionDrill
   /** The runbook as the run left it, when the update ran. */
   runbook?: { path: string; changed: boolean }
   gate: GateResult
@@ -22,11 +24,27 @@ export async function activationPhase(run: ProtocolRun, p1: InstrumentationPhase
   const { opts, log, steps, now } = run
   const { config, ctx } = p1
   log.info(ANNOUNCE.phase2)
-  const { alignment, suggestedRulesYaml } = await run.step('alert rule alignment', () => steps.alignment(ctx), (reason) => ({
+  const { alignment, suggestedRulesYaml, ruleSet } = await run.step('alert rule alignment', () => steps.alignment(ctx), (reason) => ({
     alignment: { checked_at: now().toISOString(), rule_sources: [], findings: [], not_verified_reason: reason } as SloAlignment,
-    suggestedRulesYaml: undefined
+    suggestedRulesYaml: undefined,
+    ruleSet: undefined
   }))
   if (suggestedRulesYaml) await run.writeText('suggested-alert-rules.yml', suggestedRulesYaml)
+  // Before the alert path test: the synthetic alert carries the labels the drill saw fire.
+  const drill = steps.drill
+    ? await run.step('detection drill', () => steps.drill!(ctx, ruleSet, alignment), (reason): DetectionDrill => ({
+        run_at: now().toISOString(),
+        status: 'error',
+        required: config.drill.required,
+        promtool: null,
+        amtool: null,
+        not_run_reason: reason,
+        targets: [],
+        requests: { alertmanager: 0, promtool_runs: 0, amtool_runs: 0 },
+        duration_ms: 0
+      }))
+    : undefined
+  if (drill) await run.writeJson('detection-drill.json', drill)
   const dashboards = await run.step('dashboard check', () => steps.dashboards(ctx), (reason): DashboardReport => ({
     checked_at: now().toISOString(),
     dashboards: [],
@@ -52,7 +70,10 @@ export async function activationPhase(run: ProtocolRun, p1: InstrumentationPhase
     commandName: 'alert-test-command',
     artifact: 'alert-test-results.json',
     script: 'workflow_automation.py (alert-test)',
-    builtIn: () => steps.alertTests(ctx),
+    builtIn: async () => {
+      const { routesWithDrillLabels } = await import('../alerting/drill/run.js')
+      return steps.alertTests(ctx, { routes: routesWithDrillLabels(config.alerting.routes, drill) })
+    },
     builtInStatus: (r) => r.overall_status,
     fallback: alertFallback,
     timeoutSeconds: config.hooks['timeout-seconds'],
@@ -69,7 +90,7 @@ export async function activationPhase(run: ProtocolRun, p1: InstrumentationPhase
   if (runbook) {
     await run.step('runbook copy', async () => run.writer.text(basename(runbook.path), await readFile(resolve(opts.workspace, runbook.path), 'utf8')), () => undefined)
   }
-  const gate = evaluateAlertGate({ alertTests, alignment, dashboards, thresholds: config.gates })
+  const gate = evaluateAlertGate({ alertTests, alignment, dashboards, thresholds: config.gates, ...(drill ? { drill } : {}) })
   announceGate(log, gate)
-  return { alignment, dashboards, alertTests, runbook, gate }
+  return { alignment, dashboards, alertTests, ...(drill ? { drill } : {}), runbook, gate }
 }

@@ -80,7 +80,8 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
   await run.writeJson(BACKTEST_FILE, backtest)
   log.info(`Alert backtest: ${backtest.status}, ${backtest.summary.evaluated} of ${backtest.summary.rules} rule(s) evaluated with ${backtest.requests.total} request(s), ${backtest.summary.proposals} proposal(s), ${backtest.summary.disagreements.length} disagreement(s) with ALERTS`)
   tuning = withBacktest(tuning, backtest)
-  const tuningWritten = (await run.writeText('alert-tuning-report.md', renderTuningReport(tuning) + hookSection)) !== undefined
+  const drillSection = p2.drill ? (await import('../alerting/drill/report.js')).renderDrillSection(p2.drill) : ''
+  const tuningWritten = (await run.writeText('alert-tuning-report.md', renderTuningReport(tuning) + drillSection + hookSection)) !== undefined
 
   const approval = await run.step(
     'approval lookup',

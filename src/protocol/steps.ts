@@ -1,3 +1,6 @@
+import type { AlertTestOptions } from '../alerting/alert-tests.js'
+import type { DetectionDrill } from '../alerting/drill/types.js'
+import type { RuleSet } from '../alerting/slo/rule-set.js'
 import type { AlertTestResults, DashboardReport, SloAlignment } from '../alerting/types.js'
 import type { SloConfig } from '../config/schema.js'
 import type { LoadEvidenceOptions } from '../evidence/load.js'
@@ -23,10 +26,12 @@ export interface ProtocolSteps {
   audit(ctx: RunContext): Promise<InstrumentationAudit>
   loadPreviousBaseline(file: string): Promise<BaselineMetrics>
   baseline(ctx: RunContext, previous?: { source: string; data: BaselineMetrics }): Promise<BaselineMetrics>
-  alignment(ctx: RunContext): Promise<{ alignment: SloAlignment; suggestedRulesYaml?: string }>
+  alignment(ctx: RunContext): Promise<{ alignment: SloAlignment; suggestedRulesYaml?: string; ruleSet?: RuleSet }>
+  /** The detection drill on the rule set alignment read (absent when a rule source failed). */
+  drill?(ctx: RunContext, ruleSet: RuleSet | undefined, alignment: SloAlignment): Promise<DetectionDrill>
   dashboards(ctx: RunContext): Promise<DashboardReport>
   renderDashboardConfig(alignment: SloAlignment, dashboards: DashboardReport): Promise<string>
-  alertTests(ctx: RunContext): Promise<AlertTestResults>
+  alertTests(ctx: RunContext, opts?: AlertTestOptions): Promise<AlertTestResults>
   updateRunbook(ctx: RunContext, input: RunbookInput): Promise<{ path: string; changed: boolean }>
   /** A Prometheus client for a named backend (or the first Prometheus backend). */
   prometheus(ctx: RunContext, backend?: string): Promise<PrometheusClient | undefined>
@@ -66,9 +71,13 @@ export const defaultSteps: ProtocolSteps = {
     const { renderDashboardConfig } = await import('../report/dashboard-config.js')
     return renderDashboardConfig(alignment, dashboards)
   },
-  async alertTests(ctx) {
+  async drill(ctx, ruleSet, alignment) {
+    const { runDetectionDrill, drillNotRun } = await import('../alerting/drill/run.js')
+    return ruleSet ? runDetectionDrill(ctx, ruleSet) : drillNotRun(ctx, `the alert rules were not read: ${alignment.not_verified_reason ?? 'no rule set'}`)
+  },
+  async alertTests(ctx, opts) {
     const { runAlertTests } = await import('../alerting/alert-tests.js')
-    return runAlertTests(ctx)
+    return runAlertTests(ctx, opts)
   },
   async updateRunbook(ctx, input) {
     const { updateRunbook } = await import('../runbook/update.js')

@@ -15,7 +15,7 @@ import { errorText } from '../../util/errors.js'
 import { formatDuration, promDurationSeconds } from '../slo/promql.js'
 import { severityOf, type AlertFacts, type RuleSet } from '../slo/rule-set.js'
 import { alertsAboutService, alertsAboutSlo } from '../slo/rules.js'
-import { ruleFileText, sloGroups, stopGroup, testFileText, type SeriesPlan, type TestGroup } from './plan.js'
+import { ruleFileText, sloGroups, stopGroup, testFileText, type Check, type SeriesPlan, type TestGroup } from './plan.js'
 import { neighbourValue, sloSeries } from './series.js'
 import type { DetectionDrill, DrillRouting, DrillScenario, DrillTarget } from './types.js'
 
@@ -194,6 +194,7 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (x: T) => Promise<R
 interface Planned {
   target: DrillTarget
   groups: TestGroup[]
+  unrunnable?: Check[]
 }
 
 function plansForService(ctx: RunContext, service: ResolvedService, slos: SloConfig[]): SeriesPlan[] {
@@ -242,7 +243,7 @@ function plan(ctx: RunContext, set: RuleSet): Planned[] {
       target.status = 'failed'
       target.reason = 'no page alert about this SLO can be drilled: nothing pages when its budget burns'
     }
-    out.push({ target, groups: sloGroups(`slo${i}`, slo, alerts, sp) })
+    out.push({ target, ...sloGroups(`slo${i}`, slo, alerts, sp) })
   })
   ctx.model.services
     .filter((s) => s.critical)
@@ -317,6 +318,29 @@ function judge(ctx: RunContext, group: TestGroup, firings: Firing[], error: stri
   })
 }
 
+/** A drill that did not run, and why. */
+export function drillNotRun(ctx: RunContext, reason: string): DetectionDrill {
+  return {
+    run_at: ctx.now().toISOString(),
+    status: 'not_run',
+    required: ctx.config.drill?.required ?? false,
+    promtool: null,
+    amtool: null,
+    not_run_reason: reason,
+    targets: [],
+    requests: { alertmanager: 0, promtool_runs: 0, amtool_runs: 0 },
+    duration_ms: 0
+  }
+}
+
+/** Routes whose labels become those the drill saw the real rule fire with. */
+export function routesWithDrillLabels<R extends { name: string; labels: Record<string, string> }>(routes: R[], drill: DetectionDrill | undefined): R[] {
+  return routes.map((r) => {
+    const labels = drillLabelsForRoute(drill, r.name)
+    return labels ? { ...r, labels } : r
+  })
+}
+
 /**
  * Drill every SLO's burn-rate alerts and every critical service's absent-data alert. The result
  * says per alert and burn whether it fired, when, where it routed, and what was wrong.
@@ -358,6 +382,24 @@ export async function runDetectionDrill(ctx: RunContext, set: RuleSet): Promise<
   }
   const dir = await mkdtemp(join(tmpdir(), 'sre-drill-'))
   try {
+    for (const p of planned) {
+      for (const c of p.unrunnable ?? []) {
+        p.target.scenarios.push({
+          name: c.name,
+          burn_rate: c.burnRate,
+          error_ratio: c.errorRatio,
+          expectation: c.expectation,
+          severities: c.severities,
+          window_seconds: c.to - c.from,
+          resolution_seconds: 60,
+          input_covers_seconds: 0,
+          fired: false,
+          detection_seconds: null,
+          status: 'failed',
+          reason: `no ${c.severities.join('/')} alert about this SLO to fire: nothing ${c.severities.includes('ticket') ? 'tickets' : 'pages'} at a ${c.burnRate}x burn`
+        })
+      }
+    }
     await mapLimit(planned, CONCURRENCY, async (p) => {
       if (p.groups.length === 0) return
       const files: string[] = []
