@@ -67,8 +67,10 @@ describe('no data, explained', () => {
     expect(metrics('idle').diagnosis!.detail).toContain('the target is up but there is no traffic: up{service="idle"} is 1')
     expect(metrics('idle').diagnosis!.query).toContain('max by (service, job) (up)')
 
+    // Nothing counted anywhere for idle: a counter that never saw a request has no series yet.
+    expect(audit.services.find((s) => s.service_name === 'idle')!.traces.diagnosis).toMatchObject({ cause: 'no_traffic' })
     const traces = audit.services.find((s) => s.service_name === 'checkout')!.traces
-    expect(traces.diagnosis).toMatchObject({ cause: 'metric_missing', detail: 'the metric spans_total does not exist in prom: no series for any service in the last 1d (though up{service="checkout"} is 1)' })
+    expect(traces.diagnosis).toMatchObject({ cause: 'metric_missing', detail: 'the metric spans_total does not exist in prom: no series for any service in the last 1d (though up{service="checkout"} is 1 and checkout has traffic)' })
 
     // The cause reaches the gap the summary and the backlog item are made from.
     const gap = audit.missing_coverage.find((g) => g.service === 'fraud-scoring' && g.signal === 'metrics')!

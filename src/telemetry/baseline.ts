@@ -68,6 +68,11 @@ export function baselineQueries(config: Config, groupBy: string[]): BaselineQuer
   return out
 }
 
+/** Whether a query averages over the baseline window (`rate(x[30m])`), so that an empty part of the window dilutes it. */
+function overWindow(query: string, window: string): boolean {
+  return query.includes(`[${window}]`) || query.includes(`[${window}:`)
+}
+
 function prometheusBackend(config: Config): string | undefined {
   if (config.baseline.backend) return config.baseline.backend
   const names = Object.entries(config.backends).filter(([, b]) => b.type === 'prometheus').map(([n]) => n)
@@ -177,7 +182,7 @@ export async function captureBaseline(
         } else {
           const raw = vs[0]!
           // A rate over the window is the covered range's rate diluted by the empty rest: undo that.
-          const rescale = q.unit === 'requests/s' && coverage.seconds > 0 && coverage.seconds < windowSeconds
+          const rescale = q.unit === 'requests/s' && overWindow(q.query, window) && coverage.seconds > 0 && coverage.seconds < windowSeconds
           const value = rescale ? (raw * windowSeconds) / coverage.seconds : raw
           const over = rescale ? `over the ${promDuration(coverage.seconds)} the data covers (the query over ${window} gives ${describeNumber(Number(raw.toPrecision(6)))})` : `over ${window}`
           v = coverage.sufficient

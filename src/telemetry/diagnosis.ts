@@ -9,7 +9,7 @@ import type { ResolvedService } from '../model/monitoring-model.js'
 import { errorText } from '../util/errors.js'
 import { selectorsOf } from './coverage.js'
 import type { PrometheusClient } from './prometheus/client.js'
-import { promDuration, selectorOf } from './vector.js'
+import { exactRegex, promDuration, selectorOf } from './vector.js'
 
 export type NoDataCause = 'metric_missing' | 'label_value_mismatch' | 'stopped' | 'no_traffic' | 'backend_down' | 'filtered_out'
 
@@ -97,7 +97,13 @@ export async function diagnoseNoData(input: DiagnosisInput): Promise<Map<string,
   const metricQuery = names
     .map((n, i) => `label_replace(max by (${by}) (max_over_time(timestamp({__name__="${n}"})[${lookback}:${step}]) or timestamp({__name__="${n}"})), "${PART}", "${i}", "", "")`)
     .join('\nor\n')
-  const targetQuery = `label_replace(max by (${by}) (up), "${PART}", "up", "", "")\nor\nlabel_replace(count by (${by}) ({__name__=~".+_info"}), "${PART}", "info", "", "")`
+  const values = [...new Set(ask.map((s) => selectorOf(s, serviceLabel)[serviceLabel] ?? s.name))]
+  // Signals that exist without traffic (up, *_info), and whether any counter of the service moves.
+  const targetQuery = [
+    `label_replace(max by (${by}) (up), "${PART}", "up", "", "")`,
+    `label_replace(count by (${by}) ({__name__=~".+_info"}), "${PART}", "info", "", "")`,
+    `label_replace(count by (${by}) (increase({__name__=~".+_total", ${serviceLabel}=~${exactRegex(values)}}[5m]) > 0), "${PART}", "busy", "", "")`
+  ].join('\nor\n')
   let metricRows: Array<{ labels: Record<string, string>; value: number }>
   let targetRows: Array<{ labels: Record<string, string>; value: number }>
   try {
@@ -120,20 +126,26 @@ export async function diagnoseNoData(input: DiagnosisInput): Promise<Map<string,
     const info = targetRows.find((r) => r.labels[PART] === 'info' && mine(r))
     const alive = up && up.value === 1 ? `up{${up.labels[serviceLabel] !== undefined ? serviceLabel : 'job'}="${want}"} is 1` : info ? `an *_info series for ${want} exists` : undefined
     const rowsForService = valuesByMetric.flatMap((rows) => rows.filter(mine))
+    const busy = targetRows.some((r) => r.labels[PART] === 'busy' && mine(r))
+    const counters = names.some((n) => /(_total|_count|_bucket|_sum)$/.test(n))
     if (valuesByMetric.every((rows) => rows.length === 0)) {
-      // Nowhere in the backend: not instrumented (or named otherwise), whether or not the target is up.
-      out.set(s.name, {
-        cause: 'metric_missing',
-        detail: `the metric ${shown} does not exist in ${client.name}: no series for any ${serviceLabel} in the last ${lookback}${alive ? ` (though ${alive})` : ''}`,
-        query: metricQuery
-      })
+      // A counter with labels appears with its first event: up with nothing counted is no traffic.
+      if (alive && !busy && counters) {
+        out.set(s.name, { cause: 'no_traffic', detail: `the target is up but there is no traffic: ${alive}, no counter of ${want} moved in the last 5m, and ${shown} has no series yet (it appears with the first request)`, query: targetQuery })
+      } else {
+        out.set(s.name, {
+          cause: 'metric_missing',
+          detail: `the metric ${shown} does not exist in ${client.name}: no series for any ${serviceLabel} in the last ${lookback}${alive ? ` (though ${alive}${busy ? ` and ${want} has traffic` : ''})` : ''}`,
+          query: metricQuery
+        })
+      }
       continue
     }
     if (rowsForService.length === 0) {
       const values = [...new Set(valuesByMetric.flat().map((r) => r.labels[serviceLabel]).filter((v): v is string => !!v))]
       const closest = closestValues(want, values)
-      if (alive && closest.length === 0) {
-        out.set(s.name, { cause: 'no_traffic', detail: `the target is up but there is no traffic: ${alive}, and ${shown} has no series for ${serviceLabel}="${want}" in the last ${lookback}`, query: targetQuery })
+      if (alive && !busy && closest.length === 0) {
+        out.set(s.name, { cause: 'no_traffic', detail: `the target is up but there is no traffic: ${alive}, no counter of ${want} moved in the last 5m, and ${shown} has no series for ${serviceLabel}="${want}" in the last ${lookback}`, query: targetQuery })
         continue
       }
       out.set(s.name, {
