@@ -9,13 +9,16 @@
 //   4. the alert path's own overhead per route beyond Alertmanager's group_wait (0 s in the
 //      example) and the on-call side's acknowledgement
 //   5. alert backtest time and requests for 10 vs 100 SLOs (backfilled day, real Prometheus, via jest)
+//   6. time and peak memory of the main job against backends that stream an endless body or
+//      answer 100 MiB (with and without Content-Length): bounded by the response cap
 //
 // Everything listens on 127.0.0.1; the example's fixed ports are used when free, otherwise
 // others are chosen and the workspace copies rewritten. Every process started here is stopped
 // on exit and on SIGINT/SIGTERM. Exit status 1 when a PASS/FAIL line says FAIL or a step failed.
 //
-//   node scripts/bench.mjs [--cold-runs 10] [--small-runs 5] [--large-runs 3] [--rss-method auto] [--keep]
+//   node scripts/bench.mjs [--cold-runs 10] [--small-runs 5] [--large-runs 3] [--rss-method auto] [--keep] [--only cold,small,large,github,backtest,hostile]
 import { spawn, spawnSync } from 'node:child_process'
+import { createServer } from 'node:http'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -37,11 +40,12 @@ const { values: flags } = parseArgs({
     'large-runs': { type: 'string', default: '3' },
     'rss-method': { type: 'string', default: 'auto' },
     keep: { type: 'boolean', default: false },
+    only: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false }
   }
 })
 if (flags.help) {
-  process.stdout.write('node scripts/bench.mjs [--cold-runs N] [--small-runs N] [--large-runs N] [--rss-method auto|gnu-time|exit-hook] [--keep]\n')
+  process.stdout.write('node scripts/bench.mjs [--cold-runs N] [--small-runs N] [--large-runs N] [--rss-method auto|gnu-time|exit-hook] [--keep] [--only cold,small,large,github,backtest,hostile]\n')
   process.exit(0)
 }
 const count = (name, max) => {
@@ -53,6 +57,9 @@ const COLD_RUNS = count('cold-runs', 100)
 const SMALL_RUNS = count('small-runs', 20)
 const LARGE_RUNS = count('large-runs', 10)
 if (!['auto', 'gnu-time', 'exit-hook'].includes(flags['rss-method'])) throw new Error('--rss-method takes auto, gnu-time or exit-hook')
+/** --only cold,small,large,github,backtest,hostile: run just these sections (default: all). */
+const ONLY = flags.only ? new Set(flags.only.split(',').map((x) => x.trim())) : undefined
+const want = (name) => !ONLY || ONLY.has(name)
 const FLEET = 500
 const CLI_TIMEOUT_MS = 180_000
 const ALERT_TARGET_MS = 1000
@@ -684,6 +691,77 @@ async function backtestCost() {
 
 // ---------------------------------------------------------------------------------------------
 
+
+// ---------------------------------------------------------------------------------------------
+// 6. Hostile backends: every backend of the example answers 200 with an endless body, or with
+// 100 MiB (chunked, and with Content-Length). The response cap (limits.response-max-bytes,
+// 8 MiB by default) must keep the run's time and memory bounded.
+
+const HOSTILE_BYTES = 100 * 1024 * 1024
+const HOSTILE_WALL_MS = 120_000
+const HOSTILE_RSS_KB = 400 * 1024
+
+function startHostileBackend(mode) {
+  const chunk = Buffer.alloc(64 * 1024, 'x')
+  const server = createServer((req, res) => {
+    req.resume()
+    let sent = 0
+    const headers = { 'content-type': 'application/json' }
+    if (mode === 'sized') headers['content-length'] = String(HOSTILE_BYTES)
+    res.writeHead(200, headers)
+    const pump = () => {
+      while (!res.destroyed && (mode === 'endless' || sent < HOSTILE_BYTES)) {
+        sent += chunk.length
+        if (!res.write(chunk)) return res.once('drain', pump)
+      }
+      if (!res.destroyed) res.end()
+    }
+    pump()
+  })
+  return new Promise((resolvePromise) => server.listen(0, '127.0.0.1', () => resolvePromise(server)))
+}
+
+async function hostileBackends() {
+  section('6. Hostile backends: endless body and 100 MiB answers (response cap 8 MiB)')
+  const rows = []
+  for (const mode of ['endless', 'chunked', 'sized']) {
+    if (interrupted) break
+    const server = await startHostileBackend(mode)
+    const url = `http://127.0.0.1:${server.address().port}`
+    const ws = join(scratch, `hostile-${mode}`)
+    cpSync(join(root, 'examples'), ws, { recursive: true })
+    const config = YAML.parse(readFileSync(join(ws, 'sre-monitoring.yml'), 'utf8'))
+    for (const b of Object.values(config.backends)) b.url = url
+    config.alerting.alertmanager.url = url
+    config.alerting.webhook.url = `${url}/webhook`
+    config.alerting.webhook['ack-url'] = `${url}/ack/{{test_id}}`
+    config['allowed-hosts'] = ['127.0.0.1']
+    writeFileSync(join(ws, 'sre-monitoring.yml'), YAML.stringify(config))
+    const out = mkdtempSync(join(scratch, 'out-'))
+    try {
+      const r = await measureNode(exampleJobArgs(ws, out, { extra: ['--alert-tests', 'true', '--fail-on', 'never'] }))
+      const auditFile = join(out, 'monitoring', 'instrumentation-audit.json')
+      const audit = existsSync(auditFile) ? readFileSync(auditFile, 'utf8') : ''
+      const capNamed = /8388608-byte cap \(limits\.response-max-bytes\)/.test(audit)
+      rows.push({ mode, wallMs: r.wallMs, peakRssKb: r.peakRssKb, exitCode: r.code, timedOut: r.timedOut, capNamedInAudit: capNamed })
+      if (r.code !== 0 || r.timedOut) errors.push(`hostile ${mode}: exit ${r.code ?? r.signal}${r.timedOut ? ' (timed out)' : ''}: ${r.out.slice(-800)}`)
+    } finally {
+      server.closeAllConnections()
+      await new Promise((r) => server.close(r))
+      rmSync(out, { recursive: true, force: true })
+      rmSync(ws, { recursive: true, force: true })
+    }
+  }
+  const names = { endless: 'endless body', chunked: '100 MiB, chunked', sized: '100 MiB, Content-Length' }
+  console.log(table(['backend answer', 'wall', 'peak RSS', 'exit', 'audit names the cap'], rows.map((x) => [names[x.mode], ms(x.wallMs), mb(x.peakRssKb), x.exitCode ?? '-', x.capNamedInAudit ? 'yes' : 'no'])))
+  for (const x of rows) {
+    check(`hostile backend (${names[x.mode]}): run ends within ${HOSTILE_WALL_MS / 1000} s`, !x.timedOut && x.wallMs < HOSTILE_WALL_MS, ms(x.wallMs))
+    check(`hostile backend (${names[x.mode]}): peak RSS under ${mb(HOSTILE_RSS_KB)}`, x.peakRssKb !== null && x.peakRssKb < HOSTILE_RSS_KB, mb(x.peakRssKb))
+    check(`hostile backend (${names[x.mode]}): the audit reports the cap as a backend error`, x.capNamedInAudit)
+  }
+  return { response_cap_bytes: 8 * 1024 * 1024, body_bytes: HOSTILE_BYTES, runs: rows }
+}
+
 async function main() {
   const startedAt = Date.now()
   ensureBackends()
@@ -700,7 +778,8 @@ async function main() {
       main_job: 'node dist/cli.js on a fresh copy of the workspace per run, with --alert-tests true (2 synthetic alerts, acknowledged by the on-call simulator after 1.5 s) and --fail-on never',
       requests: 'instrumentation-audit.json and baseline-metrics.json `requests` (HTTP requests to telemetry backends, retries included)',
       github: `jest __tests__/github/backlog-issues.test.ts -t '${GITHUB_CASE}' with SRE_BENCH_OUT: the stand-in's recorded requests per run`,
-      alert_path: "alert-test-results.json of each small run, against the on-call simulator's own records (webhook arrivals and acknowledgement reads, in this process)"
+      alert_path: "alert-test-results.json of each small run, against the on-call simulator's own records (webhook arrivals and acknowledgement reads, in this process)",
+      hostile_backends: 'node dist/cli.js on the example with every backend answering 200 with an endless body, 100 MiB chunked or 100 MiB with Content-Length (a server in this process)'
     },
     runs_requested: { cold: COLD_RUNS, small: SMALL_RUNS, large: LARGE_RUNS },
     // Which bundle was measured: dist/ may be rebuilt in the working tree without a commit.
@@ -712,20 +791,24 @@ async function main() {
   }
   console.log(`bundle: dist/index.js of ${results.bundle.dist_index_modified_at}${results.bundle.dist_differs_from_head ? ', differs from the commit' : ''} (HEAD ${results.bundle.git_head?.slice(0, 7)})`)
 
-  try {
-    results.cold_start = await coldStart()
-  } catch (err) {
-    errors.push(`cold start: ${err.message}`)
+  if (want('cold')) {
+    try {
+      results.cold_start = await coldStart()
+    } catch (err) {
+      errors.push(`cold start: ${err.message}`)
+    }
   }
 
   let small
-  try {
-    small = await smallExample()
-  } catch (err) {
-    errors.push(`small example: ${err.stack ?? err.message}`)
+  if (want('small')) {
+    try {
+      small = await smallExample()
+    } catch (err) {
+      errors.push(`small example: ${err.stack ?? err.message}`)
+    }
   }
   let large
-  if (!interrupted) {
+  if (!interrupted && want('large')) {
     try {
       large = await largeExample()
     } catch (err) {
@@ -808,7 +891,7 @@ async function main() {
     }
   }
 
-  if (!interrupted) {
+  if (!interrupted && want('github')) {
     try {
       results.github = await githubRequests()
     } catch (err) {
@@ -816,11 +899,19 @@ async function main() {
     }
   }
 
-  if (!interrupted) {
+  if (!interrupted && want('backtest')) {
     try {
       results.backtest = await backtestCost()
     } catch (err) {
       errors.push(`backtest cost: ${err.message}`)
+    }
+  }
+
+  if (!interrupted && want('hostile')) {
+    try {
+      results.hostile_backends = await hostileBackends()
+    } catch (err) {
+      errors.push(`hostile backends: ${err.stack ?? err.message}`)
     }
   }
 
