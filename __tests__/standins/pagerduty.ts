@@ -47,6 +47,9 @@ interface LogEntry {
 
 interface Incident {
   id: string
+  incident_number?: number
+  resolved_at?: string | null
+  last_status_change_at?: string
   type: 'incident'
   incident_key: string
   status: 'triggered' | 'acknowledged' | 'resolved'
@@ -69,6 +72,26 @@ export class PagerDutyStandin {
   url = ''
 
   constructor(private readonly opts: PagerDutyStandinOptions) {}
+
+  /** A past incident (for incident history): created, and resolved when `resolvedAt` is given. */
+  seed(service: StandinService, args: { title: string; createdAt: string; resolvedAt?: string }): void {
+    const ref = { id: service.id, type: 'service_reference', summary: service.name }
+    this.incidents.push({
+      id: id(),
+      incident_number: this.incidents.length + 1,
+      type: 'incident',
+      incident_key: randomBytes(8).toString('hex'),
+      status: args.resolvedAt ? 'resolved' : 'triggered',
+      title: args.title,
+      created_at: args.createdAt,
+      resolved_at: args.resolvedAt ?? null,
+      last_status_change_at: args.resolvedAt ?? args.createdAt,
+      service: ref,
+      escalation_policy: { id: service.escalationPolicy, type: 'escalation_policy_reference', summary: service.escalationPolicy },
+      assignments: [],
+      log: []
+    })
+  }
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res))
@@ -105,8 +128,20 @@ export class PagerDutyStandin {
       }
       if (url.pathname === '/incidents') {
         const key = url.searchParams.get('incident_key')
-        const found = this.incidents.filter((i) => key === null || i.incident_key === key).map(publicIncident)
-        return send(200, { incidents: found, limit: 25, offset: 0, more: false, total: null })
+        // since/until select by created_at (a range over 6 months is refused); offset/limit page (limit at most 100).
+        const since = url.searchParams.get('since')
+        const until = url.searchParams.get('until')
+        const [from, to] = [since ? Date.parse(since) : Number.NEGATIVE_INFINITY, until ? Date.parse(until) : Number.POSITIVE_INFINITY]
+        if (Number.isNaN(from) || Number.isNaN(to)) return send(400, { error: { message: 'Invalid Input Provided', code: 2001, errors: ['since/until is not a date'] } })
+        if (since && until && to - from > 183 * 86400_000) return send(400, { error: { message: 'Invalid Input Provided', code: 2001, errors: ['Date range cannot exceed 6 months'] } })
+        const services = url.searchParams.getAll('service_ids[]')
+        const limit = Math.min(100, Number(url.searchParams.get('limit') ?? 25))
+        const offset = Number(url.searchParams.get('offset') ?? 0)
+        const found = this.incidents
+          .filter((i) => (key === null || i.incident_key === key) && (!services.length || services.includes(i.service.id)))
+          .filter((i) => Date.parse(i.created_at) >= from && Date.parse(i.created_at) < to)
+          .map(publicIncident)
+        return send(200, { incidents: found.slice(offset, offset + limit), limit, offset, more: offset + limit < found.length, total: null })
       }
       const m = /^\/incidents\/([^/]+)\/log_entries$/.exec(url.pathname)
       const inc = m ? this.incidents.find((i) => i.id === m[1]) : undefined

@@ -11,6 +11,7 @@ import type { PrometheusClient } from '../telemetry/prometheus/client.js'
 import { durationSeconds } from '../util/duration.js'
 import { errorText } from '../util/errors.js'
 import { addCoverageSample, coverageExpression, coverageOf, PART_LABEL, sufficiencyRule, type CoverageRow, type DataCoverage } from '../telemetry/coverage.js'
+import { pagerDutyIncidents } from './backtest/pagerduty-incidents.js'
 import { correlate, episodesFromSeries, parseIncidents } from './tuning.js'
 import type { DataSourceStatus, Incident, TuningReport } from './types.js'
 
@@ -81,8 +82,18 @@ export async function correlateAlerts(ctx: RunContext, prometheus: PrometheusFor
       sources.push({ name: 'github issues', kind: 'incidents', request, status: 'error', detail: errorText(err), count: 0 })
     }
   }
-  if (!file && !labels?.length) {
-    sources.push({ name: 'incidents', kind: 'incidents', request: '-', status: 'not_configured', detail: 'set incidents.file or incidents.github-labels', count: 0 })
+  if (config.incidents.pagerduty) {
+    try {
+      const pd = await pagerDutyIncidents({ config, env: ctx.env, log: ctx.log, since: start, until: end })
+      incidents.push(...pd.incidents)
+      const left = pd.synthetic ? `; ${pd.synthetic} synthetic alert test(s) left out` : ''
+      sources.push({ name: 'pagerduty incidents', kind: 'incidents', request: pd.request, status: 'ok', detail: `${pd.incidents.length} incident(s) in ${pd.requests} page(s)${left}`, count: pd.incidents.length })
+    } catch (err) {
+      sources.push({ name: 'pagerduty incidents', kind: 'incidents', request: 'GET /incidents', status: 'error', detail: errorText(err), count: 0 })
+    }
+  }
+  if (!file && !labels?.length && !config.incidents.pagerduty) {
+    sources.push({ name: 'incidents', kind: 'incidents', request: '-', status: 'not_configured', detail: 'set incidents.file, incidents.github-labels or incidents.pagerduty', count: 0 })
   }
   // An incident from before the alert history began says nothing about the alerts: it is not "missed".
   const from = coverage?.from ? Date.parse(coverage.from) : undefined

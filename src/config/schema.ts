@@ -377,6 +377,15 @@ export const configSchema = z.strictObject({
       file: z.string().optional(),
       /** GitHub issues with these labels are incidents. */
       'github-labels': z.array(z.string()).optional(),
+      /** PagerDuty incidents (REST API); api-url and api-token-env default to alerting.pagerduty's. */
+      pagerduty: z
+        .strictObject({
+          'api-url': httpUrl.optional(),
+          'api-token-env': envName.optional(),
+          /** Only incidents of these PagerDuty service ids (default: all). */
+          'service-ids': z.array(z.string().min(1)).default([])
+        })
+        .optional(),
       lookback: duration.default('7d')
     })
     .default({ lookback: '7d' }),
