@@ -128,3 +128,43 @@ test('notification counters, per integration or per receiver', () => {
   const per = parseNotificationCounters('alertmanager_notifications_total{integration="webhook",receiver_name="x"} 2\n')
   expect(counterDelta({}, per, ['webhook'], 'x')[0]).toMatch(/^alertmanager_notifications_total\{integration="webhook",receiver_name="x"\} \+2/)
 })
+
+describe('the acknowledgement source over HTTP', () => {
+  test('an ack-url without {{test_id}} is refused: every answer must be about one test', () => {
+    const r = configSchema.safeParse({ version: 1, alerting: { webhook: { 'ack-url': 'https://oncall.example/ack/latest' } } })
+    expect(r.success).toBe(false)
+    expect(JSON.stringify(r.error?.issues)).toContain('containing {{test_id}}')
+  })
+
+  test('404 is "nothing yet"; 5xx, other statuses and non-JSON answers are backend errors; long identities are cut', async () => {
+    const { createServer } = await import('node:http')
+    const { HttpAckSource } = await import('../../src/alerting/providers/ack-source.js')
+    const { makeContext } = await import('./context.js')
+    const answers: Record<string, [number, string]> = {
+      none: [404, '{}'],
+      broken: [500, 'oops'],
+      teapot: [418, '{}'],
+      text: [200, 'not json'],
+      long: [200, JSON.stringify({ receiver: 'r', delivered_at: '2026-12-01T10:00:00Z', acknowledged_at: '2026-12-01T10:00:01Z', acknowledged_by: 'x'.repeat(5000) })]
+    }
+    const srv = createServer((req, res) => {
+      const [status, body] = answers[decodeURIComponent((req.url ?? '').split('/').pop()!)] ?? [404, '']
+      res.writeHead(status, { 'Content-Type': 'application/json' })
+      res.end(body)
+    })
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r))
+    const port = (srv.address() as { port: number }).port
+    try {
+      const ctx = makeContext({ alerting: { webhook: { 'ack-url': `http://127.0.0.1:${port}/ack/{{test_id}}` } } })
+      const src = new HttpAckSource(ctx, ctx.config.alerting.webhook!)
+      expect(await src.check('none')).toBeUndefined()
+      await expect(src.check('broken')).rejects.toThrow(/HTTP 500/)
+      await expect(src.check('teapot')).rejects.toThrow(/HTTP 418/)
+      await expect(src.check('text')).rejects.toThrow(/not JSON/)
+      const long = await src.check('long')
+      expect(String(long!.acks[0]!.by).length).toBeLessThanOrEqual(203)
+    } finally {
+      srv.close()
+    }
+  })
+})

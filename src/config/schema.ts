@@ -206,7 +206,10 @@ export const alerting = z.strictObject({
       /** Where the webhook provider posts the alert (only needed with provider: webhook). */
       url: httpUrl.optional(),
       /** Polled for delivery and acknowledgement; `{{test_id}}` is substituted. */
-      'ack-url': templatedHttpUrl('test_id'),
+      'ack-url': templatedHttpUrl('test_id').refine(
+        (v) => v.includes('{{test_id}}'),
+        'a URL containing {{test_id}} (e.g. https://oncall.example/ack/{{test_id}}), so that each answer is about one test'
+      ),
       auth: auth.default({ type: 'none' }),
       /** Extra headers for the ack URL (e.g. `Authorization: env:OPSGENIE_AUTH`); `env:NAME` values are read and masked. */
       headers: z.record(z.string(), z.string()).default({}),

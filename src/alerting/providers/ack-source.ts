@@ -12,6 +12,7 @@ type Mapping = WebhookConfig['ack']
 
 /** Largest acknowledgement answer read. */
 const MAX_ANSWER_CHARS = 1024 * 1024
+const MAX_NAME_CHARS = 200
 
 /**
  * Delivery and acknowledgement read over HTTP from the on-call side (`alerting.webhook.ack-url`,
@@ -63,8 +64,10 @@ export class HttpAckSource implements AckSource {
   report(body: unknown, where: string): OnCallReport {
     const m = this.cfg.ack
     const unit = m['number-unit']
-    const receiver = readJsonPath(body, this.paths.receiver)
-    const by = readJsonPath(body, this.paths.ackBy)
+    // Identities and names from the on-call side end up in reasons and logs: kept short.
+    const short = (v: unknown): unknown => (typeof v === 'string' && v.length > MAX_NAME_CHARS ? `${v.slice(0, MAX_NAME_CHARS)}...` : v)
+    const receiver = short(readJsonPath(body, this.paths.receiver))
+    const by = short(readJsonPath(body, this.paths.ackBy))
     let at = readJsonPath(body, this.paths.ackAt)
     if (this.paths.after && at !== undefined && at !== null) {
       // A duration after another time (Opsgenie: report.ackTime ms after createdAt).
@@ -74,7 +77,7 @@ export class HttpAckSource implements AckSource {
     const flag = this.paths.flag ? readJsonPath(body, this.paths.flag) : undefined
     const acks: AckCandidate[] = []
     // A flag alone is no acknowledgement: it is judged, and refused, for want of a time.
-    if ((at !== undefined && at !== null) || flag === true) acks.push({ at, by: typeof by === 'string' ? by : by == null ? null : JSON.stringify(by), unit })
+    if ((at !== undefined && at !== null) || flag === true) acks.push({ at, by: typeof by === 'string' ? by : by == null ? null : JSON.stringify(by).slice(0, MAX_NAME_CHARS), unit })
     const observed = { receiver, delivered_at: readJsonPath(body, this.paths.deliveredAt), acknowledged_at: at, acknowledged_by: by, ...(this.paths.flag ? { acknowledged: flag } : {}) }
     return {
       ...(typeof receiver === 'string' && receiver ? { receiver } : {}),

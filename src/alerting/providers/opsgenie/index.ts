@@ -76,7 +76,7 @@ export class OpsgenieProvider implements AlertProvider {
       if (res.status < 500) throw new BackendError('opsgenie', where, `HTTP ${res.status}, answer is not JSON`, res.status)
     }
     if (res.status === 401 || res.status === 403 || res.status === 429 || res.status >= 500) {
-      throw new BackendError('opsgenie', where, `HTTP ${res.status}: ${String(json.message ?? res.text.slice(0, 200))}`, res.status)
+      throw new BackendError('opsgenie', where, `HTTP ${res.status}: ${String(json.message ?? res.text).slice(0, 200)}`, res.status)
     }
     return { status: res.status, json, where }
   }
@@ -131,7 +131,7 @@ export class OpsgenieProvider implements AlertProvider {
       if (res.status !== 202) {
         const errors = res.json.errors && typeof res.json.errors === 'object' ? Object.values(res.json.errors as Record<string, string>).join('; ') : ''
         a.facts.routed.status = 'not_confirmed'
-        a.facts.routed.detail = `Opsgenie rejected the alert (HTTP ${res.status}): ${String(res.json.message ?? '')}${errors ? ` ${errors}` : ''}`
+        a.facts.routed.detail = `Opsgenie rejected the alert (HTTP ${res.status}): ${String(res.json.message ?? '').slice(0, 200)}${errors ? ` ${errors.slice(0, 300)}` : ''}`
         return decideAttempt(a, p.route.name)
       }
       created = true

@@ -32,7 +32,6 @@ export class WebhookProvider implements AlertProvider {
       test_id: p.test_id,
       alertname: p.labels.alertname,
       route: p.route.name,
-      expected_receiver: p.route['expect-receiver'],
       labels: p.labels,
       summary: `Synthetic alert test for route ${p.route.name}; please acknowledge.`,
       sent_at: this.ctx.now().toISOString()
