@@ -10,7 +10,7 @@ import { guardCore } from '../../src/action/guarded-core.js'
 import { PackageWriter } from '../../src/package/writer.js'
 import { MemoryLogger } from '../../src/util/log.js'
 import { ActionsLogger, TerminalLogger } from '../../src/util/loggers.js'
-import { neutraliseLog, Redactor, registerConfigSecrets, secrets, userinfoSecrets } from '../../src/util/redact.js'
+import { neutraliseLog, Redactor, registerConfigFileSecrets, registerConfigSecrets, secrets, userinfoSecrets } from '../../src/util/redact.js'
 
 describe('the redactor', () => {
   const r = new Redactor()
@@ -72,6 +72,24 @@ describe('the redactor', () => {
     expect(found).toEqual(
       expect.arrayContaining(['ghs_runner', 'prom-pass-123', 'reader:prom-pass-123', 'prom-token-v', 'org-id-v', 'new-secret-v', 'literal-token-xyz', 'ack-pass-456'])
     )
+  })
+})
+
+describe('a config file gives up its credentials before it is validated', () => {
+  test.each([
+    ['valid YAML', 'version: 1\nbackends:\n  p: { type: prometheus, url: "https://u:cfgPass-111@p.example", auth: "Bearer sk-live-cfg222333" }\n'],
+    ['YAML that does not parse', 'version: 1\nbackends:\n  p:\n    url: https://u:cfgPass-111@p.example\n    auth: "Bearer sk-live-cfg222333"\n  : : [\n']
+  ])('%s: literal auth, userinfo, token-shaped variable names, env values', async (_what, yaml) => {
+    const dir = mkdtempSync(join(tmpdir(), 'sre-cfgsec-'))
+    const file = join(dir, 'c.yml')
+    writeFileSync(file, `${yaml}\nheaders: { X-Key: "env:ghp_PastedTokenInsteadOfName1234567890" }\nextra: { token-env: glpat-pasted-token-0099, password-env: REAL_VAR }\n`)
+    const found: string[] = []
+    await registerConfigFileSecrets(file, { REAL_VAR: 'real-var-value-42' }, (s) => found.push(s))
+    expect(found).toEqual(expect.arrayContaining(['cfgPass-111', 'sk-live-cfg222333', 'ghp_PastedTokenInsteadOfName1234567890', 'glpat-pasted-token-0099', 'real-var-value-42']))
+  })
+
+  test('a missing file is no error here (the loader reports it)', async () => {
+    await expect(registerConfigFileSecrets('/nonexistent/sre.yml', {}, () => undefined)).resolves.toBeUndefined()
   })
 })
 

@@ -7,7 +7,7 @@ import { renderPullRequestComment } from '../report/pr-comment.js'
 import { renderSummary, type ReportLinks } from '../report/summary.js'
 import type { Settings } from '../settings/inputs.js'
 import { ActionsLogger } from '../util/loggers.js'
-import { registerConfigSecrets } from '../util/redact.js'
+import { registerConfigFileSecrets } from '../util/redact.js'
 import { guardCore } from './guarded-core.js'
 import { GENERATOR } from '../version.js'
 
@@ -21,7 +21,7 @@ export async function runAction(settings: Settings, rawCore: typeof Core, env: N
   const log = new ActionsLogger(core)
   // Secrets first: nothing untrusted is logged before the runner knows what to mask.
   if (settings.githubToken) log.setSecret(settings.githubToken)
-  registerConfigSecrets({}, env, (s) => log.setSecret(s))
+  await registerConfigFileSecrets(resolve(env.GITHUB_WORKSPACE ?? process.cwd(), settings.config), env, (s) => log.setSecret(s))
   const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd())
   const now = (): Date => new Date()
   const outputDir = resolve(workspace, settings.outputDir)

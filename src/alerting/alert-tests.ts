@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import type { RunContext } from '../model/monitoring-model.js'
+import { createHttpClient } from '../util/http.js'
 import { HttpAckSource } from './providers/ack-source.js'
 import { AlertmanagerProvider } from './providers/alertmanager/index.js'
 import { decideAttempt, errorMessage, newAttempt, routeRecord, SYNTHETIC_ALERT_NAME } from './providers/common.js'
 import { GrafanaOnCallProvider } from './providers/grafana-oncall/index.js'
 import { OpsgenieProvider } from './providers/opsgenie/index.js'
 import { PagerDutyProvider } from './providers/pagerduty/index.js'
-import type { AckPolicy, AlertProvider, PlannedAlertTest, RouteConfig } from './providers/types.js'
+import type { AckPolicy, AlertProvider, AlertProviderContext, PlannedAlertTest, RouteConfig } from './providers/types.js'
 import { WebhookProvider } from './providers/webhook/index.js'
 import type { AlertAttempt, AlertTest, AlertTestResults, ProviderName } from './types.js'
 
@@ -21,8 +22,14 @@ const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').
  * Alertmanager, PagerDuty, Opsgenie, Grafana OnCall, webhook. With Alertmanager,
  * `alerting.webhook.ack-url` is where delivery and acknowledgement are read from.
  */
-export function selectProvider(ctx: RunContext): AlertProvider | { missing: string } {
-  const cfg = ctx.config.alerting
+function providerContext(run: RunContext): AlertProviderContext {
+  return { env: run.env, log: run.log, now: run.now, runId: run.runId, http: createHttpClient({ env: run.env, log: run.log }) }
+}
+
+export function selectProvider(run: RunContext): AlertProvider | { missing: string } {
+  // The providers' config is read here; the providers themselves get only the narrow context.
+  const ctx = providerContext(run)
+  const cfg = run.config.alerting
   const name =
     cfg.provider ??
     (cfg.alertmanager ? 'alertmanager' : cfg.pagerduty ? 'pagerduty' : cfg.opsgenie ? 'opsgenie' : cfg['grafana-oncall'] ? 'grafana-oncall' : cfg.webhook ? 'webhook' : undefined)

@@ -10,7 +10,7 @@ import { LocalGitHubPort } from '../protocol/local-port.js'
 import { runProtocol } from '../protocol/run.js'
 import { renderSummary, renderTerminal } from '../report/summary.js'
 import { TerminalLogger } from '../util/loggers.js'
-import { neutraliseLog, redact, registerConfigSecrets } from '../util/redact.js'
+import { neutraliseLog, redact, registerConfigFileSecrets } from '../util/redact.js'
 import { GENERATOR } from '../version.js'
 
 const USAGE = `Usage: sre-monitoring [options]
@@ -74,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const workspace = resolve(args.workspace ?? '.')
   const log = new TerminalLogger(undefined, args.verbose)
-  registerConfigSecrets({}, process.env, (s) => log.setSecret(s))
+  await registerConfigFileSecrets(resolve(workspace, args.config ?? '.github/sre-monitoring.yml'), process.env, (s) => log.setSecret(s))
   const now = (): Date => new Date()
   const outputDir = resolve(workspace, args.output ?? '.artifacts/monitoring')
   const result = await runProtocol({

@@ -124,7 +124,8 @@ export const redactDeep = <T>(value: T): T => secrets.redactDeep(value)
 /** Environment variables that hold the runner's own credentials. */
 const RUNNER_SECRET_VARIABLES = ['GITHUB_TOKEN', 'INPUT_GITHUB-TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN']
 
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+/** A variable name as people write them; anything else in a name's place may be the credential itself. */
+const VARIABLE_NAME = /^[A-Z_][A-Z0-9_]{0,63}$/
 
 /**
  * Every credential a config names, registered before anything from the config or evidence is
@@ -137,13 +138,10 @@ export function registerConfigSecrets(config: unknown, env: NodeJS.ProcessEnv, r
     if (v) register(v)
   }
   const fromEnv = (name: string): void => {
-    if (!VARIABLE_NAME.test(name)) {
-      // Not a variable name: most likely the credential itself, pasted where a name belongs.
-      register(name)
-      return
-    }
     const v = env[name]
     if (v) register(v)
+    // Not a variable name as people write them: most likely the credential itself, pasted where a name belongs.
+    if (!VARIABLE_NAME.test(name)) register(name)
   }
   const visit = (value: unknown, key: string): void => {
     if (typeof value === 'string') {
@@ -198,4 +196,41 @@ export function neutraliseLog(text: string): string {
       return l
     })
     .join('\n')
+}
+
+/** A config file this large is not read here: the loader refuses it with its own message. */
+const CONFIG_SCAN_MAX_BYTES = 1024 * 1024
+
+/**
+ * The credentials a config file names, registered before the file is validated: a config that is
+ * refused (a token pasted where a variable name belongs, a YAML error) is quoted in error messages,
+ * and what it holds must already be masked then. Never throws; the loader reports the file's faults.
+ */
+export async function registerConfigFileSecrets(path: string, env: NodeJS.ProcessEnv, register: (secret: string) => void = (s) => secrets.add(s)): Promise<void> {
+  registerConfigSecrets({}, env, register)
+  let text: string
+  try {
+    const { readFile } = await import('node:fs/promises')
+    const buf = await readFile(path)
+    text = buf.subarray(0, CONFIG_SCAN_MAX_BYTES).toString('utf8')
+  } catch {
+    return
+  }
+  // Line by line first, so that even a file YAML cannot parse gives up its literal credentials.
+  for (const line of text.split(/\r?\n/)) {
+    for (const m of line.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^\s/?#@"'<>`]+@[^\s"'<>`]*/gi)) userinfoSecrets(m[0]).forEach(register)
+    const literal = /^\s*["']?(authorization|auth|token|password)["']?\s*:\s*["']?(?:bearer\s+|basic\s+|token\s+)?([^\s"'{}[\],]{6,})/i.exec(line)
+    if (literal?.[2]) register(literal[2])
+    const names = [...line.matchAll(/["']?env:([^\s"',}\]]+)/g), ...line.matchAll(/-env["']?\s*:\s*["']?([^\s"',}\]#]+)/g)].map((m) => m[1]!)
+    for (const name of names) {
+      if (env[name]) register(env[name]!)
+      if (!VARIABLE_NAME.test(name)) register(name)
+    }
+  }
+  try {
+    const { parse } = await import('yaml')
+    registerConfigSecrets(parse(text, { maxAliasCount: 50 }) as unknown, env, register)
+  } catch {
+    // Not valid YAML: the lines above were all that could be read.
+  }
 }

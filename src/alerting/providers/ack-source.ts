@@ -1,5 +1,5 @@
 import type { AlertingConfig } from '../../config/schema.js'
-import type { RunContext } from '../../model/monitoring-model.js'
+import type { AlertProviderContext } from './types.js'
 import { BackendError } from '../../util/errors.js'
 import { authHeaders, httpRequest, redactUrl } from '../../util/http.js'
 import type { AlertAttempt } from '../types.js'
@@ -27,7 +27,7 @@ export class HttpAckSource implements AckSource {
   private readonly paths: Record<'ackAt' | 'ackBy' | 'deliveredAt' | 'receiver', PathSegment[]> & { flag?: PathSegment[]; after?: PathSegment[] }
 
   constructor(
-    ctx: RunContext,
+    ctx: AlertProviderContext,
     private readonly cfg: WebhookConfig
   ) {
     this.description = redactUrl(cfg['ack-url'])

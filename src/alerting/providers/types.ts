@@ -1,8 +1,23 @@
 import type { AlertingConfig } from '../../config/schema.js'
+import type { HttpClient } from '../../util/http.js'
+import type { Logger } from '../../util/log.js'
 import type { AlertAttempt, FactEvidence, ProviderName } from '../types.js'
 import type { AckCandidate } from './common.js'
 
 export type RouteConfig = AlertingConfig['routes'][number]
+
+/**
+ * What an alert provider may use of the run, like the telemetry providers' context: the
+ * environment for its credentials, a log, a clock, the run's id, and the one HTTP client. Not
+ * the config, the evidence or the workspace.
+ */
+export interface AlertProviderContext {
+  env: NodeJS.ProcessEnv
+  log: Logger
+  now: () => Date
+  runId: string
+  http?: HttpClient
+}
 
 /** The rules an acknowledgement must meet to count. */
 export interface AckPolicy {

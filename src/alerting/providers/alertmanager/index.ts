@@ -1,5 +1,5 @@
 import type { AlertingConfig } from '../../../config/schema.js'
-import type { RunContext } from '../../../model/monitoring-model.js'
+import type { AlertProviderContext } from '../types.js'
 import { BackendError } from '../../../util/errors.js'
 import { authHeaders, httpRequest, redactUrl } from '../../../util/http.js'
 import type { AlertAttempt } from '../../types.js'
@@ -36,7 +36,7 @@ export class AlertmanagerProvider implements AlertProvider {
   private running?: Promise<RunningConfig | string>
 
   constructor(
-    private readonly ctx: RunContext,
+    private readonly ctx: AlertProviderContext,
     private readonly cfg: AlertmanagerConfig,
     private readonly ack?: AckSource
   ) {

@@ -1,5 +1,5 @@
 import type { AlertingConfig } from '../../../config/schema.js'
-import type { RunContext } from '../../../model/monitoring-model.js'
+import type { AlertProviderContext } from '../types.js'
 import { BackendError } from '../../../util/errors.js'
 import { httpRequest, redactUrl } from '../../../util/http.js'
 import type { AlertAttempt } from '../../types.js'
@@ -44,7 +44,7 @@ export class OpsgenieProvider implements AlertProvider {
   private readonly teams = new Map<string, string>()
 
   constructor(
-    private readonly ctx: RunContext,
+    private readonly ctx: AlertProviderContext,
     private readonly cfg: OpsgenieConfig
   ) {
     this.api = cfg['api-url'].replace(/\/+$/, '')

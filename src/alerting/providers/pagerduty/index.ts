@@ -1,5 +1,5 @@
 import type { AlertingConfig } from '../../../config/schema.js'
-import type { RunContext } from '../../../model/monitoring-model.js'
+import type { AlertProviderContext } from '../types.js'
 import { BackendError } from '../../../util/errors.js'
 import { httpRequest, redactUrl } from '../../../util/http.js'
 import type { AlertAttempt } from '../../types.js'
@@ -56,7 +56,7 @@ export class PagerDutyProvider implements AlertProvider {
   private readonly api: string
 
   constructor(
-    private readonly ctx: RunContext,
+    private readonly ctx: AlertProviderContext,
     private readonly cfg: PagerDutyConfig
   ) {
     this.events = cfg['events-url'].replace(/\/+$/, '')

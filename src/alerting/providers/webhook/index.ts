@@ -1,5 +1,5 @@
 import type { AlertingConfig } from '../../../config/schema.js'
-import type { RunContext } from '../../../model/monitoring-model.js'
+import type { AlertProviderContext } from '../types.js'
 import { authHeaders, httpRequest, redactUrl } from '../../../util/http.js'
 import type { AlertAttempt } from '../../types.js'
 import { watchOnCall } from '../ack-source.js'
@@ -17,7 +17,7 @@ export class WebhookProvider implements AlertProvider {
   private readonly headers: Record<string, string>
 
   constructor(
-    private readonly ctx: RunContext,
+    private readonly ctx: AlertProviderContext,
     private readonly cfg: WebhookConfig & { url: string },
     private readonly ack: AckSource
   ) {
