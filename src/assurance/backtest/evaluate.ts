@@ -166,10 +166,11 @@ export function evaluateRule(input: RuleEvalInput): RuleEvalResult {
     grid.forEach((g, gi) => {
       if (!inScope(inc, g.service)) return
       const h = held[gi]!
-      for (let i = 0; i < h.length; i++) {
-        const t = input.from + i * step
-        if (t < w.start || t > w.end || Number.isNaN(h[i]!)) continue
-        if (!best || h[i]! > best.signal) best = { signal: h[i]!, at: t }
+      // Only the steps inside the window: the cost is the window's length, not the lookback's.
+      const [lo, hi] = [Math.max(0, Math.ceil((w.start - input.from) / step - 1e-9)), Math.min(h.length - 1, Math.floor((w.end - input.from) / step + 1e-9))]
+      for (let i = lo; i <= hi; i++) {
+        if (Number.isNaN(h[i]!)) continue
+        if (!best || h[i]! > best.signal) best = { signal: h[i]!, at: input.from + i * step }
       }
     })
     return best
@@ -258,8 +259,18 @@ function propose(a: {
   const bad: Array<{ from: number; to: number; at: number }> = []
   a.grid.forEach((g, gi) => {
     const windows = a.scoped.filter((inc) => inScope(inc, g.service)).map(incidentWindow)
-    const inWindow = Array.from(g.values, (_, i) => windows.some((w) => a.from + i * a.step >= w.start && a.from + i * a.step <= w.end))
-    const inTail = Array.from(g.values, (_, i) => windows.some((w) => a.from + i * a.step > w.end && a.from + i * a.step <= w.end + a.tailSeconds))
+    const inWindow = new Array<boolean>(g.values.length).fill(false)
+    const inTail = new Array<boolean>(g.values.length).fill(false)
+    const mark = (flags: boolean[], from: number, to: number, openStart: boolean): void => {
+      const first = Math.max(0, openStart ? Math.floor((from - a.from) / a.step + 1e-9) + 1 : Math.ceil((from - a.from) / a.step - 1e-9))
+      const last = Math.min(flags.length - 1, Math.floor((to - a.from) / a.step + 1e-9))
+      for (let i = first; i <= last; i++) flags[i] = true
+    }
+    for (const w of windows) {
+      mark(inWindow, w.start, w.end, false)
+      mark(inTail, w.end, w.end + a.tailSeconds, true)
+    }
+    for (let i = 0; i < inTail.length; i++) if (inWindow[i]) inTail[i] = false
     for (const b of falsePositiveLevels(a.held[gi]!, inWindow, inTail)) bad.push({ ...b, at: a.from + b.at * a.step })
   })
   bad.sort((x, y) => x.from - y.from)
