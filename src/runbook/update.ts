@@ -5,6 +5,7 @@ import type { Risk } from '../evidence/model.js'
 import type { RunContext } from '../model/monitoring-model.js'
 import { escapeMarkdown as esc, inlineCode, mdLink } from '../report/escape.js'
 import { InputError } from '../util/errors.js'
+import { redact } from '../util/redact.js'
 
 /** What the run learned that belongs in the runbook. */
 export interface RunbookSection {
@@ -178,7 +179,8 @@ export async function updateRunbook(ctx: RunContext, section: RunbookSection): P
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
   }
   const content = runbookContent(ctx, section)
-  const block = renderRunbookSection(content)
+  // The section is the action's text, from backend answers too: it passes the redactor like every file.
+  const block = redact(renderRunbookSection(content))
   const next = spliceRunbook(text ?? '# Monitoring runbook\n\n', block, content.release, rel)
   const changed = next !== text
   if (changed) {
