@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Logger } from '../util/log.js'
 import type { RepoRef } from './backlog-issues.js'
-import { createOctokit, describeApiError } from './octokit.js'
+import { createOctokit, describeApiError, type GitHubBudget } from './octokit.js'
 import { classifyFailure, requiredPermission } from './permissions.js'
 import { extractZipSafely, isZip, UnsafeArchiveError } from './zip.js'
 
@@ -248,6 +248,8 @@ export interface DownloadPreviousPackageArgs {
   repo: RepoRef
   /** REST root; defaults to GITHUB_API_URL. */
   baseUrl?: string
+  /** The run's GitHub time budget, shared with its other GitHub calls. */
+  budget?: GitHubBudget
   /** This run: never its own previous package. */
   excludeRunId?: number
   /** How many recent successful runs to look through for one that still has the package. */
@@ -268,7 +270,7 @@ export type DownloadPreviousPackageResult =
 export async function downloadPreviousPackage(args: DownloadPreviousPackageArgs): Promise<DownloadPreviousPackageResult> {
   const { repo, log } = args
   const name = args.name ?? 'monitoring-package'
-  const octokit = createOctokit(args.token, { baseUrl: args.baseUrl, log })
+  const octokit = createOctokit(args.token, { baseUrl: args.baseUrl, log, budget: args.budget })
   let runs: Array<{ id: number }>
   try {
     const { data } = await octokit.rest.actions.listWorkflowRuns({

@@ -9,7 +9,7 @@ import { downloadEvidenceArtifact, downloadPreviousPackage, uploadPackage } from
 import { syncBacklogIssues } from './backlog-issues.js'
 import { readRunContext } from './context.js'
 import { sendHandoff } from './handoff.js'
-import { createOctokit, describeApiError } from './octokit.js'
+import { createOctokit, DEFAULT_TIME_POLICY, describeApiError, GitHubBudget } from './octokit.js'
 import { upsertPullRequestComment } from './pr-comment.js'
 
 /** Service of an incident issue: a `service:NAME` or `service/NAME` label. */
@@ -28,7 +28,9 @@ export async function createGitHubPort(args: { settings: Settings; env: NodeJS.P
   const token = settings.githubToken!
   const run = readRunContext(env)
   const repo = { owner: run.owner, repo: run.repo }
-  const octokit = createOctokit(token, { baseUrl: run.apiUrl, log })
+  // One time budget for every GitHub call of the run, whichever Octokit makes it.
+  const budget = new GitHubBudget(DEFAULT_TIME_POLICY.budgetMs)
+  const octokit = createOctokit(token, { baseUrl: run.apiUrl, log, budget })
   let prCommentEnabled = true
 
   return {
@@ -115,6 +117,7 @@ export async function createGitHubPort(args: { settings: Settings; env: NodeJS.P
         token,
         repo,
         baseUrl: run.apiUrl,
+        budget,
         excludeRunId: run.runId,
         log
       })
