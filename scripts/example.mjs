@@ -16,7 +16,22 @@ rmSync(out, { recursive: true, force: true })
 // Work on a copy: the run updates the runbook, and the example in the repository stays as it is.
 cpSync(join(root, 'examples'), workspace, { recursive: true })
 
+// Say what is happening from the first moment: starting the stack takes several seconds.
+const tty = process.stderr.isTTY
+const colour = process.env.NO_COLOR ? false : process.env.FORCE_COLOR !== undefined ? !/^(0|false)$/i.test(process.env.FORCE_COLOR) : tty && process.env.TERM !== 'dumb'
+const dim = (s) => (colour ? `\u001b[2m${s}\u001b[22m` : s)
+const started = Date.now()
+let step = ''
+const secs = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
+const ticker = tty ? setInterval(() => process.stderr.write(`\r\u001b[2K${dim(`… ${step} (${secs()})`)}`), 250) : undefined
+const onStep = (text) => {
+  step = text
+  if (tty) process.stderr.write(`\r\u001b[2K${dim(`… ${step} (${secs()})`)}`)
+  else process.stderr.write(`example: ${text}\n`)
+}
+process.stderr.write(`Starting the example's monitoring stack on loopback (real Prometheus and Alertmanager, demo exporters, an on-call simulator)...\n`)
 const stack = await startDemoStack({
+  onStep,
   exporters: [
     { port: 18080, services: ['checkout'] },
     { port: 18081, services: ['payments'] },
@@ -28,6 +43,8 @@ const stack = await startDemoStack({
   alertmanagerConfig: readFileSync(join(workspace, 'alertmanager.yml'), 'utf8'),
   ruleFiles: [join(workspace, 'rules', 'slo-alerts.yml')].filter(existsSync)
 })
+clearInterval(ticker)
+process.stderr.write(`${tty ? '\r\u001b[2K' : ''}Stack ready in ${secs()}: Prometheus :19090, Alertmanager :19093, on-call :19099. Running the main job (node dist/cli.js)...\n`)
 if (process.argv.includes('--stack-only')) {
   // For a workflow that runs the action itself (uses: ./) against the stack: keep it up until
   // SIGTERM, and say when it is ready.

@@ -65,7 +65,7 @@ describe('job summary, rendered as GitHub-flavoured Markdown', () => {
       expect(item).toMatch(/Do: \S/)
     }
     // Most important first: the backend that took three checks with it, said once.
-    expect(items[0]).toContain('loki could not answer: connect ECONNREFUSED 127.0.0.1:3100 (3 checks: checkout/logs, payments/logs, catalog/logs)')
+    expect(items[0]).toContain('the backend did not answer: loki: connect ECONNREFUSED 127.0.0.1:3100 (3 checks: checkout/logs, payments/logs, catalog/logs)')
     expect(items.filter((i) => i.includes('ECONNREFUSED'))).toHaveLength(1)
     expect(items[0]).toContain('make the backend reachable')
     // A critical service's missing signal: the cause, the value against its threshold, the hint, links.
@@ -219,15 +219,16 @@ describe('job summary, rendered as GitHub-flavoured Markdown', () => {
     const services = Array.from({ length: 20 }, (_, i) => ({ ...svc(`s${i}`, false), metrics: down, logs: { ...down, signal: 'logs' as const } }))
     const md2 = renderSummary(result(services, ['x']), {})
     expect(md2.match(/HTTP 503/g)).toHaveLength(1)
-    expect(md2).toContain('prom could not answer: HTTP 503 (40 checks: s0/metrics, s0/logs, s1/metrics, s1/logs, s2/metrics, +35 more)')
+    expect(md2).toContain('the backend did not answer: prom: HTTP 503 (40 checks: s0/metrics, s0/logs, s1/metrics, s1/logs, s2/metrics, +35 more)')
   })
 
   test('the terminal text says what failed and what to do, then the gates with their first reason', () => {
     const t = renderTerminal(failingRun())
     expect(t).toContain('Monitoring is NOT in place.')
-    expect(t).toMatch(/What failed and what to do:\n {2}x backend loki: loki could not answer: connect ECONNREFUSED 127.0.0.1:3100 \(3 checks/)
+    expect(t).toMatch(/What failed and what to do:\n {2}x backend loki: the backend did not answer: loki: connect ECONNREFUSED 127.0.0.1:3100 \(3 checks/)
     expect(t).toContain('      do: Not a monitoring gap')
-    expect(t).toContain('Gate 4 Handoff Package Gate: FAIL - [ERROR] Monitoring approval not recorded. Missing: approver.')
+    expect(t).toContain('Gate 4 Handoff Package Gate: FAIL - 1 failed check(s) above')
+    expect(t).toContain('Gate 3 Observability Assurance Gate: PASS\n')
     expect(t.match(/ECONNREFUSED/g)).toHaveLength(1)
   })
 })

@@ -57,8 +57,10 @@ function start(cmd, args, procs) {
  * exporters: [{ port, services: [names], args: [extra demo-exporter flags] }]
  * Returns { prometheusUrl, alertmanagerUrl, oncall, stop }.
  */
-export async function startDemoStack({ exporters, prometheusPort, alertmanagerPort, oncallPort, alertmanagerConfig, ruleFiles = [], ackDelayMs = 1500 }) {
+export async function startDemoStack({ exporters, prometheusPort, alertmanagerPort, oncallPort, alertmanagerConfig, ruleFiles = [], ackDelayMs = 1500, onStep = () => {} }) {
+  onStep('checking that prometheus and prometheus-alertmanager are installed')
   ensureBackends()
+  onStep(`on-call simulator on :${oncallPort}`)
   const oncall = await startOnCallSimulator({ port: oncallPort, ackDelayMs })
   const dir = mkdtempSync(join(tmpdir(), 'sre-demo-'))
   const procs = []
@@ -86,6 +88,7 @@ export async function startDemoStack({ exporters, prometheusPort, alertmanagerPo
   }
   stacks.add(stop)
   try {
+    onStep(`${exporters.length} demo service exporter(s)`)
     for (const e of exporters) {
       const child = start(process.execPath, [join(here, 'demo-exporter.mjs'), '--port', String(e.port), '--services', e.services.join(','), ...(e.args ?? [])], procs)
       await poll(`demo exporter on ${e.port}`, async () => {
@@ -110,6 +113,7 @@ export async function startDemoStack({ exporters, prometheusPort, alertmanagerPo
         `    static_configs: [ { targets: [${exporters.map((e) => `'127.0.0.1:${e.port}'`).join(', ')}] } ]`
       ].join('\n') + '\n'
     )
+    onStep(`Alertmanager on :${alertmanagerPort} and Prometheus on :${prometheusPort}`)
     const am = start('prometheus-alertmanager', [`--config.file=${join(dir, 'alertmanager.yml')}`, `--storage.path=${join(dir, 'am')}`, `--web.listen-address=127.0.0.1:${alertmanagerPort}`, '--cluster.listen-address=', '--log.level=warn'], procs)
     const prom = start('prometheus', [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'tsdb')}`, `--web.listen-address=127.0.0.1:${prometheusPort}`, '--log.level=warn'], procs)
     const prometheusUrl = `http://127.0.0.1:${prometheusPort}`
@@ -121,6 +125,7 @@ export async function startDemoStack({ exporters, prometheusPort, alertmanagerPo
       }, 20_000)
     }
     // Prometheus discovers targets every 5 s: wait until every exporter has been scraped.
+    onStep('waiting for Prometheus to scrape every exporter (it discovers targets every 5 s)')
     await poll('every exporter scraped', async () => {
       const r = await (await fetch(`${prometheusUrl}/api/v1/query?query=${encodeURIComponent('sum(up{job="shop"})')}`)).json()
       return Number(r.data?.result?.[0]?.value?.[1] ?? 0) === exporters.length

@@ -138,6 +138,7 @@ export async function runAlertTests(ctx: RunContext, opts: AlertTestOptions = {}
   }
   for (const s of CANCEL_SIGNALS) process.on(s, onSignal)
   const attemptMs = (sla + cfg['wait-margin-seconds']) * 1000
+  ctx.log.progress?.(`waiting for ${routes.length} route(s) to be delivered and acknowledged`, Date.now() + attemptMs)
   let tests: AlertTest[]
   try {
     // Routes run side by side: each waits up to the SLA, so in turn they would multiply it.
@@ -164,6 +165,7 @@ export async function runAlertTests(ctx: RunContext, opts: AlertTestOptions = {}
     )
   } finally {
     for (const s of CANCEL_SIGNALS) process.off(s, onSignal)
+    ctx.log.progress?.(undefined)
   }
   for (const t of tests) {
     const cleanup = (t.attempts ?? []).every((x) => x.cleanup.resolved || x.triggered_at === null) ? '' : ` Not cleaned up: ${(t.attempts ?? []).filter((x) => !x.cleanup.resolved && x.triggered_at).map((x) => `${x.test_id} (${x.cleanup.detail})`).join('; ')}.`

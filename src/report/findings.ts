@@ -122,6 +122,15 @@ function reasonHint(reason: string, gate: number): string {
   return gate === 0 ? 'Fix the cause named, then run again.' : 'See the gate\'s reasons in gate-results.json.'
 }
 
+/**
+ * The backend failure a text describes ("prometheus: unreachable (ECONNREFUSED)", "loki: HTTP
+ * 503"), whatever request it was: checks that failed for it are one cause.
+ */
+export function backendCause(text: string): string | undefined {
+  const m = /(?:BackendError: )?([A-Za-z0-9_.-]+): (unreachable \([A-Z_]+\)|HTTP [0-9]{3}(?: [A-Za-z ]+)?|timed out after [0-9.]+ ?m?s|connect [A-Z_]+ [0-9.:]+)/.exec(text)
+  return m ? `${m[1]}: ${m[2]!.trim()}` : undefined
+}
+
 const RANK = { input: 0, backendDown: 10, critical: 20, alertPath: 30, slo: 40, rule: 50, other: 60, gate3: 70, gate4: 80, nonCritical: 90 }
 
 /**
@@ -151,12 +160,37 @@ export function failedChecks(result: RunResult, links: ReportLinks = {}): Failed
 
   // ---- gate 1: one line per unverified signal; backend errors grouped by backend and cause.
   const audit = result.audit
+  let notVerified: FailedCheck | undefined
   if (audit?.not_verified_reason) {
-    out.push({ gate: 1, rank: RANK.critical, subject: 'instrumentation audit', cause: `not verified against live telemetry: ${short(audit.not_verified_reason)}`, hint: coverageHint('not_verified', 'metrics'), links: [] })
+    notVerified = { gate: 1, rank: RANK.critical, subject: 'instrumentation audit', cause: `not verified against live telemetry: ${short(audit.not_verified_reason)}`, hint: coverageHint('not_verified', 'metrics'), links: [], count: 0, members: [] }
+    out.push(notVerified)
     explained.add(1)
   }
   const gapOf = new Map<string, CoverageGap>((audit?.missing_coverage ?? []).map((g) => [`${g.service}/${g.signal}`, g]))
   const down = new Map<string, FailedCheck>()
+  /** One line per backend failure, counting the checks it took with it. */
+  const groupDown = (backend: string, reason: string, member: string, gate: FailedCheck['gate']): void => {
+    const cause = backendCause(reason) ?? `${backend}: ${short(reason, 200)}`
+    const seen = down.get(cause)
+    if (seen) {
+      seen.count = (seen.count ?? 1) + 1
+      seen.members!.push(member)
+      return
+    }
+    const check: FailedCheck = {
+      gate,
+      rank: RANK.backendDown,
+      subject: `backend ${cause.split(':')[0]}`,
+      cause: `the backend did not answer: ${cause}`,
+      value: 'no answer',
+      hint: coverageHint('backend_error', 'metrics'),
+      links: [],
+      count: 1,
+      members: [member]
+    }
+    down.set(cause, check)
+    out.push(check)
+  }
   for (const svc of audit?.services ?? []) {
     if (!svc.critical && !gateFailed(1)) continue
     for (const [signal, key] of SIGNAL_KEYS) {
@@ -165,29 +199,14 @@ export function failedChecks(result: RunResult, links: ReportLinks = {}): Failed
       const gap = gapOf.get(`${svc.service_name}/${signal}`)
       const m = s.measurement
       const member = `${svc.service_name}/${signal}`
+      if (notVerified && (s.verdict === 'not_verified' || gap?.gap === 'not_verified')) {
+        // The audit as a whole was not verified: one line for every signal it left unchecked.
+        notVerified.count = (notVerified.count ?? 0) + 1
+        notVerified.members!.push(member)
+        continue
+      }
       if (s.verdict === 'error' || gap?.gap === 'backend_error') {
-        const backend = m?.request.backend ?? 'backend'
-        const cause = short(m?.reason ?? gap?.detail ?? 'no answer', 200)
-        const key2 = `${backend}\u0000${cause}`
-        const seen = down.get(key2)
-        if (seen) {
-          seen.count = (seen.count ?? 1) + 1
-          seen.members!.push(member)
-          continue
-        }
-        const check: FailedCheck = {
-          gate: 1,
-          rank: RANK.backendDown,
-          subject: `backend ${backend}`,
-          cause: `${backend} could not answer: ${cause}`,
-          value: 'no answer',
-          hint: coverageHint('backend_error', signal),
-          links: [],
-          count: 1,
-          members: [member]
-        }
-        down.set(key2, check)
-        out.push(check)
+        groupDown(m?.request.backend ?? 'backend', m?.reason ?? gap?.detail ?? 'no answer', member, 1)
         explained.add(1)
         continue
       }
@@ -221,6 +240,13 @@ export function failedChecks(result: RunResult, links: ReportLinks = {}): Failed
   const am = config?.alerting.alertmanager?.url
   for (const t of alerts?.tests ?? []) {
     if (t.status === 'passed' && t.sla_met) continue
+    // Not approved: said once above, not once per route.
+    if (t.status === 'not_run' && alerts && (!alerts.approved || alerts.not_verified_reason)) continue
+    if (t.status === 'error' && backendCause(t.reason)) {
+      groupDown('alerting', t.reason, `route ${t.route}`, 2)
+      explained.add(2)
+      continue
+    }
     const c = alertCause(t)
     const fp = fingerprint('alert-path', t.route)
     const route = config?.alerting.routes.find((r) => r.name === t.route)
@@ -264,14 +290,19 @@ export function failedChecks(result: RunResult, links: ReportLinks = {}): Failed
 
   // ---- SLOs: a breach or an SLO that could not be measured is said, whatever the gates say.
   for (const s of result.slos ?? []) {
-    if (s.status === 'met') continue
-    out.push(sloCheck(s, config, runbook))
+    // Too little data is neither met nor breached: the SLO table shows it, the failures do not.
+    if (s.status === 'met' || s.status === 'insufficient_data') continue
+    if (s.status === 'error' && backendCause(s.detail)) groupDown('prometheus', s.detail, `SLO ${s.slo}`, undefined)
+    else out.push(sloCheck(s, config, runbook))
   }
 
   // ---- gates no structured result explained: their own reasons and failed checks.
   for (const g of result.gates) {
     if (g.status !== 'fail' || explained.has(g.id)) continue
-    out.push(...gateFallback(g))
+    for (const c of gateFallback(g)) {
+      if (c.cause.startsWith('backend error: ') && backendCause(c.cause)) groupDown('backend', c.cause, `gate ${g.id}: ${c.cause.slice(15, 60)}`, g.id)
+      else out.push(c)
+    }
   }
   return out.sort((a, b) => a.rank - b.rank)
 }
@@ -328,7 +359,7 @@ function sloCheck(s: SloAttainment, config: RunResult['config'], runbook: Link |
     cause: `not measured (${s.status.replace('_', ' ')}): ${short(s.detail)}`,
     value: 'n/a',
     threshold: `>= ${s.objective}% over ${s.window}`,
-    hint: 'Give the SLO a good/total or error/total query on a reachable Prometheus backend.',
+    hint: s.status === 'not_verified' ? 'Give the SLO a good/total or error/total query on a reachable Prometheus backend.' : 'Fix the SLO query or its backend: it must return one finite ratio.',
     links
   }
 }

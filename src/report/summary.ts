@@ -257,10 +257,14 @@ export function renderTerminal(result: RunResult, style: TerminalStyle = PLAIN):
     if (failed.length > 20) lines.push(`  ... ${failed.length - 20} more in gate-results.json`)
   }
   lines.push('')
+  // A gate whose failures are listed above points at them instead of saying them again.
+  const listed = new Map<number, number>()
+  for (const c of failed.slice(0, 20)) if (c.gate) listed.set(c.gate, (listed.get(c.gate) ?? 0) + 1)
   for (const g of result.gates) {
     const all = [...g.reasons, ...g.errors.map((e) => `backend error: ${e}`)]
     const mark = g.status === 'pass' ? style.green('PASS') : style.red('FAIL')
-    lines.push(`Gate ${g.id} ${g.name}: ${mark}${all.length ? ` - ${all[0]}${all.length > 1 ? ` (+${all.length - 1} more)` : ''}` : ''}`)
+    const why = listed.get(g.id) ? ` - ${listed.get(g.id)} failed check(s) above` : all.length ? ` - ${all[0]}${all.length > 1 ? ` (+${all.length - 1} more)` : ''}` : ''
+    lines.push(`Gate ${g.id} ${g.name}: ${mark}${g.status === 'pass' ? '' : why}`)
     for (const c of g.checks) lines.push(`    ${(c.status === 'pass' ? style.green : style.red)(c.status.padEnd(5))} ${c.name}: ${c.value} (threshold ${c.threshold})`)
   }
   const services = result.audit?.services ?? []

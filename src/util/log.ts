@@ -12,6 +12,8 @@ export interface Logger {
   debug(message: string): void
   /** Mask a secret in every later line of output and in everything else the run writes. */
   setSecret(secret: string): void
+  /** A wait is under way until `untilMs` (epoch ms); undefined ends it. Terminals show it ticking. */
+  progress?(label: string | undefined, untilMs?: number): void
 }
 
 /** A message as it may be logged: secrets masked, no line able to start a workflow command. */
