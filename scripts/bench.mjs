@@ -16,7 +16,7 @@
 // others are chosen and the workspace copies rewritten. Every process started here is stopped
 // on exit and on SIGINT/SIGTERM. Exit status 1 when a PASS/FAIL line says FAIL or a step failed.
 //
-//   node scripts/bench.mjs [--cold-runs 10] [--small-runs 5] [--large-runs 3] [--rss-method auto] [--keep] [--only cold,small,large,github,backtest,hostile]
+//   node scripts/bench.mjs [--cold-runs 10] [--small-runs 5] [--large-runs 3] [--rss-method auto] [--drill-slos 10,100] [--keep] [--only cold,small,large,github,backtest,hostile,rules]
 import { spawn, spawnSync } from 'node:child_process'
 import { createServer } from 'node:http'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -39,13 +39,14 @@ const { values: flags } = parseArgs({
     'small-runs': { type: 'string', default: '5' },
     'large-runs': { type: 'string', default: '3' },
     'rss-method': { type: 'string', default: 'auto' },
+    'drill-slos': { type: 'string', default: '10,100' },
     keep: { type: 'boolean', default: false },
     only: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false }
   }
 })
 if (flags.help) {
-  process.stdout.write('node scripts/bench.mjs [--cold-runs N] [--small-runs N] [--large-runs N] [--rss-method auto|gnu-time|exit-hook] [--keep] [--only cold,small,large,github,backtest,hostile]\n')
+  process.stdout.write('node scripts/bench.mjs [--cold-runs N] [--small-runs N] [--large-runs N] [--rss-method auto|gnu-time|exit-hook] [--drill-slos 10,100] [--keep] [--only cold,small,large,github,backtest,hostile,rules]\n')
   process.exit(0)
 }
 const count = (name, max) => {
@@ -57,7 +58,7 @@ const COLD_RUNS = count('cold-runs', 100)
 const SMALL_RUNS = count('small-runs', 20)
 const LARGE_RUNS = count('large-runs', 10)
 if (!['auto', 'gnu-time', 'exit-hook'].includes(flags['rss-method'])) throw new Error('--rss-method takes auto, gnu-time or exit-hook')
-/** --only cold,small,large,github,backtest,hostile: run just these sections (default: all). */
+/** --only cold,small,large,github,backtest,hostile,rules: run just these sections (default: all). */
 const ONLY = flags.only ? new Set(flags.only.split(',').map((x) => x.trim())) : undefined
 const want = (name) => !ONLY || ONLY.has(name)
 const FLEET = 500
@@ -599,6 +600,46 @@ function summariseRuns(runs) {
 // ---------------------------------------------------------------------------------------------
 // 3. GitHub API requests for 50 backlog items, through the jest test that drives the stand-in.
 
+// Rule alignment at fleet size and the detection drill for a few sizes (jest case with SRE_BENCH_OUT).
+async function rulesAndDrill() {
+  const sizes = flags['drill-slos'].split(',').map(Number)
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 500)) throw new Error('--drill-slos takes sizes 1..500, comma-separated')
+  section(`5. Rule alignment at fleet size (500 SLOs, 2,000 alerts, half over Sloth-style recording rules) and the detection drill for ${sizes.join(' vs ')} SLOs`)
+  const outFile = join(scratch, 'rules-fleet.json')
+  const env = { ...process.env, NODE_OPTIONS: '--experimental-vm-modules', NODE_NO_WARNINGS: '1', SRE_BENCH_OUT: outFile, SRE_BENCH_DRILL_SLOS: sizes.join(',') }
+  const r = await measureNode([join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '__tests__/alerting/rules-fleet.test.ts'], { env, timeoutMs: 3_600_000 })
+  if (!existsSync(outFile)) {
+    errors.push(`rules and drill: the test wrote no figures (jest exit ${r.code}): ${r.out.slice(-1500)}`)
+    return { error: 'no figures written', jestExit: r.code }
+  }
+  const data = readJson(outFile)
+  const a = data.alignment
+  console.log(
+    table(
+      ['alignment step', 'wall', 'CPU'],
+      [
+        ['rule file YAML (2,000 alerts, 1,750 recording rules)', ms(a.rule_file_yaml.wall_ms), ms(a.rule_file_yaml.cpu_ms)],
+        ['parse every expression and index the rule set', ms(a.parse_and_index.wall_ms), ms(a.parse_and_index.cpu_ms)],
+        ['match 500 SLOs and their services', ms(a.match.wall_ms), ms(a.match.cpu_ms)],
+        ['the same again, parses cached', ms(a.warm_index_match.wall_ms), ms(a.warm_index_match.cpu_ms)]
+      ]
+    )
+  )
+  check('rules: alignment at fleet size (parse, index, match) under 1 s of CPU', a.parse_index_match.cpu_ms < 1000, `${a.parse_index_match.cpu_ms} ms CPU, ${a.parse_index_match.wall_ms} ms wall`)
+  const drills = sizes.map((n) => data[`drill_${n}`]).filter(Boolean)
+  console.log(
+    table(
+      ['drill', 'wall', 'scenarios (passed)', 'Alertmanager requests', 'promtool runs', 'amtool runs', 'status'],
+      drills.map((d) => [`${d.slos} SLOs`, ms(d.ms), `${d.scenarios} (${d.passed})`, d.requests.alertmanager, d.requests.promtool_runs, d.requests.amtool_runs, d.status])
+    )
+  )
+  if (drills.length === sizes.length && drills.length > 1) {
+    check('drill: requests to production flat in the number of SLOs', drills.every((d) => d.requests.alertmanager === drills[0].requests.alertmanager), drills.map((d) => d.requests.alertmanager).join(' / '))
+    check('drill: one promtool run per SLO', drills.every((d) => d.requests.promtool_runs === d.slos), drills.map((d) => `${d.requests.promtool_runs} for ${d.slos}`).join(', '))
+  } else errors.push(`drill: figures for ${drills.length} of ${sizes.length} sizes (jest exit ${r.code})`)
+  return { ...data, jestExit: r.code, jestWallMs: r.wallMs }
+}
+
 const GITHUB_CASE = 'requests for 50 items'
 
 async function githubRequests() {
@@ -888,6 +929,14 @@ async function main() {
       read_to_concluded_ms: rows[2][1],
       overhead_ms: overhead,
       per_alert: tm
+    }
+  }
+
+  if (!interrupted && want('rules')) {
+    try {
+      results.rules_and_drill = await rulesAndDrill()
+    } catch (err) {
+      errors.push(`rules and drill: ${err.message}`)
     }
   }
 

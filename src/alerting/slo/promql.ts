@@ -71,11 +71,18 @@ export function substituteVariables(expr: string, duration = '5m'): string {
 class Reader {
   constructor(
     private readonly src: string,
-    private readonly tolerant: boolean
+    private readonly tolerant: boolean,
+    /** In a template, the string literals' values by the position of their placeholder. */
+    private readonly literals?: Map<number, string>
   ) {}
 
   text(n: SyntaxNode): string {
     return this.src.slice(n.from, n.to)
+  }
+
+  literal(n: SyntaxNode): string {
+    const v = this.literals?.get(n.from)
+    return v !== undefined ? v : unquote(this.text(n))
   }
 
   children(n: SyntaxNode): SyntaxNode[] {
@@ -104,11 +111,11 @@ class Reader {
       if (m.name !== 'UnquotedLabelMatcher' && m.name !== 'QuotedLabelMatcher') continue
       const parts = this.children(m)
       const labelNode = parts[0]!
-      const label = labelNode.name === 'QuotedLabelName' ? unquote(this.text(labelNode)) : this.text(labelNode)
+      const label = labelNode.name === 'QuotedLabelName' ? this.literal(labelNode.firstChild ?? labelNode) : this.text(labelNode)
       const op = this.text(parts.find((p) => p.name === 'MatchOp') ?? m) as Matcher['op']
       const lit = parts.find((p) => p.name === 'StringLiteral')
       if (!lit) this.fail(m, `matcher on ${label} has no value`)
-      out.push({ label, op, value: unquote(this.text(lit)) })
+      out.push({ label, op, value: this.literal(lit) })
     }
     return out
   }
@@ -120,7 +127,10 @@ class Reader {
     let name = id ? this.text(id) : undefined
     const byName = matchers.find((m) => m.label === '__name__' && m.op === '=')
     if (!name && byName) name = byName.value
-    return { kind: 'selector', name, matchers: matchers.filter((m) => m !== byName || !id), text: this.text(n).replace(/\s+/g, ' ') }
+    const kept = matchers.filter((m) => m !== byName || !id)
+    const shown = kept.filter((m) => m !== byName)
+    const text = `${name ?? ''}${shown.length || !name ? `{${shown.map((m) => `${m.label}${m.op}${JSON.stringify(m.value)}`).join(', ')}}` : ''}`
+    return { kind: 'selector', name, matchers: kept, text }
   }
 
   duration(n: SyntaxNode | null): number {
@@ -154,7 +164,7 @@ class Reader {
         return { kind: 'number', value: sign * value }
       }
       case 'StringLiteral':
-        return { kind: 'string', value: unquote(this.text(n)) }
+        return { kind: 'string', value: this.literal(n) }
       case 'VectorSelector':
         return this.selector(n)
       case 'MatrixSelector': {
@@ -235,31 +245,125 @@ class Reader {
 const BINARY_OPS = new Set(['Pow', 'Mul', 'Div', 'Mod', 'Atan2', 'Add', 'Sub', 'Eql', 'Gte', 'Gtr', 'Lte', 'Lss', 'Neq', 'And', 'Unless', 'Or', 'TrimUpper', 'TrimLower'])
 const OPERATOR_NODES = new Set([...BINARY_OPS, 'BoolModifier', 'MatchingModifierClause', 'FillModifier'])
 
+/**
+ * The expression with every string literal emptied, and the literals in order. The grammar's tree
+ * does not depend on what a string holds, so rules that differ only in label values (a fleet's
+ * rules, Sloth's per-SLO copies) share one parse.
+ */
+function template(expr: string): { text: string; literals: Array<{ at: number; raw: string }> } | undefined {
+  let text = ''
+  const literals: Array<{ at: number; raw: string }> = []
+  let i = 0
+  let from = 0
+  while (i < expr.length) {
+    const c = expr[i]!
+    if (c === '#') {
+      const nl = expr.indexOf('\n', i)
+      i = nl < 0 ? expr.length : nl
+      continue
+    }
+    if (c !== '"' && c !== "'" && c !== '`') {
+      i++
+      continue
+    }
+    let j = i + 1
+    while (j < expr.length && expr[j] !== c) {
+      if (expr[j] === '\n' && c !== '`') return undefined
+      j += c !== '`' && expr[j] === '\\' ? 2 : 1
+    }
+    if (j >= expr.length) return undefined
+    text += expr.slice(from, i)
+    literals.push({ at: text.length, raw: expr.slice(i, j + 1) })
+    text += '""'
+    i = j + 1
+    from = i
+  }
+  return { text: text + expr.slice(from), literals }
+}
+
+const lezerCache = new Map<string, { tree: ReturnType<typeof parser.parse>; error?: string }>()
+/** Trees of templates, string values as placeholders (`\u0000<n>`: the n-th literal). */
+const templateTrees = new Map<string, Node>()
+const PLACEHOLDER = '\u0000'
+
+/** A template's tree with its literals put in. */
+function fill(n: Node, values: string[]): Node {
+  const v = (x: string): string => (x.startsWith(PLACEHOLDER) ? values[Number(x.slice(1))]! : x)
+  switch (n.kind) {
+    case 'selector': {
+      // A name taken from {__name__="..."} was a placeholder in the template.
+      const own = n.name !== undefined && !n.name.startsWith(PLACEHOLDER) ? n.name : undefined
+      const matchers = n.matchers.map((m) => ({ ...m, value: v(m.value) }))
+      const byName = matchers.find((m) => m.label === '__name__' && m.op === '=')
+      const name = own ?? byName?.value
+      const shown = matchers.filter((m) => m !== byName)
+      const text = `${name ?? ''}${shown.length || !name ? `{${shown.map((m) => `${m.label}${m.op}${JSON.stringify(m.value)}`).join(', ')}}` : ''}`
+      const { name: _drop, ...rest } = n
+      return { ...rest, ...(name !== undefined ? { name } : {}), matchers, text }
+    }
+    case 'string':
+      return { kind: 'string', value: v(n.value) }
+    case 'call':
+    case 'aggregate':
+    case 'other':
+      return { ...n, args: n.args.map((a) => fill(a, values)) }
+    case 'binary':
+      return { ...n, lhs: fill(n.lhs, values), rhs: fill(n.rhs, values) }
+    case 'unary':
+    case 'subquery':
+      return { ...n, expr: fill(n.expr, values) }
+    default:
+      return n
+  }
+}
 const treeCache = new Map<string, Node | PromqlError>()
+
+function lezerParse(text: string): { tree: ReturnType<typeof parser.parse>; error?: string } {
+  let hit = lezerCache.get(text)
+  if (hit) return hit
+  const tree = parser.parse(text)
+  let error: string | undefined
+  tree.iterate({
+    enter: (n) => {
+      if (error) return false
+      if (n.type.isError) error = `${n.from >= text.length ? 'unexpected end of expression' : `syntax error near "${text.slice(n.from, n.from + 12)}"`} at column ${n.from + 1}`
+      else if (n.name === 'StringLiteral') {
+        const lit = text.slice(n.from, n.to)
+        if (lit.length < 2 || lit[lit.length - 1] !== lit[0]) error = `unterminated string at column ${n.from + 1}`
+      }
+      return undefined
+    }
+  })
+  hit = { tree, ...(error ? { error } : {}) }
+  if (lezerCache.size > 20_000) lezerCache.clear()
+  lezerCache.set(text, hit)
+  return hit
+}
 
 /**
  * The syntax tree of an expression. Throws PromqlError with the reason when it is not valid PromQL.
- * Trees are cached by text: the same expression is parsed once per run.
+ * Trees are cached by text, and the grammar's parse by the text without its string literals.
  */
 export function parsePromql(expr: string): Node {
   let hit = treeCache.get(expr)
   if (hit === undefined) {
     try {
-      const tree = parser.parse(expr)
-      let bad: { from: number; what: string } | undefined
-      tree.iterate({
-        enter: (n) => {
-          if (bad) return false
-          if (n.type.isError) bad = { from: n.from, what: n.from >= expr.length ? 'unexpected end of expression' : `syntax error near "${expr.slice(n.from, n.from + 12)}"` }
-          else if (n.name === 'StringLiteral') {
-            const lit = expr.slice(n.from, n.to)
-            if (lit.length < 2 || lit[lit.length - 1] !== lit[0]) bad = { from: n.from, what: 'unterminated string' }
-          }
-          return undefined
+      const t = template(expr)
+      const parsed = t ? lezerParse(t.text) : undefined
+      if (t && parsed && !parsed.error) {
+        let shape = templateTrees.get(t.text)
+        if (!shape) {
+          shape = new Reader(t.text, false, new Map(t.literals.map((l, i) => [l.at, `${PLACEHOLDER}${i}`]))).node(parsed.tree.topNode)
+          if (templateTrees.size > 20_000) templateTrees.clear()
+          templateTrees.set(t.text, shape)
         }
-      })
-      if (bad) throw new PromqlError(`${bad.what} at column ${bad.from + 1}`)
-      hit = new Reader(expr, false).node(tree.topNode)
+        hit = fill(shape, t.literals.map((l) => unquote(l.raw)))
+      } else {
+        // Positions in messages are those of the expression as written.
+        const own = lezerParse(expr)
+        if (own.error) throw new PromqlError(own.error)
+        hit = new Reader(expr, false).node(own.tree.topNode)
+      }
     } catch (err) {
       hit = err instanceof PromqlError ? err : new PromqlError(String(err))
     }
@@ -296,9 +400,17 @@ export function children(n: Node): Node[] {
   }
 }
 
-export function* walk(n: Node): Generator<Node> {
-  yield n
-  for (const c of children(n)) yield* walk(c)
+/** Every node of a tree, parents first (a loop, not recursion: trees from fleets are many). */
+export function walk(n: Node): Node[] {
+  const out: Node[] = []
+  const stack: Node[] = [n]
+  while (stack.length) {
+    const x = stack.pop()!
+    out.push(x)
+    const c = children(x)
+    for (let i = c.length - 1; i >= 0; i--) stack.push(c[i]!)
+  }
+  return out
 }
 
 export function selectors(n: Node): Array<Extract<Node, { kind: 'selector' }>> {

@@ -109,6 +109,7 @@ export class RuleSet {
   private readonly recordingByName = new Map<string, LoadedRule[]>()
   private readonly recordingByLabel = new Map<string, LoadedRule[]>()
   private readonly recordingFacts = new Map<LoadedRule, RecordingFacts>()
+  private readonly withoutLabel = new Map<string, LoadedRule[]>()
   private readonly bySlo = new Map<string, AlertFacts[]>()
   /** `metric\0label\0value` (metric empty: any metric; label `*`: any label; `#label`: the alert's own label). */
   private readonly byValue = new Map<string, AlertFacts[]>()
@@ -130,14 +131,18 @@ export class RuleSet {
     for (const a of this.alerts) {
       if (a.rule.labels.slo) push(this.bySlo, a.rule.labels.slo, a)
       for (const m of a.metrics) push(this.byMetric, m, a)
-      const keys = new Set<string>()
+      const pairs = new Set<string>()
       for (const v of a.values) {
-        for (const l of v.fromRuleLabels ? [`#${v.label}`] : [v.label, '*']) {
-          keys.add(`\u0000${l}\u0000${v.value}`)
-          for (const m of a.metrics) keys.add(`${m}\u0000${l}\u0000${v.value}`)
+        if (v.fromRuleLabels) pairs.add(`#${v.label}\u0000${v.value}`)
+        else {
+          pairs.add(`${v.label}\u0000${v.value}`)
+          pairs.add(`*\u0000${v.value}`)
         }
       }
-      for (const k of keys) push(this.byValue, k, a)
+      for (const pair of pairs) {
+        push(this.byValue, `\u0000${pair}`, a)
+        for (const m of a.metrics) push(this.byValue, `${m}\u0000${pair}`, a)
+      }
       for (const m of a.regexMatchers) push(this.withRegex, m.label, a)
     }
   }
@@ -153,7 +158,10 @@ export class RuleSet {
         if (m.op !== '=') continue
         const hit = this.recordingByLabel.get(`${name}\u0000${m.label}\u0000${m.value}`)
         if (hit) {
-          pool = hit.length < pool.length ? [...hit, ...all.filter((r) => r.labels[m.label] === undefined)] : pool
+          const key = `${name}\u0000${m.label}`
+          let rest = this.withoutLabel.get(key)
+          if (!rest) this.withoutLabel.set(key, (rest = all.filter((r) => r.labels[m.label] === undefined)))
+          pool = hit.length < pool.length ? (rest.length ? [...hit, ...rest] : hit) : pool
           break
         }
       }

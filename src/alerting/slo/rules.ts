@@ -397,6 +397,23 @@ export async function promtoolCheckRules(text: string): Promise<{ tool: string; 
   }
 }
 
+/** The findings of every SLO and critical service against an indexed rule set (no I/O). */
+export function alignFindings(ctx: RunContext, set: RuleSet): RuleFinding[] {
+  const slos = ctx.model.slos
+  const tolerance = ctx.config.alerting['burn-rate-tolerance-percent']
+  const servicesByName = new Map(ctx.model.services.map((s) => [s.name, s]))
+  const slosByService = new Map<string, SloConfig[]>()
+  for (const s of slos) {
+    const list = slosByService.get(s.service)
+    if (list) list.push(s)
+    else slosByService.set(s.service, [s])
+  }
+  return [
+    ...slos.flatMap((s) => checkSlo(s, set, ctx, tolerance, servicesByName)),
+    ...ctx.model.services.filter((s) => s.critical).flatMap((s) => checkCriticalService(s, slosByService, set, ctx))
+  ]
+}
+
 /**
  * Alert rules (in force in Prometheus and in the repository's rule files) checked against the
  * SLOs' burn-rate alerts, plus a paging and an absent-telemetry alert per critical service.
@@ -449,15 +466,7 @@ export async function checkSloAlignment(ctx: RunContext): Promise<{ alignment: S
   }
 
   const set = new RuleSet(rules)
-  const tolerance = cfg['burn-rate-tolerance-percent']
-  const servicesByName = new Map(ctx.model.services.map((s) => [s.name, s]))
-  const slosByService = new Map<string, SloConfig[]>()
-  for (const s of slos) slosByService.set(s.service, [...(slosByService.get(s.service) ?? []), s])
-  const findings = [
-    ...slos.flatMap((s) => checkSlo(s, set, ctx, tolerance, servicesByName)),
-    ...critical.flatMap((s) => checkCriticalService(s, slosByService, set, ctx))
-  ]
-
+  const findings = alignFindings(ctx, set)
   if (sourceErrors.length) {
     // Absence cannot be claimed when a source could not be read.
     const why = sourceErrors.join('; ')
