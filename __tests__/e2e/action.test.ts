@@ -219,8 +219,12 @@ describe('dist/index.js run by the runner', () => {
       const ws = prepareWorkspace(root, stack, degradedTracesWholeBacklog)
       const job = stack.artifacts.registerRun(runId)
       const issuesBefore = repoState().issues.length
+      const dispatchesBefore = repoState().dispatches.length
       const run = await runAction({ stack, workspace: ws, root, runId, runtimeToken: job.token, inputs: BASE_INPUTS })
       expectExit(run, 1)
+      // Gate 1 failed: the protocol pauses; no synthetic page, no handoff.
+      expect(repoState().dispatches.length).toBe(dispatchesBefore)
+      expect(gatesOf(run)[1]!.reasons[0]).toMatch(/^alert tests not run: gate 1 \(Instrumentation Coverage Gate\) failed/)
 
       expect(run.outputs.status).toBe('fail')
       const gates = gatesOf(run)
@@ -307,7 +311,8 @@ describe('dist/index.js run by the runner', () => {
       expect(fingerprints.every(Boolean)).toBe(true)
       expect(fingerprints.filter((f, n) => fingerprints.indexOf(f) !== n)).toEqual([])
       for (const n of failing.opened) expect(repoState().issues.find((i) => i.number === n)?.state).toBe('open')
-      expect(repoState().dispatches.slice(dispatchesBefore)).toEqual([expect.objectContaining({ client_payload: expect.objectContaining({ run: expect.objectContaining({ id: failing.runId, attempt: 2 }) }) })])
+      // Gate 1 failed: the protocol pauses, nothing is handed off to Protocol 13.
+      expect(repoState().dispatches.slice(dispatchesBefore)).toEqual([])
     },
     TEST_TIMEOUT
   )
@@ -359,7 +364,7 @@ describe('dist/index.js run by the runner', () => {
       expectExit(run, 0)
       expect(run.outputs.status).toBe('fail')
       expect(gatesOf(run)[0]).toMatchObject({ id: 1, status: 'fail' })
-      expect(run.annotations).toContainEqual({ level: 'warning', properties: {}, message: expect.stringMatching(/^Advisory run \(fail-on: never\): gate 1 \(Instrumentation Coverage Gate\) failed/) })
+      expect(run.annotations).toContainEqual({ level: 'warning', properties: {}, message: expect.stringMatching(/^Advisory run \(fail-on: never\): gate 1 \(Instrumentation Coverage Gate\)(, gate \d \([^)]+\))* failed$/) })
       expect(errors(run).filter((m) => m.startsWith('Protocol 12 quality gates failed'))).toEqual([])
       expect(run.summary).toContain('## ❌ Monitoring is not in place')
     },

@@ -292,6 +292,8 @@ const manifest = (completeness = 100, missing: string[] = []): PackageManifest =
   required_artifacts: [],
   missing_artifacts: missing,
   manifest_completeness: completeness,
+  status: missing.length ? 'incomplete' : 'complete',
+  missing: missing.map((name) => ({ name, reason: 'not produced by this run' })),
   runbook: null,
   downstream: {}
 })
@@ -303,7 +305,8 @@ const approval = (over: Partial<ApprovalView> = {}): ApprovalView => ({
   on_call_owner: 'bob',
   ...over
 })
-const delivered: HandoffView = { uploaded: true, dispatchEnabled: true, dispatched: true, pending: false }
+const dispatched = { protocol: 'protocol-13', channel: 'repository_dispatch', target: 'protocol-13-handoff', accepted: true, detail: 'accepted' }
+const delivered: HandoffView = { uploaded: true, notifications: [dispatched], requires: 'protocol-13', pending: false }
 
 describe('gate 4: handoff package', () => {
   test('passes with a complete manifest, approval and delivery', () => {
@@ -326,8 +329,23 @@ describe('gate 4: handoff package', () => {
     expect(evaluateHandoffGate({ manifest: undefined, approval: approval(), handoff: delivered, thresholds }).status).toBe('fail')
   })
   test('fails when the package was not uploaded or the dispatch failed', () => {
-    const g = evaluateHandoffGate({ manifest: manifest(), approval: approval(), handoff: { ...delivered, uploaded: false, uploadError: 'HTTP 500', dispatched: false, dispatchError: '403' }, thresholds })
-    expect(g.reasons[0]).toBe('downstream protocols not notified: package not delivered (HTTP 500), handoff not dispatched (403)')
+    const g = evaluateHandoffGate({
+      manifest: manifest(),
+      approval: approval(),
+      handoff: { ...delivered, uploaded: false, uploadError: 'HTTP 500', notifications: [{ ...dispatched, accepted: false, detail: '403' }] },
+      thresholds
+    })
+    expect(g.reasons[0]).toBe('downstream protocols not notified: package not delivered (HTTP 500), protocol-13 repository_dispatch protocol-13-handoff: not accepted (403), no protocol-13 notification accepted')
+  })
+
+  test('the upload alone is no notification; a held handoff is none either', () => {
+    const none = evaluateHandoffGate({ manifest: manifest(), approval: approval(), handoff: { ...delivered, notifications: [] }, thresholds })
+    expect(none.status).toBe('fail')
+    expect(none.reasons[0]).toBe('downstream protocols not notified: package delivered, no notification sent: github.handoff.enabled is false and notify.protocol-13 is not configured')
+    const onlyP5 = evaluateHandoffGate({ manifest: manifest(), approval: approval(), handoff: { ...delivered, notifications: [{ ...dispatched, protocol: 'protocol-5', channel: 'webhook', target: 'https://p5/' }] }, thresholds })
+    expect(onlyP5.status).toBe('fail')
+    const held = evaluateHandoffGate({ manifest: manifest(), approval: approval(), handoff: { ...delivered, notifications: [], held: 'gate 1 failed' }, thresholds })
+    expect(held.reasons[0]).toBe('downstream protocols not notified: package delivered, handoff held: gate 1 failed')
   })
   test('pending notification does not fail before the upload', () => {
     expect(evaluateHandoffGate({ manifest: manifest(), approval: approval(), handoff: { ...delivered, pending: true }, thresholds }).status).toBe('pass')

@@ -53,8 +53,10 @@ describe('the protocol run', () => {
     expect(g1!.errors.length).toBeGreaterThan(0)
     expect(g2!.status).toBe('fail')
     expect(g3!.status).toBe('fail')
-    // Gate 4 judges the package, the approval and the delivery: all there.
-    expect(g4!.status).toBe('pass')
+    // Gate 1 failed, so the protocol paused: the package is delivered but not handed off.
+    expect(g4!.status).toBe('fail')
+    expect(g4!.reasons.join('\n')).toContain('handoff held: gate 1')
+    expect(existsSync(join(dir, 'delivered', 'protocol-13-handoff.json'))).toBe(false)
 
     for (const name of [
       'monitoring-requirements.md',
@@ -101,7 +103,7 @@ describe('the protocol run', () => {
   })
 
   test('announces each phase in the seed\'s words, in order', async () => {
-    const dir = workspace()
+    const dir = workspace((c) => `${c}\nflow:\n  pause-on-gate-failure: false\n`)
     const log = new MemoryLogger()
     await runProtocol(options(dir, log))
     const text = log.lines.map((l) => l.message)
@@ -109,7 +111,8 @@ describe('the protocol run', () => {
     expect(order.every((i) => i >= 0)).toBe(true)
     expect([...order].sort((a, b) => a - b)).toEqual(order)
     expect(text).toContain('[AUTOMATION] workflow_automation.py (alert-test) executed: error')
-    expect(text).toContain('[VALIDATION REQUEST] - Monitoring instrumentation verified. Approve activation of alert tests? (yes/no)')
+    // Gate 1 failed: "Monitoring instrumentation verified" would be false, so it is not said.
+    expect(text).not.toContain('[VALIDATION REQUEST] - Monitoring instrumentation verified. Approve activation of alert tests? (yes/no)')
     // A failed phase is not announced as complete.
     expect(text).not.toContain(ANNOUNCE.complete(1, 'Instrumentation Alignment and Baseline Capture'))
     expect(text).not.toContain(ANNOUNCE.protocolComplete)
@@ -138,10 +141,10 @@ describe('the protocol run', () => {
   })
 
   test('alert tests not approved: nothing is sent and gate 2 fails saying so', async () => {
-    const dir = workspace()
+    const dir = workspace((c) => `${c}\nflow:\n  pause-on-gate-failure: false\n`)
     const log = new MemoryLogger()
     const result = await runProtocol(options(dir, log, { alertTestsApproved: false }))
-    expect(result.gates[1]!.reasons.join('\n')).toContain('alert tests not approved')
+    expect(result.gates[1]!.reasons.join('\n')).toContain('alert tests not approved (input alert-tests is false)')
     expect(result.alertTests?.tests.every((t) => t.status === 'not_run' && t.triggered_at === null)).toBe(true)
   })
 

@@ -88,9 +88,8 @@ export async function runAlertTests(ctx: RunContext, opts: AlertTestOptions = {}
   const cfg = ctx.config.alerting
   const routes = opts.routes ?? cfg.routes
   const sla = cfg['ack-sla-seconds']
+  // The protocol asks the seed's validation request and records the answer before this runs.
   const approved = ctx.alertTestsApproved
-  ctx.log.info(VALIDATION_REQUEST)
-  ctx.log.info(`Answer: ${approved ? 'yes' : 'no'} (input alert-tests=${approved ? 'true' : 'false'})`)
 
   const test_date = ctx.now().toISOString()
   const policy: AckPolicy = { slaSeconds: sla, skewSeconds: cfg['clock-skew-seconds'], ignore: cfg['ack-ignore'].map((p) => new RegExp(p, 'i')) }
@@ -119,7 +118,7 @@ export async function runAlertTests(ctx: RunContext, opts: AlertTestOptions = {}
     })
 
   if (!approved) {
-    return { ...base, tests: notRun(NOT_APPROVED_REASON), overall_status: 'not_run', sla_compliance: 0, not_verified_reason: `${NOT_APPROVED_REASON} (input alert-tests is false): no synthetic alert was sent` }
+    return { ...base, tests: notRun(NOT_APPROVED_REASON), overall_status: 'not_run', sla_compliance: 0, not_verified_reason: `${NOT_APPROVED_REASON} (${ctx.alertTestsAnswer ?? 'input alert-tests is false'}): no synthetic alert was sent` }
   }
   if (routes.length === 0) {
     return { ...base, tests: [], overall_status: 'not_run', sla_compliance: 0, not_verified_reason: 'no alert routes configured (alerting.routes)' }

@@ -133,6 +133,8 @@ export interface AlertTestResults {
   cancelled?: boolean
   /** What the configured alert-test-command produced, checked against these live tests. */
   hook?: HookReview
+  /** Why no alert was sent at all: the protocol paused because gate 1 failed. */
+  held?: string
 }
 
 export interface BurnRateAlert {

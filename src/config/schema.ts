@@ -74,6 +74,22 @@ export const endpoint = z.strictObject({
 })
 export type EndpointConfig = z.infer<typeof endpoint>
 
+/**
+ * Where a downstream protocol is told about the package: a webhook (POST JSON, accepted on 2xx)
+ * or a repository_dispatch event of this type.
+ */
+export const notifyTarget = z
+  .strictObject({
+    url: httpUrl.optional(),
+    'event-type': z.string().min(1).max(100).optional(),
+    auth: auth.default({ type: 'none' }),
+    /** A value `env:NAME` is read from that environment variable and masked. */
+    headers: z.record(z.string(), z.string()).default({}),
+    'timeout-seconds': z.number().positive().max(60).default(10)
+  })
+  .refine((t) => (t.url === undefined) !== (t['event-type'] === undefined), 'exactly one of url (a webhook) or event-type (a repository_dispatch)')
+export type NotifyTarget = z.infer<typeof notifyTarget>
+
 export const service = z.strictObject({
   name: z.string().min(1),
   critical: z.boolean().default(false),
@@ -429,6 +445,29 @@ export const configSchema = z.strictObject({
       'timeout-seconds': z.number().positive().max(3600).default(600)
     })
     .default({ 'timeout-seconds': 600 }),
+  /** The protocol's own control flow. */
+  flow: z
+    .strictObject({
+      /** Gate 1 failed: the read-only checks still run, nothing pages people or hands off. */
+      'pause-on-gate-failure': z.boolean().default(true),
+      /**
+       * Who answers the validation and handoff prompts: the inputs (alert-tests,
+       * github.handoff.enabled), or in addition the approval of this job's protected environment.
+       */
+      'confirm-with': z.enum(['input', 'environment']).default('input')
+    })
+    .default({ 'pause-on-gate-failure': true, 'confirm-with': 'input' }),
+  /** Inputs from other protocols. */
+  inputs: z
+    .strictObject({
+      /** Protocol 4's quality audit findings: JSON (schemas/quality-audit.schema.json) or Markdown with a findings table. */
+      'quality-audit': z.string().optional()
+    })
+    .default({}),
+  /** Notifications to the downstream protocols, besides the Protocol 13 repository_dispatch (github.handoff). */
+  notify: z
+    .strictObject({ 'protocol-13': notifyTarget.optional(), 'protocol-5': notifyTarget.optional(), 'protocol-14': notifyTarget.optional() })
+    .default({}),
   github: z
     .strictObject({
       labels: z.array(z.string()).default(['sre-monitoring']),

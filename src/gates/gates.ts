@@ -52,6 +52,8 @@ export function evaluateInstrumentationGate(input: {
   audit: InstrumentationAudit
   requirementsWritten: boolean
   thresholds: Thresholds
+  /** Open critical/high instrumentation gaps from Protocol 4's quality audit the live audit did not close. */
+  qualityGaps?: Array<{ id: string; title: string; severity: string; service?: string; signal?: string }>
 }): GateResult {
   const { model, audit, thresholds } = input
   const reasons: string[] = []
@@ -61,6 +63,12 @@ export function evaluateInstrumentationGate(input: {
   if (model.services.length === 0) reasons.push('no services to observe: neither the evidence nor the config names any')
   if (audit.not_verified_reason) reasons.push(`instrumentation not verified against live telemetry: ${audit.not_verified_reason}`)
   hookCheck(audit.hook, checks, reasons)
+  if (input.qualityGaps) {
+    for (const f of input.qualityGaps) {
+      reasons.push(`high-risk gap from the quality audit (Protocol 4) remains open: ${f.id} (${f.severity})${f.service ? ` ${f.service}${f.signal ? `/${f.signal}` : ''}` : ''}: ${f.title}`)
+    }
+    checks.push({ name: 'Protocol 4 high-risk gaps open', status: input.qualityGaps.length === 0 ? 'pass' : 'fail', value: String(input.qualityGaps.length), threshold: '0' })
+  }
 
   for (const svc of audit.services.filter((s) => s.critical)) {
     const signals = [svc.metrics, svc.logs, svc.traces, svc.synthetics]
@@ -111,7 +119,8 @@ export function evaluateAlertGate(input: {
   const checks: GateCheck[] = []
   hookCheck(alertTests.hook, checks, reasons)
 
-  if (!alertTests.approved) reasons.push('alert tests not approved (input alert-tests is false): the alert path is unproven')
+  if (alertTests.held) reasons.push(alertTests.held)
+  else if (!alertTests.approved) reasons.push(`alert tests not approved (${alertTests.not_verified_reason?.match(/^alert tests not approved \((.+?)\)/)?.[1] ?? 'input alert-tests is false'}): the alert path is unproven`)
   else if (alertTests.not_verified_reason) reasons.push(`alert path not verified: ${alertTests.not_verified_reason}`)
   else if (alertTests.tests.length === 0) reasons.push('no alert route was tested: configure alerting.routes')
   // In the order the responder must fix them: where it went, whether it arrived, who acknowledged.
@@ -252,10 +261,12 @@ export interface HandoffView {
   /** The package reached GitHub as an artifact (or its delivery folder outside GitHub). */
   uploaded: boolean
   uploadError?: string
-  /** repository_dispatch to Protocol 13 sent (when enabled). */
-  dispatchEnabled: boolean
-  dispatched: boolean
-  dispatchError?: string
+  /** Every notification sent to a downstream protocol, accepted by the receiver or not. */
+  notifications: Array<{ protocol: string; channel: string; target: string; accepted: boolean; detail: string }>
+  /** Whose acceptance makes "downstream protocols notified": Protocol 13 for a release, any in assurance mode. */
+  requires: 'protocol-13' | 'any'
+  /** Why nothing was handed off at all (the protocol paused on gate 1). */
+  held?: string
   /** Decided after upload: until then the check says pending. */
   pending: boolean
 }
@@ -300,14 +311,22 @@ export function evaluateHandoffGate(input: {
     notified = 'pass'
     value = 'pending: decided after the package upload'
   } else {
-    const ok = handoff.uploaded && (!handoff.dispatchEnabled || handoff.dispatched)
+    // The upload alone tells nobody: a notification must have been sent and accepted.
+    const refused = handoff.notifications.filter((n) => !n.accepted)
+    const accepted = handoff.notifications.filter((n) => n.accepted && (handoff.requires === 'any' || n.protocol === handoff.requires))
+    const ok = !handoff.held && handoff.uploaded && accepted.length > 0 && refused.length === 0
     notified = ok ? 'pass' : 'fail'
     value = [
       handoff.uploaded ? 'package delivered' : `package not delivered${handoff.uploadError ? ` (${handoff.uploadError})` : ''}`,
-      handoff.dispatchEnabled ? (handoff.dispatched ? 'handoff dispatched' : `handoff not dispatched${handoff.dispatchError ? ` (${handoff.dispatchError})` : ''}`) : 'handoff dispatch disabled'
+      ...(handoff.held ? [`handoff held: ${handoff.held}`] : []),
+      ...handoff.notifications.map((n) => `${n.protocol} ${n.channel} ${n.target}: ${n.accepted ? 'accepted' : `not accepted (${n.detail})`}`),
+      ...(!handoff.held && handoff.notifications.length === 0
+        ? [`no notification sent: github.handoff.enabled is false and notify.${handoff.requires === 'any' ? '*' : handoff.requires} is not configured`]
+        : []),
+      ...(!handoff.held && handoff.notifications.length > 0 && accepted.length === 0 && handoff.requires !== 'any' ? [`no ${handoff.requires} notification accepted`] : [])
     ].join(', ')
     if (!ok) reasons.push(`downstream protocols not notified: ${value}`)
   }
-  checks.push({ name: 'downstream notified', status: notified, value, threshold: 'package delivered; Protocol 13 handoff dispatched when enabled' })
+  checks.push({ name: 'downstream notified', status: notified, value, threshold: 'package delivered and a notification accepted by Protocol 13 (dispatch or webhook); every configured notification accepted' })
   return gate(4, checks, reasons, errors, ['monitoring-package-manifest.json', 'monitoring-approval-record.json'])
 }

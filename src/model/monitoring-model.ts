@@ -36,6 +36,8 @@ export interface RunContext {
   mode: RunMode
   /** Answer to the seed's "[VALIDATION REQUEST] ... Approve activation of alert tests?". */
   alertTestsApproved: boolean
+  /** How that answer was given (`input alert-tests is false`, an environment approval...). */
+  alertTestsAnswer?: string
   outputDir: string
   /** Repository root; config paths (rule files, dashboards, runbook) are relative to it. */
   workspace: string

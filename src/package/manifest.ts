@@ -18,7 +18,7 @@ export const REQUIRED_ARTIFACTS = [
 export const DOWNSTREAM = {
   'protocol-13': ['monitoring-package-manifest.json', 'alert-test-results.json', 'instrumentation-audit.json', 'monitoring-approval-record.json'],
   'protocol-5': ['observability-scorecard.md', 'alert-tuning-report.md', 'improvement-backlog.md'],
-  'protocol-14': ['baseline-metrics.json', 'instrumentation-audit.json']
+  'protocol-14': ['baseline-metrics.json', 'instrumentation-gaps.json', 'instrumentation-audit.json']
 } as const
 
 export interface ManifestEntry {
@@ -42,6 +42,12 @@ export interface PackageManifest {
   required_artifacts: string[]
   missing_artifacts: string[]
   manifest_completeness: number
+  /** `complete` when every required artifact was written and valid; `incomplete` says what is not, and why. */
+  status: 'complete' | 'incomplete'
+  /** Each required artifact not in the package, with the reason. */
+  missing: Array<{ name: string; reason: string }>
+  /** Input that was refused (config, evidence): nothing could be checked against it. */
+  refused_input?: string[]
   runbook: { path: string; changed: boolean; sha256: string | null } | null
   downstream: Record<string, string[]>
 }
@@ -54,6 +60,9 @@ export function buildManifest(args: {
   release: { tag?: string; commit?: string }
   run: { id: string; url?: string }
   runbook: PackageManifest['runbook']
+  /** Why an artifact was not written, by name (a failed write, a crashed step, refused input). */
+  notWritten?: ReadonlyMap<string, string>
+  refusedInput?: string[]
 }): PackageManifest {
   const artifacts: ManifestEntry[] = [...args.written]
     .map((a) => ({
@@ -69,6 +78,9 @@ export function buildManifest(args: {
   const present = new Set(artifacts.filter((a) => a.schema_result !== 'invalid').map((a) => a.name))
   const required: string[] = [...REQUIRED_ARTIFACTS]
   const missing = required.filter((n) => !present.has(n))
+  const why = (n: string): string =>
+    args.notWritten?.get(n) ??
+    (artifacts.some((a) => a.name === n) ? 'written but fails its schema' : args.refusedInput?.length ? 'not produced: the input was refused (see refused_input)' : 'not produced by this run')
   return {
     generated_at: args.now.toISOString(),
     generator: args.generator,
@@ -79,6 +91,9 @@ export function buildManifest(args: {
     required_artifacts: required,
     missing_artifacts: missing,
     manifest_completeness: Math.round(((required.length - missing.length) / required.length) * 10000) / 100,
+    status: missing.length === 0 ? 'complete' : 'incomplete',
+    missing: missing.map((name) => ({ name, reason: why(name) })),
+    ...(args.refusedInput?.length ? { refused_input: args.refusedInput } : {}),
     runbook: args.runbook,
     downstream: Object.fromEntries(Object.entries(DOWNSTREAM).map(([k, v]) => [k, [...v]]))
   }

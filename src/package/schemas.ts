@@ -65,5 +65,6 @@ export const ARTIFACT_SCHEMAS: Record<string, string> = {
   'monitoring-package-manifest.json': 'monitoring-package-manifest.schema.json',
   'gate-results.json': 'gate-results.schema.json',
   'alert-backtest.json': 'alert-backtest.schema.json',
-  'detection-drill.json': 'detection-drill.schema.json'
+  'detection-drill.json': 'detection-drill.schema.json',
+  'instrumentation-gaps.json': 'instrumentation-gaps.schema.json'
 }

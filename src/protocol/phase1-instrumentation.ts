@@ -14,6 +14,7 @@ import { setHttpLimits } from '../util/http.js'
 import { registerConfigSecrets } from '../util/redact.js'
 import { ANNOUNCE, announceGate } from './announce.js'
 import { reviewAuditHook } from './hook-review.js'
+import { isHighRiskGap, loadQualityAudit, openFindings, renderQualityRequirements, type QualityAudit } from './quality-audit.js'
 import type { ProtocolRun } from './run-state.js'
 
 export interface InstrumentationPhase {
@@ -23,6 +24,8 @@ export interface InstrumentationPhase {
   ctx: RunContext
   /** monitoring-requirements.md really reached the package. */
   requirementsWritten: boolean
+  /** Protocol 4's findings, when inputs.quality-audit names them. */
+  qualityAudit?: QualityAudit
   audit: InstrumentationAudit
   baseline: BaselineMetrics
   gate: GateResult
@@ -41,6 +44,7 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
   let config: Config
   let evidence: Evidence
   let openSlos: SloConfig[]
+  let qualityAudit: QualityAudit | undefined
   try {
     config = await loadConfig(resolve(opts.workspace, opts.configPath), { workspace: opts.workspace })
     // Before anything from the config or evidence is logged: the runner must know what to mask.
@@ -52,6 +56,11 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
     })
     // A bad OpenSLO document is bad input like a bad config: its SLOs would go unchecked.
     openSlos = await steps.loadOpenSlo(config.openslo, opts.workspace)
+    const qaFile = config.inputs['quality-audit']
+    if (qaFile) {
+      qualityAudit = await loadQualityAudit(qaFile, opts.workspace)
+      log.info(`Quality audit (Protocol 4): ${qualityAudit.findings.length} finding(s) from ${qaFile}`)
+    }
   } catch (err) {
     const messages = err instanceof InputErrors ? err.errors.map((e) => e.message) : [errorText(err)]
     for (const m of messages.slice(0, 10)) log.error(m)
@@ -74,7 +83,7 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
     runId: opts.runId
   }
   log.info(`Release ${model.release.tag ?? '(untagged)'} in ${model.environment}: ${model.services.length} service(s), ${model.services.filter((s) => s.critical).length} critical`)
-  const requirementsWritten = (await run.writeText('monitoring-requirements.md', renderRequirements(model, evidence, now()))) !== undefined
+  const requirementsWritten = (await run.writeText('monitoring-requirements.md', renderRequirements(model, evidence, now()) + (qualityAudit ? renderQualityRequirements(qualityAudit) : ''))) !== undefined
 
   log.info(ANNOUNCE.coverage)
   const auditFallback = (reason: string): InstrumentationAudit => ({
@@ -113,9 +122,10 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
     not_verified_reason: reason
   }))
   await run.writeJson('baseline-metrics.json', baseline)
-  const gate = evaluateInstrumentationGate({ model, audit, requirementsWritten, thresholds: config.gates })
+  const qualityGaps = qualityAudit ? openFindings(qualityAudit, audit).filter(isHighRiskGap) : undefined
+  const gate = evaluateInstrumentationGate({ model, audit, requirementsWritten, thresholds: config.gates, qualityGaps })
   announceGate(log, gate)
-  return { config, evidence, model, ctx, requirementsWritten, audit, baseline, gate }
+  return { config, evidence, model, ctx, requirementsWritten, qualityAudit, audit, baseline, gate }
 }
 
 /** The baseline to compare with: a named file, a named artifact, or the previous run's own package. */

@@ -5,12 +5,19 @@ import type { DetectionDrill } from '../alerting/drill/types.js'
 import type { AlertTestResults, DashboardReport, SloAlignment } from '../alerting/types.js'
 import { evaluateAlertGate } from '../gates/gates.js'
 import type { GateResult } from '../gates/types.js'
+import { VALIDATION_REQUEST } from '../alerting/alert-tests.js'
+import { buildApprovalRecord, type MonitoringApprovalRecord, type ResolvedApproval } from '../approval/record.js'
+import type { RunContext } from '../model/monitoring-model.js'
 import { ANNOUNCE, announceGate } from './announce.js'
 import { reviewAlertHook } from './hook-review.js'
 import type { InstrumentationPhase } from './phase1-instrumentation.js'
 import type { ProtocolRun } from './run-state.js'
 
 export interface ActivationPhase {
+  /** Gate 1 failed and flow.pause-on-gate-failure holds everything that pages people or hands off. */
+  paused: boolean
+  /** The approval of this release, looked up once (the prompts' answers and gate 4 read it). */
+  approval: MonitoringApprovalRecord
   alignment: SloAlignment
   dashboards: DashboardReport
   alertTests: AlertTestResults
@@ -22,8 +29,12 @@ export interface ActivationPhase {
 
 export async function activationPhase(run: ProtocolRun, p1: InstrumentationPhase): Promise<ActivationPhase> {
   const { opts, log, steps, now } = run
-  const { config, ctx } = p1
+  const { config } = p1
   log.info(ANNOUNCE.phase2)
+  const paused = config.flow['pause-on-gate-failure'] && p1.gate.status === 'fail'
+  const approval = await lookUpApproval(run, config)
+  const answer = validationAnswer(run, p1, paused, approval)
+  const ctx: RunContext = { ...p1.ctx, alertTestsApproved: answer.yes, alertTestsAnswer: answer.how }
   const { alignment, suggestedRulesYaml, ruleSet } = await run.step('alert rule alignment', () => steps.alignment(ctx), (reason) => ({
     alignment: { checked_at: now().toISOString(), rule_sources: [], findings: [], not_verified_reason: reason } as SloAlignment,
     suggestedRulesYaml: undefined,
@@ -55,7 +66,7 @@ export async function activationPhase(run: ProtocolRun, p1: InstrumentationPhase
 
   const alertFallback = (reason: string): AlertTestResults => ({
     test_date: now().toISOString(),
-    approved: opts.alertTestsApproved,
+    approved: answer.yes,
     sla_target_seconds: config.alerting['ack-sla-seconds'],
     tests: [],
     overall_status: 'error',
@@ -63,10 +74,10 @@ export async function activationPhase(run: ProtocolRun, p1: InstrumentationPhase
     not_verified_reason: reason,
     source: 'built-in'
   })
-  // Without approval no hook runs either: the built-in step records that nothing was sent.
-  const alertTests = await run.liveWithHook<AlertTestResults, AlertTestResults>({
+  // Paused or not approved, no hook runs either: nothing is sent.
+  const alertTests = paused ? heldAlertTests(run, p1, answer.how) : await run.liveWithHook<AlertTestResults, AlertTestResults>({
     what: 'alert path test',
-    command: opts.alertTestsApproved ? config.hooks['alert-test-command'] : undefined,
+    command: answer.yes ? config.hooks['alert-test-command'] : undefined,
     commandName: 'alert-test-command',
     artifact: 'alert-test-results.json',
     script: 'workflow_automation.py (alert-test)',
@@ -92,5 +103,73 @@ export async function activationPhase(run: ProtocolRun, p1: InstrumentationPhase
   }
   const gate = evaluateAlertGate({ alertTests, alignment, dashboards, thresholds: config.gates, ...(drill ? { drill } : {}) })
   announceGate(log, gate)
-  return { alignment, dashboards, alertTests, ...(drill ? { drill } : {}), runbook, gate }
+  return { paused, approval, alignment, dashboards, alertTests, ...(drill ? { drill } : {}), runbook, gate }
+}
+
+/** The gate 1 failure that holds the protocol, in words. */
+export const pauseReason = (p1: InstrumentationPhase): string =>
+  `gate 1 (${p1.gate.name}) failed, so the protocol pauses until instrumentation is fixed (flow.pause-on-gate-failure)`
+
+function heldAlertTests(run: ProtocolRun, p1: InstrumentationPhase, how: string): AlertTestResults {
+  const held = `alert tests not run: ${pauseReason(p1)}; no synthetic alert was sent`
+  run.log.info(ANNOUNCE.automation('workflow_automation.py (alert-test)', 'held (gate 1 failed)'))
+  return {
+    test_date: run.now().toISOString(),
+    approved: false,
+    sla_target_seconds: p1.config.alerting['ack-sla-seconds'],
+    tests: [],
+    overall_status: 'not_run',
+    sla_compliance: 0,
+    not_verified_reason: `${held} (${how})`,
+    held,
+    source: 'built-in'
+  }
+}
+
+/** The approvals of this run: a protected environment's reviewers, else the approved-by input. */
+async function lookUpApproval(run: ProtocolRun, config: InstrumentationPhase['config']): Promise<MonitoringApprovalRecord> {
+  const { opts, now } = run
+  const record = (approval: ResolvedApproval): MonitoringApprovalRecord =>
+    buildApprovalRecord({
+      approval,
+      onCallOwner: opts.onCallOwner ?? config.assurance.owner,
+      notificationChannels: config.alerting['notification-channels'],
+      now: now()
+    })
+  return run.step('approval lookup', async () => record(await opts.github.approval(opts.approvedBy)), (reason) =>
+    record({ source: 'none', approvers: [], rejected: [], apiError: reason })
+  )
+}
+
+/** Reviewers of this job's protected environment who approved it, when none rejected it. */
+export function environmentApprovers(approval: MonitoringApprovalRecord): string[] | undefined {
+  const approvers = Object.values(approval.approvers).filter((a) => a.source === 'environment-approval')
+  if (approvers.some((a) => a.approval_status === 'rejected')) return undefined
+  const ok = approvers.filter((a) => a.approval_status === 'approved').map((a) => a.name)
+  return ok.length ? ok : undefined
+}
+
+/**
+ * The seed's "[VALIDATION REQUEST] - Monitoring instrumentation verified. Approve activation of
+ * alert tests?" is logged only when gate 1 passed (only then is it true), with how it was answered.
+ */
+function validationAnswer(run: ProtocolRun, p1: InstrumentationPhase, paused: boolean, approval: MonitoringApprovalRecord): { yes: boolean; how: string } {
+  const { log, opts } = run
+  if (paused) {
+    const how = `held: ${pauseReason(p1)}`
+    log.info(`Alert tests held: ${pauseReason(p1)}. The read-only checks go on; nothing pages anyone and nothing is handed off.`)
+    return { yes: false, how }
+  }
+  if (p1.gate.status === 'pass') log.info(VALIDATION_REQUEST)
+  else log.info('Monitoring instrumentation is not verified (gate 1 failed); alert tests go ahead because flow.pause-on-gate-failure is false.')
+  let answer: { yes: boolean; how: string }
+  if (!opts.alertTestsApproved) answer = { yes: false, how: 'input alert-tests is false' }
+  else if (p1.config.flow['confirm-with'] === 'environment') {
+    const by = environmentApprovers(approval)
+    answer = by
+      ? { yes: true, how: `approved on this job's protected environment by ${by.join(', ')}` }
+      : { yes: false, how: "flow.confirm-with is environment and no reviewer of this job's protected environment approved it" }
+  } else answer = { yes: true, how: 'input alert-tests is true' }
+  log.info(`Answer: ${answer.yes ? 'yes' : 'no'} (${answer.how})`)
+  return answer
 }

@@ -2,7 +2,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildApprovalRecord, type MonitoringApprovalRecord } from '../approval/record.js'
+import type { MonitoringApprovalRecord } from '../approval/record.js'
 import { backtestAlerts, BACKTEST_FILE, emptyBacktest } from '../assurance/backtest/backtest.js'
 import { withBacktest } from '../assurance/backtest/feed.js'
 import { correlateAlerts, emptyTuning } from '../assurance/correlate-alerts.js'
@@ -18,6 +18,7 @@ import { renderTuningReport } from '../report/tuning.js'
 import { ANNOUNCE, announceGate } from './announce.js'
 import { collectBacklog, gapFingerprints } from './backlog.js'
 import { runHook } from './hooks.js'
+import { qualityBacklog } from './quality-audit.js'
 import type { InstrumentationPhase } from './phase1-instrumentation.js'
 import type { ActivationPhase } from './phase2-activation.js'
 import type { ProtocolRun } from './run-state.js'
@@ -83,24 +84,9 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
   const drillSection = p2.drill ? (await import('../alerting/drill/report.js')).renderDrillSection(p2.drill) : ''
   const tuningWritten = (await run.writeText('alert-tuning-report.md', renderTuningReport(tuning) + drillSection + hookSection)) !== undefined
 
-  const approval = await run.step(
-    'approval lookup',
-    async () =>
-      buildApprovalRecord({
-        approval: await opts.github.approval(opts.approvedBy),
-        onCallOwner: opts.onCallOwner ?? config.assurance.owner,
-        notificationChannels: config.alerting['notification-channels'],
-        now: now()
-      }),
-    (reason) =>
-      buildApprovalRecord({
-        approval: { source: 'none', approvers: [], rejected: [], apiError: reason },
-        onCallOwner: opts.onCallOwner ?? config.assurance.owner,
-        notificationChannels: config.alerting['notification-channels'],
-        now: now()
-      })
-  )
-  const backlog = collectBacklog({ audit, baseline, alignment, dashboards, alertTests, schedule, tuning, approvalMissing: approval.status !== 'approved', config })
+  const approval = p2.approval
+  const quality = qualityBacklog(p1.qualityAudit, audit)
+  const backlog = [...collectBacklog({ audit, baseline, alignment, dashboards, alertTests, schedule, tuning, approvalMissing: approval.status !== 'approved', config }), ...quality]
   const slos = await run.step('SLO attainment', () => sloAttainment(ctx, (backend) => steps.prometheus(ctx, backend)), () => [])
   await run.writeText(
     'observability-scorecard.md',
@@ -116,7 +102,7 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
     tuningWritten,
     backlog: listed,
     backlogWritten: backlogText !== undefined,
-    gapFingerprints: gapFingerprints(audit, alignment, alertTests),
+    gapFingerprints: [...gapFingerprints(audit, alignment, alertTests), ...quality.map((q) => q.fingerprint)],
     thresholds: config.gates
   })
   announceGate(log, gate)

@@ -18,6 +18,8 @@ import type { RunOptions } from './types.js'
  */
 export class ProtocolRun {
   readonly errors: string[] = []
+  /** Package files that could not be written, and why: the manifest lists them. */
+  readonly notWritten = new Map<string, string>()
   readonly now: () => Date
   readonly log: Logger
   readonly steps: ProtocolSteps
@@ -65,6 +67,7 @@ export class ProtocolRun {
     try {
       return await put()
     } catch (err) {
+      this.notWritten.set(name, `not written: ${errorText(err)}`)
       this.fail(`${name} not written: ${errorText(err)}`)
       return undefined
     }

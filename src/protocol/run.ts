@@ -52,7 +52,8 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
 
   const gates = [p1.gate, p2.gate, p3.gate, p4.gate]
   const status = gates.every((g) => g.status === 'pass') ? 'pass' : 'fail'
-  if (status === 'pass') log.info(ANNOUNCE.protocolComplete)
+  // "Ready for Protocol 13" is true only when every gate passed and Protocol 13 accepted the handoff.
+  if (status === 'pass' && p4.handedOff) log.info(ANNOUNCE.protocolComplete)
   return {
     status,
     gates,
