@@ -85,6 +85,16 @@ describe('job summary, rendered as GitHub-flavoured Markdown', () => {
     expect(items.find((i) => i.includes('page alert (1h) for SLO checkout-availability'))).toContain("suggested-alert-rules.yml")
   })
 
+  test('a diagnosed cause of missing data gives the cause and its own hint', () => {
+    const run = failingRun()
+    run.audit!.services[1]!.traces.diagnosis = { cause: 'label_value_mismatch', detail: 'traces_spans_total exists, but not for service="payments"', query: 'count by (service) (traces_spans_total)', closest_values: ['payment'] }
+    const items = ((parseGfm(renderSummary(run, LINKS)).children[3] as { children: RootContent[] }).children).map(text)
+    const traces = items.find((i) => i.startsWith('❌ payments · traces'))!
+    expect(traces).toContain('no data: traces_spans_total exists, but not for service="payments"')
+    expect(traces).toContain('Do: Fix the service label: the backend has payment; set services[].selector')
+    expect(traces).toContain('query (diagnosis)')
+  })
+
   test('each failed check links to its query in the backend UI, the runbook and its issue', () => {
     const links: Array<{ url: string; text: string }> = []
     const walk = (n: { type: string; url?: string; children?: unknown[] }): void => {

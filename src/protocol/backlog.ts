@@ -2,7 +2,7 @@ import type { AlertTestResults, DashboardReport, RuleFinding, SloAlignment } fro
 import type { ObservabilitySchedule, TuningReport } from '../assurance/types.js'
 import type { Config, Signal } from '../config/schema.js'
 import { byPriority, fingerprint, type BacklogItem } from '../model/backlog.js'
-import { amtoolCommand, coverageHint, shellQuote } from '../report/findings.js'
+import { amtoolCommand, coverageHint, diagnosisHint, shellQuote } from '../report/findings.js'
 import { alertmanagerAlertsUrl, queryLinks } from '../report/links.js'
 import type { BaselineMetrics, InstrumentationAudit, Measurement } from '../telemetry/types.js'
 
@@ -49,7 +49,9 @@ export function collectBacklog(r: {
     if (!items.some((i) => i.fingerprint === item.fingerprint)) items.push(item)
   }
   for (const g of r.audit.missing_coverage) {
-    const m = r.audit.services.find((s) => s.service_name === g.service)?.[SIGNAL_KEY[g.signal]]?.measurement
+    const sig = r.audit.services.find((s) => s.service_name === g.service)?.[SIGNAL_KEY[g.signal]]
+    const m = sig?.measurement
+    const diag = sig?.diagnosis
     add({
       fingerprint: fingerprint('coverage', g.service, g.signal),
       kind: 'coverage_gap',
@@ -62,9 +64,10 @@ export function collectBacklog(r: {
         { label: 'gap', value: g.gap },
         { label: 'detail', value: g.detail },
         ...(m ? [{ label: 'value seen', value: m.value === null ? 'none' : String(m.value) }, ...(m.threshold ? [{ label: 'needed', value: m.threshold }] : []), { label: 'request', value: `${m.request.method} ${m.request.url}` }] : []),
+        ...(diag ? [{ label: 'diagnosis', value: `${diag.cause.replace(/_/g, ' ')}: ${diag.detail}` }] : []),
         { label: 'audit date', value: r.audit.audit_date }
       ],
-      action: coverageHint(g.gap, g.signal),
+      action: diag ? diagnosisHint(diag, g.signal) : coverageHint(g.gap, g.signal),
       verify: curlFor(m),
       query: m?.request.query ? { backend: m.request.backend, expr: m.request.query } : undefined,
       observedAt: m?.finishedAt,

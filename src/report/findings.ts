@@ -10,6 +10,7 @@ import type { GateResult } from '../gates/types.js'
 import type { BacklogItem } from '../model/backlog.js'
 import { fingerprint } from '../model/backlog.js'
 import type { RunResult } from '../protocol/run.js'
+import type { NoDataDiagnosis } from '../telemetry/diagnosis.js'
 import type { CoverageGap, ServiceAudit, SignalCoverage } from '../telemetry/types.js'
 import { alertmanagerAlertsUrl, issueLink, queryLinks, runbookLink, type Link, type ReportLinks } from './links.js'
 
@@ -70,6 +71,24 @@ export function coverageHint(gap: string | undefined, signal: Signal): string {
       return signal === 'synthetic'
         ? 'The endpoint answered wrongly or too slowly: fix the service, or the expected status and latency.'
         : `The ${signal} check failed: look at the query's answer and fix the instrumentation or the check.`
+  }
+}
+
+/** What to do, per diagnosed cause of missing data. */
+export function diagnosisHint(d: NoDataDiagnosis, signal: Signal): string {
+  switch (d.cause) {
+    case 'metric_missing':
+      return `Add the missing ${signal} instrumentation: the metric does not exist in the backend at all (or the check's query names the wrong metric).`
+    case 'label_value_mismatch':
+      return `Fix the service label${d.closest_values?.length ? `: the backend has ${d.closest_values.slice(0, 3).join(', ')}` : ''}; set services[].selector or rename the label value the service emits.`
+    case 'stopped':
+      return `The ${signal} data stopped${d.stopped_at ? ` at ${d.stopped_at}` : ''}: restart or fix the exporter, agent or scrape job.`
+    case 'no_traffic':
+      return 'The target is up but nothing was measured: send traffic (a synthetic check) or count the metric from zero so an idle service still reports.'
+    case 'backend_down':
+      return 'Not a monitoring gap: make the backend reachable from the runner (URL, credentials, network), then run again.'
+    default:
+      return `The selector filters every series out: check the label matchers of signals.${signal}.`
   }
 }
 
@@ -212,16 +231,17 @@ export function failedChecks(result: RunResult, links: ReportLinks = {}): Failed
       }
       const kind = gap?.gap ?? (s.mapped ? s.verdict : 'unmapped')
       const fp = fingerprint('coverage', svc.service_name, signal)
+      const d = s.diagnosis
       out.push({
         gate: 1,
         rank: (svc.critical ? RANK.critical : RANK.nonCritical) + (svc.new ? 0 : 1),
         service: svc.service_name,
         subject: signal,
-        cause: `${plainGap(kind)}${m?.reason ? `: ${short(m.reason)}` : ''}`,
+        cause: `${plainGap(kind)}${d ? `: ${short(d.detail)}` : m?.reason ? `: ${short(m.reason)}` : ''}`,
         value: m?.value === null || m?.value === undefined ? 'none' : String(m.value),
         threshold: m?.threshold ?? (kind === 'unmapped' ? 'a configured check' : 'fresh, finite data'),
-        hint: coverageHint(kind, signal),
-        links: [...queryLinks(config, m?.request.backend, m?.request.query), ...issue(fp)],
+        hint: d ? diagnosisHint(d, signal) : coverageHint(kind, signal),
+        links: [...queryLinks(config, m?.request.backend, m?.request.query), ...(d && d.query !== m?.request.query ? queryLinks(config, m?.request.backend, d.query).map((l) => ({ ...l, text: `${l.text} (diagnosis)` })) : []), ...issue(fp)],
         fingerprint: fp
       })
       explained.add(1)
