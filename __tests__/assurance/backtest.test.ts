@@ -47,6 +47,9 @@ function openMetrics(): string {
   counter('service="payments",code="200"', (t) => 500 - paymentsErrors(t))
   counter('service="checkout",code="500"', checkoutErrors)
   counter('service="checkout",code="200"', (t) => 100 - checkoutErrors(t))
+  // A recording rule that has recorded all along: read as recorded, not expanded.
+  lines.push('# TYPE service:up:ok gauge')
+  for (let t = T0; t <= END; t += MIN) lines.push(`service:up:ok{service="payments"} 1 ${t}`)
   // What actually fired: the page alert during the first incident, nothing else.
   lines.push('# TYPE ALERTS gauge')
   for (let t = INC1 + 4 * MIN; t <= INC1 + 64 * MIN; t += MIN) lines.push(`ALERTS{alertname="PaymentsErrorBudgetBurn",alertstate="firing",service="payments",severity="page"} 1 ${t}`)
@@ -73,6 +76,11 @@ const LOADED_RULES = `groups:
     rules:
       - record: service:http_errors:ratio_rate5m
         expr: sum by (service) (rate(http_requests_total{code=~"5.."}[5m])) / sum by (service) (rate(http_requests_total[5m]))
+      - record: service:up:ok
+        expr: max by (service) (up)
+      - alert: PaymentsRecordedDown
+        expr: service:up:ok{service="payments"} < 0.5
+        labels: { severity: page, service: payments }
       - alert: CheckoutHighErrorRate
         expr: service:http_errors:ratio_rate5m{service="checkout"} > 0.05
         for: 5m
@@ -153,7 +161,7 @@ describe('backtest over a backfilled week', () => {
   it('writes a valid alert-backtest.json, one query per rule, and says how much of the lookback the data covered', () => {
     expect(validateAgainst('alert-backtest.schema.json', bt)).toEqual({ schema: 'alert-backtest.schema.json', valid: true, errors: [] })
     expect(bt.status).toBe('partial') // the absent-data rule has no data to be evaluated on
-    expect(bt.requests).toEqual({ rules_api: 1, data_coverage: 1, alerts_history: 1, rule_queries: 3, total: 6, rules_evaluated: 3 })
+    expect(bt.requests).toEqual({ rules_api: 1, data_coverage: 1, alerts_history: 1, rule_queries: 4, total: 7, rules_evaluated: 4 })
     expect(bt.data.coverage.from).toBe(iso(T0))
     expect(bt.data.coverage.fraction).toBe(0.8571)
     expect(bt.history.status).toBe('ok')
@@ -196,6 +204,14 @@ describe('backtest over a backfilled week', () => {
     expect(r.proposal!.peak_outside.signal).toBeCloseTo(2, 6)
   })
 
+  it('a recording rule with its own history is read as recorded; a quiet rule agrees with an ALERTS that never shows it', () => {
+    const r = rule('PaymentsRecordedDown')
+    expect(r).toMatchObject({ status: 'evaluated', kind: 'condition', expansions: [], intervals: [], query: 'service:up:ok{service="payments"} < 0.5', proposal: null })
+    expect(r.kind_reason).toContain('not a vector compared with a constant threshold')
+    expect(r.history).toMatchObject({ status: 'agrees', agreement: 1, fired_seconds: 0 })
+    expect(r.incidents.map((o) => [o.id, o.status])).toEqual([['INC-1', 'missed'], ['INC-2', 'missed'], ['INC-4', 'outside_data']])
+  })
+
   it('a rule in the repository that the rules backend does not load: evaluated, and flagged against ALERTS', () => {
     const r = rule('PaymentsAnyErrors')
     expect(r).toMatchObject({ loaded: false, source: 'alerts.yml', for_seconds: 0 })
@@ -209,8 +225,8 @@ describe('backtest over a backfilled week', () => {
 
   it('sums up over the rules: each incident counted once, at its fastest detection', () => {
     expect(bt.summary).toEqual({
-      rules: 4,
-      evaluated: 3,
+      rules: 5,
+      evaluated: 4,
       true_positives: 3,
       false_positives: 1,
       precision: 0.75,

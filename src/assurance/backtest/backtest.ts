@@ -265,9 +265,15 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
     try {
       // A recording rule whose own series do not reach back over the lookback is expanded.
       const expansions: Expansion[] = []
+      // Stale: its series start later than its inputs' data would let it start (so history is lost).
       const stale = (name: string): boolean => {
         const own = seen.get(name)
-        return !own || own.from > start + 2 * dataStep
+        if (!own) return true
+        const inputs = [...new Set((definitions.get(name) ?? []).flatMap((d) => readsOf(d.expr)).filter((n) => !definitions.has(n)))]
+        // Inputs without data in the lookback: what was recorded is all there is.
+        if (inputs.some((n) => !seen.has(n))) return false
+        const could = Math.max(start, ...inputs.map((n) => seen.get(n)!.from))
+        return own.from > could + 2 * dataStep
       }
       const expanded = expandRecordings(a.expr, definitions, stale, expansions)
       rb.expansions = expansions
