@@ -54,7 +54,10 @@ export async function correlateAlerts(ctx: RunContext, prometheus: PrometheusFor
       const r = await prom.rangeQuery(query, start, end, step)
       episodes = episodesFromSeries(r.series, step, config['service-label'])
       sources.push({ name: prom.name, kind: 'alerts', request: `${r.request.method} ${r.request.url} ${query}`, status: 'ok', detail: `${r.series.length} alert series`, count: episodes.length })
-      coverage = await historyCoverage(ctx, prom, end)
+      coverage = await historyCoverage(ctx, prom, end).catch((err: unknown) => {
+        sources.push({ name: prom.name, kind: 'alerts', request: 'alert history range (first up/ALERTS sample)', status: 'error', detail: `the range the alert history covers could not be measured: ${errorText(err)}`, count: 0 })
+        return undefined
+      })
     } catch (err) {
       sources.push({ name: prom.name, kind: 'alerts', request: query, status: 'error', detail: errorText(err), count: 0 })
     }
