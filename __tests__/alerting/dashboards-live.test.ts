@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { checkDashboards, setVariables } from '../../src/alerting/dashboards.js'
 import { evaluateAlertGate } from '../../src/gates/gates.js'
 import { backfill, startPrometheus, type RunningBackend } from '../harness/backends.js'
@@ -41,10 +41,12 @@ describe('dashboards checked against live data', () => {
     const file = join(dir, 'shop.json')
     writeFileSync(file, JSON.stringify(dashboard))
     const ctx = makeContext({
-      config: { backends: { prom: { type: 'prometheus', url: prom.url, 'timeout-seconds': 5, retries: 0 } }, dashboards: { files: [file] } },
+      config: { backends: { prom: { type: 'prometheus', url: prom.url, 'timeout-seconds': 5, retries: 0 } }, dashboards: { files: [basename(file)] } },
       services: [service('checkout', { critical: true }), service('fraud-scoring', { new: true })],
       now
     })
+    // Dashboard files are read from the workspace only.
+    ctx.workspace = dir
     const report = await checkDashboards(ctx)
     const checks = report.dashboards[0]!.live_checks!
     const templated = 'sum by (service) (rate(http_requests_total{service=~"checkout|fraud-scoring"}[5m]))'
@@ -66,7 +68,9 @@ describe('dashboards checked against live data', () => {
   test('without a Prometheus backend the panels are not checked, and that is said', async () => {
     const file = join(dir, 'shop.json')
     writeFileSync(file, JSON.stringify(dashboard))
-    const ctx = makeContext({ config: { dashboards: { files: [file] } }, services: [service('checkout', { critical: true })], now })
+    const ctx = makeContext({ config: { dashboards: { files: [basename(file)] } }, services: [service('checkout', { critical: true })], now })
+    // Dashboard files are read from the workspace only.
+    ctx.workspace = dir
     const report = await checkDashboards(ctx)
     expect(report.live_not_verified_reason).toMatch(/no Prometheus backend/)
     expect(report.dashboards[0]!.live_checks).toBeUndefined()

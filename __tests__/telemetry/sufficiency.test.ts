@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { correlateAlerts } from '../../src/assurance/correlate-alerts.js'
 import { sloAttainment } from '../../src/assurance/slo-attainment.js'
 import type { SloConfig } from '../../src/config/schema.js'
@@ -128,7 +128,9 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
       ])
     )
     const run = async (extra: Record<string, unknown>) => {
-      const ctx = makeContext({ config: { backends: backends(), incidents: { file }, ...extra }, services: [], now })
+      const ctx = makeContext({ config: { backends: backends(), incidents: { file: basename(file) }, ...extra }, services: [], now })
+      // The incidents file is read from the workspace only.
+      ctx.workspace = scratch
       const client = new PrometheusClient('prom', ctx.config.backends.prom!, {}, ctx.log, {})
       return correlateAlerts(ctx, async () => client, { incidents: async () => [] })
     }

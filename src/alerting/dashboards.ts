@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises'
-import { isAbsolute, join, relative } from 'node:path'
-import { glob, isDynamicPattern } from 'tinyglobby'
+import { isDynamicPattern } from 'tinyglobby'
+import { parseJsonText } from '../evidence/text.js'
+import { BackendError, errorText, InputError } from '../util/errors.js'
+import { expandWorkspacePaths, readWorkspaceText } from '../util/workspace.js'
 import type { RunContext, ResolvedService } from '../model/monitoring-model.js'
-import { BackendError } from '../util/errors.js'
 import { httpRequest, redactUrl } from '../util/http.js'
 import { PrometheusClient } from '../telemetry/prometheus/client.js'
 import { describeNumber, selectorOf } from '../telemetry/vector.js'
@@ -119,18 +119,21 @@ function queryShowsService(query: string, svc: ResolvedService, vars: Map<string
 
 async function loadFiles(ctx: RunContext, errors: string[]): Promise<LoadedDashboard[]> {
   const out: LoadedDashboard[] = []
-  const files: string[] = []
-  for (const p of ctx.config.dashboards.files) {
-    if (isDynamicPattern(p)) {
-      const matched = await glob(p, { cwd: ctx.workspace, absolute: true, onlyFiles: true })
-      if (matched.length === 0) errors.push(`no files match dashboards.files pattern ${p}`)
-      files.push(...matched.sort())
-    } else files.push(isAbsolute(p) ? p : join(ctx.workspace, p))
+  const patterns = ctx.config.dashboards.files
+  // Each path is confined to the workspace and read as strict UTF-8; errors never quote the file.
+  let files: Array<{ shown: string; pattern: string }> = []
+  try {
+    files = await expandWorkspacePaths(ctx.workspace, patterns, (i) => ({ field: `dashboards.files[${i}]` }))
+  } catch (err) {
+    errors.push(errorText(err))
   }
-  for (const abs of [...new Set(files)]) {
-    const shown = relative(ctx.workspace, abs) || abs
+  for (const p of patterns) {
+    if (isDynamicPattern(p) && !files.some((f) => f.pattern === p)) errors.push(`no files match dashboards.files pattern ${p}`)
+  }
+  for (const { shown } of files) {
     try {
-      const data = JSON.parse(await readFile(abs, 'utf8')) as unknown
+      const { text } = await readWorkspaceText(ctx.workspace, shown, { field: 'dashboards.files' }, { what: 'a Grafana dashboard JSON file' })
+      const data = parseJsonText(text, shown, 'a Grafana dashboard JSON file')
       // An API export wraps the model as {dashboard, meta}.
       const model = isObject(data) && isObject(data.dashboard) ? data.dashboard : data
       if (!isObject(model) || (!Array.isArray(model.panels) && !Array.isArray(model.rows))) {
@@ -139,8 +142,7 @@ async function loadFiles(ctx: RunContext, errors: string[]): Promise<LoadedDashb
       }
       out.push({ title: typeof model.title === 'string' ? model.title : shown, uid: typeof model.uid === 'string' ? model.uid : undefined, source: shown, link: shown, model })
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code
-      errors.push(code === 'ENOENT' ? `${shown}: no such dashboard file` : `${shown}: ${err instanceof Error ? err.message : String(err)}`)
+      errors.push(err instanceof InputError && err.found === 'no such file' ? `${shown}: no such dashboard file` : errorText(err))
     }
   }
   return out

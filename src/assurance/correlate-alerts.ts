@@ -2,8 +2,6 @@
  * The I/O side of alert tuning: alert history from Prometheus' ALERTS series, incidents from a
  * file or GitHub issues. The correlation itself is the pure `correlate` in tuning.ts.
  */
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import type { Config } from '../config/schema.js'
 import type { RunContext } from '../model/monitoring-model.js'
 import type { GitHubPort } from '../protocol/ports.js'
@@ -14,6 +12,8 @@ import { addCoverageSample, coverageExpression, coverageOf, PART_LABEL, sufficie
 import { pagerDutyIncidents } from './backtest/pagerduty-incidents.js'
 import { correlate, episodesFromSeries, parseIncidents } from './tuning.js'
 import type { DataSourceStatus, Incident, TuningReport } from './types.js'
+import { readWorkspaceText } from '../util/workspace.js'
+import { parseJsonText } from '../evidence/text.js'
 
 /** A Prometheus client for a named backend, or the first one configured. */
 export type PrometheusFor = (backend?: string) => Promise<PrometheusClient | undefined>
@@ -67,8 +67,9 @@ export async function correlateAlerts(ctx: RunContext, prometheus: PrometheusFor
   const labels = config.incidents['github-labels']
   if (file) {
     try {
-      const text = await readFile(resolve(ctx.workspace, file), 'utf8')
-      const all = parseIncidents(JSON.parse(text), file)
+      // Confined to the workspace, strict UTF-8, and a JSON error that never quotes the file.
+      const { text } = await readWorkspaceText(ctx.workspace, file, { field: 'incidents.file' }, { what: 'an incidents JSON file' })
+      const all = parseIncidents(parseJsonText(text, file, 'an incidents JSON file'), file)
       incidents = all.filter((i) => Date.parse(i.started_at) >= start.getTime() - 86400_000)
       sources.push({ name: file, kind: 'incidents', request: `read ${file}`, status: 'ok', detail: `${all.length} incident(s) in file`, count: incidents.length })
     } catch (err) {

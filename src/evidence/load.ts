@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { InputError, InputErrors } from '../util/errors.js'
 import { decodeUtf8 } from '../util/utf8.js'
@@ -50,6 +50,13 @@ async function readEvidenceFile(
   const file = path.join(dir, name)
   let size: number
   try {
+    // A file that is a symbolic link must stay in the evidence folder: a link to /etc/passwd is refused unread.
+    if ((await lstat(file)).isSymbolicLink()) {
+      const [real, root] = await Promise.all([realpath(file), realpath(dir)])
+      if (!real.startsWith(root + path.sep)) {
+        throw new InputError({ file, expected: `${name} to be a file in the evidence folder`, found: 'a symbolic link that leads outside the evidence folder' })
+      }
+    }
     const st = await stat(file)
     if (!st.isFile()) {
       throw new InputError({ file, expected: `${name} to be a file`, found: st.isDirectory() ? 'a directory' : 'not a regular file' })

@@ -16,6 +16,7 @@ import { ANNOUNCE, announceGate } from './announce.js'
 import { reviewAuditHook } from './hook-review.js'
 import { isHighRiskGap, loadQualityAudit, openFindings, renderQualityRequirements, type QualityAudit } from './quality-audit.js'
 import type { ProtocolRun } from './run-state.js'
+import { resolveInWorkspace } from '../util/workspace.js'
 
 export interface InstrumentationPhase {
   config: Config
@@ -133,8 +134,9 @@ async function previousBaseline(run: ProtocolRun, config: Config): Promise<{ sou
   const { opts, steps, log } = run
   const prevFile = config.baseline.previous?.file
   if (prevFile) {
-    const file = resolve(opts.workspace, prevFile)
-    return run.step('previous baseline', async () => ({ source: prevFile, data: await steps.loadPreviousBaseline(file) }), () => undefined)
+    // The file must be in the workspace, symbolic links followed.
+    const confined = async (): Promise<string> => (await resolveInWorkspace(opts.workspace, prevFile, { field: 'baseline.previous.file' })).abs
+    return run.step('previous baseline', async () => ({ source: prevFile, data: await steps.loadPreviousBaseline(await confined()) }), () => undefined)
   }
   const artifact = config.baseline.previous?.artifact ?? opts.packageArtifact
   if (!artifact) return undefined

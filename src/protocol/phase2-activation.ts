@@ -1,6 +1,5 @@
 /** Phase 2: dashboards, alert rules, the alert path, the runbook; gate 2. */
-import { readFile } from 'node:fs/promises'
-import { basename, resolve } from 'node:path'
+import { basename } from 'node:path'
 import type { DetectionDrill } from '../alerting/drill/types.js'
 import type { AlertTestResults, DashboardReport, SloAlignment } from '../alerting/types.js'
 import { evaluateAlertGate } from '../gates/gates.js'
@@ -99,7 +98,7 @@ export async function activationPhase(run: ProtocolRun, p1: InstrumentationPhase
   )
   // The package carries the runbook as it stands after this release's section was written.
   if (runbook) {
-    await run.step('runbook copy', async () => run.writer.text(basename(runbook.path), await readFile(resolve(opts.workspace, runbook.path), 'utf8')), () => undefined)
+    await run.step('runbook copy', async () => run.writer.text(basename(runbook.path), await (await import('../runbook/update.js')).readRunbookText(opts.workspace, runbook.path)), () => undefined)
   }
   const gate = evaluateAlertGate({ alertTests, alignment, dashboards, thresholds: config.gates, ...(drill ? { drill } : {}) })
   announceGate(log, gate)

@@ -1,9 +1,11 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import type { Config } from '../config/schema.js'
 import type { HealthMetricRow } from '../evidence/model.js'
 import type { ResolvedService, RunContext } from '../model/monitoring-model.js'
 import { classifyMetricName, nameParts, type MetricClaimKind } from '../evidence/metric-names.js'
 import { InputError } from '../util/errors.js'
+import { decodeUtf8 } from '../util/utf8.js'
+import { parseJsonText } from '../evidence/text.js'
 import { durationSeconds } from '../util/duration.js'
 import {
   addCoverageSample,
@@ -504,20 +506,26 @@ export function compareWithPrevious(current: Array<{ service: string; metrics: B
 }
 
 /** Read a previous release's `baseline-metrics.json` (config `baseline.previous.file`) and check it against the schema. */
+/** A previous baseline is a few KiB; anything far bigger is not one. */
+const PREVIOUS_BASELINE_MAX_BYTES = 16 * 1024 * 1024
+
 export async function loadPreviousBaseline(file: string): Promise<BaselineMetrics> {
-  let text: string
+  let bytes: Buffer
   try {
-    text = await readFile(file, 'utf8')
+    const st = await stat(file)
+    if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: st.isDirectory() ? 'EISDIR' : 'ENOTFILE' })
+    if (st.size > PREVIOUS_BASELINE_MAX_BYTES) throw Object.assign(new Error('too big'), { code: 'EFBIG' })
+    bytes = await readFile(file)
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    throw new InputError({ file, expected: 'a baseline-metrics.json from a previous run', found: code === 'ENOENT' ? 'no such file' : `an unreadable file (${code ?? String(err)})` })
+    throw new InputError({
+      file,
+      expected: 'a baseline-metrics.json from a previous run',
+      found: code === 'ENOENT' ? 'no such file' : code === 'EFBIG' ? `a file over ${PREVIOUS_BASELINE_MAX_BYTES} bytes` : `an unreadable file (${code ?? String(err)})`
+    })
   }
-  let data: unknown
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''))
-  } catch (err) {
-    throw new InputError({ file, expected: 'JSON', found: `text that does not parse (${(err as Error).message})` })
-  }
+  // Strict UTF-8, and a JSON error that says where, never what the file holds.
+  const data = parseJsonText(decodeUtf8(bytes, file), file, 'a baseline-metrics.json from a previous run')
   const errors = checkSchema(BASELINE_SCHEMA, data)
   if (errors.length > 0) {
     throw new InputError({ file, field: errors[0]!.split(' ')[0], expected: 'a document matching schemas/baseline-metrics.schema.json', found: `${errors.length} problem(s): ${errors.slice(0, 3).join('; ')}` })

@@ -60,6 +60,29 @@ export function formatDuration(seconds: number): string {
   return `${s}s`
 }
 
+/** Seconds in a duration as PromQL reads one: Prometheus's form, or (Prometheus 3) a number of seconds. */
+export function promqlDurationSeconds(text: string): number | undefined {
+  const t = text.trim()
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t)
+  const ms = parseDurationMs(t)
+  return ms === undefined ? undefined : ms / 1000
+}
+
+/** `3600` -> `1h`, `330` -> `5m30s`: the shortest exact spelling of a duration, down to milliseconds. */
+export function formatDurationExact(seconds: number): string {
+  if (!(seconds > 0)) return '0s'
+  let rest = Math.round(seconds * 1000)
+  let out = ''
+  for (const unit of ['w', 'd', 'h', 'm', 's', 'ms'] as const) {
+    const ms = UNIT_MS[unit]
+    if (rest >= ms) {
+      out += `${Math.floor(rest / ms)}${unit}`
+      rest %= ms
+    }
+  }
+  return out
+}
+
 const WORD_UNITS: Array<[RegExp, number]> = [
   [/^(w|wk|wks|weeks?)$/, 604800],
   [/^(d|days?)$/, 86400],

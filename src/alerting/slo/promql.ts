@@ -6,6 +6,7 @@
  */
 import { parser } from '@prometheus-io/lezer-promql'
 import type { SyntaxNode } from '@lezer/common'
+import { formatDurationExact as formatDuration, promqlDurationSeconds as promDurationSeconds } from '../../util/duration.js'
 
 export interface Matcher {
   label: string
@@ -26,31 +27,8 @@ export type Node =
 
 export class PromqlError extends Error {}
 
-const DURATION_UNITS: Record<string, number> = { y: 31536000, w: 604800, d: 86400, h: 3600, m: 60, s: 1, ms: 0.001 }
-
-/** Seconds in a PromQL duration (`1h30m`, `5m`, `90s`), or undefined when it is not one. */
-export function promDurationSeconds(text: string): number | undefined {
-  const t = text.trim()
-  if (/^\d+(\.\d+)?$/.test(t)) return Number(t)
-  if (!/^(\d+(y|w|d|h|ms|m|s))+$/.test(t)) return undefined
-  let total = 0
-  for (const m of t.matchAll(/(\d+)(ms|y|w|d|h|m|s)/g)) total += Number(m[1]) * DURATION_UNITS[m[2]!]!
-  return total
-}
-
-/** `3600` -> `1h`, `330` -> `5m30s`: the shortest PromQL spelling of a duration. */
-export function formatDuration(seconds: number): string {
-  if (!(seconds > 0)) return '0s'
-  let rest = Math.round(seconds * 1000)
-  let out = ''
-  for (const [u, ms] of [['w', 604800000], ['d', 86400000], ['h', 3600000], ['m', 60000], ['s', 1000], ['ms', 1]] as const) {
-    if (rest >= ms) {
-      out += `${Math.floor(rest / ms)}${u}`
-      rest %= ms
-    }
-  }
-  return out
-}
+/** PromQL durations are read and written by the one duration module. */
+export { promDurationSeconds, formatDuration }
 
 function unquote(lit: string): string {
   const q = lit[0]

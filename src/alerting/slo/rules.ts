@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { isAbsolute, join, relative } from 'node:path'
-import { glob, isDynamicPattern } from 'tinyglobby'
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
+import { join } from 'node:path'
+import { parseDocument, stringify as stringifyYaml } from 'yaml'
 import type { SloConfig } from '../../config/schema.js'
 import type { ResolvedService, RunContext } from '../../model/monitoring-model.js'
-import { BackendError } from '../../util/errors.js'
+import { BackendError, errorText, InputError } from '../../util/errors.js'
+import { expandWorkspacePaths, readWorkspaceText } from '../../util/workspace.js'
+import { yamlErrorText } from '../../util/yaml-errors.js'
 import { authHeaders, httpRequest, redactUrl } from '../../util/http.js'
 import type { RuleFinding, SloAlignment } from '../types.js'
 import { burnRateAlerts, errorBudget, factorMatches, roundSignificant, type BurnRateThreshold } from './burn-rate.js'
@@ -27,7 +28,16 @@ function toLabels(v: unknown): Record<string, string> {
 
 /** Rules from a Prometheus rule file's text (`groups[].rules[]`). */
 export function parseRuleFile(text: string, source: string): LoadedRule[] {
-  const data = parseYaml(text) as unknown
+  const doc = parseDocument(text, { prettyErrors: false })
+  // The parser's own messages may quote the file: say where, not what.
+  const bad = doc.errors[0]
+  if (bad) throw new Error(`${source}: not valid YAML (${yamlErrorText(bad)}, line ${bad.linePos?.[0]?.line ?? '?'})`)
+  let data: unknown
+  try {
+    data = doc.toJS({ maxAliasCount: 100 })
+  } catch {
+    throw new Error(`${source}: YAML whose aliases cannot be expanded (an unresolved alias, or an alias bomb)`)
+  }
   const groups = (data as { groups?: unknown })?.groups
   if (!Array.isArray(groups)) throw new Error(`${source}: not a Prometheus rule file (no groups list)`)
   const out: LoadedRule[] = []
@@ -81,15 +91,6 @@ export async function fetchPrometheusRules(ctx: RunContext, backendName: string)
     }
   }
   return out
-}
-
-async function resolveRuleFiles(patterns: string[], workspace: string): Promise<string[]> {
-  const files: string[] = []
-  for (const p of patterns) {
-    if (isDynamicPattern(p)) files.push(...(await glob(p, { cwd: workspace, absolute: true, onlyFiles: true })).sort())
-    else files.push(isAbsolute(p) ? p : join(workspace, p))
-  }
-  return [...new Set(files)]
 }
 
 function serviceValues(service: ResolvedService | undefined, name: string, serviceLabel: string): Array<{ label?: string; value: string }> {
@@ -438,16 +439,21 @@ export async function checkSloAlignment(ctx: RunContext): Promise<{ alignment: S
     }
   }
   if (cfg['rule-files'].length) {
-    const files = await resolveRuleFiles(cfg['rule-files'], ctx.workspace)
-    if (files.length === 0) sourceErrors.push(`no files match alerting.rule-files (${cfg['rule-files'].join(', ')})`)
-    for (const abs of files) {
-      const shown = relative(ctx.workspace, abs) || abs
+    // Each file is confined to the workspace and read as strict UTF-8; errors never quote it.
+    let files: Array<{ shown: string }> = []
+    try {
+      files = await expandWorkspacePaths(ctx.workspace, cfg['rule-files'], (i) => ({ field: `alerting.rule-files[${i}]` }))
+    } catch (err) {
+      sourceErrors.push(errorText(err))
+    }
+    if (files.length === 0 && sourceErrors.length === 0) sourceErrors.push(`no files match alerting.rule-files (${cfg['rule-files'].join(', ')})`)
+    for (const { shown } of files) {
       sources.push(shown)
       try {
-        rules.push(...parseRuleFile(await readFile(abs, 'utf8'), shown))
+        const { text } = await readWorkspaceText(ctx.workspace, shown, { field: 'alerting.rule-files' }, { what: 'a Prometheus rule file' })
+        rules.push(...parseRuleFile(text, shown))
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code
-        sourceErrors.push(code === 'ENOENT' ? `${shown}: no such rule file` : err instanceof Error ? err.message : String(err))
+        sourceErrors.push(err instanceof InputError && err.found === 'no such file' ? `${shown}: no such rule file` : errorText(err))
       }
     }
   }
