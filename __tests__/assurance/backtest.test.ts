@@ -263,6 +263,13 @@ describe('backtest building blocks', () => {
     for (const c of s.comparisons) expect(c.threshold).toBeCloseTo(0.0144, 12)
     expect(s.expr).toBe('(((a) / 0.014400000000000001) <= ((b) / 0.014400000000000013) or ((b) / 0.014400000000000013) < ((a) / 0.014400000000000001))')
     expect(burnSignal('0.5 < x')).toMatchObject({ comparisons: [{ vector: 'x', threshold: 0.5 }] })
+    // Sloth's shape: max(... > threshold) without (sloth_window), and-joined.
+    const sloth = burnSignal('(max(slo:sli_error:ratio_rate5m{sloth_id="a"} > (14.4 * 0.001)) without (sloth_window) and max(slo:sli_error:ratio_rate1h{sloth_id="a"} > (14.4 * 0.001)) without (sloth_window))')
+    if (!('expr' in sloth)) throw new Error(sloth.reason)
+    expect(sloth.comparisons).toHaveLength(2)
+    expect(sloth.expr).toContain('max(((slo:sli_error:ratio_rate5m{sloth_id="a"}) / 0.014400000000000001)) without (sloth_window)')
+    expect(selectors(sloth.expr)).toHaveLength(4) // parses as PromQL
+    expect(burnSignal('min(x > 1)')).toMatchObject({ reason: expect.stringContaining('only max()') })
     expect(burnSignal('a > 1 unless b')).toMatchObject({ reason: expect.stringContaining('unless') })
     expect(burnSignal('a > bool 1')).toMatchObject({ reason: expect.stringContaining('modifiers') })
     expect(burnSignal('absent(up)')).toMatchObject({ reason: expect.stringContaining('FunctionCall') })

@@ -371,6 +371,15 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
   // ---- summary ----
   requests.total = requests.rules_api + requests.data_coverage + requests.alerts_history + requests.rule_queries
   const evaluated = result.rules.filter((r) => r.status === 'evaluated')
+  // Without an incident source, no firing can be called true or false.
+  const judged0 = input.incidents.length > 0 || input.incidentSources.some((s) => s.kind === 'incidents' && s.status === 'ok')
+  if (!judged0) {
+    for (const r of evaluated) {
+      r.precision = null
+      r.recall = null
+      r.detail = `${r.detail}; no incident source was read, so firings are not judged`
+    }
+  }
   requests.rules_evaluated = evaluated.length
   const tp = evaluated.reduce((s, r) => s + r.true_positives, 0)
   const fp = evaluated.reduce((s, r) => s + r.false_positives, 0)
@@ -389,7 +398,7 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
     evaluated: evaluated.length,
     true_positives: tp,
     false_positives: fp,
-    precision: tp + fp ? round(tp / (tp + fp)) : null,
+    precision: judged0 && tp + fp ? round(tp / (tp + fp)) : null,
     incidents: judged.size,
     detected: delays.length,
     recall: judged.size ? round(delays.length / judged.size) : null,

@@ -212,6 +212,16 @@ export function burnSignal(expr: string): BurnSignal | { reason: string } {
       const inner = children(n).find((c) => c.name !== '(' && c.name !== ')')
       return inner ? signal(inner) : { reason: 'empty parentheses' }
     }
+    if (n.name === 'AggregateExpr') {
+      // max(E > c) is there exactly when max(E / c) > 1 (Sloth's form); other aggregations differ.
+      const op = n.getChild('AggregateOp')
+      const body = n.getChild('FunctionCallBody')
+      const args = body ? children(body) : []
+      if (!op?.getChild('Max') || args.length !== 1) return { reason: `the condition is a ${op ? text(expr, op) : 'an'} aggregation; only max() of a comparison has a burn signal` }
+      const inner = signal(args[0]!)
+      if (typeof inner !== 'string') return inner
+      return `${expr.slice(n.from, args[0]!.from)}(${inner})${expr.slice(args[0]!.to, n.to)}`
+    }
     if (n.name !== 'BinaryExpr') return { reason: `the condition is a ${n.name}, not a comparison with a constant threshold` }
     const cs = children(n)
     const op = cs[1]!
