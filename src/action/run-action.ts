@@ -2,7 +2,8 @@ import type * as Core from '@actions/core'
 import { resolve } from 'node:path'
 import { LocalGitHubPort } from '../protocol/local-port.js'
 import type { GitHubPort } from '../protocol/ports.js'
-import { runProtocol, type RunResult } from '../protocol/run.js'
+import { crashedRun, runProtocol, type RunResult } from '../protocol/run.js'
+import { errorText } from '../util/errors.js'
 import { renderPullRequestComment } from '../report/pr-comment.js'
 import { renderSummary, type ReportLinks } from '../report/summary.js'
 import type { Settings } from '../settings/inputs.js'
@@ -29,8 +30,13 @@ export async function runAction(settings: Settings, rawCore: typeof Core, env: N
   let github: GitHubPort
   if (settings.githubToken && env.GITHUB_REPOSITORY) {
     // Octokit and the artifact client load only when a token is there to use them.
-    const { createGitHubPort } = await import('../github/port.js')
-    github = await createGitHubPort({ settings, env, log, workspace })
+    try {
+      const { createGitHubPort } = await import('../github/port.js')
+      github = await createGitHubPort({ settings, env, log, workspace })
+    } catch (err) {
+      log.error(`GitHub client not available (${errorText(err)}): nothing is uploaded or filed; issues are written to a file.`)
+      github = new LocalGitHubPort(outputDir, now, log)
+    }
   } else {
     log.warning('No github-token or GITHUB_REPOSITORY: nothing is uploaded or filed; issues are written to a file.')
     github = new LocalGitHubPort(outputDir, now, log)
@@ -43,25 +49,33 @@ export async function runAction(settings: Settings, rawCore: typeof Core, env: N
     else log.info(`Evidence artifact ${settings.evidenceArtifact} downloaded into ${settings.evidencePath}`)
   }
 
-  const result = await runProtocol({
-    evidenceDir: settings.evidencePath,
-    configPath: settings.config,
-    outputDir,
-    workspace,
-    mode: settings.mode,
-    alertTestsApproved: settings.alertTests,
-    approvedBy: settings.approvedBy,
-    onCallOwner: settings.onCallOwner,
-    packageArtifact: settings.packageArtifact,
-    fileIssues: settings.backlogIssues,
-    env,
-    log,
-    now,
-    runId: env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : `local-${Date.now()}`,
-    generator: GENERATOR,
-    github,
-    evidenceError
-  })
+  let result: RunResult
+  try {
+    result = await runProtocol({
+      evidenceDir: settings.evidencePath,
+      configPath: settings.config,
+      outputDir,
+      workspace,
+      mode: settings.mode,
+      alertTestsApproved: settings.alertTests,
+      approvedBy: settings.approvedBy,
+      onCallOwner: settings.onCallOwner,
+      packageArtifact: settings.packageArtifact,
+      fileIssues: settings.backlogIssues,
+      env,
+      log,
+      now,
+      runId: env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : `local-${Date.now()}`,
+      generator: GENERATOR,
+      github,
+      evidenceError
+    })
+  } catch (err) {
+    // Nothing is lost: a crash still leaves the gates, the summary and the outputs.
+    const reason = `the run crashed: ${errorText(err)}`
+    log.error(reason)
+    result = crashedRun(reason, outputDir)
+  }
 
   const upload = result.upload && 'id' in result.upload ? result.upload : undefined
   const links: ReportLinks = {
@@ -71,7 +85,13 @@ export async function runAction(settings: Settings, rawCore: typeof Core, env: N
     repoUrl: env.GITHUB_REPOSITORY ? `${(env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}` : undefined,
     ref: env.GITHUB_SHA
   }
-  const summary = renderSummary(result, links)
+  let summary: string
+  try {
+    summary = renderSummary(result, links)
+  } catch (err) {
+    log.error(`Job summary could not be rendered: ${errorText(err)}`)
+    summary = `## Protocol 12 monitoring: ${result.status}\n\n${result.gates.map((g) => `- gate ${g.id} (${g.name}): ${g.status}`).join('\n')}\n`
+  }
   if (env.GITHUB_STEP_SUMMARY) {
     try {
       await core.summary.addRaw(summary).write({ overwrite: false })

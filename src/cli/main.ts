@@ -6,7 +6,7 @@ import { stat, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { LocalGitHubPort } from '../protocol/local-port.js'
-import { runProtocol } from '../protocol/run.js'
+import { crashedRun, runProtocol } from '../protocol/run.js'
 import { renderSummary, renderTerminal } from '../report/summary.js'
 import { safeLine } from '../util/log.js'
 import { neutraliseLog, redact, registerConfigFileSecrets } from '../util/redact.js'
@@ -162,11 +162,20 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
       generator: GENERATOR,
       github: new LocalGitHubPort(outputDir, now, log, args['deliver-to'] ? resolve(io.cwd, args['deliver-to']) : undefined)
     })
+  } catch (err) {
+    // A crash still ends with the gates and the summary.
+    const reason = `the run crashed: ${err instanceof Error ? err.message : String(err)}`
+    log.error(reason)
+    result = crashedRun(reason, outputDir)
   } finally {
     log.close()
   }
   // Both leave the process: redacted, and the terminal text neutralised like every log line.
-  if (args['summary-file']) await writeFile(resolve(io.cwd, args['summary-file']), redact(renderSummary(result, {})))
+  if (args['summary-file']) {
+    await writeFile(resolve(io.cwd, args['summary-file']), redact(renderSummary(result, {}))).catch((err: Error) =>
+      io.stderr.write(`${errStyle.red('sre-monitoring:')} summary not written to ${args['summary-file']}: ${neutraliseLog(redact(err.message))}\n`)
+    )
+  }
   if (!result.model) {
     // The config or the evidence could not be read: the errors above say where; nothing was checked.
     io.stderr.write(`${errStyle.red('sre-monitoring:')} invalid input (the error(s) above): nothing was checked. Package with gate-results.json: ${result.packageDir}\n`)

@@ -37,6 +37,15 @@ export class ProtocolRun {
     this.startedAt = this.now()
   }
 
+  /** Why no package file can be written where asked (said once; later writes don't repeat it). */
+  private unwritable?: string
+
+  /** The output folder cannot be written: said once, with the path and the cause. */
+  outputUnwritable(problem: string): void {
+    this.unwritable = problem
+    this.fail(problem)
+  }
+
   /** Record a failure that stopped part of the run, once. */
   fail(reason: string): void {
     this.errors.push(reason)
@@ -68,7 +77,8 @@ export class ProtocolRun {
       return await put()
     } catch (err) {
       this.notWritten.set(name, `not written: ${errorText(err)}`)
-      this.fail(`${name} not written: ${errorText(err)}`)
+      // With the whole folder unwritable, the one error already said so.
+      if (!this.unwritable?.endsWith('no package file can be written')) this.fail(`${name} not written: ${errorText(err)}`)
       return undefined
     }
   }
