@@ -71,6 +71,7 @@ describe('the protocol run', () => {
       'monitoring-approval-record.json',
       'improvement-backlog.md',
       'gate-results.json',
+      'alert-backtest.json',
       'monitoring-runbook.md'
     ]) {
       expect(existsSync(join(dir, 'out', name))).toBe(true)
@@ -81,13 +82,15 @@ describe('the protocol run', () => {
       manifest_completeness: number
     }
     expect(manifest.manifest_completeness).toBe(100)
+    expect(manifest.artifacts.some((a) => a.name === 'alert-backtest.json')).toBe(true)
     for (const a of manifest.artifacts) {
       expect(createHash('sha256').update(readFileSync(join(dir, 'out', a.name))).digest('hex')).toBe(a.sha256)
     }
     for (const [name, schema] of [
       ['instrumentation-audit.json', 'instrumentation-audit.schema.json'],
       ['gate-results.json', 'gate-results.schema.json'],
-      ['monitoring-approval-record.json', 'monitoring-approval-record.schema.json']
+      ['monitoring-approval-record.json', 'monitoring-approval-record.schema.json'],
+      ['alert-backtest.json', 'alert-backtest.schema.json']
     ] as const) {
       expect(validateAgainst(schema, JSON.parse(readFileSync(join(dir, 'out', name), 'utf8'))).errors).toEqual([])
     }
