@@ -121,12 +121,9 @@ async function loadFiles(ctx: RunContext, errors: string[]): Promise<LoadedDashb
   const out: LoadedDashboard[] = []
   const patterns = ctx.config.dashboards.files
   // Each path is confined to the workspace and read as strict UTF-8; errors never quote the file.
-  let files: Array<{ shown: string; pattern: string }> = []
-  try {
-    files = await expandWorkspacePaths(ctx.workspace, patterns, (i) => ({ field: `dashboards.files[${i}]` }))
-  } catch (err) {
-    errors.push(errorText(err))
-  }
+  const expanded = await expandWorkspacePaths(ctx.workspace, patterns, (i) => ({ field: `dashboards.files[${i}]` }))
+  const files = expanded.files
+  errors.push(...expanded.errors.map((e) => e.message))
   for (const p of patterns) {
     if (isDynamicPattern(p) && !files.some((f) => f.pattern === p)) errors.push(`no files match dashboards.files pattern ${p}`)
   }

@@ -75,7 +75,9 @@ export function parseJsonText(text: string, file: string, expected: string): unk
     const reason = message
       .replace(/\s*\(line \d+ column \d+\)/, '')
       .replace(/ (in JSON )?at position \d+/, '')
-      .replace(/, (\.\.\.)?".*" is not valid JSON$/s, '')
+      .replace(/,\s*(\.\.\.)?".*$/s, '')
+      // The text of the file is never quoted, whatever V8 puts in its message.
+      .replace(/".*"/s, '')
     throw new InputError({
       file,
       field: `line ${line}, column ${column}`,

@@ -149,18 +149,35 @@ export async function globWorkspace(workspace: string, pattern: string, origin: 
   return out
 }
 
-/** Read, or glob and read, every file a list of config paths names. */
-export async function expandWorkspacePaths(workspace: string, patterns: string[], origin: (i: number) => PathOrigin): Promise<Array<WorkspacePath & { pattern: string }>> {
+/**
+ * Every file a list of config paths or globs names, each confined; a refused path is an error
+ * of its own, so the others are still read.
+ */
+export async function expandWorkspacePaths(
+  workspace: string,
+  patterns: string[],
+  origin: (i: number) => PathOrigin
+): Promise<{ files: Array<WorkspacePath & { pattern: string }>; errors: InputError[] }> {
   const { isDynamicPattern } = await import('tinyglobby')
-  const out: Array<WorkspacePath & { pattern: string }> = []
+  const files: Array<WorkspacePath & { pattern: string }> = []
+  const errors: InputError[] = []
   const seen = new Set<string>()
   for (const [i, p] of patterns.entries()) {
-    const found = isDynamicPattern(p) ? await globWorkspace(workspace, p, origin(i)) : [await resolveInWorkspace(workspace, p, origin(i))]
+    let found: WorkspacePath[]
+    try {
+      found = isDynamicPattern(p) ? await globWorkspace(workspace, p, origin(i)) : [await resolveInWorkspace(workspace, p, origin(i))]
+    } catch (err) {
+      if (err instanceof InputError) {
+        errors.push(err)
+        continue
+      }
+      throw err
+    }
     for (const f of found) {
       if (seen.has(f.abs)) continue
       seen.add(f.abs)
-      out.push({ ...f, pattern: p })
+      files.push({ ...f, pattern: p })
     }
   }
-  return out
+  return { files, errors }
 }

@@ -440,12 +440,9 @@ export async function checkSloAlignment(ctx: RunContext): Promise<{ alignment: S
   }
   if (cfg['rule-files'].length) {
     // Each file is confined to the workspace and read as strict UTF-8; errors never quote it.
-    let files: Array<{ shown: string }> = []
-    try {
-      files = await expandWorkspacePaths(ctx.workspace, cfg['rule-files'], (i) => ({ field: `alerting.rule-files[${i}]` }))
-    } catch (err) {
-      sourceErrors.push(errorText(err))
-    }
+    const expanded = await expandWorkspacePaths(ctx.workspace, cfg['rule-files'], (i) => ({ field: `alerting.rule-files[${i}]` }))
+    const files = expanded.files
+    sourceErrors.push(...expanded.errors.map((e) => e.message))
     if (files.length === 0 && sourceErrors.length === 0) sourceErrors.push(`no files match alerting.rule-files (${cfg['rule-files'].join(', ')})`)
     for (const { shown } of files) {
       sources.push(shown)
