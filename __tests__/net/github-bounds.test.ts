@@ -160,7 +160,7 @@ describe('what the action sends GitHub is redacted', () => {
     expect(sent).toContain('401 from backend: ***')
     expect(sent).not.toContain(secret)
     const stored = api.repo(FULL).issues.find((i) => i.number === r.opened[0])!
-    expect(stored.title).toBe('[monitoring] 401 from backend: ***')
+    expect(stored.title).toBe('[monitoring] bounds-9: 401 from backend: ***') // the service leads the title
     expect(stored.body).not.toContain(secret)
   })
 })
