@@ -290,9 +290,9 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
         return
       }
       rb.coverage = coverage(span.from, span.to, lookbackSeconds)
-      if (span.to <= span.from) {
+      if (span.to - span.from < Math.max(a.intervalSeconds, dataStep)) {
         rb.status = 'no_data'
-        rb.detail = 'the metrics the rule reads do not overlap in the lookback'
+        rb.detail = `too little history to backtest: the metrics the rule reads cover ${Math.max(0, Math.round(span.to - span.from))} s of the lookback (from ${iso(span.from)}), less than one step`
         return
       }
       const signal = burnSignal(expanded.expr)
@@ -411,9 +411,11 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
     result.status = 'not_run'
     result.detail = 'no alert rule found in the rules sources'
   } else {
-    result.status = evaluated.length === 0 ? 'error' : bad || result.history.status === 'error' ? 'partial' : 'ok'
+    const noData = result.rules.every((r) => r.status === 'no_data')
+    result.status = evaluated.length === 0 ? (noData ? 'not_run' : 'error') : bad || result.history.status === 'error' ? 'partial' : 'ok'
     result.detail =
       result.detail ||
+      (noData ? `no alert rule has enough history in the ${lookback} lookback to be backtested (see each rule's detail)` : '') ||
       `${evaluated.length} of ${alerts.length} alert rule(s) evaluated over ${lookback} (${Math.round(result.data.coverage.fraction * 100)}% of it covered by data) with ${requests.total} request(s)`
   }
   return result
