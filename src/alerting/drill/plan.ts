@@ -132,13 +132,15 @@ function minWindow(alerts: AlertFacts[]): number {
 }
 
 /**
- * Samples every minute (or the group's interval when shorter), sparser when the shortest window the
- * alerts read is long (a quarter of it, up to 15m): a 3-day ticket drill then costs little.
+ * Samples every minute, sparser when the shortest window the alerts read is long (a quarter of it,
+ * up to 15m: a 3-day ticket drill then costs little), denser (down to 15s) only for windows under
+ * 4m. Evaluation follows the group's interval, coarsened so a test never takes more than MAX_STEPS.
  */
 function timing(alerts: AlertFacts[], prefixWanted: number, span: number): { step: number; sampleInterval: number; origin: number; prefixSamples: number } {
   const base = groupInterval(alerts)
   const shortest = minWindow(alerts)
-  const sampleInterval = base < 60 ? base : Number.isFinite(shortest) ? Math.min(900, Math.max(60, Math.floor(shortest / 4 / 60) * 60)) : 60
+  const quarter = Number.isFinite(shortest) ? shortest / 4 : 60
+  const sampleInterval = quarter >= 60 ? Math.min(900, Math.floor(quarter / 60) * 60) : Math.max(15, Math.floor(quarter))
   let step = Math.max(base, sampleInterval)
   const total = prefixWanted + span
   if (total / step > MAX_STEPS) step = Math.ceil(total / MAX_STEPS / 60) * 60
