@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
+import { PRECOMPILED } from './precompiled.js'
 
 // ajv-formats is CommonJS; under ESM its default export sits one level down.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void
@@ -24,9 +25,12 @@ function findSchemasDir(): string {
 let ajv: Ajv2020 | undefined
 const compiled = new Map<string, ValidateFunction>()
 
-/** Compile a schema on first use: a run only pays for the schemas it needs. */
+/**
+ * The bundle's validator compiled at build time, else compile the schema on first use: a run only
+ * pays for the schemas it needs. scripts/bundle.mjs compiles with these same ajv options.
+ */
 export function schemaValidator(schemaFile: string): ValidateFunction {
-  let v = compiled.get(schemaFile)
+  let v = compiled.get(schemaFile) ?? PRECOMPILED[schemaFile]
   if (!v) {
     if (!ajv) {
       ajv = new Ajv2020({ allErrors: true, strict: false })
