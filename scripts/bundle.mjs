@@ -42,12 +42,14 @@ rmSync('dist', { recursive: true, force: true })
 const stub = readFileSync(PRECOMPILED, 'utf8')
 try {
   writeFileSync(PRECOMPILED, precompiledValidators())
-  execFileSync('npx', ['ncc', 'build', 'src/index.ts', '-o', 'dist', '--target', 'es2022', '--license', 'licenses.txt', '--quiet'], { stdio: 'inherit' })
+  execFileSync('npx', ['ncc', 'build', 'src/index.ts', '-o', 'dist', '--target', 'es2022', '--license', 'licenses.txt', '--quiet'], {
+    stdio: 'inherit'
+  })
 } finally {
   writeFileSync(PRECOMPILED, stub)
 }
 writeFileSync(
   'dist/cli.js',
-  '#!/usr/bin/env node\n// Command-line entry of sre-monitoring-action: the same bundle as the action.\nglobalThis.__SRE_MONITORING_CLI__ = true\nawait import(\'./index.js\')\n'
+  "#!/usr/bin/env node\n// Command-line entry of sre-monitoring-action: the same bundle as the action.\nglobalThis.__SRE_MONITORING_CLI__ = true\nawait import('./index.js')\n"
 )
 chmodSync('dist/cli.js', 0o755)

@@ -5,7 +5,18 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-const ALLOWED = new Set(['MIT', 'ISC', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', '0BSD', 'BlueOak-1.0.0', 'CC0-1.0', 'Unlicense', 'Python-2.0'])
+const ALLOWED = new Set([
+  'MIT',
+  'ISC',
+  'Apache-2.0',
+  'BSD-2-Clause',
+  'BSD-3-Clause',
+  '0BSD',
+  'BlueOak-1.0.0',
+  'CC0-1.0',
+  'Unlicense',
+  'Python-2.0'
+])
 
 // Packages whose metadata does not name an SPDX licence, with the licence read from their own files.
 const REVIEWED = new Map([
@@ -19,7 +30,8 @@ const walk = (deps) => {
   for (const [name, dep] of Object.entries(deps ?? {})) {
     if (!dep.path || seen.has(dep.path)) continue
     const pkg = JSON.parse(readFileSync(join(dep.path, 'package.json'), 'utf8'))
-    const license = typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? (pkg.licenses ?? []).map((l) => l.type).join(' OR '))
+    const license =
+      typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? (pkg.licenses ?? []).map((l) => l.type).join(' OR '))
     seen.set(dep.path, { name, version: pkg.version, license })
     walk(dep.dependencies)
   }

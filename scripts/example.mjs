@@ -18,7 +18,11 @@ cpSync(join(root, 'examples'), workspace, { recursive: true })
 
 // Say what is happening from the first moment: starting the stack takes several seconds.
 const tty = process.stderr.isTTY
-const colour = process.env.NO_COLOR ? false : process.env.FORCE_COLOR !== undefined ? !/^(0|false)$/i.test(process.env.FORCE_COLOR) : tty && process.env.TERM !== 'dumb'
+const colour = process.env.NO_COLOR
+  ? false
+  : process.env.FORCE_COLOR !== undefined
+    ? !/^(0|false)$/i.test(process.env.FORCE_COLOR)
+    : tty && process.env.TERM !== 'dumb'
 const dim = (s) => (colour ? `\u001b[2m${s}\u001b[22m` : s)
 const started = Date.now()
 let step = ''
@@ -29,7 +33,9 @@ const onStep = (text) => {
   if (tty) process.stderr.write(`\r\u001b[2K${dim(`… ${step} (${secs()})`)}`)
   else process.stderr.write(`example: ${text}\n`)
 }
-process.stderr.write(`Starting the example's monitoring stack on loopback (real Prometheus and Alertmanager, demo exporters, an on-call simulator)...\n`)
+process.stderr.write(
+  `Starting the example's monitoring stack on loopback (real Prometheus and Alertmanager, demo exporters, an on-call simulator)...\n`
+)
 const stack = await startDemoStack({
   onStep,
   exporters: [
@@ -44,7 +50,9 @@ const stack = await startDemoStack({
   ruleFiles: [join(workspace, 'rules', 'slo-alerts.yml')].filter(existsSync)
 })
 clearInterval(ticker)
-process.stderr.write(`${tty ? '\r\u001b[2K' : ''}Stack ready in ${secs()}: Prometheus :19090, Alertmanager :19093, on-call :19099. Running the main job (node dist/cli.js)...\n`)
+process.stderr.write(
+  `${tty ? '\r\u001b[2K' : ''}Stack ready in ${secs()}: Prometheus :19090, Alertmanager :19093, on-call :19099. Running the main job (node dist/cli.js)...\n`
+)
 if (process.argv.includes('--stack-only')) {
   // For a workflow that runs the action itself (uses: ./) against the stack: keep it up until
   // SIGTERM, and say when it is ready.
@@ -57,7 +65,7 @@ if (process.argv.includes('--stack-only')) {
   await stack.stop()
   process.exit(0)
 }
-let status = 1
+let status
 try {
   const args = exampleJobArgs(workspace, out, { extra: process.argv.slice(2).filter((a) => a !== '--stack-only') })
   // Asynchronous: the on-call simulator answers from this process while the job runs.

@@ -14,11 +14,20 @@ const T0 = Date.parse('2026-12-01T10:00:00Z')
 describe('acknowledgement rules', () => {
   const at = (s: number): string => new Date(T0 + s * 1000).toISOString()
   test('a person after the trigger, within the SLA, counts with its own time', () => {
-    expect(judgeAck({ at: at(2.48), by: 'ada' }, T0, T0 + 5000, policy)).toEqual({ ok: true, at: at(2.48), by: 'ada', seconds: 2.48, late: false })
+    expect(judgeAck({ at: at(2.48), by: 'ada' }, T0, T0 + 5000, policy)).toEqual({
+      ok: true,
+      at: at(2.48),
+      by: 'ada',
+      seconds: 2.48,
+      late: false
+    })
   })
   test('within the clock skew before the trigger counts (as 0 s); beyond it is refused', () => {
     expect(judgeAck({ at: at(-4), by: 'ada' }, T0, T0 + 5000, policy)).toMatchObject({ ok: true, seconds: 0 })
-    expect(judgeAck({ at: at(-6), by: 'ada' }, T0, T0 + 5000, policy)).toMatchObject({ ok: false, refusal: { reason: expect.stringMatching(/^acknowledged before the alert was sent/) } })
+    expect(judgeAck({ at: at(-6), by: 'ada' }, T0, T0 + 5000, policy)).toMatchObject({
+      ok: false,
+      refusal: { reason: expect.stringMatching(/^acknowledged before the alert was sent/) }
+    })
   })
   test('future, no time, no identity, bot, integration, late', () => {
     const r = (c: Parameters<typeof judgeAck>[0]): string => {
@@ -30,7 +39,9 @@ describe('acknowledgement rules', () => {
     expect(r({ at: '2026-12-01T10:00:02', by: 'ada' })).toMatch(/not an ISO 8601 time with a zone/)
     expect(r({ at: at(2), by: '' })).toMatch(/^acknowledged by nobody named/)
     expect(r({ at: at(2), by: 'Deploy-BOT' })).toMatch(/matches alerting.ack-ignore \/bot\//)
-    expect(r({ at: at(2), by: 'ada', notPerson: 'service_reference: Payments API' })).toMatch(/^acknowledged by an integration \(service_reference/)
+    expect(r({ at: at(2), by: 'ada', notPerson: 'service_reference: Payments API' })).toMatch(
+      /^acknowledged by an integration \(service_reference/
+    )
     expect(r({ at: at(2), by: 'rapid-api-caller' })).toMatch(/\/api\//)
     expect(judgeAck({ at: at(4.9), by: 'ada' }, T0, T0 + 20000, { ...policy, slaSeconds: 4 })).toMatchObject({ ok: true, late: true })
   })
@@ -58,7 +69,10 @@ describe('JSON paths of alerting.webhook.ack', () => {
     expect(() => parseJsonPath('data.x')).toThrow(/must start with \$/)
   })
   test('the config refuses a path outside that grammar, at its field', () => {
-    const r = configSchema.safeParse({ version: 1, alerting: { webhook: { 'ack-url': 'http://x/{{test_id}}', ack: { 'acknowledged-at': '$.items[*].at' } } } })
+    const r = configSchema.safeParse({
+      version: 1,
+      alerting: { webhook: { 'ack-url': 'http://x/{{test_id}}', ack: { 'acknowledged-at': '$.items[*].at' } } }
+    })
     expect(r.success).toBe(false)
     expect(JSON.stringify(r.error?.issues)).toContain('acknowledged-at')
   })
@@ -66,8 +80,17 @@ describe('JSON paths of alerting.webhook.ack', () => {
     const ajv = new Ajv2020({ strict: true, allErrors: true })
     addFormats(ajv)
     const validate = ajv.compile(JSON.parse(readFileSync('schemas/webhook-ack-answer.schema.json', 'utf8')) as object)
-    expect(validate({ receiver: 'payments-oncall', delivered_at: '2026-12-01T10:00:00.120Z', acknowledged_at: '2026-12-01T10:00:02.480Z', acknowledged_by: 'ada' })).toBe(true)
-    expect(validate({ receiver: 'payments-oncall', delivered_at: '2026-12-01T10:00:00.120Z', acknowledged_at: null, acknowledged_by: null })).toBe(true)
+    expect(
+      validate({
+        receiver: 'payments-oncall',
+        delivered_at: '2026-12-01T10:00:00.120Z',
+        acknowledged_at: '2026-12-01T10:00:02.480Z',
+        acknowledged_by: 'ada'
+      })
+    ).toBe(true)
+    expect(
+      validate({ receiver: 'payments-oncall', delivered_at: '2026-12-01T10:00:00.120Z', acknowledged_at: null, acknowledged_by: null })
+    ).toBe(true)
     expect(validate({ acknowledged: true })).toBe(false)
     expect(Object.keys(DEFAULT_ACK_MAPPING).sort()).toEqual(['acknowledged-at', 'acknowledged-by', 'delivered-at', 'receiver'])
   })
@@ -118,7 +141,9 @@ receivers:
 })
 
 test('notification counters, per integration or per receiver', () => {
-  const before = parseNotificationCounters('alertmanager_notifications_total{integration="webhook"} 3\nalertmanager_notification_requests_failed_total{integration="webhook"} 1\n')
+  const before = parseNotificationCounters(
+    'alertmanager_notifications_total{integration="webhook"} 3\nalertmanager_notification_requests_failed_total{integration="webhook"} 1\n'
+  )
   const after = parseNotificationCounters(
     'alertmanager_notifications_total{integration="webhook"} 4\nalertmanager_notifications_failed_total{integration="webhook"} 1\nalertmanager_notification_requests_failed_total{integration="webhook"} 4\n'
   )
@@ -126,7 +151,9 @@ test('notification counters, per integration or per receiver', () => {
     'alertmanager_notifications_total{integration="webhook", all receivers} +1, alertmanager_notifications_failed_total{integration="webhook", all receivers} +1, alertmanager_notification_requests_total{integration="webhook", all receivers} +0, alertmanager_notification_requests_failed_total{integration="webhook", all receivers} +3'
   ])
   const per = parseNotificationCounters('alertmanager_notifications_total{integration="webhook",receiver_name="x"} 2\n')
-  expect(counterDelta({}, per, ['webhook'], 'x')[0]).toMatch(/^alertmanager_notifications_total\{integration="webhook",receiver_name="x"\} \+2/)
+  expect(counterDelta({}, per, ['webhook'], 'x')[0]).toMatch(
+    /^alertmanager_notifications_total\{integration="webhook",receiver_name="x"\} \+2/
+  )
 })
 
 describe('the acknowledgement source over HTTP', () => {
@@ -145,7 +172,15 @@ describe('the acknowledgement source over HTTP', () => {
       broken: [500, 'oops'],
       teapot: [418, '{}'],
       text: [200, 'not json'],
-      long: [200, JSON.stringify({ receiver: 'r', delivered_at: '2026-12-01T10:00:00Z', acknowledged_at: '2026-12-01T10:00:01Z', acknowledged_by: 'x'.repeat(5000) })]
+      long: [
+        200,
+        JSON.stringify({
+          receiver: 'r',
+          delivered_at: '2026-12-01T10:00:00Z',
+          acknowledged_at: '2026-12-01T10:00:01Z',
+          acknowledged_by: 'x'.repeat(5000)
+        })
+      ]
     }
     const srv = createServer((req, res) => {
       const [status, body] = answers[decodeURIComponent((req.url ?? '').split('/').pop()!)] ?? [404, '']

@@ -28,7 +28,9 @@ const CHEATS: Record<string, (r: AckRecord) => unknown> = {
         acknowledged: Boolean(r.acknowledged_at),
         createdAt: r.delivered_at,
         tags: ['x'],
-        report: r.acknowledged_at ? { ackTime: Date.parse(r.acknowledged_at) - Date.parse(r.delivered_at), acknowledgedBy: 'ada@example.com' } : {}
+        report: r.acknowledged_at
+          ? { ackTime: Date.parse(r.acknowledged_at) - Date.parse(r.delivered_at), acknowledgedBy: 'ada@example.com' }
+          : {}
       }
     ],
     took: 0.605,
@@ -38,7 +40,14 @@ const CHEATS: Record<string, (r: AckRecord) => unknown> = {
   'oncall-out': (r) => ({
     event: { type: r.acknowledged_at ? 'acknowledge' : 'alert group created', time: r.acknowledged_at ?? r.delivered_at },
     user: r.acknowledged_at ? { id: 'UVMX6YI9VY9PV', username: 'ada', email: 'ada@example.com' } : null,
-    alert_group: { id: 'I6HNZGUFG4K11', integration_id: 'CZ7URAT4V3QF2', route_id: 'RKHXJKVZYYVST', state: r.acknowledged_at ? 'acknowledged' : 'firing', created_at: r.delivered_at, acknowledged_at: r.acknowledged_at },
+    alert_group: {
+      id: 'I6HNZGUFG4K11',
+      integration_id: 'CZ7URAT4V3QF2',
+      route_id: 'RKHXJKVZYYVST',
+      state: r.acknowledged_at ? 'acknowledged' : 'firing',
+      created_at: r.delivered_at,
+      acknowledged_at: r.acknowledged_at
+    },
     integration: { id: 'CZ7URAT4V3QF2', type: 'alertmanager', name: r.receiver },
     alert_payload: { commonLabels: {} }
   }),
@@ -50,7 +59,13 @@ const CHEATS: Record<string, (r: AckRecord) => unknown> = {
       resource_type: 'incident',
       occurred_at: r.acknowledged_at ?? r.delivered_at,
       agent: r.acknowledged_at ? { id: 'PLH1HKV', type: 'user_reference', summary: 'Tenex Engineer' } : null,
-      data: { id: 'PGR0VU2', type: 'incident', status: r.acknowledged_at ? 'acknowledged' : 'triggered', created_at: r.delivered_at, service: { id: 'PF9KMXH', type: 'service_reference', summary: r.receiver } }
+      data: {
+        id: 'PGR0VU2',
+        type: 'incident',
+        status: r.acknowledged_at ? 'acknowledged' : 'triggered',
+        created_at: r.delivered_at,
+        service: { id: 'PF9KMXH', type: 'service_reference', summary: r.receiver }
+      }
     }
   })
 }
@@ -62,7 +77,8 @@ let am: RunningBackend
 let deadPort: number
 
 function amConfig(sim: string): string {
-  const receiver = (name: string, url = `${sim}/alertmanager/${name}`): string => `  - name: ${name}\n    webhook_configs:\n      - url: ${url}\n        send_resolved: true\n`
+  const receiver = (name: string, url = `${sim}/alertmanager/${name}`): string =>
+    `  - name: ${name}\n    webhook_configs:\n      - url: ${url}\n        send_resolved: true\n`
   return [
     'route:',
     '  receiver: default',
@@ -78,11 +94,18 @@ function amConfig(sim: string): string {
     '    - matchers: [team=~"dead|gone"]',
     '      receiver: dead-oncall',
     'receivers:',
-    receiver('default') + receiver('payments-oncall') + receiver('checkout-oncall') + receiver('dead-oncall', `http://127.0.0.1:${deadPort}/`)
+    receiver('default') +
+      receiver('payments-oncall') +
+      receiver('checkout-oncall') +
+      receiver('dead-oncall', `http://127.0.0.1:${deadPort}/`)
   ].join('\n')
 }
 
-function alertingConfig(routes: Array<{ name: string; labels: Record<string, string>; 'expect-receiver': string }>, extra: Record<string, unknown> = {}, webhook: Record<string, unknown> = {}): Record<string, unknown> {
+function alertingConfig(
+  routes: Array<{ name: string; labels: Record<string, string>; 'expect-receiver': string }>,
+  extra: Record<string, unknown> = {},
+  webhook: Record<string, unknown> = {}
+): Record<string, unknown> {
   return {
     alerting: {
       alertmanager: { url: am.url, retries: 0, 'timeout-seconds': 5 },
@@ -97,7 +120,11 @@ function alertingConfig(routes: Array<{ name: string; labels: Record<string, str
 
 const PAYMENTS = { name: 'payments-page', labels: { team: 'payments', severity: 'page' }, 'expect-receiver': 'payments-oncall' }
 const CHECKOUT = { name: 'checkout-page', labels: { team: 'checkout', severity: 'page' }, 'expect-receiver': 'checkout-oncall' }
-const cheat = (name: string): { name: string; labels: Record<string, string>; 'expect-receiver': string } => ({ name: `cheat-${name}`, labels: { team: 'payments', cheat: name }, 'expect-receiver': 'payments-oncall' })
+const cheat = (name: string): { name: string; labels: Record<string, string>; 'expect-receiver': string } => ({
+  name: `cheat-${name}`,
+  labels: { team: 'payments', cheat: name },
+  'expect-receiver': 'payments-oncall'
+})
 
 async function amAlerts(testId: string): Promise<Array<{ status: { state: string } }>> {
   const r = await fetch(`${am.url}/api/v2/alerts?filter=${encodeURIComponent(`test_id="${testId}"`)}`)
@@ -141,10 +168,19 @@ describe('synthetic alerts through a real Alertmanager, read back from the on-ca
       const a = t.attempts![0]!
       const seen = (await (await fetch(`${simulator.url}/ack/${t.test_id}`)).json()) as AckRecord
       // The facts carry the on-call side's own times, not the moment the action looked.
-      expect(a.facts.routed).toMatchObject({ status: 'confirmed', receivers: [t.expected_receiver], config_receivers: [t.expected_receiver] })
+      expect(a.facts.routed).toMatchObject({
+        status: 'confirmed',
+        receivers: [t.expected_receiver],
+        config_receivers: [t.expected_receiver]
+      })
       expect(a.facts.routed.method).toMatch(/amtool config routes test/)
       expect(a.facts.delivered).toMatchObject({ status: 'confirmed', at: seen.delivered_at })
-      expect(a.facts.acknowledged).toMatchObject({ status: 'confirmed', at: seen.acknowledged_at, by: `oncall-${t.expected_receiver}`, refusals: [] })
+      expect(a.facts.acknowledged).toMatchObject({
+        status: 'confirmed',
+        at: seen.acknowledged_at,
+        by: `oncall-${t.expected_receiver}`,
+        refusals: []
+      })
       expect(t.delivered_at).toBe(seen.delivered_at)
       expect(t.acknowledged_at).toBe(seen.acknowledged_at)
       expect(t.acknowledgement_time_seconds).toBe(Math.round(Date.parse(seen.acknowledged_at!) - Date.parse(t.triggered_at!)) / 1000)
@@ -163,7 +199,11 @@ describe('synthetic alerts through a real Alertmanager, read back from the on-ca
   test('the synthetic alerts are resolved afterwards, and the receiver is told', async () => {
     for (const t of passed.tests) {
       expect(await amAlerts(t.test_id)).toEqual([])
-      await waitFor(async () => simulator.deliveriesOf(t.test_id).some((d) => d.status === 'resolved'), 10_000, `resolved notification for ${t.route}`)
+      await waitFor(
+        async () => simulator.deliveriesOf(t.test_id).some((d) => d.status === 'resolved'),
+        10_000,
+        `resolved notification for ${t.route}`
+      )
     }
   })
 
@@ -175,7 +215,10 @@ describe('synthetic alerts through a real Alertmanager, read back from the on-ca
     expect(alertTestResultsErrors(r)).toBe('')
     expect(r.overall_status).toBe('failed')
     expect(r.sla_compliance).toBe(0)
-    const refusal = (name: string): string => byRoute(r, `cheat-${name}`).attempts![0]!.facts.acknowledged.refusals.map((x) => x.reason).join(' | ')
+    const refusal = (name: string): string =>
+      byRoute(r, `cheat-${name}`)
+        .attempts![0]!.facts.acknowledged.refusals.map((x) => x.reason)
+        .join(' | ')
     expect(byRoute(r, 'cheat-before').outcome).toBe('acknowledgement_refused')
     expect(refusal('before')).toMatch(/^acknowledged before the alert was sent \(2000-01-01T00:00:00.000Z, \d+ s before the trigger/)
     expect(byRoute(r, 'cheat-future').outcome).toBe('acknowledgement_refused')
@@ -207,11 +250,15 @@ describe('synthetic alerts through a real Alertmanager, read back from the on-ca
     expect(alertTestResultsErrors(r)).toBe('')
     expect(t.outcome).toBe('acknowledgement_refused')
     expect(t.attempts![0]!.facts.delivered.status).toBe('confirmed')
-    expect(t.attempts![0]!.facts.acknowledged.refusals[0]!.reason).toBe('no acknowledgement time: a flag or state without a time is not an acknowledgement')
+    expect(t.attempts![0]!.facts.acknowledged.refusals[0]!.reason).toBe(
+      'no acknowledgement time: a flag or state without a time is not an acknowledgement'
+    )
   })
 
-  test("a receiver whose webhook points at a dead port: routed, delivery not confirmed, never a pass", async () => {
-    const r = await runAlertTests(makeContext(alertingConfig([{ name: 'dead-page', labels: { team: 'dead' }, 'expect-receiver': 'dead-oncall' }])))
+  test('a receiver whose webhook points at a dead port: routed, delivery not confirmed, never a pass', async () => {
+    const r = await runAlertTests(
+      makeContext(alertingConfig([{ name: 'dead-page', labels: { team: 'dead' }, 'expect-receiver': 'dead-oncall' }]))
+    )
     expect(alertTestResultsErrors(r)).toBe('')
     const t = r.tests[0]!
     expect(t.status).toBe('failed')
@@ -243,7 +290,12 @@ describe('synthetic alerts through a real Alertmanager, read back from the on-ca
     const t = byRoute(r, 'checkout-to-payments')
     expect(t.outcome).toBe('wrong_receiver')
     expect(t.actual_receivers).toEqual(['checkout-oncall'])
-    expect(t.attempts![0]!.facts.routed).toMatchObject({ status: 'failed', expected: 'payments-oncall', receivers: ['checkout-oncall'], config_receivers: ['checkout-oncall'] })
+    expect(t.attempts![0]!.facts.routed).toMatchObject({
+      status: 'failed',
+      expected: 'payments-oncall',
+      receivers: ['checkout-oncall'],
+      config_receivers: ['checkout-oncall']
+    })
     expect(t.reason).toBe(
       `${ALERT_FAILURE} Route "checkout-to-payments": wrong receiver: expected "payments-oncall", actual "checkout-oncall" (${t.attempts![0]!.facts.routed.detail}).`
     )
@@ -289,7 +341,9 @@ describe('synthetic alerts through a real Alertmanager, read back from the on-ca
       receiver: '$.event.data.service.summary'
     }
     // Until acknowledged, occurred_at is the trigger event's time: only an acknowledged event may count.
-    const r = await runAlertTests(makeContext(alertingConfig([cheat('pd-v3')], { 'ack-sla-seconds': 5 }, { ack: { ...mapping, acknowledged: '$.event.agent.id' } })))
+    const r = await runAlertTests(
+      makeContext(alertingConfig([cheat('pd-v3')], { 'ack-sla-seconds': 5 }, { ack: { ...mapping, acknowledged: '$.event.agent.id' } }))
+    )
     expect(alertTestResultsErrors(r)).toBe('')
     expect(r.tests[0]!.status).toBe('passed')
     expect(r.tests[0]!.acknowledged_by).toBe('Tenex Engineer')
@@ -298,19 +352,42 @@ describe('synthetic alerts through a real Alertmanager, read back from the on-ca
   test("the docs' worked examples read as written: Opsgenie's List Alerts answer and OnCall's outgoing webhook", async () => {
     const og = runAlertTests(
       makeContext(
-        alertingConfig([cheat('og-list')], { 'ack-sla-seconds': 5 }, {
-          ack: { 'delivered-at': '$.data[0].createdAt', acknowledged: '$.data[0].acknowledged', 'acknowledged-at': '$.data[0].report.ackTime', 'acknowledged-after': '$.data[0].createdAt', 'number-unit': 'ms', 'acknowledged-by': '$.data[0].report.acknowledgedBy' }
-        })
+        alertingConfig(
+          [cheat('og-list')],
+          { 'ack-sla-seconds': 5 },
+          {
+            ack: {
+              'delivered-at': '$.data[0].createdAt',
+              acknowledged: '$.data[0].acknowledged',
+              'acknowledged-at': '$.data[0].report.ackTime',
+              'acknowledged-after': '$.data[0].createdAt',
+              'number-unit': 'ms',
+              'acknowledged-by': '$.data[0].report.acknowledgedBy'
+            }
+          }
+        )
       )
     )
     const oc = runAlertTests(
       makeContext(
-        alertingConfig([cheat('oncall-out')], { 'ack-sla-seconds': 5 }, {
-          ack: { 'delivered-at': '$.alert_group.created_at', 'acknowledged-at': '$.alert_group.acknowledged_at', 'acknowledged-by': '$.user.username', receiver: '$.integration.name' }
-        })
+        alertingConfig(
+          [cheat('oncall-out')],
+          { 'ack-sla-seconds': 5 },
+          {
+            ack: {
+              'delivered-at': '$.alert_group.created_at',
+              'acknowledged-at': '$.alert_group.acknowledged_at',
+              'acknowledged-by': '$.user.username',
+              receiver: '$.integration.name'
+            }
+          }
+        )
       )
     )
-    for (const [r, by] of [[await og, 'ada@example.com'], [await oc, 'ada']] as const) {
+    for (const [r, by] of [
+      [await og, 'ada@example.com'],
+      [await oc, 'ada']
+    ] as const) {
       expect(alertTestResultsErrors(r)).toBe('')
       const t = r.tests[0]!
       const seen = (await (await fetch(`${simulator.url}/ack/${t.test_id}`)).json()) as Record<string, unknown>
@@ -327,7 +404,16 @@ describe('synthetic alerts through a real Alertmanager, read back from the on-ca
     process.on('SIGTERM', keepAlive)
     try {
       const running = runAlertTests(makeContext(alertingConfig([PAYMENTS], { 'ack-sla-seconds': 60 })))
-      await waitFor(async () => simulator.deliveries.some((d) => d.alerts.some((a) => a.labels.team === 'payments' && a.status === 'firing' && !passed.tests.some((t) => t.test_id === a.labels.test_id))), 10_000, 'delivery')
+      await waitFor(
+        async () =>
+          simulator.deliveries.some((d) =>
+            d.alerts.some(
+              (a) => a.labels.team === 'payments' && a.status === 'firing' && !passed.tests.some((t) => t.test_id === a.labels.test_id)
+            )
+          ),
+        10_000,
+        'delivery'
+      )
       const started = Date.now()
       process.emit('SIGTERM', 'SIGTERM')
       const r = await running
@@ -381,13 +467,19 @@ describe('synthetic alerts through a real Alertmanager, read back from the on-ca
       ['not_run', 'alert tests not approved'],
       ['not_run', 'alert tests not approved']
     ])
-    expect((await (await fetch(`${am.url}/api/v2/alerts?filter=${encodeURIComponent('synthetic="true"')}`)).json()) as unknown[]).toEqual([])
+    expect((await (await fetch(`${am.url}/api/v2/alerts?filter=${encodeURIComponent('synthetic="true"')}`)).json()) as unknown[]).toEqual(
+      []
+    )
     expect(simulator.deliveries.filter((d) => d.status === 'firing').length).toBe(before)
   })
 
-  test('route labels can be given per call, exactly (e.g. a fired rule\'s labels)', async () => {
+  test("route labels can be given per call, exactly (e.g. a fired rule's labels)", async () => {
     const ctx = makeContext(alertingConfig([]))
-    const r = await runAlertTests(ctx, { routes: [{ name: 'from-rule', labels: { alertname: 'PaymentsHighErrorRate', team: 'payments' }, 'expect-receiver': 'payments-oncall' }] })
+    const r = await runAlertTests(ctx, {
+      routes: [
+        { name: 'from-rule', labels: { alertname: 'PaymentsHighErrorRate', team: 'payments' }, 'expect-receiver': 'payments-oncall' }
+      ]
+    })
     const t = r.tests[0]!
     expect(t.status).toBe('passed')
     expect(t.alert_name).toBe('PaymentsHighErrorRate')

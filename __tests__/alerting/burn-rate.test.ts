@@ -35,15 +35,20 @@ describe('burn rates (SRE Workbook multi-window, multi-burn-rate)', () => {
 describe('PromQL reading', () => {
   test('metric names skip functions, labels, ranges and grouping', () => {
     expect(
-      metricNames('sum by (service) (rate(http_requests_total{service="checkout",code=~"5.."}[5m])) / on(service) sum(rate(http_requests_total[5m] offset 1h))').sort()
+      metricNames(
+        'sum by (service) (rate(http_requests_total{service="checkout",code=~"5.."}[5m])) / on(service) sum(rate(http_requests_total[5m] offset 1h))'
+      ).sort()
     ).toEqual(['http_requests_total'])
-    expect(metricNames('slo:sli_error:ratio_rate1h{slo="x"} > 0.0144 and {__name__="other_total"}').sort()).toEqual(['other_total', 'slo:sli_error:ratio_rate1h'])
+    expect(metricNames('slo:sli_error:ratio_rate1h{slo="x"} > 0.0144 and {__name__="other_total"}').sort()).toEqual([
+      'other_total',
+      'slo:sli_error:ratio_rate1h'
+    ])
   })
 
   test('thresholds in the three usual spellings', () => {
-    expect(comparisonThresholds('a > (14.4 * (1 - 0.999)) and (b > 14.4 * 0.001) or c > 0.0144').map((v) => Number(v.toPrecision(6)))).toEqual([
-      0.0144, 0.0144, 0.0144
-    ])
+    expect(
+      comparisonThresholds('a > (14.4 * (1 - 0.999)) and (b > 14.4 * 0.001) or c > 0.0144').map((v) => Number(v.toPrecision(6)))
+    ).toEqual([0.0144, 0.0144, 0.0144])
     expect(comparisonThresholds('a >= bool 2')).toEqual([2])
     expect(comparisonThresholds('a > 2 * b')).toEqual([])
     expect(comparisonThresholds('a{code=">5"} > 0.5')).toEqual([0.5])

@@ -30,8 +30,17 @@ describe('dashboards checked against live data', () => {
   const dashboard = {
     title: 'Shop',
     panels: [
-      { type: 'timeseries', title: 'Requests by service', datasource: { type: 'prometheus' }, targets: [{ expr: 'sum by (service) (rate(http_requests_total{service="$service"}[$__rate_interval]))' }] },
-      { type: 'stat', title: 'Fraud scoring errors', targets: [{ expr: 'sum(rate(http_requests_total{service="fraud-scoring",code=~"5.."}[5m]))' }] },
+      {
+        type: 'timeseries',
+        title: 'Requests by service',
+        datasource: { type: 'prometheus' },
+        targets: [{ expr: 'sum by (service) (rate(http_requests_total{service="$service"}[$__rate_interval]))' }]
+      },
+      {
+        type: 'stat',
+        title: 'Fraud scoring errors',
+        targets: [{ expr: 'sum(rate(http_requests_total{service="fraud-scoring",code=~"5.."}[5m]))' }]
+      },
       { type: 'logs', title: 'Fraud logs', targets: [{ expr: '{service="fraud-scoring"}', datasource: { type: 'loki' } }] }
     ],
     templating: { list: [{ name: 'service', type: 'custom', query: 'checkout,fraud-scoring', current: { value: 'checkout' } }] }
@@ -41,7 +50,10 @@ describe('dashboards checked against live data', () => {
     const file = join(dir, 'shop.json')
     writeFileSync(file, JSON.stringify(dashboard))
     const ctx = makeContext({
-      config: { backends: { prom: { type: 'prometheus', url: prom.url, 'timeout-seconds': 5, retries: 0 } }, dashboards: { files: [basename(file)] } },
+      config: {
+        backends: { prom: { type: 'prometheus', url: prom.url, 'timeout-seconds': 5, retries: 0 } },
+        dashboards: { files: [basename(file)] }
+      },
       services: [service('checkout', { critical: true }), service('fraud-scoring', { new: true })],
       now
     })
@@ -52,23 +64,49 @@ describe('dashboards checked against live data', () => {
     const templated = 'sum by (service) (rate(http_requests_total{service=~"checkout|fraud-scoring"}[5m]))'
     expect(checks).toEqual([
       { panel: 'Requests by service', service: 'checkout', query: templated, verdict: 'pass', answer: '1 series' },
-      { panel: 'Requests by service', service: 'fraud-scoring', query: templated, verdict: 'fail', answer: '1 series, none finite for this service: {"service":"checkout"} 10' },
-      { panel: 'Fraud scoring errors', service: 'fraud-scoring', query: 'sum(rate(http_requests_total{service="fraud-scoring",code=~"5.."}[5m]))', verdict: 'fail', answer: 'empty result (no series)' }
+      {
+        panel: 'Requests by service',
+        service: 'fraud-scoring',
+        query: templated,
+        verdict: 'fail',
+        answer: '1 series, none finite for this service: {"service":"checkout"} 10'
+      },
+      {
+        panel: 'Fraud scoring errors',
+        service: 'fraud-scoring',
+        query: 'sum(rate(http_requests_total{service="fraud-scoring",code=~"5.."}[5m]))',
+        verdict: 'fail',
+        answer: 'empty result (no series)'
+      }
     ])
     const gate = evaluateAlertGate({
-      alertTests: { test_date: '', approved: true, sla_target_seconds: 300, tests: [], overall_status: 'passed', sla_compliance: 100, source: 'built-in' },
+      alertTests: {
+        test_date: '',
+        approved: true,
+        sla_target_seconds: 300,
+        tests: [],
+        overall_status: 'passed',
+        sla_compliance: 100,
+        source: 'built-in'
+      },
       alignment: { checked_at: '', rule_sources: [], findings: [] },
       dashboards: report,
       thresholds: ctx.config.gates
     })
-    expect(gate.reasons).toContain(`dashboard Shop panel "Fraud scoring errors" shows no data for fraud-scoring: query sum(rate(http_requests_total{service="fraud-scoring",code=~"5.."}[5m])) answered empty result (no series)`)
+    expect(gate.reasons).toContain(
+      `dashboard Shop panel "Fraud scoring errors" shows no data for fraud-scoring: query sum(rate(http_requests_total{service="fraud-scoring",code=~"5.."}[5m])) answered empty result (no series)`
+    )
     expect(gate.checks.find((c) => c.name === 'dashboard score')?.status).toBe('fail')
   })
 
   test('without a Prometheus backend the panels are not checked, and that is said', async () => {
     const file = join(dir, 'shop.json')
     writeFileSync(file, JSON.stringify(dashboard))
-    const ctx = makeContext({ config: { dashboards: { files: [basename(file)] } }, services: [service('checkout', { critical: true })], now })
+    const ctx = makeContext({
+      config: { dashboards: { files: [basename(file)] } },
+      services: [service('checkout', { critical: true })],
+      now
+    })
     // Dashboard files are read from the workspace only.
     ctx.workspace = dir
     const report = await checkDashboards(ctx)
@@ -77,10 +115,18 @@ describe('dashboards checked against live data', () => {
   })
 
   test('variables: the service variable becomes a regex, Grafana intervals and current values are set', () => {
-    const current = new Map([['env', 'prod'], ['region', '.*']])
-    expect(setVariables('rate(x{service="$service",env="${env}",region="$region"}[$__rate_interval])', new Set(['service']), ['a.b', 'c'], current)).toBe(
-      'rate(x{service=~"a\\.b|c",env="prod",region=~".*"}[5m])'
-    )
+    const current = new Map([
+      ['env', 'prod'],
+      ['region', '.*']
+    ])
+    expect(
+      setVariables(
+        'rate(x{service="$service",env="${env}",region="$region"}[$__rate_interval])',
+        new Set(['service']),
+        ['a.b', 'c'],
+        current
+      )
+    ).toBe('rate(x{service=~"a\\.b|c",env="prod",region=~".*"}[5m])')
     expect(setVariables('x{job=~"[[service]]"}', new Set(['service']), ['api'], current)).toBe('x{job=~"api"}')
   })
 })

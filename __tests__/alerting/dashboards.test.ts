@@ -15,13 +15,25 @@ const modern = {
       type: 'timeseries',
       title: 'Checkout p95 latency',
       targets: [{ expr: 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{service="checkout"}[5m])))' }],
-      fieldConfig: { defaults: { thresholds: { mode: 'absolute', steps: [{ color: 'green', value: null }, { color: 'red', value: 0.3 }] } } }
+      fieldConfig: {
+        defaults: {
+          thresholds: {
+            mode: 'absolute',
+            steps: [
+              { color: 'green', value: null },
+              { color: 'red', value: 0.3 }
+            ]
+          }
+        }
+      }
     },
     {
       type: 'row',
       title: 'Payments',
       collapsed: true,
-      panels: [{ type: 'stat', title: 'Payments errors', targets: [{ expr: 'sum(rate(http_requests_total{service=~"$svc",code=~"5.."}[5m]))' }] }]
+      panels: [
+        { type: 'stat', title: 'Payments errors', targets: [{ expr: 'sum(rate(http_requests_total{service=~"$svc",code=~"5.."}[5m]))' }] }
+      ]
     }
   ],
   templating: { list: [{ name: 'svc', type: 'custom', query: 'payments,checkout' }] }
@@ -29,10 +41,25 @@ const modern = {
 
 const legacy = {
   title: 'Legacy search',
-  rows: [{ panels: [{ type: 'singlestat', title: 'Search 5xx', targets: [{ expr: 'sum(rate(http_requests_total{job="search"}[5m]))' }], thresholds: '0.01,0.05' }] }]
+  rows: [
+    {
+      panels: [
+        {
+          type: 'singlestat',
+          title: 'Search 5xx',
+          targets: [{ expr: 'sum(rate(http_requests_total{job="search"}[5m]))' }],
+          thresholds: '0.01,0.05'
+        }
+      ]
+    }
+  ]
 }
 
-const services = [service('checkout', { critical: true }), service('payments', { critical: true }), service('search', { new: true, selector: { job: 'search' } })]
+const services = [
+  service('checkout', { critical: true }),
+  service('payments', { critical: true }),
+  service('search', { new: true, selector: { job: 'search' } })
+]
 const slos = [{ name: 'checkout-latency', service: 'checkout', objective: 99, 'total-query': 'x', 'dashboard-threshold': 0.3 }]
 
 function workspaceWith(files: Record<string, unknown>, config: Record<string, unknown> = {}, svc = services) {
@@ -65,7 +92,11 @@ describe('dashboards', () => {
   })
 
   test('a new service missing from every dashboard', async () => {
-    const ctx = workspaceWith({ 'checkout.json': modern }, {}, [...services.slice(0, 2), service('search', { new: true, selector: { job: 'search' } }), service('ledger', { new: true })])
+    const ctx = workspaceWith({ 'checkout.json': modern }, {}, [
+      ...services.slice(0, 2),
+      service('search', { new: true, selector: { job: 'search' } }),
+      service('ledger', { new: true })
+    ])
     const r = await checkDashboards(ctx)
     expect(r.services_without_dashboard).toEqual(['search', 'ledger'])
     expect(r.overall_score).toBe(60)
@@ -95,19 +126,31 @@ describe('dashboards', () => {
         res.end(JSON.stringify(body))
       }
       if (req.headers.authorization !== `Bearer ${token}`) return send(401, { message: 'Unauthorized' })
-      if (req.url === '/api/search?type=dash-db') return send(200, [{ uid: 'checkout', title: modern.title, type: 'dash-db', url: '/d/checkout/checkout-overview' }])
-      if (req.url === '/api/dashboards/uid/checkout') return send(200, { dashboard: modern, meta: { url: '/d/checkout/checkout-overview', slug: 'checkout-overview' } })
+      if (req.url === '/api/search?type=dash-db')
+        return send(200, [{ uid: 'checkout', title: modern.title, type: 'dash-db', url: '/d/checkout/checkout-overview' }])
+      if (req.url === '/api/dashboards/uid/checkout')
+        return send(200, { dashboard: modern, meta: { url: '/d/checkout/checkout-overview', slug: 'checkout-overview' } })
       return send(404, { message: 'Dashboard not found' })
     })
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
     const port = (server.address() as { port: number }).port
     try {
-      const ctx = makeContext({ slos, dashboards: { grafana: { url: `http://127.0.0.1:${port}`, 'token-env': 'GRAFANA_TOKEN' } } }, { services: services.slice(0, 2), env: { GRAFANA_TOKEN: token } })
+      const ctx = makeContext(
+        { slos, dashboards: { grafana: { url: `http://127.0.0.1:${port}`, 'token-env': 'GRAFANA_TOKEN' } } },
+        { services: services.slice(0, 2), env: { GRAFANA_TOKEN: token } }
+      )
       const r = await checkDashboards(ctx)
       expect(r.not_verified_reason).toBeUndefined()
-      expect(r.dashboards[0]).toMatchObject({ dashboard: 'Checkout | overview', link: `http://127.0.0.1:${port}/d/checkout/checkout-overview`, score: 100 })
+      expect(r.dashboards[0]).toMatchObject({
+        dashboard: 'Checkout | overview',
+        link: `http://127.0.0.1:${port}/d/checkout/checkout-overview`,
+        score: 100
+      })
       expect(ctx.log.secrets).toContain(token)
-      const bad = makeContext({ dashboards: { grafana: { url: `http://127.0.0.1:${port}`, 'token-env': 'GRAFANA_TOKEN' } } }, { services, env: { GRAFANA_TOKEN: 'wrong' } })
+      const bad = makeContext(
+        { dashboards: { grafana: { url: `http://127.0.0.1:${port}`, 'token-env': 'GRAFANA_TOKEN' } } },
+        { services, env: { GRAFANA_TOKEN: 'wrong' } }
+      )
       expect((await checkDashboards(bad)).not_verified_reason).toMatch(/HTTP 401/)
     } finally {
       server.closeAllConnections()
@@ -123,9 +166,27 @@ describe('dashboards', () => {
       checked_at: '2026-11-01T00:00:00.000Z',
       rule_sources: ['rules.yml'],
       findings: [
-        { slo: 'checkout-latency', service: 'checkout', kind: 'page', expected: 'page alert', status: 'misaligned', reason: 'fires at 10x | not 14.4x', found: { rule: 'Fast', source: 'rules.yml', expr: 'a{code=~"5.|x"} > 0.01', factor: 10 } }
+        {
+          slo: 'checkout-latency',
+          service: 'checkout',
+          kind: 'page',
+          expected: 'page alert',
+          status: 'misaligned',
+          reason: 'fires at 10x | not 14.4x',
+          found: { rule: 'Fast', source: 'rules.yml', expr: 'a{code=~"5.|x"} > 0.01', factor: 10 }
+        }
       ],
-      burn_rates: [{ slo: 'checkout-latency', service: 'checkout', objective: 99, window: '30d', alerts: [{ severity: 'page', longWindow: '1h', shortWindow: '5m', factor: 14.4, budgetFraction: 0.02, errorRatioThreshold: 0.144 }] }]
+      burn_rates: [
+        {
+          slo: 'checkout-latency',
+          service: 'checkout',
+          objective: 99,
+          window: '30d',
+          alerts: [
+            { severity: 'page', longWindow: '1h', shortWindow: '5m', factor: 14.4, budgetFraction: 0.02, errorRatioThreshold: 0.144 }
+          ]
+        }
+      ]
     }
     const md = renderDashboardConfig(alignment, r)
     expect(md).not.toContain('<img')
@@ -138,7 +199,10 @@ describe('dashboards', () => {
     expect(md).toContain('| checkout-latency | checkout | 99% | 30d | page | 1h | 5m | 2% | 14.4x | 0.144 |')
     // Every table row has the same number of unescaped cell separators as its header.
     for (const block of md.split('\n\n').filter((b) => b.startsWith('| '))) {
-      const counts = block.split('\n').filter(Boolean).map((l) => l.replace(/\\\|/g, '').split('|').length)
+      const counts = block
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.replace(/\\\|/g, '').split('|').length)
       expect(new Set(counts).size).toBe(1)
     }
   })

@@ -13,7 +13,10 @@ describe('drill input series from the SLO queries', () => {
   test.each([
     [
       'error/total over one metric',
-      { 'error-query': 'sum(rate(http_requests_total{service="checkout",code=~"5.."}[$window]))', 'total-query': 'sum(rate(http_requests_total{service="checkout"}[$window]))' },
+      {
+        'error-query': 'sum(rate(http_requests_total{service="checkout",code=~"5.."}[$window]))',
+        'total-query': 'sum(rate(http_requests_total{service="checkout"}[$window]))'
+      },
       [
         ['http_requests_total', { service: 'checkout', code: '500' }, 'bad'],
         ['http_requests_total', { service: 'checkout' }, 'good']
@@ -21,7 +24,10 @@ describe('drill input series from the SLO queries', () => {
     ],
     [
       'good/total with a negative matcher',
-      { 'good-query': 'sum(rate(http_requests_total{job="api",code!~"5..|429"}[$window]))', 'total-query': 'sum(rate(http_requests_total{job="api"}[$window]))' },
+      {
+        'good-query': 'sum(rate(http_requests_total{job="api",code!~"5..|429"}[$window]))',
+        'total-query': 'sum(rate(http_requests_total{job="api"}[$window]))'
+      },
       [
         ['http_requests_total', { job: 'api', code: '500' }, 'bad'],
         ['http_requests_total', { job: 'api', code: '200' }, 'good']
@@ -46,10 +52,16 @@ describe('drill input series from the SLO queries', () => {
   })
 
   test('queries that cannot be burned say why', () => {
-    expect(sloSeries({ ...base, 'total-query': 'sum(rate(a[$window]))' } as never, 'service', {})).toMatch(/no total-query with an error-query or good-query/)
-    expect(sloSeries({ ...base, 'error-query': 'sum(rate(a[$window])) + sum(rate(b[$window]))', 'total-query': 'sum(rate(c[$window]))' } as never, 'service', {})).toMatch(
-      /the error query reads 2 metrics \(a, b\)/
+    expect(sloSeries({ ...base, 'total-query': 'sum(rate(a[$window]))' } as never, 'service', {})).toMatch(
+      /no total-query with an error-query or good-query/
     )
+    expect(
+      sloSeries(
+        { ...base, 'error-query': 'sum(rate(a[$window])) + sum(rate(b[$window]))', 'total-query': 'sum(rate(c[$window]))' } as never,
+        'service',
+        {}
+      )
+    ).toMatch(/the error query reads 2 metrics \(a, b\)/)
   })
 })
 
@@ -69,7 +81,9 @@ describe("promtool's report read back", () => {
 `
   test('firings by group, and a group without its control is an error', () => {
     const r = parsePromtoolOutput(stderr, ['slo0-outage', 'slo0-below_1h'])
-    expect(r.get('slo0-outage')).toEqual({ firings: [{ alertname: 'CheckoutBurn', time: 21780, labels: { alertname: 'CheckoutBurn', service: 'check"out', severity: 'page' } }] })
+    expect(r.get('slo0-outage')).toEqual({
+      firings: [{ alertname: 'CheckoutBurn', time: 21780, labels: { alertname: 'CheckoutBurn', service: 'check"out', severity: 'page' } }]
+    })
     expect(r.get('slo0-below_1h')!.error).toMatch(/^promtool did not evaluate the group to its last check/)
   })
   test('label sets', () => {
@@ -98,7 +112,19 @@ const drill = (over: Partial<DetectionDrill>): DetectionDrill => ({
   required: false,
   promtool: { path: '/usr/bin/promtool' },
   amtool: null,
-  targets: [{ kind: 'slo', slo: 'a', service: 'checkout', alerts: ['A'], recording_rules: 0, series: [], status: 'passed', reason: '', scenarios: [scenario({})] }],
+  targets: [
+    {
+      kind: 'slo',
+      slo: 'a',
+      service: 'checkout',
+      alerts: ['A'],
+      recording_rules: 0,
+      series: [],
+      status: 'passed',
+      reason: '',
+      scenarios: [scenario({})]
+    }
+  ],
   requests: { alertmanager: 1, promtool_runs: 1, amtool_runs: 1 },
   duration_ms: 1,
   ...over
@@ -106,25 +132,59 @@ const drill = (over: Partial<DetectionDrill>): DetectionDrill => ({
 
 describe("gate 2's reading of the drill", () => {
   test('all as expected passes; a failed scenario fails with its reason; an error is an error', () => {
-    expect(drillGate(drill({}))).toEqual({ check: expect.objectContaining({ status: 'pass', value: '1/1 scenarios as expected' }), reasons: [], errors: [] })
-    const failed = drillGate(drill({ targets: [{ ...drill({}).targets[0]!, scenarios: [scenario({ status: 'failed', reason: 'no page alert fired within 1h2m' })] }] }))
+    expect(drillGate(drill({}))).toEqual({
+      check: expect.objectContaining({ status: 'pass', value: '1/1 scenarios as expected' }),
+      reasons: [],
+      errors: []
+    })
+    const failed = drillGate(
+      drill({
+        targets: [{ ...drill({}).targets[0]!, scenarios: [scenario({ status: 'failed', reason: 'no page alert fired within 1h2m' })] }]
+      })
+    )
     expect(failed.check!.status).toBe('fail')
     expect(failed.reasons).toEqual(['detection drill, SLO a (checkout), outage: no page alert fired within 1h2m'])
-    const error = drillGate(drill({ targets: [{ ...drill({}).targets[0]!, scenarios: [scenario({ status: 'error', reason: 'promtool could not run' })] }] }))
+    const error = drillGate(
+      drill({ targets: [{ ...drill({}).targets[0]!, scenarios: [scenario({ status: 'error', reason: 'promtool could not run' })] }] })
+    )
     expect(error.check!.status).toBe('error')
     expect(error.errors).toHaveLength(1)
   })
 
   test('not run fails the gate only when required', () => {
-    const notRun = { status: 'not_run' as const, promtool: null, targets: [], not_run_reason: 'promtool is not on PATH', install_hint: 'sudo apt-get install -y prometheus' }
+    const notRun = {
+      status: 'not_run' as const,
+      promtool: null,
+      targets: [],
+      not_run_reason: 'promtool is not on PATH',
+      install_hint: 'sudo apt-get install -y prometheus'
+    }
     expect(drillGate(drill(notRun))).toEqual({ reasons: [], errors: [] })
     const req = drillGate(drill({ ...notRun, required: true }))
     expect(req.check!.status).toBe('fail')
-    expect(req.reasons[0]).toBe('detection drill not run (drill.required): promtool is not on PATH; install: sudo apt-get install -y prometheus')
+    expect(req.reasons[0]).toBe(
+      'detection drill not run (drill.required): promtool is not on PATH; install: sudo apt-get install -y prometheus'
+    )
   })
 
   test('an SLO with nothing to drill fails', () => {
-    const g = drillGate(drill({ targets: [{ kind: 'slo', slo: 'a', service: 'checkout', alerts: [], recording_rules: 0, series: [], status: 'failed', reason: 'no page alert about this SLO can be drilled', scenarios: [] }] }))
+    const g = drillGate(
+      drill({
+        targets: [
+          {
+            kind: 'slo',
+            slo: 'a',
+            service: 'checkout',
+            alerts: [],
+            recording_rules: 0,
+            series: [],
+            status: 'failed',
+            reason: 'no page alert about this SLO can be drilled',
+            scenarios: []
+          }
+        ]
+      })
+    )
     expect(g.check!.status).toBe('fail')
     expect(g.reasons).toEqual(['detection drill, SLO a (checkout): no page alert about this SLO can be drilled'])
   })
@@ -140,7 +200,13 @@ describe('the gate 2 synthetic alert carries what the rule fired with', () => {
           scenarios: [
             scenario({
               alert: { alertname: 'CheckoutBurn', labels },
-              routing: { route: 'checkout-page', expected_receiver: 'checkout-oncall', actual_receivers: ['checkout-oncall'], status: 'passed', reason: '' }
+              routing: {
+                route: 'checkout-page',
+                expected_receiver: 'checkout-oncall',
+                actual_receivers: ['checkout-oncall'],
+                status: 'passed',
+                reason: ''
+              }
             })
           ]
         }

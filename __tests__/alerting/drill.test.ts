@@ -33,9 +33,10 @@ afterAll(async () => {
 })
 
 async function drill(rules: string, opts: { only?: string; extra?: Record<string, unknown> } = {}): Promise<DetectionDrill> {
-  const services = [service('checkout', { critical: true, owner: 'checkout-oncall' }), service('payments', { critical: true, owner: 'payments-oncall' })].filter(
-    (s) => !opts.only || s.name === opts.only
-  )
+  const services = [
+    service('checkout', { critical: true, owner: 'checkout-oncall' }),
+    service('payments', { critical: true, owner: 'payments-oncall' })
+  ].filter((s) => !opts.only || s.name === opts.only)
   const ctx = makeContext(
     {
       slos: services.map((s) => slo(s.name)),
@@ -58,7 +59,16 @@ async function drill(rules: string, opts: { only?: string; extra?: Record<string
 }
 
 const table = (d: DetectionDrill) =>
-  d.targets.flatMap((t) => t.scenarios.map((s) => [t.slo ?? t.service, s.name, s.fired, s.detection_seconds, s.status, s.routing?.actual_receivers.join(',') ?? null]))
+  d.targets.flatMap((t) =>
+    t.scenarios.map((s) => [
+      t.slo ?? t.service,
+      s.name,
+      s.fired,
+      s.detection_seconds,
+      s.status,
+      s.routing?.actual_receivers.join(',') ?? null
+    ])
+  )
 
 const checkoutOnly = (text: string): string => {
   // The example's checkout group and checkout absent alert, edited by the caller.
@@ -67,7 +77,13 @@ const checkoutOnly = (text: string): string => {
 }
 const row = (d: DetectionDrill, target: string, scenario: string) => {
   const s = d.targets.find((t) => (t.slo ?? t.service) === target)!.scenarios.find((x) => x.name === scenario)!
-  return { fired: s.fired, detection: s.detection_seconds, status: s.status, receivers: s.routing?.actual_receivers ?? null, reason: s.reason }
+  return {
+    fired: s.fired,
+    detection: s.detection_seconds,
+    status: s.status,
+    receivers: s.routing?.actual_receivers ?? null,
+    reason: s.reason
+  }
 }
 
 describe('detection drill with the real promtool', () => {
@@ -113,7 +129,12 @@ describe('detection drill with the real promtool', () => {
     // An outage fills 1h at 1/60 per minute: past 2% after the second minute.
     expect(row(high, 'checkout-availability', 'outage')).toMatchObject({ fired: true, detection: 120, status: 'passed' })
     // Only the 6x/6h branch catches 15.84x: 6h x 6/15.84 = 2h16m, past the 1h window.
-    expect(row(high, 'checkout-availability', 'above_1h')).toMatchObject({ fired: false, detection: null, status: 'failed', reason: 'no page alert fired within 1h2m of a 15.84x burn (error ratio 0.01584)' })
+    expect(row(high, 'checkout-availability', 'above_1h')).toMatchObject({
+      fired: false,
+      detection: null,
+      status: 'failed',
+      reason: 'no page alert fired within 1h2m of a 15.84x burn (error ratio 0.01584)'
+    })
     expect(high.status).toBe('failed')
     const low = await drill(checkoutOnly(EXAMPLE_RULES).replaceAll('14.4 * (1 - 0.999)', '10 * (1 - 0.999)'), { only: 'checkout' })
     // 12.96x is below 14.4x, yet a 10x threshold fires after 1h x 10/12.96 = 46m18s: 47m.
@@ -124,37 +145,67 @@ describe('detection drill with the real promtool', () => {
   }, 600_000)
 
   test('a missing ticket alert: the 1.1x burn never tickets', async () => {
-    const text = checkoutOnly(EXAMPLE_RULES).replace(/      - alert: CheckoutAvailabilityErrorBudgetBurnTicket[\s\S]*?(?=  - name: telemetry-absent)/, '')
+    const text = checkoutOnly(EXAMPLE_RULES).replace(
+      / {6}- alert: CheckoutAvailabilityErrorBudgetBurnTicket[\s\S]*?(?= {2}- name: telemetry-absent)/,
+      ''
+    )
     const d = await drill(text, { only: 'checkout' })
-    expect(row(d, 'checkout-availability', 'above_3d')).toMatchObject({ fired: false, detection: null, status: 'failed', reason: 'no ticket alert about this SLO to fire: nothing tickets at a 1.1x burn' })
+    expect(row(d, 'checkout-availability', 'above_3d')).toMatchObject({
+      fired: false,
+      detection: null,
+      status: 'failed',
+      reason: 'no ticket alert about this SLO to fire: nothing tickets at a 1.1x burn'
+    })
     expect(d.targets[0]!.status).toBe('failed')
     expect(row(d, 'checkout-availability', 'above_1h')).toMatchObject({ fired: true, detection: 3300, status: 'passed' })
   }, 600_000)
 
   test('a selector that misses the service label: diluted by other services, the page never comes', async () => {
-    const text = checkoutOnly(EXAMPLE_RULES).replaceAll('service="checkout",code=~"5.."', 'code=~"5.."').replaceAll('{service="checkout"}[', '[').replace('absent(http_requests_total{service="checkout"})', 'absent(http_requests_total)')
+    const text = checkoutOnly(EXAMPLE_RULES)
+      .replaceAll('service="checkout",code=~"5.."', 'code=~"5.."')
+      .replaceAll('{service="checkout"}[', '[')
+      .replace('absent(http_requests_total{service="checkout"})', 'absent(http_requests_total)')
     const d = await drill(text, { only: 'checkout' })
     // With ten times the traffic healthy elsewhere, an outage reads as 1/11 over 1h: 1.44% after 9m30s, so 10m.
     expect(row(d, 'checkout-availability', 'outage')).toMatchObject({ fired: true, detection: 600, status: 'passed' })
     expect(row(d, 'checkout-availability', 'above_1h')).toMatchObject({ fired: false, status: 'failed' })
     expect(row(d, 'checkout-availability', 'above_6h')).toMatchObject({ fired: false, status: 'failed' })
-    expect(row(d, 'checkout', 'stop')).toMatchObject({ fired: false, status: 'failed', reason: 'no absent alert fired within 17m of series that stop' })
+    expect(row(d, 'checkout', 'stop')).toMatchObject({
+      fired: false,
+      status: 'failed',
+      reason: 'no absent alert fired within 17m of series that stop'
+    })
   }, 600_000)
 
   test('labels that route to the default receiver fail the page', async () => {
     // severity: critical still pages, but the routing tree sends only severity="page" to the owner.
-    const text = checkoutOnly(EXAMPLE_RULES).replace(/(alert: CheckoutAvailabilityErrorBudgetBurn\n[\s\S]*?labels:\n\s+)severity: page/, '$1severity: critical')
+    const text = checkoutOnly(EXAMPLE_RULES).replace(
+      /(alert: CheckoutAvailabilityErrorBudgetBurn\n[\s\S]*?labels:\n\s+)severity: page/,
+      '$1severity: critical'
+    )
     const d = await drill(text, { only: 'checkout' })
     const outage = d.targets[0]!.scenarios.find((s) => s.name === 'outage')!
-    expect(outage.alert!.labels).toEqual({ alertname: 'CheckoutAvailabilityErrorBudgetBurn', service: 'checkout', severity: 'critical', slo: 'checkout-availability' })
+    expect(outage.alert!.labels).toEqual({
+      alertname: 'CheckoutAvailabilityErrorBudgetBurn',
+      service: 'checkout',
+      severity: 'critical',
+      slo: 'checkout-availability'
+    })
     expect(outage.routing).toMatchObject({ expected_receiver: 'checkout-oncall', actual_receivers: ['sre-oncall'], status: 'failed' })
     expect(outage).toMatchObject({ fired: true, detection_seconds: 60, status: 'failed' })
     expect(outage.reason).toContain('routes to sre-oncall, expected checkout-oncall (service owner)')
   }, 600_000)
 
   test('promtool missing: not run, with the install step', async () => {
-    const d = await drill(EXAMPLE_RULES, { only: 'checkout', extra: { alerting: { 'rule-files': ['rules/*.yml'], promtool: '/nonexistent/promtool' } } })
-    expect(d).toMatchObject({ status: 'not_run', promtool: null, install_hint: 'sudo apt-get update && sudo apt-get install -y prometheus' })
+    const d = await drill(EXAMPLE_RULES, {
+      only: 'checkout',
+      extra: { alerting: { 'rule-files': ['rules/*.yml'], promtool: '/nonexistent/promtool' } }
+    })
+    expect(d).toMatchObject({
+      status: 'not_run',
+      promtool: null,
+      install_hint: 'sudo apt-get update && sudo apt-get install -y prometheus'
+    })
     expect(d.not_run_reason).toContain('alerting.promtool (/nonexistent/promtool) is not an executable file')
   })
 })

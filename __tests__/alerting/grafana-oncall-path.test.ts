@@ -32,7 +32,16 @@ const oncall = new GrafanaOnCallStandin({
     const delay = ackDelayFor(kind)
     if (delay === null) return []
     if (kind === 'bot') return [{ afterMs: delay, userId: 'UBOT00000001' }]
-    return [{ afterMs: delay, userId: 'U4DNY931HHJS5', at: (real) => { const ms = claimedAckTime(kind, 0, real); return ms === null ? null : new Date(ms).toISOString() } }]
+    return [
+      {
+        afterMs: delay,
+        userId: 'U4DNY931HHJS5',
+        at: (real) => {
+          const ms = claimedAckTime(kind, 0, real)
+          return ms === null ? null : new Date(ms).toISOString()
+        }
+      }
+    ]
   }
 })
 
@@ -43,12 +52,22 @@ afterAll(async () => {
   await oncall.stop()
 })
 
-function context(routes: Array<{ name: string; labels: Record<string, string>; 'expect-receiver': string }>, extra: Record<string, unknown> = {}, inbound = oncall.inboundUrl(INTEGRATION)) {
+function context(
+  routes: Array<{ name: string; labels: Record<string, string>; 'expect-receiver': string }>,
+  extra: Record<string, unknown> = {},
+  inbound = oncall.inboundUrl(INTEGRATION)
+) {
   return makeContext(
     {
       alerting: {
         provider: 'grafana-oncall',
-        'grafana-oncall': { 'api-url': oncall.url, 'token-env': 'ONCALL_TOKEN', 'integration-url-env': 'ONCALL_INBOUND', 'integration-id': INTEGRATION.id, 'poll-seconds': 0.1 },
+        'grafana-oncall': {
+          'api-url': oncall.url,
+          'token-env': 'ONCALL_TOKEN',
+          'integration-url-env': 'ONCALL_INBOUND',
+          'integration-id': INTEGRATION.id,
+          'poll-seconds': 0.1
+        },
         'ack-sla-seconds': 2,
         'wait-margin-seconds': 1,
         routes,
@@ -74,7 +93,13 @@ describe('synthetic alerts through Grafana OnCall (stand-in)', () => {
   test('healthy: acknowledged by a person within the SLA, found across pages; resolved afterwards', async () => {
     // OnCall lists newest first: three groups of other alerts, newer than the test's, push it to page 2.
     for (let i = 0; i < 3; i++) {
-      const body = { version: '4', status: 'firing', groupKey: `other-${i}`, commonLabels: { team: 'search' }, alerts: [{ status: 'firing', labels: { team: 'search' } }] }
+      const body = {
+        version: '4',
+        status: 'firing',
+        groupKey: `other-${i}`,
+        commonLabels: { team: 'search' },
+        alerts: [{ status: 'firing', labels: { team: 'search' } }]
+      }
       await fetch(oncall.inboundUrl(INTEGRATION), { method: 'POST', body: JSON.stringify(body) })
       oncall.groups[oncall.groups.length - 1]!.created_at = new Date(Date.now() + 3_600_000).toISOString()
     }
@@ -97,7 +122,12 @@ describe('synthetic alerts through Grafana OnCall (stand-in)', () => {
   })
 
   test('each cheat fails with its own reason', async () => {
-    const r = await runAlertTests(context(CHEATS.map((c) => cheatRoute(c, 'payments-oncall', { team: 'payments' })), { retries: 0, 'wait-margin-seconds': 2 }))
+    const r = await runAlertTests(
+      context(
+        CHEATS.map((c) => cheatRoute(c, 'payments-oncall', { team: 'payments' })),
+        { retries: 0, 'wait-margin-seconds': 2 }
+      )
+    )
     expect(alertTestResultsErrors(r)).toBe('')
     expectCheats(r, 'deploy-bot matches alerting.ack-ignore /bot/')
   })
@@ -107,7 +137,11 @@ describe('synthetic alerts through Grafana OnCall (stand-in)', () => {
     const t = r.tests[0]!
     expect(alertTestResultsErrors(r)).toBe('')
     expect(t.outcome).toBe('wrong_receiver')
-    expect(t.reason.startsWith(`${ALERT_FAILURE} Route "payments-page": wrong receiver: expected "payments-oncall", actual "default-oncall", "Alertmanager (prod)"`)).toBe(true)
+    expect(
+      t.reason.startsWith(
+        `${ALERT_FAILURE} Route "payments-page": wrong receiver: expected "payments-oncall", actual "default-oncall", "Alertmanager (prod)"`
+      )
+    ).toBe(true)
     expect(t.resolved).toBe(true)
   })
 

@@ -7,7 +7,11 @@ import type { AlertTest, AlertTestResults } from '../../src/alerting/types.js'
 export const CHEATS = ['before', 'future', 'bot', 'no-time', 'late', 'never'] as const
 export type Cheat = (typeof CHEATS)[number]
 
-export const cheatRoute = (kind: Cheat, expect: string, labels: Record<string, string> = {}): { name: string; labels: Record<string, string>; 'expect-receiver': string } => ({
+export const cheatRoute = (
+  kind: Cheat,
+  expect: string,
+  labels: Record<string, string> = {}
+): { name: string; labels: Record<string, string>; 'expect-receiver': string } => ({
   name: `cheat-${kind}`,
   labels: { severity: 'critical', cheat: kind, ...labels },
   'expect-receiver': expect
@@ -31,7 +35,10 @@ export const ackDelayFor = (kind: Cheat | undefined): number | null => (kind ===
 /** The refusal or outcome each cheat must produce. */
 export function expectCheats(r: AlertTestResults, bot: string): void {
   const t = (k: Cheat): AlertTest => r.tests.find((x) => x.route === `cheat-${k}`)!
-  const refusals = (k: Cheat): string => t(k).attempts![0]!.facts.acknowledged.refusals.map((x) => x.reason).join(' | ')
+  const refusals = (k: Cheat): string =>
+    t(k)
+      .attempts![0]!.facts.acknowledged.refusals.map((x) => x.reason)
+      .join(' | ')
   expect(r.overall_status).toBe('failed')
   expect(t('before').outcome).toBe('acknowledgement_refused')
   expect(refusals('before')).toMatch(/^acknowledged before the alert was sent \(2000-01-01T00:00:00.000Z/)

@@ -22,7 +22,18 @@ const og = new OpsgenieStandin({
     const delay = ackDelayFor(kind)
     if (delay === null) return []
     if (kind === 'bot') return [{ afterMs: delay, by: 'Alertmanager Integration' }]
-    return [{ afterMs: delay, by: 'ada@example.com', ackTime: (real) => { const now = Date.now(); const created = now - real; const ms = claimedAckTime(kind, created, now); return ms === null ? null : ms - created } }]
+    return [
+      {
+        afterMs: delay,
+        by: 'ada@example.com',
+        ackTime: (real) => {
+          const now = Date.now()
+          const created = now - real
+          const ms = claimedAckTime(kind, created, now)
+          return ms === null ? null : ms - created
+        }
+      }
+    ]
   }
 })
 
@@ -33,9 +44,22 @@ afterAll(async () => {
   await og.stop()
 })
 
-function context(routes: Array<{ name: string; labels: Record<string, string>; 'expect-receiver': string }>, key = KEY, extra: Record<string, unknown> = {}) {
+function context(
+  routes: Array<{ name: string; labels: Record<string, string>; 'expect-receiver': string }>,
+  key = KEY,
+  extra: Record<string, unknown> = {}
+) {
   return makeContext(
-    { alerting: { provider: 'opsgenie', opsgenie: { 'api-url': og.url, 'api-key-env': 'OPSGENIE_KEY', 'poll-seconds': 0.1 }, 'ack-sla-seconds': 2, 'wait-margin-seconds': 1, routes, ...extra } },
+    {
+      alerting: {
+        provider: 'opsgenie',
+        opsgenie: { 'api-url': og.url, 'api-key-env': 'OPSGENIE_KEY', 'poll-seconds': 0.1 },
+        'ack-sla-seconds': 2,
+        'wait-margin-seconds': 1,
+        routes,
+        ...extra
+      }
+    },
     { env: { OPSGENIE_KEY: key } }
   )
 }
@@ -46,9 +70,16 @@ describe('synthetic alerts through the Opsgenie Alert API (stand-in)', () => {
     const noAuth = await fetch(`${og.url}/v2/alerts`, { method: 'POST', headers: { Authorization: `Bearer ${KEY}` }, body: '{}' })
     expect(noAuth.status).toBe(401)
     expect(((await noAuth.json()) as { message: string }).message).toBe('Could not authenticate')
-    const bad = await fetch(`${og.url}/v2/alerts`, { method: 'POST', headers: { Authorization: `GenieKey ${KEY}` }, body: JSON.stringify({ message: '', priority: 'P9' }) })
+    const bad = await fetch(`${og.url}/v2/alerts`, {
+      method: 'POST',
+      headers: { Authorization: `GenieKey ${KEY}` },
+      body: JSON.stringify({ message: '', priority: 'P9' })
+    })
     expect(bad.status).toBe(422)
-    expect(((await bad.json()) as { errors: Record<string, string> }).errors).toEqual({ message: 'Message can not be empty.', priority: 'Priority should be one of [P1, P2, P3, P4, P5]' })
+    expect(((await bad.json()) as { errors: Record<string, string> }).errors).toEqual({
+      message: 'Message can not be empty.',
+      priority: 'Priority should be one of [P1, P2, P3, P4, P5]'
+    })
     const missing = await fetch(`${og.url}/v2/alerts/nope?identifierType=alias`, { headers: { Authorization: `GenieKey ${KEY}` } })
     expect(missing.status).toBe(404)
     expect(((await missing.json()) as { message: string }).message).toBe('Alert does not exist')
@@ -56,7 +87,7 @@ describe('synthetic alerts through the Opsgenie Alert API (stand-in)', () => {
     expect(badType.status).toBe(422)
   })
 
-  test('healthy: acknowledged by a person within the SLA, with Opsgenie\'s own times; closed afterwards', async () => {
+  test("healthy: acknowledged by a person within the SLA, with Opsgenie's own times; closed afterwards", async () => {
     const ctx = context([PAYMENTS])
     const r = await runAlertTests(ctx)
     expect(alertTestResultsErrors(r)).toBe('')
@@ -76,7 +107,13 @@ describe('synthetic alerts through the Opsgenie Alert API (stand-in)', () => {
   })
 
   test('each cheat fails with its own reason', async () => {
-    const r = await runAlertTests(context(CHEATS.map((c) => cheatRoute(c, 'payments-oncall')), KEY, { retries: 0, 'wait-margin-seconds': 2 }))
+    const r = await runAlertTests(
+      context(
+        CHEATS.map((c) => cheatRoute(c, 'payments-oncall')),
+        KEY,
+        { retries: 0, 'wait-margin-seconds': 2 }
+      )
+    )
     expect(alertTestResultsErrors(r)).toBe('')
     expectCheats(r, 'Alertmanager Integration matches alerting.ack-ignore /integration/')
   })
@@ -86,7 +123,9 @@ describe('synthetic alerts through the Opsgenie Alert API (stand-in)', () => {
     const t = r.tests[0]!
     expect(alertTestResultsErrors(r)).toBe('')
     expect(t.outcome).toBe('wrong_receiver')
-    expect(t.reason.startsWith(`${ALERT_FAILURE} Route "payments-page": wrong receiver: expected "payments-oncall", actual "checkout-oncall"`)).toBe(true)
+    expect(
+      t.reason.startsWith(`${ALERT_FAILURE} Route "payments-page": wrong receiver: expected "payments-oncall", actual "checkout-oncall"`)
+    ).toBe(true)
     expect(og.alerts.find((a) => a.alias === t.test_id)!.status).toBe('closed')
   })
 

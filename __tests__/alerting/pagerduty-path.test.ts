@@ -22,7 +22,16 @@ const pd = new PagerDutyStandin({
     const delay = ackDelayFor(kind)
     if (delay === null) return []
     if (kind === 'bot') return [{ afterMs: delay, by: 'service' }]
-    return [{ afterMs: delay, by: 'user', at: (real) => { const ms = claimedAckTime(kind, 0, real); return ms === null ? undefined : new Date(ms).toISOString() } }]
+    return [
+      {
+        afterMs: delay,
+        by: 'user',
+        at: (real) => {
+          const ms = claimedAckTime(kind, 0, real)
+          return ms === null ? undefined : new Date(ms).toISOString()
+        }
+      }
+    ]
   }
 })
 
@@ -33,12 +42,22 @@ afterAll(async () => {
   await pd.stop()
 })
 
-function context(routes: Array<{ name: string; labels: Record<string, string>; 'expect-receiver': string }>, routingKey = ROUTING_KEY, extra: Record<string, unknown> = {}) {
+function context(
+  routes: Array<{ name: string; labels: Record<string, string>; 'expect-receiver': string }>,
+  routingKey = ROUTING_KEY,
+  extra: Record<string, unknown> = {}
+) {
   return makeContext(
     {
       alerting: {
         provider: 'pagerduty',
-        pagerduty: { 'events-url': pd.url, 'api-url': pd.url, 'routing-key-env': 'PD_ROUTING_KEY', 'api-token-env': 'PD_API_TOKEN', 'poll-seconds': 0.1 },
+        pagerduty: {
+          'events-url': pd.url,
+          'api-url': pd.url,
+          'routing-key-env': 'PD_ROUTING_KEY',
+          'api-token-env': 'PD_API_TOKEN',
+          'poll-seconds': 0.1
+        },
         'ack-sla-seconds': 2,
         'wait-margin-seconds': 1,
         routes,
@@ -52,7 +71,10 @@ const PAYMENTS = { name: 'payments-page', labels: { severity: 'page' }, 'expect-
 
 describe('synthetic alerts through the PagerDuty API (stand-in)', () => {
   test('the stand-in enforces the published API', async () => {
-    const bad = await fetch(`${pd.url}/v2/enqueue`, { method: 'POST', body: JSON.stringify({ event_action: 'trigger', payload: { summary: 's', source: 'x', severity: 'page' } }) })
+    const bad = await fetch(`${pd.url}/v2/enqueue`, {
+      method: 'POST',
+      body: JSON.stringify({ event_action: 'trigger', payload: { summary: 's', source: 'x', severity: 'page' } })
+    })
     expect(bad.status).toBe(400)
     expect(await bad.json()).toEqual({
       status: 'invalid event',
@@ -64,7 +86,7 @@ describe('synthetic alerts through the PagerDuty API (stand-in)', () => {
     expect(((await unauth.json()) as { error: { code: number } }).error.code).toBe(2006)
   })
 
-  test('healthy: a person acknowledges within the SLA; the times are PagerDuty\'s own', async () => {
+  test("healthy: a person acknowledges within the SLA; the times are PagerDuty's own", async () => {
     const ctx = context([PAYMENTS])
     const r = await runAlertTests(ctx)
     expect(alertTestResultsErrors(r)).toBe('')
@@ -86,7 +108,13 @@ describe('synthetic alerts through the PagerDuty API (stand-in)', () => {
   })
 
   test('each cheat fails with its own reason', async () => {
-    const r = await runAlertTests(context(CHEATS.map((c) => cheatRoute(c, 'Payments On-Call')), ROUTING_KEY, { retries: 0, 'wait-margin-seconds': 2 }))
+    const r = await runAlertTests(
+      context(
+        CHEATS.map((c) => cheatRoute(c, 'Payments On-Call')),
+        ROUTING_KEY,
+        { retries: 0, 'wait-margin-seconds': 2 }
+      )
+    )
     expect(alertTestResultsErrors(r)).toBe('')
     expectCheats(r, 'service_reference: Payments API')
   })
@@ -95,7 +123,11 @@ describe('synthetic alerts through the PagerDuty API (stand-in)', () => {
     const r = await runAlertTests(context([PAYMENTS], CHECKOUT_KEY, { retries: 0 }))
     const t = r.tests[0]!
     expect(t.outcome).toBe('wrong_receiver')
-    expect(t.reason.startsWith(`${ALERT_FAILURE} Route "payments-page": wrong receiver: expected "Payments On-Call", actual "Checkout API", "Checkout On-Call", "Grace Hopper"`)).toBe(true)
+    expect(
+      t.reason.startsWith(
+        `${ALERT_FAILURE} Route "payments-page": wrong receiver: expected "Payments On-Call", actual "Checkout API", "Checkout On-Call", "Grace Hopper"`
+      )
+    ).toBe(true)
     expect(t.resolved).toBe(true)
   })
 

@@ -18,7 +18,12 @@ const slothRecording = (id: string, svc: string, w: string): string => `      - 
           (sum(rate(http_request_duration_seconds_count{job="${svc}"}[${w}])))
         labels: { sloth_id: ${id}, sloth_service: ${svc}, sloth_slo: requests-availability, sloth_window: ${w} }`
 
-const slothAlert = (id: string, svc: string, page: [number, number], budget: string): string => `      - alert: ${svc}-RequestsAvailabilityPage
+const slothAlert = (
+  id: string,
+  svc: string,
+  page: [number, number],
+  budget: string
+): string => `      - alert: ${svc}-RequestsAvailabilityPage
         expr: |
           (
               max(slo:sli_error:ratio_rate5m{sloth_id="${id}", sloth_service="${svc}", sloth_slo="requests-availability"} > (${page[0]} * ${budget})) without (sloth_window)
@@ -151,7 +156,17 @@ interface Row {
   rules: string
   slo: Record<string, unknown>
   services?: Parameters<typeof service>[]
-  alerts: Record<string, { branches?: Array<{ thresholds: number[]; windows: string[]; shape?: string }>; metrics?: string[]; recordings?: number; for?: number; absent?: boolean; problems?: RegExp[] }>
+  alerts: Record<
+    string,
+    {
+      branches?: Array<{ thresholds: number[]; windows: string[]; shape?: string }>
+      metrics?: string[]
+      recordings?: number
+      for?: number
+      absent?: boolean
+      problems?: RegExp[]
+    }
+  >
   alignment: Array<[string, string, string, string | undefined]>
 }
 
@@ -261,7 +276,11 @@ const ROWS: Row[] = [
     },
     services: [['cart', { critical: true }]],
     alerts: {
-      CartFastBurn: { branches: [{ thresholds: [0.0144, 0.0144], windows: ['1h', '5m'], shape: 'errors/total' }], metrics: ['http_requests_total'], recordings: 0 },
+      CartFastBurn: {
+        branches: [{ thresholds: [0.0144, 0.0144], windows: ['1h', '5m'], shape: 'errors/total' }],
+        metrics: ['http_requests_total'],
+        recordings: 0
+      },
       CartSlowBurn: { branches: [{ thresholds: [6, 6], windows: ['6h', '30m'], shape: 'burn rate (ratio / budget)' }] },
       CartTicket: { branches: [{ thresholds: [0.001], windows: ['3d'], shape: '1 - good/total' }], absent: true },
       CartTelemetryAbsent: { branches: [{ thresholds: [], windows: ['10m'] }], absent: true, for: 300 }

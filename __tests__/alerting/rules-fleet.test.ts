@@ -28,7 +28,8 @@ function fleet(n: number): { rules: string; slos: Array<Record<string, unknown>>
       'error-query': `sum(rate(http_requests_total{service="${svc}",code=~"5.."}[$window]))`,
       'total-query': `sum(rate(http_requests_total{service="${svc}"}[$window]))`
     })
-    const ratio = (w: string): string => `sum(rate(http_requests_total{service="${svc}",code=~"5.."}[${w}])) / sum(rate(http_requests_total{service="${svc}"}[${w}]))`
+    const ratio = (w: string): string =>
+      `sum(rate(http_requests_total{service="${svc}",code=~"5.."}[${w}])) / sum(rate(http_requests_total{service="${svc}"}[${w}]))`
     const rules: string[] = []
     const cond = (long: string, short: string, f: number): string =>
       i % 2 === 0
@@ -55,7 +56,10 @@ function fleet(n: number): { rules: string; slos: Array<Record<string, unknown>>
 
 function context(n: number, extra: Record<string, unknown> = {}) {
   const f = fleet(n)
-  const ctx = makeContext({ slos: f.slos, alerting: { 'rule-files': ['rules/fleet.yml'], ...extra } }, { services: f.services.map((s) => service(s)) })
+  const ctx = makeContext(
+    { slos: f.slos, alerting: { 'rule-files': ['rules/fleet.yml'], ...extra } },
+    { services: f.services.map((s) => service(s)) }
+  )
   mkdirSync(join(ctx.workspace, 'rules'), { recursive: true })
   writeFileSync(join(ctx.workspace, 'rules', 'fleet.yml'), f.rules)
   return ctx
@@ -92,7 +96,11 @@ describe('rule alignment at fleet size', () => {
     expect(alignment.findings).toHaveLength(1500)
     expect(alignment.findings.filter((f) => f.status !== 'aligned')).toEqual([])
     expect(alignment.findings[0]).toMatchObject({ slo: 'svc-0-availability', kind: 'page', found: { rule: 'Svc0PageFast', factor: 14.4 } })
-    expect(alignment.findings[1497]).toMatchObject({ slo: 'svc-499-availability', kind: 'page', found: { rule: 'Svc499PageFast', factor: 14.4 } })
+    expect(alignment.findings[1497]).toMatchObject({
+      slo: 'svc-499-availability',
+      kind: 'page',
+      found: { rule: 'Svc499PageFast', factor: 14.4 }
+    })
     // A second, parse-cached run shows the cost of the index and the matching alone.
     t = clock()
     alignFindings(ctx, new RuleSet(rules))
@@ -121,20 +129,24 @@ drillBench('detection drill for 10 and 100 SLOs (bench only)', () => {
   afterAll(async () => {
     await am?.stop()
   })
-  test.each((process.env.SRE_BENCH_DRILL_SLOS ?? '10,100').split(',').map(Number))('%i SLOs', async (n) => {
-    const ctx = context(n, { alertmanager: { url: am.url } })
-    const { ruleSet } = await checkSloAlignment(ctx)
-    const started = Date.now()
-    const drill = await runDetectionDrill(ctx, ruleSet!)
-    const scenarios = drill.targets.flatMap((t) => t.scenarios)
-    expect(drill.targets).toHaveLength(n)
-    out[`drill_${n}`] = {
-      slos: n,
-      ms: Date.now() - started,
-      requests: drill.requests,
-      scenarios: scenarios.length,
-      passed: scenarios.filter((s) => s.status === 'passed').length,
-      status: drill.status
-    }
-  }, 3_600_000)
+  test.each((process.env.SRE_BENCH_DRILL_SLOS ?? '10,100').split(',').map(Number))(
+    '%i SLOs',
+    async (n) => {
+      const ctx = context(n, { alertmanager: { url: am.url } })
+      const { ruleSet } = await checkSloAlignment(ctx)
+      const started = Date.now()
+      const drill = await runDetectionDrill(ctx, ruleSet!)
+      const scenarios = drill.targets.flatMap((t) => t.scenarios)
+      expect(drill.targets).toHaveLength(n)
+      out[`drill_${n}`] = {
+        slos: n,
+        ms: Date.now() - started,
+        requests: drill.requests,
+        scenarios: scenarios.length,
+        passed: scenarios.filter((s) => s.status === 'passed').length,
+        status: drill.status
+      }
+    },
+    3_600_000
+  )
 })

@@ -55,10 +55,14 @@ afterAll(async () => {
 async function prometheusWith(rules: string): Promise<RunningBackend> {
   const prom = await startPrometheus({ rules: { 'rules.yml': rules } })
   running.push(prom)
-  await waitFor(async () => {
-    const r = (await (await fetch(`${prom.url}/api/v1/rules`)).json()) as { data: { groups: unknown[] } }
-    return r.data.groups.length > 0
-  }, 10_000, 'rules loaded')
+  await waitFor(
+    async () => {
+      const r = (await (await fetch(`${prom.url}/api/v1/rules`)).json()) as { data: { groups: unknown[] } }
+      return r.data.groups.length > 0
+    },
+    10_000,
+    'rules loaded'
+  )
   return prom
 }
 
@@ -72,7 +76,10 @@ function withRuleFile(text: string) {
 describe('alert rules against SLO burn rates', () => {
   test('aligned rules in force in a live Prometheus', async () => {
     const prom = await prometheusWith(ruleFile())
-    const ctx = makeContext({ slos: [SLO], backends: { prom: { type: 'prometheus', url: prom.url } }, alerting: { 'rules-backend': 'prom' } }, { services })
+    const ctx = makeContext(
+      { slos: [SLO], backends: { prom: { type: 'prometheus', url: prom.url } }, alerting: { 'rules-backend': 'prom' } },
+      { services }
+    )
     const { alignment, suggestedRulesYaml } = await checkSloAlignment(ctx)
     expect(alignment.not_verified_reason).toBeUndefined()
     expect(alignment.rule_sources).toEqual(['prometheus:prom'])
@@ -98,7 +105,9 @@ describe('alert rules against SLO burn rates', () => {
     expect(alignment.findings.filter((f) => f.status !== 'aligned')).toHaveLength(1)
     expect(alignment.suggested_rules_file).toBe('suggested-alert-rules.yml')
     expect(alignment.suggested_rules_check).toEqual({ tool: 'promtool check rules', ok: true, output: expect.stringContaining('SUCCESS') })
-    const doc = parseYaml(suggestedRulesYaml!) as { groups: Array<{ rules: Array<{ alert?: string; record?: string; expr: string; labels: Record<string, string> }> }> }
+    const doc = parseYaml(suggestedRulesYaml!) as {
+      groups: Array<{ rules: Array<{ alert?: string; record?: string; expr: string; labels: Record<string, string> }> }>
+    }
     const rules = doc.groups.flatMap((g) => g.rules)
     expect(rules.filter((r) => r.record).map((r) => r.record)).toEqual([
       'slo:sli_error:ratio_rate5m',
@@ -136,7 +145,10 @@ describe('alert rules against SLO burn rates', () => {
     const first = await checkSloAlignment(ctx)
     expect(first.alignment.findings.map((f) => f.status)).toEqual(['missing', 'missing', 'missing', 'missing', 'missing'])
     const prom = await prometheusWith(first.suggestedRulesYaml!)
-    const live = makeContext({ slos: [SLO], backends: { prom: { type: 'prometheus', url: prom.url } }, alerting: { 'rules-backend': 'prom' } }, { services })
+    const live = makeContext(
+      { slos: [SLO], backends: { prom: { type: 'prometheus', url: prom.url } }, alerting: { 'rules-backend': 'prom' } },
+      { services }
+    )
     const second = await checkSloAlignment(live)
     expect(second.alignment.findings.map((f) => [f.kind, f.status])).toEqual([
       ['page', 'aligned'],
@@ -156,7 +168,11 @@ describe('alert rules against SLO burn rates', () => {
   test('rules backend down: findings are errors, not missing', async () => {
     const port = await freePort()
     const ctx = makeContext(
-      { slos: [SLO], backends: { prom: { type: 'prometheus', url: `http://127.0.0.1:${port}`, retries: 0 } }, alerting: { 'rules-backend': 'prom' } },
+      {
+        slos: [SLO],
+        backends: { prom: { type: 'prometheus', url: `http://127.0.0.1:${port}`, retries: 0 } },
+        alerting: { 'rules-backend': 'prom' }
+      },
       { services }
     )
     const { alignment } = await checkSloAlignment(ctx)

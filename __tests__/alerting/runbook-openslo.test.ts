@@ -10,21 +10,54 @@ const section: RunbookSection = {
     checked_at: '2026-11-01T00:00:00.000Z',
     rule_sources: ['prometheus:prom'],
     findings: [
-      { slo: 'checkout-availability', service: 'checkout', kind: 'page', expected: 'x', status: 'aligned', reason: 'ok', found: { rule: 'CheckoutBurnFast', source: 'prometheus:prom', expr: 'ratio_rate1h > 0.0144', factor: 14.4 } }
+      {
+        slo: 'checkout-availability',
+        service: 'checkout',
+        kind: 'page',
+        expected: 'x',
+        status: 'aligned',
+        reason: 'ok',
+        found: { rule: 'CheckoutBurnFast', source: 'prometheus:prom', expr: 'ratio_rate1h > 0.0144', factor: 14.4 }
+      }
     ],
     burn_rates: [{ slo: 'checkout-availability', service: 'checkout', objective: 99.9, window: '30d', alerts: [] }]
   },
-  dashboards: { checked_at: '2026-11-01T00:00:00.000Z', dashboards: [{ dashboard: 'Checkout', source: 'grafana', link: 'https://grafana.example/d/checkout', panels: [], services_covered: ['checkout'], services_missing: [], thresholds_missing: [], score: 100 }], services_without_dashboard: [] },
+  dashboards: {
+    checked_at: '2026-11-01T00:00:00.000Z',
+    dashboards: [
+      {
+        dashboard: 'Checkout',
+        source: 'grafana',
+        link: 'https://grafana.example/d/checkout',
+        panels: [],
+        services_covered: ['checkout'],
+        services_missing: [],
+        thresholds_missing: [],
+        score: 100
+      }
+    ],
+    services_without_dashboard: []
+  },
   onCallOwner: 'payments-sre @oncall'
 }
 
 function context() {
   const ctx = makeContext(
-    { alerting: { routes: [{ name: 'checkout-page', labels: { team: 'checkout' }, 'expect-receiver': 'checkout-oncall' }], 'notification-channels': { slack: '#checkout-alerts', pagerduty: 'Checkout' } } },
+    {
+      alerting: {
+        routes: [{ name: 'checkout-page', labels: { team: 'checkout' }, 'expect-receiver': 'checkout-oncall' }],
+        'notification-channels': { slack: '#checkout-alerts', pagerduty: 'Checkout' }
+      }
+    },
     { services: [service('checkout', { critical: true, owner: 'team-checkout' })] }
   )
   ctx.evidence.report.risks = [
-    { description: 'New payment retry path may double-charge', severity: 'high', component: 'checkout', mitigation: 'Disable flag payments.retry' },
+    {
+      description: 'New payment retry path may double-charge',
+      severity: 'high',
+      component: 'checkout',
+      mitigation: 'Disable flag payments.retry'
+    },
     { description: 'Cache warm-up <slow>', severity: 'medium' }
   ]
   ctx.now = () => new Date('2026-11-01T12:00:00.000Z')
@@ -39,7 +72,9 @@ describe('runbook', () => {
       generatedAt: '2026-11-01T12:00:00.000Z',
       environment: 'production',
       services: [{ name: 'checkout', critical: true, new: false, owner: 'team-checkout' }],
-      alerts: [{ name: 'CheckoutBurnFast', severity: 'page', expr: 'ratio_rate1h > 0.0144', source: 'prometheus:prom', service: 'checkout' }],
+      alerts: [
+        { name: 'CheckoutBurnFast', severity: 'page', expr: 'ratio_rate1h > 0.0144', source: 'prometheus:prom', service: 'checkout' }
+      ],
       slos: [{ slo: 'checkout-availability', service: 'checkout', objective: 99.9, window: '30d' }],
       dashboards: [{ title: 'Checkout', link: 'https://grafana.example/d/checkout', score: 100 }],
       risks: ctx.evidence.report.risks,
@@ -91,7 +126,8 @@ describe('runbook', () => {
 
   test('the rest of the file stays byte for byte, CRLF stays CRLF', async () => {
     const ctx = context()
-    const before = '# Ops\r\n\r\nHand-written notes.  \r\n\r\n<!-- sre-monitoring:begin release=v2.3.0 -->\r\nold release\r\n<!-- sre-monitoring:end -->\r\n\r\nTrailing notes\r\n'
+    const before =
+      '# Ops\r\n\r\nHand-written notes.  \r\n\r\n<!-- sre-monitoring:begin release=v2.3.0 -->\r\nold release\r\n<!-- sre-monitoring:end -->\r\n\r\nTrailing notes\r\n'
     mkdirSync(join(ctx.workspace, 'RUNBOOKS'))
     writeFileSync(join(ctx.workspace, 'RUNBOOKS', 'monitoring-runbook.md'), before)
     await updateRunbook(ctx, section)
@@ -188,9 +224,11 @@ spec:
     expect(() => parseOpenSlo(slo('      thresholdMetric: { metricSource: { type: Prometheus, spec: { query: x } } }'), 'a.yaml')).toThrow(
       /a.yaml:\d+ at document 1 \/spec\/indicator\/spec\/ratioMetric: expected a ratioMetric \(thresholdMetric and other indicator kinds are not supported\)/
     )
-    const datadog = '      ratioMetric:\n        good: { metricSource: { type: Datadog, spec: { query: x } } }\n        total: { metricSource: { type: Datadog, spec: { query: y } } }'
+    const datadog =
+      '      ratioMetric:\n        good: { metricSource: { type: Datadog, spec: { query: x } } }\n        total: { metricSource: { type: Datadog, spec: { query: y } } }'
     expect(() => parseOpenSlo(slo(datadog), 'b.yaml')).toThrow(/expected metric source type Prometheus .* found the string "Datadog"/)
-    const ok = '      ratioMetric:\n        good: { metricSource: { type: Prometheus, spec: { query: x } } }\n        total: { metricSource: { type: Prometheus, spec: { query: y } } }'
+    const ok =
+      '      ratioMetric:\n        good: { metricSource: { type: Prometheus, spec: { query: x } } }\n        total: { metricSource: { type: Prometheus, spec: { query: y } } }'
     expect(() => parseOpenSlo(slo(ok, '1M'), 'c.yaml')).toThrow(/months, quarters and years are not supported/)
     expect(() => parseOpenSlo('apiVersion: openslo/v2alpha\nkind: SLO\n', 'd.yaml')).toThrow(/openslo\/v1/)
   })

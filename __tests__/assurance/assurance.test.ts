@@ -34,7 +34,12 @@ describe('alert and incident correlation', () => {
   )
 
   test('runs of samples become episodes', () => {
-    expect(episodes.map((e) => e.alertname)).toEqual(['CatalogLatencyHigh', 'CatalogLatencyHigh', 'CatalogLatencyHigh', 'CheckoutErrorBudgetBurn'])
+    expect(episodes.map((e) => e.alertname)).toEqual([
+      'CatalogLatencyHigh',
+      'CatalogLatencyHigh',
+      'CatalogLatencyHigh',
+      'CheckoutErrorBudgetBurn'
+    ])
     expect(episodes[3]).toMatchObject({ start: '2026-11-25T10:10:00.000Z', end: '2026-11-25T10:29:00.000Z', service: 'checkout' })
   })
 
@@ -43,20 +48,32 @@ describe('alert and incident correlation', () => {
     expect(r.precision).toBe(0.25)
     expect(r.recall).toBe(0.5)
     expect(r.mean_detection_seconds).toBe(600)
-    expect(r.incidents.find((m) => m.incident.id === 'INC-1')).toMatchObject({ detected: true, first_alert: 'CheckoutErrorBudgetBurn', detection_seconds: 600 })
+    expect(r.incidents.find((m) => m.incident.id === 'INC-1')).toMatchObject({
+      detected: true,
+      first_alert: 'CheckoutErrorBudgetBurn',
+      detection_seconds: 600
+    })
     expect(r.alerts.find((a) => a.alertname === 'CatalogLatencyHigh')).toMatchObject({ episodes: 3, matched: 0, precision: 0 })
     expect(r.adjustments.map((a) => a.target)).toEqual(['CatalogLatencyHigh', 'payments'])
     expect(r.from_real_data).toBe(true)
   })
 
   test('a source that failed means the report is not from real data', () => {
-    const r = correlate({ episodes: [], incidents: [], sources: [{ ...ok[0]!, status: 'error', detail: 'unreachable' }, ok[1]!], lookback: '7d', now: new Date() })
+    const r = correlate({
+      episodes: [],
+      incidents: [],
+      sources: [{ ...ok[0]!, status: 'error', detail: 'unreachable' }, ok[1]!],
+      lookback: '7d',
+      now: new Date()
+    })
     expect(r.from_real_data).toBe(false)
     expect(r.precision).toBeNull()
   })
 
   test('incident files with a bad time are refused with the pointer', () => {
-    expect(() => parseIncidents([{ id: 'x', started_at: 'yesterday' }], 'incidents.json')).toThrow('incidents.json at /0/started_at: expected an ISO 8601 time, found "yesterday"')
+    expect(() => parseIncidents([{ id: 'x', started_at: 'yesterday' }], 'incidents.json')).toThrow(
+      'incidents.json at /0/started_at: expected an ISO 8601 time, found "yesterday"'
+    )
     expect(() => parseIncidents({ nope: 1 }, 'incidents.json')).toThrow('expected an array of incidents')
   })
 })
@@ -75,7 +92,10 @@ describe('ongoing check schedule', () => {
       join(dir, '.github/workflows/monitoring-assurance.yml'),
       `on:\n  schedule:\n    - cron: '17 * * * *'\njobs:\n  assure:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: org/sre-monitoring-action@v1\n        with:\n          mode: assurance\n`
     )
-    writeFileSync(join(dir, '.github/workflows/deploy.yml'), `on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: org/sre-monitoring-action@v1\n`)
+    writeFileSync(
+      join(dir, '.github/workflows/deploy.yml'),
+      `on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: org/sre-monitoring-action@v1\n`
+    )
     const workflows = await findAssuranceWorkflows(dir)
     expect(workflows).toEqual([{ file: '.github/workflows/monitoring-assurance.yml', crons: ['17 * * * *'], mode: 'assurance' }])
     const s = buildSchedule({ config, workflows, onCallOwner: 'alice', now: new Date('2026-12-01T10:20:00Z') })
@@ -105,7 +125,10 @@ describe('ongoing check schedule', () => {
 
   test('a post-deploy run on a cron is not an assurance check', async () => {
     const dir = repo()
-    writeFileSync(join(dir, '.github/workflows/x.yml'), `on:\n  schedule:\n    - cron: '0 0 * * *'\njobs:\n  a:\n    steps:\n      - uses: ./\n`)
+    writeFileSync(
+      join(dir, '.github/workflows/x.yml'),
+      `on:\n  schedule:\n    - cron: '0 0 * * *'\njobs:\n  a:\n    steps:\n      - uses: ./\n`
+    )
     expect(await findAssuranceWorkflows(dir)).toEqual([])
   })
 
@@ -140,13 +163,29 @@ describe('ongoing check schedule', () => {
   })
 
   test('parseCron: next three runs and cadence, with POSIX day-of-month OR day-of-week', () => {
-    expect(parseCron('*/15 * * * *', now)).toMatchObject({ valid: true, cadence: 'every 15m', next_runs: ['2026-12-01T00:15:00.000Z', '2026-12-01T00:30:00.000Z', '2026-12-01T00:45:00.000Z'] })
-    expect(parseCron('0 3 * * MON', now)).toMatchObject({ valid: true, cadence: 'every 7d', next_runs: ['2026-12-07T03:00:00.000Z', '2026-12-14T03:00:00.000Z', '2026-12-21T03:00:00.000Z'] })
+    expect(parseCron('*/15 * * * *', now)).toMatchObject({
+      valid: true,
+      cadence: 'every 15m',
+      next_runs: ['2026-12-01T00:15:00.000Z', '2026-12-01T00:30:00.000Z', '2026-12-01T00:45:00.000Z']
+    })
+    expect(parseCron('0 3 * * MON', now)).toMatchObject({
+      valid: true,
+      cadence: 'every 7d',
+      next_runs: ['2026-12-07T03:00:00.000Z', '2026-12-14T03:00:00.000Z', '2026-12-21T03:00:00.000Z']
+    })
     // GitHub never runs a schedule more often than every 5 minutes.
     expect(parseCron('* * * * *', now).cadence).toBe('every 5m')
-    expect(parseCron('0 9,17 * * *', now)).toMatchObject({ cadence: 'irregular: every 8h to 16h', min_interval_seconds: 8 * 3600, max_interval_seconds: 16 * 3600 })
+    expect(parseCron('0 9,17 * * *', now)).toMatchObject({
+      cadence: 'irregular: every 8h to 16h',
+      min_interval_seconds: 8 * 3600,
+      max_interval_seconds: 16 * 3600
+    })
     // 13th of the month or a Friday: both fire (POSIX cron), not only Friday the 13th.
-    expect(parseCron('0 0 13 * 5', now).next_runs).toEqual(['2026-12-04T00:00:00.000Z', '2026-12-11T00:00:00.000Z', '2026-12-13T00:00:00.000Z'])
+    expect(parseCron('0 0 13 * 5', now).next_runs).toEqual([
+      '2026-12-04T00:00:00.000Z',
+      '2026-12-11T00:00:00.000Z',
+      '2026-12-13T00:00:00.000Z'
+    ])
   })
 
   test('a valid cron that fires less often than assurance.max-interval is no schedule', () => {
@@ -154,7 +193,9 @@ describe('ongoing check schedule', () => {
     const weekly = buildSchedule({ config: c, workflows: wf(['0 3 * * 1']), onCallOwner: undefined, now })
     expect(weekly.schedule_coverage).toBe(0)
     expect(weekly.expected_max_interval).toBe('1d')
-    expect(weekly.missing[0]).toBe("instrumentation (.github/workflows/a.yml: cron '0 3 * * 1' runs every 7d, less often than assurance.max-interval 1d)")
+    expect(weekly.missing[0]).toBe(
+      "instrumentation (.github/workflows/a.yml: cron '0 3 * * 1' runs every 7d, less often than assurance.max-interval 1d)"
+    )
     const hourly = buildSchedule({ config: c, workflows: wf(['0 3 * * 1', '5 * * * *']), onCallOwner: undefined, now })
     expect(hourly.schedule_coverage).toBe(100)
     expect(hourly.automated_checks[0]!.cadence).toBe('cron: 5 * * * * (every 1h)')
@@ -163,6 +204,8 @@ describe('ongoing check schedule', () => {
   test('a config check whose cadence is not a cron is not scheduled', () => {
     const c = configSchema.parse({ version: 1, assurance: { owner: 'sre', checks: [{ 'check-type': 'dashboards', cadence: 'daily' }] } })
     const s = buildSchedule({ config: c, workflows: [], onCallOwner: undefined, now })
-    expect(s.missing.find((m) => m.startsWith('dashboards'))).toMatch(/^dashboards \(assurance\.checks: cron 'daily' is no schedule: expected 5 fields/)
+    expect(s.missing.find((m) => m.startsWith('dashboards'))).toMatch(
+      /^dashboards \(assurance\.checks: cron 'daily' is no schedule: expected 5 fields/
+    )
   })
 })

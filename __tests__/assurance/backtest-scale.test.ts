@@ -25,7 +25,10 @@ function history(n: number): string {
   const lines = ['# TYPE http_requests counter']
   for (let i = 0; i < n; i++) {
     const errs = (t: number): number => (t > incidentStart(i) && t <= incidentStart(i) + 30 * MIN ? 50 : 0)
-    for (const [code, per] of [['500', errs], ['200', (t: number) => 100 - errs(t)]] as const) {
+    for (const [code, per] of [
+      ['500', errs],
+      ['200', (t: number) => 100 - errs(t)]
+    ] as const) {
       let v = 1000
       for (let t = START; t <= END; t += MIN) {
         if (t > START) v += per(t)
@@ -38,11 +41,15 @@ function history(n: number): string {
 }
 
 function rules(n: number): string {
-  const ratio = (svc: string, w: string): string => `sum(rate(http_requests_total{service="${svc}",code=~"5.."}[${w}])) / sum(rate(http_requests_total{service="${svc}"}[${w}]))`
-  const slo = Array.from({ length: n }, (_, i) => `      - alert: ErrorBudgetBurn
+  const ratio = (svc: string, w: string): string =>
+    `sum(rate(http_requests_total{service="${svc}",code=~"5.."}[${w}])) / sum(rate(http_requests_total{service="${svc}"}[${w}]))`
+  const slo = Array.from(
+    { length: n },
+    (_, i) => `      - alert: ErrorBudgetBurn
         expr: ${ratio(name(i), '1h')} > 14.4 * 0.001 and ${ratio(name(i), '5m')} > 14.4 * 0.001
         for: 2m
-        labels: { severity: page, service: ${name(i)}, slo: ${name(i)}-availability }`)
+        labels: { severity: page, service: ${name(i)}, slo: ${name(i)}-availability }`
+  )
   return `groups:
   - name: slos
     interval: 1m
@@ -56,48 +63,79 @@ ${slo.join('\n')}
 }
 
 describe('backtest request cost', () => {
-  const measured: Array<{ slos: number; services: number; rules: number; requests: Record<string, number>; wall_ms: number; recall: number | null; precision: number | null }> = []
+  const measured: Array<{
+    slos: number
+    services: number
+    rules: number
+    requests: Record<string, number>
+    wall_ms: number
+    recall: number | null
+    precision: number | null
+  }> = []
 
   afterAll(() => {
     if (process.env.SRE_BENCH_OUT) writeFileSync(process.env.SRE_BENCH_OUT, JSON.stringify({ lookback: '1d', sizes: measured }, null, 2))
   })
 
-  it.each(SIZES)('one query per rule, none per service: %i SLOs', async (n) => {
-    const prom = await startPrometheus({ storageDir: backfill(history(n)), rules: { 'slos.yml': rules(n) } })
-    try {
-      const ctx = makeContext({
-        config: { backends: { prom: { type: 'prometheus', url: prom.url } }, alerting: { 'rules-backend': 'prom' }, incidents: { lookback: '1d' } },
-        services: Array.from({ length: n }, (_, i) => service(name(i))),
-        now: new Date(END * 1000)
-      })
-      ctx.workspace = mkdtempSync(join(tmpdir(), 'bt-scale-'))
-      const incidents: Incident[] = Array.from({ length: n }, (_, i) => ({
-        id: `INC-${i}`,
-        service: name(i),
-        started_at: new Date(incidentStart(i) * 1000).toISOString(),
-        resolved_at: new Date((incidentStart(i) + 30 * MIN) * 1000).toISOString(),
-        source: 'bench'
-      }))
-      const { PrometheusClient } = await import('../../src/telemetry/prometheus/client.js')
-      const client = new PrometheusClient('prom', ctx.config.backends.prom!, {}, ctx.log)
-      const t0 = performance.now()
-      const bt = await backtestAlerts({ ctx, prometheus: async () => client, incidents, incidentSources: [] })
-      const wall = Math.round(performance.now() - t0)
-      measured.push({ slos: n, services: n, rules: bt.summary.rules, requests: { ...bt.requests, http: client.requests }, wall_ms: wall, recall: bt.summary.recall, precision: bt.summary.precision })
-      expect(bt.summary.rules).toBe(n + 1)
-      expect(bt.summary.evaluated).toBe(n + 1)
-      expect(bt.requests).toEqual({ rules_api: 1, data_coverage: 1, alerts_history: 1, rule_queries: n + 1, total: n + 4, rules_evaluated: n + 1 })
-      expect(client.requests).toBe(n + 4)
-      // The grouped rule answers for every service with its one query.
-      const grouped = bt.rules.find((r) => r.name === 'HighErrorRatio')!
-      expect(grouped.recall).toBe(1)
-      expect(new Set(grouped.intervals.map((i) => i.service)).size).toBe(n)
-      expect(bt.summary.recall).toBe(1)
-      // Nothing in ALERTS over the backfilled day: no history to compare with, not "nothing fired".
-      expect(bt.history.status).toBe('no_history')
-      expect(bt.rules.every((r) => r.history.status === 'no_history')).toBe(true)
-    } finally {
-      await prom.stop()
-    }
-  }, 300_000)
+  it.each(SIZES)(
+    'one query per rule, none per service: %i SLOs',
+    async (n) => {
+      const prom = await startPrometheus({ storageDir: backfill(history(n)), rules: { 'slos.yml': rules(n) } })
+      try {
+        const ctx = makeContext({
+          config: {
+            backends: { prom: { type: 'prometheus', url: prom.url } },
+            alerting: { 'rules-backend': 'prom' },
+            incidents: { lookback: '1d' }
+          },
+          services: Array.from({ length: n }, (_, i) => service(name(i))),
+          now: new Date(END * 1000)
+        })
+        ctx.workspace = mkdtempSync(join(tmpdir(), 'bt-scale-'))
+        const incidents: Incident[] = Array.from({ length: n }, (_, i) => ({
+          id: `INC-${i}`,
+          service: name(i),
+          started_at: new Date(incidentStart(i) * 1000).toISOString(),
+          resolved_at: new Date((incidentStart(i) + 30 * MIN) * 1000).toISOString(),
+          source: 'bench'
+        }))
+        const { PrometheusClient } = await import('../../src/telemetry/prometheus/client.js')
+        const client = new PrometheusClient('prom', ctx.config.backends.prom!, {}, ctx.log)
+        const t0 = performance.now()
+        const bt = await backtestAlerts({ ctx, prometheus: async () => client, incidents, incidentSources: [] })
+        const wall = Math.round(performance.now() - t0)
+        measured.push({
+          slos: n,
+          services: n,
+          rules: bt.summary.rules,
+          requests: { ...bt.requests, http: client.requests },
+          wall_ms: wall,
+          recall: bt.summary.recall,
+          precision: bt.summary.precision
+        })
+        expect(bt.summary.rules).toBe(n + 1)
+        expect(bt.summary.evaluated).toBe(n + 1)
+        expect(bt.requests).toEqual({
+          rules_api: 1,
+          data_coverage: 1,
+          alerts_history: 1,
+          rule_queries: n + 1,
+          total: n + 4,
+          rules_evaluated: n + 1
+        })
+        expect(client.requests).toBe(n + 4)
+        // The grouped rule answers for every service with its one query.
+        const grouped = bt.rules.find((r) => r.name === 'HighErrorRatio')!
+        expect(grouped.recall).toBe(1)
+        expect(new Set(grouped.intervals.map((i) => i.service)).size).toBe(n)
+        expect(bt.summary.recall).toBe(1)
+        // Nothing in ALERTS over the backfilled day: no history to compare with, not "nothing fired".
+        expect(bt.history.status).toBe('no_history')
+        expect(bt.rules.every((r) => r.history.status === 'no_history')).toBe(true)
+      } finally {
+        await prom.stop()
+      }
+    },
+    300_000
+  )
 })

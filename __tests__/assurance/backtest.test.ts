@@ -52,7 +52,8 @@ function openMetrics(): string {
   for (let t = T0; t <= END; t += MIN) lines.push(`service:up:ok{service="payments"} 1 ${t}`)
   // What actually fired: the page alert during the first incident, nothing else.
   lines.push('# TYPE ALERTS gauge')
-  for (let t = INC1 + 4 * MIN; t <= INC1 + 64 * MIN; t += MIN) lines.push(`ALERTS{alertname="PaymentsErrorBudgetBurn",alertstate="firing",service="payments",severity="page"} 1 ${t}`)
+  for (let t = INC1 + 4 * MIN; t <= INC1 + 64 * MIN; t += MIN)
+    lines.push(`ALERTS{alertname="PaymentsErrorBudgetBurn",alertstate="firing",service="payments",severity="page"} 1 ${t}`)
   lines.push('# EOF')
   return lines.join('\n') + '\n'
 }
@@ -132,7 +133,9 @@ describe('backtest over a backfilled week', () => {
       ctx,
       prometheus: async () => new PrometheusClient('prom', ctx.config.backends.prom!, {}, ctx.log),
       incidents: INCIDENTS,
-      incidentSources: [{ name: 'incidents.json', kind: 'incidents', request: 'read incidents.json', status: 'ok', detail: '4 incident(s)', count: 4 }],
+      incidentSources: [
+        { name: 'incidents.json', kind: 'incidents', request: 'read incidents.json', status: 'ok', detail: '4 incident(s)', count: 4 }
+      ],
       alignment: {
         checked_at: iso(END),
         rule_sources: ['prometheus:prom'],
@@ -171,10 +174,28 @@ describe('backtest over a backfilled week', () => {
 
   it('the page alert: for honoured, exact detection and reset, the missed slow burn, and the factor that would have caught it', () => {
     const r = rule('PaymentsErrorBudgetBurn')
-    expect(r).toMatchObject({ status: 'evaluated', kind: 'burn_rate', loaded: true, also_in: ['alerts.yml'], interval_seconds: 60, step_seconds: 60, for_seconds: 120, factors: [14.4], slo: 'payments-availability' })
+    expect(r).toMatchObject({
+      status: 'evaluated',
+      kind: 'burn_rate',
+      loaded: true,
+      also_in: ['alerts.yml'],
+      interval_seconds: 60,
+      step_seconds: 60,
+      for_seconds: 120,
+      factors: [14.4],
+      slo: 'payments-availability'
+    })
     expect(r.coverage).toMatchObject({ from: iso(T0), to: iso(END), fraction: 0.8571 })
     expect(r.intervals.map((i) => [i.start, i.end, i.incidents])).toEqual([[iso(INC1 + 4 * MIN), iso(INC1 + 65 * MIN), ['INC-1']]])
-    expect(r).toMatchObject({ true_positives: 1, false_positives: 0, missed: 1, precision: 1, recall: 0.5, mean_detection_seconds: 240, mean_reset_seconds: 300 })
+    expect(r).toMatchObject({
+      true_positives: 1,
+      false_positives: 0,
+      missed: 1,
+      precision: 1,
+      recall: 0.5,
+      mean_detection_seconds: 240,
+      mean_reset_seconds: 300
+    })
     const byId = Object.fromEntries(r.incidents.map((o) => [o.id, o]))
     expect(byId['INC-1']).toMatchObject({ status: 'detected', detection_seconds: 240, reset_seconds: 300 })
     expect(byId['INC-2']).toMatchObject({ status: 'missed', detection_seconds: null })
@@ -182,7 +203,13 @@ describe('backtest over a backfilled week', () => {
     expect(byId['INC-4']!.status).toBe('outside_data')
     expect(byId['INC-3']).toBeUndefined() // another service's incident
     expect(r.history).toMatchObject({ status: 'agrees', agreement: 1, fired_seconds: 61 * MIN, backtest_seconds: 61 * MIN })
-    expect(r.proposal).toMatchObject({ change: 'factor 14.4 to 9.9', current_factors: [14.4], proposed_factors: [9.9], threshold_multiplier: 0.6875, proposed_thresholds: [0.0099] })
+    expect(r.proposal).toMatchObject({
+      change: 'factor 14.4 to 9.9',
+      current_factors: [14.4],
+      proposed_factors: [9.9],
+      threshold_multiplier: 0.6875,
+      proposed_thresholds: [0.0099]
+    })
     expect(r.proposal!.peak_outside.factor).toBeCloseTo(2, 6)
     expect(r.proposal!.incidents.find((i) => i.id === 'INC-2')).toMatchObject({ caught_by_proposal: true })
     expect(r.proposal!.incidents.find((i) => i.id === 'INC-2')!.peak_factor).toBeCloseTo(10, 6)
@@ -190,14 +217,24 @@ describe('backtest over a backfilled week', () => {
 
   it('a recording rule without history is expanded inline; a noisy alert gets a higher threshold; no ALERTS for it is flagged', () => {
     const r = rule('CheckoutHighErrorRate')
-    expect(r.expansions).toEqual([{ recording: 'service:http_errors:ratio_rate5m', inlined: true, reason: expect.stringContaining('no series in the lookback') }])
+    expect(r.expansions).toEqual([
+      { recording: 'service:http_errors:ratio_rate5m', inlined: true, reason: expect.stringContaining('no series in the lookback') }
+    ])
     expect(r.query).not.toContain('service:http_errors:ratio_rate5m')
     expect(r.query).toContain('service="checkout"')
     expect(r.intervals.map((i) => [i.start, i.end, i.incidents])).toEqual([
       [iso(INC3 + 7 * MIN), iso(INC3 + 34 * MIN), ['INC-3']],
       [iso(SPIKE + 8 * MIN), iso(SPIKE + 13 * MIN), []]
     ])
-    expect(r).toMatchObject({ true_positives: 1, false_positives: 1, missed: 0, precision: 0.5, recall: 1, mean_detection_seconds: 420, mean_reset_seconds: 240 })
+    expect(r).toMatchObject({
+      true_positives: 1,
+      false_positives: 1,
+      missed: 0,
+      precision: 0.5,
+      recall: 1,
+      mean_detection_seconds: 420,
+      mean_reset_seconds: 240
+    })
     expect(r.history.status).toBe('disagrees')
     expect(r.history.detail).toContain('ALERTS shows no firing of CheckoutHighErrorRate')
     expect(r.proposal).toMatchObject({ change: 'threshold 0.05 to 0.11', threshold_multiplier: 2.2, proposed_thresholds: [0.11] })
@@ -206,10 +243,21 @@ describe('backtest over a backfilled week', () => {
 
   it('a recording rule with its own history is read as recorded; a quiet rule agrees with an ALERTS that never shows it', () => {
     const r = rule('PaymentsRecordedDown')
-    expect(r).toMatchObject({ status: 'evaluated', kind: 'condition', expansions: [], intervals: [], query: 'service:up:ok{service="payments"} < 0.5', proposal: null })
+    expect(r).toMatchObject({
+      status: 'evaluated',
+      kind: 'condition',
+      expansions: [],
+      intervals: [],
+      query: 'service:up:ok{service="payments"} < 0.5',
+      proposal: null
+    })
     expect(r.kind_reason).toContain('not a vector compared with a constant threshold')
     expect(r.history).toMatchObject({ status: 'agrees', agreement: 1, fired_seconds: 0 })
-    expect(r.incidents.map((o) => [o.id, o.status])).toEqual([['INC-1', 'missed'], ['INC-2', 'missed'], ['INC-4', 'outside_data']])
+    expect(r.incidents.map((o) => [o.id, o.status])).toEqual([
+      ['INC-1', 'missed'],
+      ['INC-2', 'missed'],
+      ['INC-4', 'outside_data']
+    ])
   })
 
   it('a rule in the repository that the rules backend does not load: evaluated, and flagged against ALERTS', () => {
@@ -239,7 +287,10 @@ describe('backtest over a backfilled week', () => {
     })
   })
   it('feeds the tuning report and the backlog: each proposal and each disagreement is an adjustment with its evidence', () => {
-    const tuning = withBacktest(correlate({ episodes: [], incidents: INCIDENTS, sources: [], lookback: '7d', now: new Date(END * 1000) }), bt)
+    const tuning = withBacktest(
+      correlate({ episodes: [], incidents: INCIDENTS, sources: [], lookback: '7d', now: new Date(END * 1000) }),
+      bt
+    )
     const fromBacktest = tuning.adjustments.filter((a) => a.evidence?.some((e) => e.value.startsWith('alert-backtest.json')))
     expect(fromBacktest.map((a) => [a.target, a.change.split(' (')[0]])).toEqual([
       ['CheckoutHighErrorRate', 'threshold 0.05 to 0.11'],
@@ -259,12 +310,19 @@ describe('backtest building blocks', () => {
   it('turns and/or of comparisons into a burn signal, and refuses what it cannot read', () => {
     const s = burnSignal('a > 14.4 * 0.001 and b > (14.4 * (1 - 0.999))')
     if (!('expr' in s)) throw new Error(s.reason)
-    expect(s.comparisons.map((c) => [c.vector, c.op])).toEqual([['a', '>'], ['b', '>']])
+    expect(s.comparisons.map((c) => [c.vector, c.op])).toEqual([
+      ['a', '>'],
+      ['b', '>']
+    ])
     for (const c of s.comparisons) expect(c.threshold).toBeCloseTo(0.0144, 12)
-    expect(s.expr).toBe('(((a) / 0.014400000000000001) <= ((b) / 0.014400000000000013) or ((b) / 0.014400000000000013) < ((a) / 0.014400000000000001))')
+    expect(s.expr).toBe(
+      '(((a) / 0.014400000000000001) <= ((b) / 0.014400000000000013) or ((b) / 0.014400000000000013) < ((a) / 0.014400000000000001))'
+    )
     expect(burnSignal('0.5 < x')).toMatchObject({ comparisons: [{ vector: 'x', threshold: 0.5 }] })
     // Sloth's shape: max(... > threshold) without (sloth_window), and-joined.
-    const sloth = burnSignal('(max(slo:sli_error:ratio_rate5m{sloth_id="a"} > (14.4 * 0.001)) without (sloth_window) and max(slo:sli_error:ratio_rate1h{sloth_id="a"} > (14.4 * 0.001)) without (sloth_window))')
+    const sloth = burnSignal(
+      '(max(slo:sli_error:ratio_rate5m{sloth_id="a"} > (14.4 * 0.001)) without (sloth_window) and max(slo:sli_error:ratio_rate1h{sloth_id="a"} > (14.4 * 0.001)) without (sloth_window))'
+    )
     if (!('expr' in sloth)) throw new Error(sloth.reason)
     expect(sloth.comparisons).toHaveLength(2)
     expect(sloth.expr).toContain('max(((slo:sli_error:ratio_rate5m{sloth_id="a"}) / 0.014400000000000001)) without (sloth_window)')
@@ -277,13 +335,18 @@ describe('backtest building blocks', () => {
   })
 
   it('expands a recording rule with its labels, pushed-down matchers, and as a subquery under a range', () => {
-    const defs = new Map([['job:err:rate5m', [{ name: 'job:err:rate5m', expr: 'sum by (service) (rate(e[5m]))', labels: { team: 'a' }, intervalSeconds: 30 }]]])
+    const defs = new Map([
+      ['job:err:rate5m', [{ name: 'job:err:rate5m', expr: 'sum by (service) (rate(e[5m]))', labels: { team: 'a' }, intervalSeconds: 30 }]]
+    ])
     const flat = expandRecordings('job:err:rate5m{service="x", team="a"} > 1', defs, () => true)
     expect(flat.expr).toBe('(label_replace(sum by (service) (rate(e{service="x"}[5m])), "team", "a", "", "")) > 1')
     const ranged = expandRecordings('max_over_time(job:err:rate5m[1h])', defs, () => true)
     expect(ranged.expr).toBe('max_over_time((label_replace(sum by (service) (rate(e[5m])), "team", "a", "", ""))[1h:30s])')
     expect(expandRecordings('job:err:rate5m{team="b"}', defs, () => true).expansions[0]).toMatchObject({ inlined: false })
-    expect(expandRecordings('job:err:rate5m offset 1h', defs, () => true).expansions[0]).toMatchObject({ inlined: false, reason: expect.stringContaining('offset') })
+    expect(expandRecordings('job:err:rate5m offset 1h', defs, () => true).expansions[0]).toMatchObject({
+      inlined: false,
+      reason: expect.stringContaining('offset')
+    })
     expect(selectors('{"metric.name", a="b"}')[0]).toMatchObject({ name: 'metric.name', matchers: [{ label: 'a', op: '=', value: 'b' }] })
   })
 

@@ -18,7 +18,8 @@ describe('PagerDuty incidents', () => {
   beforeAll(async () => {
     await pd.start()
     const at = (hoursAgo: number): string => new Date(NOW - hoursAgo * 3600_000).toISOString()
-    for (let i = 0; i < 150; i++) pd.seed(i % 2 ? payments : checkout, { title: `errors ${i}`, createdAt: at(100 - i * 0.5), resolvedAt: at(100 - i * 0.5 - 0.25) })
+    for (let i = 0; i < 150; i++)
+      pd.seed(i % 2 ? payments : checkout, { title: `errors ${i}`, createdAt: at(100 - i * 0.5), resolvedAt: at(100 - i * 0.5 - 0.25) })
     pd.seed(payments, { title: 'Synthetic alert test for route payments-page; please acknowledge. It resolves itself.', createdAt: at(2) })
     pd.seed(payments, { title: 'older than the lookback', createdAt: at(24 * 8) })
     pd.seed(payments, { title: 'still open', createdAt: at(1) })
@@ -45,7 +46,11 @@ describe('PagerDuty incidents', () => {
     expect(source.request).toContain('since=2026-11-23T12%3A00%3A00.000Z')
     expect(source.request).not.toContain(TOKEN)
     const ids = tuning.incidents.map((m) => m.incident)
-    expect(ids.find((i) => i.title === 'errors 1')).toMatchObject({ service: 'payments', resolved_at: new Date(NOW - (99.5 - 0.25) * 3600_000).toISOString(), source: 'pagerduty incidents' })
+    expect(ids.find((i) => i.title === 'errors 1')).toMatchObject({
+      service: 'payments',
+      resolved_at: new Date(NOW - (99.5 - 0.25) * 3600_000).toISOString(),
+      source: 'pagerduty incidents'
+    })
     expect(ids.find((i) => i.title === 'still open')!.resolved_at).toBeUndefined()
     expect(ids.some((i) => i.title === 'older than the lookback')).toBe(false)
     expect(ctx.log.lines.every((l) => !l.message.includes(TOKEN))).toBe(true)
@@ -59,9 +64,15 @@ describe('PagerDuty incidents', () => {
 
   it('a refused token or a missing variable is an error of the source, not zero incidents', async () => {
     const refused = await run({ PD_TOKEN: 'wrong-token-000000' })
-    expect(refused.tuning.sources.find((s) => s.name === 'pagerduty incidents')).toMatchObject({ status: 'error', detail: expect.stringContaining('HTTP 401') })
+    expect(refused.tuning.sources.find((s) => s.name === 'pagerduty incidents')).toMatchObject({
+      status: 'error',
+      detail: expect.stringContaining('HTTP 401')
+    })
     expect(refused.tuning.from_real_data).toBe(false)
     const missing = await run({})
-    expect(missing.tuning.sources.find((s) => s.name === 'pagerduty incidents')).toMatchObject({ status: 'error', detail: expect.stringContaining('PD_TOKEN') })
+    expect(missing.tuning.sources.find((s) => s.name === 'pagerduty incidents')).toMatchObject({
+      status: 'error',
+      detail: expect.stringContaining('PD_TOKEN')
+    })
   })
 })

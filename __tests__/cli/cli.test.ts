@@ -96,12 +96,19 @@ describe('sre-monitoring command line', () => {
     const a = io(dir)
     expect(await main(['--config', 'sre-monitoring.yml', '--evidence', 'evidence', '--alert-tests', 'false', '--output', 'out'], a)).toBe(1)
     expect(a.out.text).toMatch(/^\nMonitoring is NOT in place\.\n/)
-    expect(a.out.text).toContain('What failed and what to do:\n  x instrumentation audit: not verified against live telemetry: no telemetry backends are configured')
+    expect(a.out.text).toContain(
+      'What failed and what to do:\n  x instrumentation audit: not verified against live telemetry: no telemetry backends are configured'
+    )
     expect(a.out.text + a.err.text).not.toContain('\u001b[')
     // The audit's one cause is said once for all the signals it left unchecked.
     expect(count(a.out.text, 'no telemetry backends are configured')).toBe(1)
     const b = io(dir)
-    expect(await main(['--config', 'sre-monitoring.yml', '--evidence', 'evidence', '--alert-tests', 'false', '--output', 'out', '--fail-on', 'never'], b)).toBe(0)
+    expect(
+      await main(
+        ['--config', 'sre-monitoring.yml', '--evidence', 'evidence', '--alert-tests', 'false', '--output', 'out', '--fail-on', 'never'],
+        b
+      )
+    ).toBe(0)
     // FORCE_COLOR colours a pipe too; NO_COLOR wins over a terminal.
     const c = io(dir, { FORCE_COLOR: '1' })
     expect(await main(['--config', 'sre-monitoring.yml', '--evidence', 'evidence', '--alert-tests', 'false', '--output', 'out'], c)).toBe(1)
@@ -151,13 +158,16 @@ describe('sre-monitoring command line', () => {
   test('a backend cause repeated by many errors is printed once, then counted', () => {
     const err = new Capture(false)
     const log = new CliLogger(err, PLAIN)
-    for (const s of ['checkout', 'payments', 'catalog']) log.error(`backend error: ${s}/metrics: backend error: prometheus: unreachable (ECONNREFUSED) (POST http://127.0.0.1:9/api/v1/query)`)
+    for (const s of ['checkout', 'payments', 'catalog'])
+      log.error(`backend error: ${s}/metrics: backend error: prometheus: unreachable (ECONNREFUSED) (POST http://127.0.0.1:9/api/v1/query)`)
     log.error('[ERROR] Monitoring approval not recorded.')
     log.error('[ERROR] Monitoring approval not recorded.')
     log.close()
     expect(count(err.text, 'ECONNREFUSED')).toBe(2) // the first line, and the count naming the cause
     expect(count(err.text, 'Monitoring approval not recorded')).toBe(1)
-    expect(err.text).toContain('(2 more line(s) with the same cause, prometheus: unreachable (ECONNREFUSED), left out; the summary below says it once)')
+    expect(err.text).toContain(
+      '(2 more line(s) with the same cause, prometheus: unreachable (ECONNREFUSED), left out; the summary below says it once)'
+    )
   })
 
   test('suggestions only when close', () => {

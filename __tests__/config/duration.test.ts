@@ -1,7 +1,13 @@
-import { durationProblem, formatDuration, parseDurationMs, parseLooseDurationSeconds, promqlDurationSeconds } from '../../src/util/duration.js'
+import {
+  durationProblem,
+  formatDuration,
+  parseDurationMs,
+  parseLooseDurationSeconds,
+  promqlDurationSeconds
+} from '../../src/util/duration.js'
 import { parseConfig } from '../../src/config/load.js'
 import { parseOpenSlo } from '../../src/config/openslo.js'
-import { InputErrors } from '../../src/util/errors.js'
+import { type InputErrors } from '../../src/util/errors.js'
 
 describe("durations in Prometheus's grammar, one parser for config, OpenSLO and evidence", () => {
   test.each([
@@ -13,9 +19,12 @@ describe("durations in Prometheus's grammar, one parser for config, OpenSLO and 
     ['0', 0]
   ])('%s is %d ms', (text, ms) => expect(parseDurationMs(text)).toBe(ms))
 
-  test.each(['', '1.5h', '30m1h', '5 minutes', '1h 30m', '-5m', 'h', '1d1d', '99999999999999999999y', '5M'])('%j is not a duration', (text) => {
-    expect(parseDurationMs(text)).toBeUndefined()
-  })
+  test.each(['', '1.5h', '30m1h', '5 minutes', '1h 30m', '-5m', 'h', '1d1d', '99999999999999999999y', '5M'])(
+    '%j is not a duration',
+    (text) => {
+      expect(parseDurationMs(text)).toBeUndefined()
+    }
+  )
 
   test('the problems are said in plain words', () => {
     expect(durationProblem('0s', { positive: true })).toBe('must be greater than 0')
@@ -26,7 +35,10 @@ describe("durations in Prometheus's grammar, one parser for config, OpenSLO and 
   })
 
   test('the config takes what Prometheus takes', () => {
-    const c = parseConfig('version: 1\nfreshness: 1h30m\nincidents: {lookback: 1w}\nbaseline: {window: 90s}\nslos: [{name: a, service: b, objective: 99.9, window: 4w}]\n', 'c.yml')
+    const c = parseConfig(
+      'version: 1\nfreshness: 1h30m\nincidents: {lookback: 1w}\nbaseline: {window: 90s}\nslos: [{name: a, service: b, objective: 99.9, window: 4w}]\n',
+      'c.yml'
+    )
     expect([c.freshness, c.incidents.lookback, c.baseline.window, c.slos[0]!.window]).toEqual(['1h30m', '1w', '90s', '4w'])
   })
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { parseConfig } from '../../src/config/load.js'
-import { InputErrors } from '../../src/util/errors.js'
+import { type InputErrors } from '../../src/util/errors.js'
 
 describe('config loading', () => {
   test('a minimal config of a few lines works, with the defaults filled in', () => {
@@ -19,7 +19,10 @@ describe('config loading', () => {
     const token = 'ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8'
     let message = ''
     try {
-      parseConfig(`version: 1\nbackends:\n  p:\n    type: prometheus\n    url: https://p.example\n    auth: { type: bearer, token-env: ${token} }\n`, 'c.yml')
+      parseConfig(
+        `version: 1\nbackends:\n  p:\n    type: prometheus\n    url: https://p.example\n    auth: { type: bearer, token-env: ${token} }\n`,
+        'c.yml'
+      )
     } catch (err) {
       message = (err as InputErrors).message
     }

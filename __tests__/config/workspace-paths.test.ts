@@ -65,9 +65,27 @@ describe('config paths are confined to the workspace at load time, with file, li
       '14 /alerting/rule-files/0: the absolute path "/etc/passwd"',
       '10 /baseline/previous/file: the path "../../etc/passwd", which leads outside the workspace'
     ])
-    writeFileSync(cfg, ['version: 1', 'dashboards:', '  files:', '    - dashboards/ok.json', '    - dashboards/leak.json', 'incidents:', '  file: linked/passwd', 'runbook:', '  path: linked/runbook.md', ''].join('\n'))
+    writeFileSync(
+      cfg,
+      [
+        'version: 1',
+        'dashboards:',
+        '  files:',
+        '    - dashboards/ok.json',
+        '    - dashboards/leak.json',
+        'incidents:',
+        '  file: linked/passwd',
+        'runbook:',
+        '  path: linked/runbook.md',
+        ''
+      ].join('\n')
+    )
     const onDisk = await errorsOf(loadConfig(cfg, { workspace: ws }))
-    expect(onDisk.map((e) => `${e.file}:${e.line} ${e.field}`)).toEqual([`${cfg}:5 /dashboards/files/1`, `${cfg}:7 /incidents/file`, `${cfg}:9 /runbook/path`])
+    expect(onDisk.map((e) => `${e.file}:${e.line} ${e.field}`)).toEqual([
+      `${cfg}:5 /dashboards/files/1`,
+      `${cfg}:7 /incidents/file`,
+      `${cfg}:9 /runbook/path`
+    ])
     for (const e of onDisk) {
       expect(e.found).toMatch(/goes through a symbolic link that leads outside the workspace/)
       expect(e.message).not.toContain('root:x')
@@ -78,7 +96,9 @@ describe('config paths are confined to the workspace at load time, with file, li
 describe('files are read only inside the workspace, and errors never quote them', () => {
   test('a glob skips links and refuses patterns that climb out', async () => {
     const { ws } = workspace()
-    expect((await globWorkspace(ws, 'dashboards/*.json', { field: 'dashboards.files' })).map((f) => f.shown)).toEqual(['dashboards/ok.json'])
+    expect((await globWorkspace(ws, 'dashboards/*.json', { field: 'dashboards.files' })).map((f) => f.shown)).toEqual([
+      'dashboards/ok.json'
+    ])
     // A link to / is not walked for `**`, and a pattern that names a path through it is refused.
     expect((await globWorkspace(ws, '**/*.conf', { field: 'f' })).map((f) => f.shown)).toEqual([])
     const [through] = await errorsOf(globWorkspace(ws, 'root/etc/*', { field: 'f' }))
@@ -98,7 +118,10 @@ describe('files are read only inside the workspace, and errors never quote them'
   test('a dashboard link to /etc/passwd-like content never reaches the report; a broken dashboard is named, not quoted', async () => {
     const { ws } = workspace()
     writeFileSync(join(ws, 'dashboards', 'broken.json'), PASSWD)
-    const ctx = makeContext({ dashboards: { files: ['dashboards/leak.json', 'dashboards/broken.json', 'linked/passwd'] } }, { workspace: ws, services: [service('checkout')] })
+    const ctx = makeContext(
+      { dashboards: { files: ['dashboards/leak.json', 'dashboards/broken.json', 'linked/passwd'] } },
+      { workspace: ws, services: [service('checkout')] }
+    )
     const report = await checkDashboards(ctx)
     const text = JSON.stringify(report)
     expect(text).not.toContain('root:x')
@@ -125,6 +148,8 @@ describe('files are read only inside the workspace, and errors never quote them'
     const { ws } = workspace()
     writeFileSync(join(ws, 'incidents.json'), Buffer.from('[{"id": "caf\xe9"}]', 'latin1'))
     const [e] = await errorsOf(readWorkspaceText(ws, 'incidents.json', { field: 'incidents.file' }, { what: 'an incidents JSON file' }))
-    expect(e!.message).toBe('incidents.json:1: expected an incidents JSON file in UTF-8, found bytes that are not valid UTF-8 (byte 0xE9 at byte offset 12; a binary file or another encoding such as Latin-1)')
+    expect(e!.message).toBe(
+      'incidents.json:1: expected an incidents JSON file in UTF-8, found bytes that are not valid UTF-8 (byte 0xE9 at byte offset 12; a binary file or another encoding such as Latin-1)'
+    )
   })
 })

@@ -51,13 +51,18 @@ const EVIDENCE_FILES = ['DEPLOYMENT-REPORT.md', 'deployment-health-log.md', 'pos
 
 /** The failing-traces scenario: the traces signal comes from the exporter run with `--no-traces payments`. */
 const withDegradedTraces = (t: string): string =>
-  t.replace('traces: { kind: promql, backend: prometheus, query: spans_total }', `traces: { kind: promql, backend: prometheus, query: ${DEGRADED_TRACES_METRIC} }`)
+  t.replace(
+    'traces: { kind: promql, backend: prometheus, query: spans_total }',
+    `traces: { kind: promql, backend: prometheus, query: ${DEGRADED_TRACES_METRIC} }`
+  )
 const degradedTraces = { 'sre-monitoring.yml': withDegradedTraces }
 /**
  * The same, with room for the whole backlog in one run: with the example's cap of 10 new issues
  * a first attempt may hold items back that its re-run then rightly opens.
  */
-const degradedTracesWholeBacklog = { 'sre-monitoring.yml': (t: string) => withDegradedTraces(t).replace('max-new-issues: 10', 'max-new-issues: 50') }
+const degradedTracesWholeBacklog = {
+  'sre-monitoring.yml': (t: string) => withDegradedTraces(t).replace('max-new-issues: 10', 'max-new-issues: 50')
+}
 
 interface GateOutput {
   id: number
@@ -70,7 +75,8 @@ let stack: E2eStack
 let root: string
 
 beforeAll(async () => {
-  if (!existsSync(ACTION_ENTRY)) throw new Error(`${ACTION_ENTRY} is missing: run \`npm run bundle\` first (the end-to-end tests run the committed bundle).`)
+  if (!existsSync(ACTION_ENTRY))
+    throw new Error(`${ACTION_ENTRY} is missing: run \`npm run bundle\` first (the end-to-end tests run the committed bundle).`)
   root = mkdtempSync(join(tmpdir(), 'sre-e2e-'))
   stack = await startE2eStack()
 }, 120_000)
@@ -93,7 +99,9 @@ const repoState = () => stack.github.repo(REPOSITORY)
 const errors = (run: ActionRun) => run.annotations.filter((a) => a.level === 'error').map((a) => a.message)
 /** Synthetic alerts of one run attempt that reached the on-call simulator. */
 const syntheticDeliveries = (runId: number, attempt = 1) =>
-  stack.oncall.deliveries.filter((d) => d.alerts.some((a) => a.labels.synthetic === 'true' && (a.labels.test_id ?? '').startsWith(`sre-${runId}-${attempt}-`)))
+  stack.oncall.deliveries.filter((d) =>
+    d.alerts.some((a) => a.labels.synthetic === 'true' && (a.labels.test_id ?? '').startsWith(`sre-${runId}-${attempt}-`))
+  )
 
 /** The token appears nowhere a user or a downstream protocol can read it. */
 function expectTokenNowhere(run: ActionRun, packageDir: string, extraDirs: string[] = []): void {
@@ -104,7 +112,8 @@ function expectTokenNowhere(run: ActionRun, packageDir: string, extraDirs: strin
   expect(run.summary).not.toContain(GITHUB_TOKEN)
   expect(run.outputFileText).not.toContain(GITHUB_TOKEN)
   for (const dir of [packageDir, ...extraDirs]) {
-    for (const f of listFiles(dir)) expect({ file: f, hasToken: readFileSync(join(dir, f), 'utf8').includes(GITHUB_TOKEN) }).toEqual({ file: f, hasToken: false })
+    for (const f of listFiles(dir))
+      expect({ file: f, hasToken: readFileSync(join(dir, f), 'utf8').includes(GITHUB_TOKEN) }).toEqual({ file: f, hasToken: false })
   }
 }
 
@@ -179,7 +188,15 @@ describe('dist/index.js run by the runner', () => {
       for (const dir of [ws.packageDir, downloaded]) {
         const results = validatePackageJson(dir)
         expect(results.map((r) => r.file)).toEqual(
-          expect.arrayContaining(['alert-test-results.json', 'baseline-metrics.json', 'gate-results.json', 'instrumentation-audit.json', 'monitoring-approval-record.json', 'monitoring-package-manifest.json', 'observability-schedule.json'])
+          expect.arrayContaining([
+            'alert-test-results.json',
+            'baseline-metrics.json',
+            'gate-results.json',
+            'instrumentation-audit.json',
+            'monitoring-approval-record.json',
+            'monitoring-package-manifest.json',
+            'observability-schedule.json'
+          ])
         )
         expect(results.filter((r) => r.errors.length)).toEqual([])
       }
@@ -194,7 +211,8 @@ describe('dist/index.js run by the runner', () => {
       expect(literalBackslashes(run.summary)).toEqual([])
       expect(run.summary).toContain('<details><summary>Coverage matrix (')
       expect(run.summary).toContain(SUMMARY_MATRIX_HEADER)
-      for (const s of ['checkout (critical)', 'payments (critical) (new)', 'catalog']) expect(run.summary).toMatch(new RegExp(`\\| ${s.replace(/[()]/g, '\\$&')} \\| covered \\|`))
+      for (const s of ['checkout (critical)', 'payments (critical) (new)', 'catalog'])
+        expect(run.summary).toMatch(new RegExp(`\\| ${s.replace(/[()]/g, '\\$&')} \\| covered \\|`))
       expect(run.summary).toContain(`(<https://github.com/${REPOSITORY}/actions/runs/${runId}/artifacts/${artifactId}>)`)
 
       // Handoff to Protocol 13.
@@ -202,7 +220,12 @@ describe('dist/index.js run by the runner', () => {
       expect(dispatches).toHaveLength(1)
       expect(dispatches[0]).toMatchObject({
         event_type: 'protocol-13-handoff',
-        client_payload: { protocol: 12, status: 'pass', run: { id: runId, attempt: 1 }, package: { name: 'monitoring-package', artifact_id: artifactId } }
+        client_payload: {
+          protocol: 12,
+          status: 'pass',
+          run: { id: runId, attempt: 1 },
+          package: { name: 'monitoring-package', artifact_id: artifactId }
+        }
       })
 
       expectTokenNowhere(run, ws.packageDir, [downloaded])
@@ -210,7 +233,9 @@ describe('dist/index.js run by the runner', () => {
     TEST_TIMEOUT
   )
   // Cases 2 and 3 are one run and its re-run: the re-run reads what the first attempt left.
-  let failing: { runId: number; job: ReturnType<E2eStack['artifacts']['registerRun']>; run: ActionRun; artifactId: number; opened: number[] } | undefined
+  let failing:
+    | { runId: number; job: ReturnType<E2eStack['artifacts']['registerRun']>; run: ActionRun; artifactId: number; opened: number[] }
+    | undefined
 
   it(
     'a gate fails (payments has no traces): exit 1 with the annotation, and the package, upload, summary and backlog issues all happen first',
@@ -234,14 +259,20 @@ describe('dist/index.js run by the runner', () => {
       expect(coverage?.properties.title).toBe('Gate 1: Instrumentation Coverage Gate')
       const failed = run.annotations.filter((a) => a.level === 'error').at(-1)!
       expect(failed.message).toMatch(/^Protocol 12 quality gates failed: gate 1 \(Instrumentation Coverage Gate\)/)
-      expect(run.logLines).not.toContain('[PROTOCOL COMPLETE] - Monitoring activated. Ready for Protocol 13 (Incident Response & Rollback).')
+      expect(run.logLines).not.toContain(
+        '[PROTOCOL COMPLETE] - Monitoring activated. Ready for Protocol 13 (Incident Response & Rollback).'
+      )
 
       // Nothing is lost: the package is complete and valid, uploaded before the step failed.
       const finalGates = JSON.parse(readFileSync(join(ws.packageDir, 'gate-results.json'), 'utf8')) as { final: boolean; status: string }
       expect(finalGates).toMatchObject({ final: true, status: 'fail' })
       expect(validatePackageJson(ws.packageDir).filter((r) => r.errors.length)).toEqual([])
       const artifactId = Number(run.outputs['package-artifact-id'])
-      expect(stack.artifacts.artifacts.find((a) => a.id === artifactId)).toMatchObject({ name: 'monitoring-package', runId, finalized: true })
+      expect(stack.artifacts.artifacts.find((a) => a.id === artifactId)).toMatchObject({
+        name: 'monitoring-package',
+        runId,
+        finalized: true
+      })
       const uploadedAt = run.logLines.findIndex((l) => l.startsWith(`Package uploaded as artifact monitoring-package (id ${artifactId})`))
       const failedAt = run.logLines.findIndex((l) => l.startsWith('::error::Protocol 12 quality gates failed'))
       expect(uploadedAt).toBeGreaterThanOrEqual(0)
@@ -272,7 +303,7 @@ describe('dist/index.js run by the runner', () => {
   )
 
   it(
-    're-run of the failing run (attempt 2): the package replaces attempt 1\'s artifact, no 409, no duplicate issues',
+    "re-run of the failing run (attempt 2): the package replaces attempt 1's artifact, no 409, no duplicate issues",
     async () => {
       if (!failing) throw new Error('needs the failing run of the previous case')
       const ws = prepareWorkspace(root, stack, degradedTracesWholeBacklog)
@@ -281,10 +312,20 @@ describe('dist/index.js run by the runner', () => {
       const issuesBefore = structuredClone(repoState().issues)
       const dispatchesBefore = repoState().dispatches.length
       const requestsBefore = stack.artifacts.requests.length
-      const run = await runAction({ stack, workspace: ws, root, runId: failing.runId, runAttempt: 2, runtimeToken: job.token, inputs: BASE_INPUTS })
+      const run = await runAction({
+        stack,
+        workspace: ws,
+        root,
+        runId: failing.runId,
+        runAttempt: 2,
+        runtimeToken: job.token,
+        inputs: BASE_INPUTS
+      })
       // Same gate result as attempt 1; the upload itself must not fail.
       expectExit(run, 1)
-      expect(run.logLines).toContain(`Artifact "monitoring-package" already exists in this run (an earlier attempt); deleting it to upload this attempt's package.`)
+      expect(run.logLines).toContain(
+        `Artifact "monitoring-package" already exists in this run (an earlier attempt); deleting it to upload this attempt's package.`
+      )
       expect(run.logLines.filter((l) => /Package upload failed/i.test(l))).toEqual([])
       expect(errors(run).filter((m) => /upload|artifact/i.test(m))).toEqual([])
       const calls = stack.artifacts.requests.slice(requestsBefore)
@@ -294,8 +335,12 @@ describe('dist/index.js run by the runner', () => {
 
       const artifactId = Number(run.outputs['package-artifact-id'])
       expect(artifactId).not.toBe(failing.artifactId)
-      expect(run.outputs['package-artifact-url']).toBe(`https://github.com/${REPOSITORY}/actions/runs/${failing.runId}/artifacts/${artifactId}`)
-      expect(stack.artifacts.artifacts.filter((a) => a.runId === failing!.runId && a.name === 'monitoring-package').map((a) => a.id)).toEqual([artifactId])
+      expect(run.outputs['package-artifact-url']).toBe(
+        `https://github.com/${REPOSITORY}/actions/runs/${failing.runId}/artifacts/${artifactId}`
+      )
+      expect(
+        stack.artifacts.artifacts.filter((a) => a.runId === failing!.runId && a.name === 'monitoring-package').map((a) => a.id)
+      ).toEqual([artifactId])
       const manifest = JSON.parse(readFileSync(join(ws.packageDir, 'monitoring-package-manifest.json'), 'utf8')) as { run: { id: string } }
       expect(manifest.run.id).toBe(`${failing.runId}-2`)
 
@@ -337,7 +382,11 @@ describe('dist/index.js run by the runner', () => {
         [3, 'fail'],
         [4, 'fail']
       ])
-      const doc = JSON.parse(readFileSync(join(ws.packageDir, 'gate-results.json'), 'utf8')) as { status: string; final: boolean; gates: Array<{ status: string; reasons: string[] }> }
+      const doc = JSON.parse(readFileSync(join(ws.packageDir, 'gate-results.json'), 'utf8')) as {
+        status: string
+        final: boolean
+        gates: Array<{ status: string; reasons: string[] }>
+      }
       expect(doc).toMatchObject({ status: 'fail', final: true })
       expect(doc.gates.map((g) => g.status)).toEqual(['fail', 'fail', 'fail', 'fail'])
       expect(doc.gates[0]!.reasons[0]).toContain('post-deployment-validation.json')
@@ -360,11 +409,24 @@ describe('dist/index.js run by the runner', () => {
       const runId = 9501
       const ws = prepareWorkspace(root, stack, degradedTraces)
       const job = stack.artifacts.registerRun(runId)
-      const run = await runAction({ stack, workspace: ws, root, runId, runtimeToken: job.token, inputs: { ...BASE_INPUTS, 'fail-on': 'never' } })
+      const run = await runAction({
+        stack,
+        workspace: ws,
+        root,
+        runId,
+        runtimeToken: job.token,
+        inputs: { ...BASE_INPUTS, 'fail-on': 'never' }
+      })
       expectExit(run, 0)
       expect(run.outputs.status).toBe('fail')
       expect(gatesOf(run)[0]).toMatchObject({ id: 1, status: 'fail' })
-      expect(run.annotations).toContainEqual({ level: 'warning', properties: {}, message: expect.stringMatching(/^Advisory run \(fail-on: never\): gate 1 \(Instrumentation Coverage Gate\)(, gate \d \([^)]+\))* failed$/) })
+      expect(run.annotations).toContainEqual({
+        level: 'warning',
+        properties: {},
+        message: expect.stringMatching(
+          /^Advisory run \(fail-on: never\): gate 1 \(Instrumentation Coverage Gate\)(, gate \d \([^)]+\))* failed$/
+        )
+      })
       expect(errors(run).filter((m) => m.startsWith('Protocol 12 quality gates failed'))).toEqual([])
       expect(run.summary).toContain('## ❌ Monitoring is not in place')
     },
@@ -377,7 +439,14 @@ describe('dist/index.js run by the runner', () => {
       const runId = 9601
       const ws = prepareWorkspace(root, stack)
       const job = stack.artifacts.registerRun(runId)
-      const run = await runAction({ stack, workspace: ws, root, runId, runtimeToken: job.token, inputs: { ...BASE_INPUTS, 'alert-tests': 'false' } })
+      const run = await runAction({
+        stack,
+        workspace: ws,
+        root,
+        runId,
+        runtimeToken: job.token,
+        inputs: { ...BASE_INPUTS, 'alert-tests': 'false' }
+      })
       expectExit(run, 1)
       const gates = gatesOf(run)
       expect(gates.map((g) => [g.id, g.status])).toEqual([
@@ -402,7 +471,9 @@ describe('dist/index.js run by the runner', () => {
 
       // Neither the on-call side nor Alertmanager ever saw a synthetic alert of this run.
       expect(syntheticDeliveries(runId)).toEqual([])
-      const active = (await (await fetch(`${stack.alertmanager.url}/api/v2/alerts?filter=${encodeURIComponent('synthetic="true"')}`)).json()) as Array<{ labels: Record<string, string> }>
+      const active = (await (
+        await fetch(`${stack.alertmanager.url}/api/v2/alerts?filter=${encodeURIComponent('synthetic="true"')}`)
+      ).json()) as Array<{ labels: Record<string, string> }>
       expect(active.filter((a) => (a.labels.test_id ?? '').startsWith(`sre-${runId}-`))).toEqual([])
     },
     TEST_TIMEOUT
@@ -431,13 +502,18 @@ describe('dist/index.js run by the runner', () => {
       })
       expectExit(run, 1)
       expect(gatesOf(run).map((g) => [g.id, g.status])).toEqual(ONLY_ALERT_GATE_FAILS)
-      expect(errors(run).filter((m) => !m.includes('alert tests not approved') && !m.startsWith('Protocol 12 quality gates failed'))).toEqual([])
+      expect(
+        errors(run).filter((m) => !m.includes('alert tests not approved') && !m.startsWith('Protocol 12 quality gates failed'))
+      ).toEqual([])
 
-      expect(run.logLines).toContain(`Downloaded artifact "deployment-evidence" (id ${uploaded.id}) from this run (${runId}): 3 file(s), digest ${stored!.digest} verified.`)
+      expect(run.logLines).toContain(
+        `Downloaded artifact "deployment-evidence" (id ${uploaded.id}) from this run (${runId}): 3 file(s), digest ${stored!.digest} verified.`
+      )
       expect(run.logLines).toContain('Evidence artifact deployment-evidence downloaded into incoming-evidence')
       // The artifact's files, byte for byte, where the protocol reads its evidence.
       expect(listFiles(evidenceDir)).toEqual(EVIDENCE_FILES)
-      for (const f of EVIDENCE_FILES) expect({ f, same: readFileSync(join(evidenceDir, f)).equals(readFileSync(join(ws.dir, 'evidence', f))) }).toEqual({ f, same: true })
+      for (const f of EVIDENCE_FILES)
+        expect({ f, same: readFileSync(join(evidenceDir, f)).equals(readFileSync(join(ws.dir, 'evidence', f))) }).toEqual({ f, same: true })
       expect(run.summary).toContain('Release **v2.4.0**')
     },
     TEST_TIMEOUT
@@ -462,7 +538,9 @@ describe('dist/index.js run by the runner', () => {
         inputs: { ...WITHOUT_ALERTS_AND_ISSUES, 'evidence-artifact': 'release-evidence', 'evidence-path': 'incoming-evidence' }
       })
       expectExit(run, 1)
-      expect(errors(run)).toContain(`Evidence artifact release-evidence: Artifact "release-evidence" not found in this run (${runId}). That run has: "deployment-evidence".`)
+      expect(errors(run)).toContain(
+        `Evidence artifact release-evidence: Artifact "release-evidence" not found in this run (${runId}). That run has: "deployment-evidence".`
+      )
       expect(readdirSync(evidenceDir)).toEqual([])
 
       expect(run.outputs.status).toBe('fail')
@@ -472,11 +550,17 @@ describe('dist/index.js run by the runner', () => {
         [3, 'fail'],
         [4, 'fail']
       ])
-      const doc = JSON.parse(readFileSync(join(ws.packageDir, 'gate-results.json'), 'utf8')) as { status: string; final: boolean; gates: Array<{ status: string; reasons: string[] }> }
+      const doc = JSON.parse(readFileSync(join(ws.packageDir, 'gate-results.json'), 'utf8')) as {
+        status: string
+        final: boolean
+        gates: Array<{ status: string; reasons: string[] }>
+      }
       expect(doc).toMatchObject({ status: 'fail', final: true })
       expect(doc.gates.map((g) => g.status)).toEqual(['fail', 'fail', 'fail', 'fail'])
       // Every gate failed for the missing evidence, said once: gate 1 carries the cause, the others point to it.
-      expect(doc.gates[0]!.reasons.join('\n')).toContain(`expected the evidence file post-deployment-validation.json in the evidence folder ${evidenceDir}`)
+      expect(doc.gates[0]!.reasons.join('\n')).toContain(
+        `expected the evidence file post-deployment-validation.json in the evidence folder ${evidenceDir}`
+      )
       // ...and the reason names the cause first: the artifact that was not there.
       expect(doc.gates[0]!.reasons[0]).toContain('Evidence artifact release-evidence: Artifact "release-evidence" not found in this run')
       for (const g of doc.gates.slice(1)) expect(g.reasons).toEqual(['not evaluated: see gate 1'])
@@ -520,7 +604,15 @@ describe('dist/index.js run by the runner', () => {
       const ws = prepareWorkspace(root, stack)
       const job = stack.artifacts.registerRun(runId)
 
-      const first = await runAction({ stack, workspace: ws, root, runId, runtimeToken: job.token, inputs: WITHOUT_ALERTS_AND_ISSUES, event })
+      const first = await runAction({
+        stack,
+        workspace: ws,
+        root,
+        runId,
+        runtimeToken: job.token,
+        inputs: WITHOUT_ALERTS_AND_ISSUES,
+        event
+      })
       expectExit(first, 1)
       expect(gatesOf(first).map((g) => [g.id, g.status])).toEqual(ONLY_ALERT_GATE_FAILS)
       expect(comments()).toHaveLength(1)
@@ -528,11 +620,21 @@ describe('dist/index.js run by the runner', () => {
       expect(comment.user).toBe('github-actions[bot]')
       expect(comment.body).toMatch(/^<!-- sre-monitoring:pr-comment -->\n/)
       expect(comment.body).toContain(SUMMARY_GATE_TABLE)
-      for (const g of gatesOf(first)) expect(comment.body).toContain(`| ${g.id}\\. ${g.name} | ${g.status === 'pass' ? '✅ PASS' : '❌ FAIL'} |`)
+      for (const g of gatesOf(first))
+        expect(comment.body).toContain(`| ${g.id}\\. ${g.name} | ${g.status === 'pass' ? '✅ PASS' : '❌ FAIL'} |`)
       expect(comment.body).toContain(`[Evidence package](<${first.outputs['package-artifact-url']}>)`)
 
       // Attempt 2 of the same run: a new job, a new package artifact.
-      const second = await runAction({ stack, workspace: ws, root, runId, runAttempt: 2, runtimeToken: stack.artifacts.newJob(job).token, inputs: WITHOUT_ALERTS_AND_ISSUES, event })
+      const second = await runAction({
+        stack,
+        workspace: ws,
+        root,
+        runId,
+        runAttempt: 2,
+        runtimeToken: stack.artifacts.newJob(job).token,
+        inputs: WITHOUT_ALERTS_AND_ISSUES,
+        event
+      })
       expectExit(second, 1)
       expect(second.outputs['package-artifact-url']).not.toBe(first.outputs['package-artifact-url'])
       expect(comments()).toHaveLength(1)

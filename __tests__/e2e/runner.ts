@@ -38,7 +38,13 @@ export function prepareWorkspace(root: string, stack: E2eStack, edit: Record<str
     ['127.0.0.1:18081', `127.0.0.1:${stack.exporterPorts.payments}`],
     ['127.0.0.1:18082', `127.0.0.1:${stack.exporterPorts.catalog}`]
   ]
-  for (const file of ['sre-monitoring.yml', 'alertmanager.yml', 'evidence/post-deployment-validation.json', 'evidence/DEPLOYMENT-REPORT.md', 'evidence/deployment-health-log.md']) {
+  for (const file of [
+    'sre-monitoring.yml',
+    'alertmanager.yml',
+    'evidence/post-deployment-validation.json',
+    'evidence/DEPLOYMENT-REPORT.md',
+    'evidence/deployment-health-log.md'
+  ]) {
     const path = join(dir, file)
     let text = readFileSync(path, 'utf8')
     for (const [from, to] of rewrites) text = text.replaceAll(from, to)
@@ -108,7 +114,13 @@ export interface RunEvent {
 
 const WORKFLOW_DISPATCH: RunEvent = {
   name: 'workflow_dispatch',
-  payload: { inputs: {}, ref: 'refs/heads/main', repository: { full_name: REPOSITORY, name: 'shop', owner: { login: 'acme' } }, sender: { login: 'release-captain' }, workflow: '.github/workflows/monitoring.yml' },
+  payload: {
+    inputs: {},
+    ref: 'refs/heads/main',
+    repository: { full_name: REPOSITORY, name: 'shop', owner: { login: 'acme' } },
+    sender: { login: 'release-captain' },
+    workflow: '.github/workflows/monitoring.yml'
+  },
   ref: 'refs/heads/main'
 }
 
@@ -248,7 +260,8 @@ export function parseOutputFile(text: string): Record<string, string> {
 }
 
 const unescapeData = (s: string): string => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
-const unescapeProperty = (s: string): string => s.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+const unescapeProperty = (s: string): string =>
+  s.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
 
 /** `::error title=...,file=...::message` workflow commands, unescaped. */
 export function parseAnnotations(lines: string[]): Annotation[] {

@@ -51,9 +51,13 @@ export interface E2eStack {
 }
 
 async function startExporter(services: string[], extraArgs: string[] = []): Promise<DemoExporter> {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'lib', 'demo-exporter.mjs'), '--port', '0', '--services', services.join(','), ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'scripts', 'lib', 'demo-exporter.mjs'), '--port', '0', '--services', services.join(','), ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
   let out = ''
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()))
@@ -126,7 +130,9 @@ export async function startE2eStack(): Promise<E2eStack> {
     await waitFor(
       async () => {
         const counts = await Promise.all(
-          ['http_requests_total', 'log_lines_total', 'spans_total', DEGRADED_TRACES_METRIC].map(async (m) => (await promQuery(prometheus.url, `count(count by (service) (${m}))`))[0]?.value[1])
+          ['http_requests_total', 'log_lines_total', 'spans_total', DEGRADED_TRACES_METRIC].map(
+            async (m) => (await promQuery(prometheus.url, `count(count by (service) (${m}))`))[0]?.value[1]
+          )
         )
         return counts.join(',') === '3,3,3,2'
       },
@@ -140,12 +146,15 @@ export async function startE2eStack(): Promise<E2eStack> {
     // alert tuning correlates with incidents. Wait for that settled state, so that a run and its
     // re-run see the same live data and file the same backlog.
     await waitFor(
-      async () => (await promQuery(prometheus.url, 'count(sum by (service) (rate(http_requests_total{job="shop",code=~"5.."}[5m])) > 0)'))[0]?.value[1] === '3',
+      async () =>
+        (await promQuery(prometheus.url, 'count(sum by (service) (rate(http_requests_total{job="shop",code=~"5.."}[5m])) > 0)'))[0]
+          ?.value[1] === '3',
       60_000,
       'a 5xx rate for every service'
     )
     await waitFor(
-      async () => (await promQuery(prometheus.url, 'count(ALERTS{alertstate="firing", alertname=~".+ErrorBudgetBurn.*"})'))[0]?.value[1] === '4',
+      async () =>
+        (await promQuery(prometheus.url, 'count(ALERTS{alertstate="firing", alertname=~".+ErrorBudgetBurn.*"})'))[0]?.value[1] === '4',
       60_000,
       'the burn-rate alerts of both SLOs firing'
     )

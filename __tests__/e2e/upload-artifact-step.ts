@@ -41,7 +41,11 @@ export async function uploadArtifactStep(stack: E2eStack, job: RegisteredRun, na
     ACTIONS_RESULTS_URL: `${stack.artifacts.url}/`
   }
   // Run from the repository root so the bare specifier resolves to its @actions/artifact.
-  const child = spawn(process.execPath, ['--input-type=module', '-e', UPLOAD_SCRIPT, name, dir, ...files], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--input-type=module', '-e', UPLOAD_SCRIPT, name, dir, ...files], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -51,6 +55,7 @@ export async function uploadArtifactStep(stack: E2eStack, job: RegisteredRun, na
     child.on('close', resolve)
   })
   const line = stdout.split(/\r?\n/).find((l) => l.startsWith(RESULT_PREFIX))
-  if (code !== 0 || !line) throw new Error(`uploading artifact ${name} failed (exit ${code}):\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`)
+  if (code !== 0 || !line)
+    throw new Error(`uploading artifact ${name} failed (exit ${code}):\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`)
   return JSON.parse(line.slice(RESULT_PREFIX.length)) as UploadedArtifact
 }

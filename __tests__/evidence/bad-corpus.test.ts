@@ -141,7 +141,9 @@ describe('bad evidence folders', () => {
   test('bytes that are not UTF-8', async () => {
     writeFileSync(path.join(dir, 'DEPLOYMENT-REPORT.md'), Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x00, 0x41]))
     const { thrown } = await asyncErrorsOf(() => loadEvidence(dir, { maxBytes: 1e6 }))
-    expect(thrown.message).toContain('DEPLOYMENT-REPORT.md:1: expected UTF-8 text, found bytes that are not valid UTF-8 (byte 0xFF at byte offset 2;')
+    expect(thrown.message).toContain(
+      'DEPLOYMENT-REPORT.md:1: expected UTF-8 text, found bytes that are not valid UTF-8 (byte 0xFF at byte offset 2;'
+    )
   })
 
   test('problems in several files are reported together', async () => {

@@ -107,7 +107,9 @@ describe('parseHealthLog', () => {
     ])
     expect(log.metricsStatus).toBe('breached')
     expect(log.anomalies).toEqual([{ time: '14:05', observation: 'CPU saturation on checkout', decision: 'roll back canary' }])
-    expect(log.escalations).toEqual([{ time: '14:07 UTC', description: 'paged checkout on-call (owner: @checkout-oncall)', owner: '@checkout-oncall' }])
+    expect(log.escalations).toEqual([
+      { time: '14:07 UTC', description: 'paged checkout on-call (owner: @checkout-oncall)', owner: '@checkout-oncall' }
+    ])
   })
 
   test.each([

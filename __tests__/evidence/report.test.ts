@@ -81,7 +81,13 @@ describe('parseDeploymentReport', () => {
         component: 'payments',
         mitigation: 'burn-rate alerts and a flag to fall back'
       },
-      { description: 'retries may double-submit', severity: 'medium', severityText: 'Medium', component: 'checkout', mitigation: 'idempotency keys' },
+      {
+        description: 'retries may double-submit',
+        severity: 'medium',
+        severityText: 'Medium',
+        component: 'checkout',
+        mitigation: 'idempotency keys'
+      },
       { description: 'cold cache after purge', severity: 'low', severityText: 'P3', component: 'catalog' },
       { description: 'None of the above affect search', severity: 'unknown' }
     ])
@@ -94,7 +100,9 @@ describe('parseDeploymentReport', () => {
 
   test.each(['## Risks', '## Known Risks', '## Risk Register', '### risks & mitigations', '## ⚠️ Risks'])('risk heading %p', (heading) => {
     const text = `## Release\n\n- Tag: v1.0.0\n\n## Services\n\n- api (critical)\n\n${heading}\n\n- High: api — overload\n`
-    expect(parseDeploymentReport(text, FILE).risks).toEqual([{ description: 'overload', severity: 'high', severityText: 'High', component: 'api' }])
+    expect(parseDeploymentReport(text, FILE).risks).toEqual([
+      { description: 'overload', severity: 'high', severityText: 'High', component: 'api' }
+    ])
   })
 
   test.each([

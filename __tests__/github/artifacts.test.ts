@@ -125,7 +125,16 @@ afterEach(() => {
 function upload(run: RegisteredRun, name: string, marker: string, log = new MemoryLogger()) {
   useRun(run)
   const pkg = makePackage(marker)
-  return artifacts.uploadPackage({ name, rootDir: pkg.rootDir, files: pkg.files, retentionDays: 7, serverUrl: SERVER, repo: REPO, runId: run.runId, log })
+  return artifacts.uploadPackage({
+    name,
+    rootDir: pkg.rootDir,
+    files: pkg.files,
+    retentionDays: 7,
+    serverUrl: SERVER,
+    repo: REPO,
+    runId: run.runId,
+    log
+  })
 }
 
 describe('uploadPackage and downloadEvidenceArtifact', () => {
@@ -209,7 +218,14 @@ describe('uploadPackage and downloadEvidenceArtifact', () => {
     api.resetCounts()
     const dest = join(workspace, 'other-run')
     const log = new MemoryLogger()
-    const down = await artifacts.downloadEvidenceArtifact({ name: 'deployment-evidence', path: dest, runId: 400, token: READ_TOKEN, repo: REPO, log })
+    const down = await artifacts.downloadEvidenceArtifact({
+      name: 'deployment-evidence',
+      path: dest,
+      runId: 400,
+      token: READ_TOKEN,
+      repo: REPO,
+      log
+    })
     if ('error' in down) throw new Error(down.error)
     expect(log.text()).not.toContain(READ_TOKEN)
     expect(down).toMatchObject({ artifactId: up.id, runId: 400 })
@@ -225,29 +241,51 @@ describe('uploadPackage and downloadEvidenceArtifact', () => {
     await upload(producer, 'deployment-evidence', 'x')
     await upload(svc.newJob(producer), 'smoke-results', 'y')
     useRun(svc.registerRun(501))
-    const other = await artifacts.downloadEvidenceArtifact({ name: 'post-deployment-validation', path: join(workspace, 'missing'), runId: 500, token: READ_TOKEN, repo: REPO, log: new MemoryLogger() })
+    const other = await artifacts.downloadEvidenceArtifact({
+      name: 'post-deployment-validation',
+      path: join(workspace, 'missing'),
+      runId: 500,
+      token: READ_TOKEN,
+      repo: REPO,
+      log: new MemoryLogger()
+    })
     expect(other).toEqual({
-      error: 'Artifact "post-deployment-validation" not found in run 500 of acme/shop. That run has: "deployment-evidence", "smoke-results".',
+      error:
+        'Artifact "post-deployment-validation" not found in run 500 of acme/shop. That run has: "deployment-evidence", "smoke-results".',
       available: ['deployment-evidence', 'smoke-results']
     })
     useRun(producer)
-    const same = await artifacts.downloadEvidenceArtifact({ name: 'nope', path: join(workspace, 'missing2'), repo: REPO, currentRunId: 500, log: new MemoryLogger() })
-    expect('error' in same && same.error).toBe('Artifact "nope" not found in this run (500). That run has: "deployment-evidence", "smoke-results".')
+    const same = await artifacts.downloadEvidenceArtifact({
+      name: 'nope',
+      path: join(workspace, 'missing2'),
+      repo: REPO,
+      currentRunId: 500,
+      log: new MemoryLogger()
+    })
+    expect('error' in same && same.error).toBe(
+      'Artifact "nope" not found in this run (500). That run has: "deployment-evidence", "smoke-results".'
+    )
     expect(existsSync(join(workspace, 'missing'))).toBe(false)
   })
 
   it('refuses an archive whose entries leave the folder, extracting nothing', async () => {
     const run = svc.registerRun(600)
-    await svc.putArchive(run, 'evidence', zipOf([
-      { name: 'post-deployment-validation.json', content: '{}' },
-      { name: '../../escaped.txt', content: 'owned' },
-      { name: '/tmp/absolute.txt', content: 'owned' }
-    ]))
+    await svc.putArchive(
+      run,
+      'evidence',
+      zipOf([
+        { name: 'post-deployment-validation.json', content: '{}' },
+        { name: '../../escaped.txt', content: 'owned' },
+        { name: '/tmp/absolute.txt', content: 'owned' }
+      ])
+    )
     useRun(run)
     const parent = mkdtempSync(join(workspace, 'escape-'))
     const dest = join(parent, 'inner', 'dest')
     const r = await artifacts.downloadEvidenceArtifact({ name: 'evidence', path: dest, repo: REPO, log: new MemoryLogger() })
-    expect('error' in r && r.error).toMatch(/^Unsafe archive: artifact "evidence" \(id \d+\) from this run was refused: 2 entries unsafe to extract: "\.\.\/\.\.\/escaped\.txt" leaves the folder \(\.\.\); "\/tmp\/absolute\.txt" is an absolute path/)
+    expect('error' in r && r.error).toMatch(
+      /^Unsafe archive: artifact "evidence" \(id \d+\) from this run was refused: 2 entries unsafe to extract: "\.\.\/\.\.\/escaped\.txt" leaves the folder \(\.\.\); "\/tmp\/absolute\.txt" is an absolute path/
+    )
     expect(existsSync(join(parent, 'escaped.txt'))).toBe(false)
     expect(existsSync(join(parent, 'inner', 'escaped.txt'))).toBe(false)
     expect(existsSync(dest) ? readdirSync(dest) : []).toEqual([])
@@ -260,7 +298,9 @@ describe('uploadPackage and downloadEvidenceArtifact', () => {
     await svc.tamper(up.id, zipOf([{ name: 'monitoring-package-manifest.json', content: '{"marker":"forged"}' }]))
     const dest = join(workspace, 'tampered')
     const r = await artifacts.downloadEvidenceArtifact({ name: 'monitoring-package', path: dest, repo: REPO, log: new MemoryLogger() })
-    expect('error' in r && r.error).toMatch(/^Digest mismatch: artifact "monitoring-package" \(id \d+\) from this run does not match the SHA-256 recorded when it was uploaded \(sha256:[0-9a-f]{64}\)/)
+    expect('error' in r && r.error).toMatch(
+      /^Digest mismatch: artifact "monitoring-package" \(id \d+\) from this run does not match the SHA-256 recorded when it was uploaded \(sha256:[0-9a-f]{64}\)/
+    )
     expect(existsSync(join(dest, 'monitoring-package-manifest.json'))).toBe(false)
   })
 })
@@ -275,7 +315,14 @@ describe('downloadPreviousPackage', () => {
     api.addRun(FULL, { id: 803, status: 'in_progress', conclusion: null }) // this run
     useRun(svc.registerRun(803))
     api.resetCounts()
-    const r = await artifacts.downloadPreviousPackage({ workflowFileOrId: 'monitoring.yml', token: READ_TOKEN, repo: REPO, baseUrl: api.url, excludeRunId: 803, log: new MemoryLogger() })
+    const r = await artifacts.downloadPreviousPackage({
+      workflowFileOrId: 'monitoring.yml',
+      token: READ_TOKEN,
+      repo: REPO,
+      baseUrl: api.url,
+      excludeRunId: 803,
+      log: new MemoryLogger()
+    })
     if (r.path === undefined) throw new Error(r.reason)
     expect(r).toMatchObject({ runId: 800 })
     expect(JSON.parse(readFileSync(join(r.path, 'monitoring-package-manifest.json'), 'utf8'))).toEqual({ marker: 'run-800' })
@@ -288,14 +335,26 @@ describe('downloadPreviousPackage', () => {
   })
 
   it('returns undefined with a reason when there is no earlier successful run', async () => {
-    const r = await artifacts.downloadPreviousPackage({ workflowFileOrId: 'other.yml', token: READ_TOKEN, repo: REPO, baseUrl: api.url, log: new MemoryLogger() })
+    const r = await artifacts.downloadPreviousPackage({
+      workflowFileOrId: 'other.yml',
+      token: READ_TOKEN,
+      repo: REPO,
+      baseUrl: api.url,
+      log: new MemoryLogger()
+    })
     expect(r).toEqual({ path: undefined, reason: 'workflow other.yml has no earlier successful run' })
   })
 
   it('says which permission to add when the token may not read Actions', async () => {
     const token = 'ghs_noActionsRead00000000000000000000000'
     api.grant(token, { issues: 'read' })
-    const r = await artifacts.downloadPreviousPackage({ workflowFileOrId: 'monitoring.yml', token, repo: REPO, baseUrl: api.url, log: new MemoryLogger() })
+    const r = await artifacts.downloadPreviousPackage({
+      workflowFileOrId: 'monitoring.yml',
+      token,
+      repo: REPO,
+      baseUrl: api.url,
+      log: new MemoryLogger()
+    })
     expect(r.path).toBeUndefined()
     expect('reason' in r ? r.reason : '').toContain('permissions: actions: read')
   })

@@ -79,7 +79,13 @@ describe('syncBacklogIssues', () => {
     api.resetCounts()
     const a2 = item(1, '410ms')
     const r2 = await syncBacklogIssues({ octokit: ok, repo: REPO, items: [a2, b], maxNew: 10, runUrl: RUN(2), packageUrl: PKG(2), log })
-    expect(r2).toMatchObject({ opened: [], updated: [byFp(a.fingerprint).number], closed: [byFp(c.fingerprint).number], reopened: [], errors: [] })
+    expect(r2).toMatchObject({
+      opened: [],
+      updated: [byFp(a.fingerprint).number],
+      closed: [byFp(c.fingerprint).number],
+      reopened: [],
+      errors: []
+    })
     expect(byFp(a.fingerprint).body).toContain('410ms')
     expect(byFp(a.fingerprint).body).toContain(RUN(2))
     expect(byFp(b.fingerprint).body).toContain(RUN(1)) // untouched: no request for it
@@ -185,7 +191,14 @@ describe('syncBacklogIssues', () => {
     const log = new MemoryLogger()
     const token = 'ghs_noIssuesWrite000000000000000000000'
     api.grant(token, { issues: 'read', actions: 'read' })
-    const r = await syncBacklogIssues({ octokit: octokit(log, token), repo: REPO, items: [item(201), item(202)], maxNew: 10, runUrl: RUN(1), log })
+    const r = await syncBacklogIssues({
+      octokit: octokit(log, token),
+      repo: REPO,
+      items: [item(201), item(202)],
+      maxNew: 10,
+      runUrl: RUN(1),
+      log
+    })
     expect(r.opened).toEqual([])
     expect(r.errors).toHaveLength(1)
     expect(r.errors[0]).toContain('permissions: issues: write')
@@ -221,7 +234,11 @@ describe('syncBacklogIssues', () => {
     expect(r.opened).toHaveLength(1)
     const listCalls = api.requests.filter((x) => x.operationId === 'issues/list-for-repo')
     expect(listCalls.map((x) => x.status)).toEqual([403, 200])
-    expect(log.lines.some((l) => l.level === 'warning' && /primary rate limit on GET .*issues.*waiting \d+ s before retry 1 of 2/.test(l.message))).toBe(true)
+    expect(
+      log.lines.some(
+        (l) => l.level === 'warning' && /primary rate limit on GET .*issues.*waiting \d+ s before retry 1 of 2/.test(l.message)
+      )
+    ).toBe(true)
   })
 
   it('waits out a secondary rate limit (retry-after), then reports it', async () => {
@@ -231,7 +248,9 @@ describe('syncBacklogIssues', () => {
     expect(r.errors).toEqual([])
     expect(r.opened).toHaveLength(1)
     expect(api.requests.filter((x) => x.operationId === 'issues/create').map((x) => x.status)).toEqual([403, 201])
-    expect(log.lines.some((l) => l.level === 'warning' && /secondary rate limit on POST .*waiting 2 s before retry 1 of 2/.test(l.message))).toBe(true)
+    expect(
+      log.lines.some((l) => l.level === 'warning' && /secondary rate limit on POST .*waiting 2 s before retry 1 of 2/.test(l.message))
+    ).toBe(true)
   })
 
   it('does not retry a create that failed with 502 (it may have been made) and counts it toward max-new-issues', async () => {
@@ -250,10 +269,22 @@ describe('syncBacklogIssues', () => {
     const first = await syncBacklogIssues({ octokit: octokit(log), repo: REPO, items: [item(406)], maxNew: 10, runUrl: RUN(1), log })
     expect(first.opened).toHaveLength(1)
     api.inject({ operationId: 'issues/update', fault: { kind: 'status', status: 502, message: 'Server Error' } })
-    const r = await syncBacklogIssues({ octokit: octokit(log), repo: REPO, items: [{ ...item(406), summary: 'changed' }], maxNew: 10, runUrl: RUN(2), log })
+    const r = await syncBacklogIssues({
+      octokit: octokit(log),
+      repo: REPO,
+      items: [{ ...item(406), summary: 'changed' }],
+      maxNew: 10,
+      runUrl: RUN(2),
+      log
+    })
     expect(r.errors).toEqual([])
     expect(r.updated).toEqual(first.opened)
-    expect(api.requests.filter((x) => x.operationId === 'issues/update').map((x) => x.status).slice(-2)).toEqual([502, 200])
+    expect(
+      api.requests
+        .filter((x) => x.operationId === 'issues/update')
+        .map((x) => x.status)
+        .slice(-2)
+    ).toEqual([502, 200])
   })
 
   it('gives up on a rate limit beyond the bound and reports it as an error, not a throw', async () => {
@@ -274,7 +305,19 @@ describe('syncBacklogIssues', () => {
     // Labelled issues filed by hand (no marker) push the re-run's listing past one page of 100.
     const state = api.repo('acme/bench')
     for (let n = 1; n <= 60; n++) {
-      state.issues.push({ id: 90000 + n, number: n, title: `manual ${n}`, body: 'filed by hand', state: 'open', state_reason: null, labels: ['sre-monitoring'], created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-01T00:00:00Z', closed_at: null, is_pull_request: false })
+      state.issues.push({
+        id: 90000 + n,
+        number: n,
+        title: `manual ${n}`,
+        body: 'filed by hand',
+        state: 'open',
+        state_reason: null,
+        labels: ['sre-monitoring'],
+        created_at: '2026-11-01T00:00:00Z',
+        updated_at: '2026-11-01T00:00:00Z',
+        closed_at: null,
+        is_pull_request: false
+      })
     }
     const first = await syncBacklogIssues({ octokit: ok, repo, items: fifty, maxNew: 50, runUrl: RUN(1), log })
     const firstRequests = api.requests.length
@@ -286,7 +329,19 @@ describe('syncBacklogIssues', () => {
     // npm run bench reads the measured requests from here (written before the assertions, so a
     // regression still yields its numbers).
     if (process.env.SRE_BENCH_OUT) {
-      writeFileSync(process.env.SRE_BENCH_OUT, JSON.stringify({ items: fifty.length, manualLabelledIssues: state.issues.filter((i) => i.title.startsWith('manual')).length, firstRun, rerun: api.requests }, null, 2))
+      writeFileSync(
+        process.env.SRE_BENCH_OUT,
+        JSON.stringify(
+          {
+            items: fifty.length,
+            manualLabelledIssues: state.issues.filter((i) => i.title.startsWith('manual')).length,
+            firstRun,
+            rerun: api.requests
+          },
+          null,
+          2
+        )
+      )
     }
     expect(again).toMatchObject({ opened: [], updated: [], closed: [], reopened: [] })
     expect(rerunRequests).toBeLessThanOrEqual(firstRequests)

@@ -82,11 +82,22 @@ describe('upsertPullRequestComment', () => {
 
   it('leaves other comments alone and reports a read-only fork token without throwing', async () => {
     api.addPullRequest(FULL, 8)
-    api.repo(FULL).comments.push({ id: 1, issue_number: 8, body: 'LGTM, mentions <!-- sre-monitoring:pr-comment -->', user: 'octocat', created_at: '2026-11-27T00:00:00Z', updated_at: '2026-11-27T00:00:00Z' })
+    api.repo(FULL).comments.push({
+      id: 1,
+      issue_number: 8,
+      body: 'LGTM, mentions <!-- sre-monitoring:pr-comment -->',
+      user: 'octocat',
+      created_at: '2026-11-27T00:00:00Z',
+      updated_at: '2026-11-27T00:00:00Z'
+    })
     const forkToken = 'ghs_forkReadOnlyPr0000000000000000000'
     api.grant(forkToken, { issues: 'read', pull_requests: 'read' })
     const forkLog = new MemoryLogger()
-    const readOnly = createOctokit(forkToken, { baseUrl: api.url, log: forkLog, rateLimit: { writeSpacingMs: 0, notificationSpacingMs: 0 } })
+    const readOnly = createOctokit(forkToken, {
+      baseUrl: api.url,
+      log: forkLog,
+      rateLimit: { writeSpacingMs: 0, notificationSpacingMs: 0 }
+    })
     const r = await upsertPullRequestComment({ octokit: readOnly, repo: REPO, prNumber: 8, body: 'x', forkPullRequest: true, log: forkLog })
     expect(r.action).toBe('failed')
     expect(r.error).toMatch(/pull request from a fork/)
@@ -141,7 +152,14 @@ describe('resolveApproval and buildApprovalRecord', () => {
   })
 
   it('falls back to the approved-by input when the run has no environment approval', async () => {
-    const approval = await resolveApproval({ octokit, repo: REPO, runId: 5000, approvedByInput: 'carol (SRE on call), @dave', now: NOW, log })
+    const approval = await resolveApproval({
+      octokit,
+      repo: REPO,
+      runId: 5000,
+      approvedByInput: 'carol (SRE on call), @dave',
+      now: NOW,
+      log
+    })
     expect(approval.source).toBe('approved-by-input')
     expect(approval.approvers.map((a) => [a.login, a.role, a.source])).toEqual([
       ['carol', 'SRE on call', 'approved-by-input'],
@@ -166,7 +184,9 @@ describe('resolveApproval and buildApprovalRecord', () => {
   })
 
   it('records a rejection', async () => {
-    api.repo(FULL).approvals.set(5002, [{ state: 'rejected', login: 'mallory', comment: 'alerts not routed', environments: ['production'] }])
+    api
+      .repo(FULL)
+      .approvals.set(5002, [{ state: 'rejected', login: 'mallory', comment: 'alerts not routed', environments: ['production'] }])
     const approval = await resolveApproval({ octokit, repo: REPO, runId: 5002, now: NOW, log })
     const record = buildApprovalRecord({ approval, now: NOW })
     expect(record.status).toBe('rejected')
@@ -207,7 +227,10 @@ describe('sendHandoff', () => {
   })
 
   it('keeps the payload under 64 KB by shortening gate messages', () => {
-    const big = { ...payload, gates: Array.from({ length: 40 }, (_, i) => ({ gate: 1, name: `g${i}`, status: 'fail' as const, message: 'm'.repeat(5000) })) }
+    const big = {
+      ...payload,
+      gates: Array.from({ length: 40 }, (_, i) => ({ gate: 1, name: `g${i}`, status: 'fail' as const, message: 'm'.repeat(5000) }))
+    }
     const out = buildClientPayload(big)
     expect(Buffer.byteLength(JSON.stringify(out))).toBeLessThan(64 * 1024)
   })
@@ -254,6 +277,11 @@ describe('readRunContext', () => {
       runUrl: 'https://github.com/acme/shop/actions/runs/4242'
     })
     expect(artifactUrl(ctx, 99)).toBe('https://github.com/acme/shop/actions/runs/4242/artifacts/99')
-    expect(readRunContext({ GITHUB_REPOSITORY: FULL, GITHUB_RUN_ID: '1' }, { pull_request: { number: 3, head: { repo: { full_name: FULL } }, base: { repo: { full_name: FULL } } } }).forkPullRequest).toBe(false)
+    expect(
+      readRunContext(
+        { GITHUB_REPOSITORY: FULL, GITHUB_RUN_ID: '1' },
+        { pull_request: { number: 3, head: { repo: { full_name: FULL } }, base: { repo: { full_name: FULL } } } }
+      ).forkPullRequest
+    ).toBe(false)
   })
 })

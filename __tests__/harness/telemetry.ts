@@ -52,10 +52,11 @@ export async function startDemoExporter(args: string[]): Promise<RunningProcess>
 }
 
 /** A Prometheus scraping the given targets every second, returned once every job is up with data. */
-export async function startScrapingPrometheus(targets: Array<{ job: string; port: number }>, rules?: Record<string, string>): Promise<RunningBackend> {
-  const scrape = targets
-    .map((t) => `  - job_name: ${t.job}\n    static_configs:\n      - targets: ['127.0.0.1:${t.port}']\n`)
-    .join('')
+export async function startScrapingPrometheus(
+  targets: Array<{ job: string; port: number }>,
+  rules?: Record<string, string>
+): Promise<RunningBackend> {
+  const scrape = targets.map((t) => `  - job_name: ${t.job}\n    static_configs:\n      - targets: ['127.0.0.1:${t.port}']\n`).join('')
   const prom = await startPrometheus({ configYaml: `scrape_configs:\n${scrape}`, rules })
   for (const t of targets) {
     await waitFor(async () => (await promQuery(prom.url, `up{job="${t.job}"} == 1`)).length > 0, 30_000, `up{job="${t.job}"}`)
@@ -74,7 +75,10 @@ export interface FaultProxy {
  * A loopback HTTP proxy in front of a real backend that answers the first `failFirst` requests
  * with `status` (a 500 by default) and delays every forwarded request by `delayMs`.
  */
-export async function startFaultProxy(target: string, opts: { failFirst?: number; status?: number; delayMs?: number } = {}): Promise<FaultProxy> {
+export async function startFaultProxy(
+  target: string,
+  opts: { failFirst?: number; status?: number; delayMs?: number } = {}
+): Promise<FaultProxy> {
   const t = new URL(target)
   const state = { received: 0 }
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -135,7 +139,12 @@ export function service(name: string, extra: Partial<ResolvedService> = {}): Res
 }
 
 /** A RunContext from plain config (defaults filled by the real schema) and resolved services. */
-export function makeContext(args: { config: Record<string, unknown>; services: ResolvedService[]; evidence?: Evidence; now?: Date }): RunContext & { log: MemoryLogger } {
+export function makeContext(args: {
+  config: Record<string, unknown>
+  services: ResolvedService[]
+  evidence?: Evidence
+  now?: Date
+}): RunContext & { log: MemoryLogger } {
   const config: Config = configSchema.parse({ version: 1, ...args.config })
   const log = new MemoryLogger()
   return {
@@ -154,7 +163,9 @@ export function makeContext(args: { config: Record<string, unknown>; services: R
 }
 
 /** Start a small HTTP server with a handler; for stand-ins of backends the tests cannot run. */
-export async function startStandIn(handler: (req: IncomingMessage, url: URL, body: string) => { status: number; body: unknown; headers?: Record<string, string> }): Promise<{ url: string; requests: Array<{ method: string; url: URL; headers: IncomingMessage['headers'] }>; stop: () => Promise<void> }> {
+export async function startStandIn(
+  handler: (req: IncomingMessage, url: URL, body: string) => { status: number; body: unknown; headers?: Record<string, string> }
+): Promise<{ url: string; requests: Array<{ method: string; url: URL; headers: IncomingMessage['headers'] }>; stop: () => Promise<void> }> {
   const requests: Array<{ method: string; url: URL; headers: IncomingMessage['headers'] }> = []
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -164,7 +175,9 @@ export async function startStandIn(handler: (req: IncomingMessage, url: URL, bod
       requests.push({ method: req.method ?? 'GET', url, headers: req.headers })
       const out = handler(req, url, Buffer.concat(chunks).toString())
       const text = typeof out.body === 'string' ? out.body : JSON.stringify(out.body)
-      res.writeHead(out.status, { 'Content-Type': typeof out.body === 'string' ? 'text/plain' : 'application/json', ...out.headers }).end(text)
+      res
+        .writeHead(out.status, { 'Content-Type': typeof out.body === 'string' ? 'text/plain' : 'application/json', ...out.headers })
+        .end(text)
     })
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
@@ -219,7 +232,9 @@ export function historyOpenMetrics(services: HistoryService[], endSeconds: numbe
     for (const le of [...HISTORY_BUCKETS, Infinity]) {
       const inBucket = le >= s.latencyBucket[1]
       const leText = le === Infinity ? '+Inf' : String(le)
-      each((t, i) => `http_request_duration_seconds_bucket{service="${s.name}",le="${leText}"} ${inBucket ? base + s.perMinute * i : 0} ${t}`)
+      each(
+        (t, i) => `http_request_duration_seconds_bucket{service="${s.name}",le="${leText}"} ${inBucket ? base + s.perMinute * i : 0} ${t}`
+      )
     }
     each((t, i) => `http_request_duration_seconds_count{service="${s.name}"} ${base + s.perMinute * i} ${t}`)
     each((t, i) => `http_request_duration_seconds_sum{service="${s.name}"} ${(base + s.perMinute * i) * s.latencyBucket[1]} ${t}`)
@@ -227,7 +242,10 @@ export function historyOpenMetrics(services: HistoryService[], endSeconds: numbe
   lines.push('# TYPE log_lines counter')
   for (const s of services) each((t, i) => `log_lines_total{service="${s.name}"} ${base + 2 * s.perMinute * i} ${t}`)
   lines.push('# TYPE spans counter')
-  for (const s of services) each((t, i) => (s.tracesStopAt !== undefined && t > s.tracesStopAt ? undefined : `spans_total{service="${s.name}"} ${base + 3 * s.perMinute * i} ${t}`))
+  for (const s of services)
+    each((t, i) =>
+      s.tracesStopAt !== undefined && t > s.tracesStopAt ? undefined : `spans_total{service="${s.name}"} ${base + 3 * s.perMinute * i} ${t}`
+    )
   lines.push('# EOF')
   return lines.join('\n') + '\n'
 }

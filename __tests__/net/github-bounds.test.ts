@@ -23,7 +23,11 @@ let api: GitHubApiStandIn
 beforeAll(async () => {
   api = await startGitHubApi()
   api.grant(WORKFLOW_TOKEN, { issues: 'write', actions: 'read', contents: 'write', pull_requests: 'write' })
-  api.grant(PAT, { issues: 'write', actions: 'read', contents: 'write', pull_requests: 'write' }, { kind: 'user', login: 'release-bot-user' })
+  api.grant(
+    PAT,
+    { issues: 'write', actions: 'read', contents: 'write', pull_requests: 'write' },
+    { kind: 'user', login: 'release-bot-user' }
+  )
 })
 afterAll(async () => {
   await api.stop()
@@ -60,7 +64,9 @@ describe('GitHub calls are bounded', () => {
     const r = await resolveApproval({ octokit: octokitFor(log, STALL), repo: REPO, runId: 42, approvedByInput: 'alice', log })
     expect(Date.now() - t0).toBeLessThan(3000)
     expect(api.requests.slice(before).filter((x) => x.operationId === 'actions/get-reviews-for-run')).toHaveLength(1)
-    expect(r.apiError).toBe(`Could not read the environment approvals of run 42: GitHub API: GET ${api.url}/repos/acme/bounds/actions/runs/42/approvals: no answer within 400 ms`)
+    expect(r.apiError).toBe(
+      `Could not read the environment approvals of run 42: GitHub API: GET ${api.url}/repos/acme/bounds/actions/runs/42/approvals: no answer within 400 ms`
+    )
     expect(r.approvers.map((a) => a.login)).toEqual(['alice'])
   })
 
@@ -68,7 +74,14 @@ describe('GitHub calls are bounded', () => {
     const log = new MemoryLogger()
     api.inject({ operationId: 'issues/list-for-repo', fault: { kind: 'endless-body' } })
     const t0 = Date.now()
-    const r = await syncBacklogIssues({ octokit: octokitFor(log), repo: REPO, items: [item(1)], maxNew: 5, runUrl: 'https://github.com/acme/bounds/actions/runs/1', log })
+    const r = await syncBacklogIssues({
+      octokit: octokitFor(log),
+      repo: REPO,
+      items: [item(1)],
+      maxNew: 5,
+      runUrl: 'https://github.com/acme/bounds/actions/runs/1',
+      log
+    })
     expect(Date.now() - t0).toBeLessThan(8000)
     expect(r.errors).toEqual([
       `GitHub issues: listing issues labelled sre-monitoring failed: GitHub API: GET ${api.url}/repos/acme/bounds/issues?labels=sre-monitoring&state=all&per_page=100: the answer exceeded the 8388608-byte cap (limits.response-max-bytes); the rest was not read`
@@ -83,10 +96,26 @@ describe('GitHub calls are bounded', () => {
     api.addPullRequest(FULL, 700)
     for (let n = 0; n < 7; n++) api.addComment(FULL, 700, `comment ${n}`, 'someone')
     // per_page 100 in the code; a cap of 0 pages would refuse even the first, so use a long thread.
-    for (let n = 0; n < 230; n++) state.comments.push({ id: 50_000 + n, issue_number: 700, body: `c${n}`, user: 'someone', created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-01T00:00:00Z' })
-    const r = await upsertPullRequestComment({ octokit: octokitFor(log, { ...FAST, maxPages: 2 }), repo: REPO, prNumber: 700, body: 'gates', log })
+    for (let n = 0; n < 230; n++)
+      state.comments.push({
+        id: 50_000 + n,
+        issue_number: 700,
+        body: `c${n}`,
+        user: 'someone',
+        created_at: '2026-11-01T00:00:00Z',
+        updated_at: '2026-11-01T00:00:00Z'
+      })
+    const r = await upsertPullRequestComment({
+      octokit: octokitFor(log, { ...FAST, maxPages: 2 }),
+      repo: REPO,
+      prNumber: 700,
+      body: 'gates',
+      log
+    })
     expect(r.action).toBe('failed')
-    expect(r.error).toBe('Pull request comment: listing the comments of #700 failed: GitHub API: the listing has more than 2 pages; this run reads at most 2 pages per listing')
+    expect(r.error).toBe(
+      'Pull request comment: listing the comments of #700 failed: GitHub API: the listing has more than 2 pages; this run reads at most 2 pages per listing'
+    )
   })
 
   it('once the run\u2019s GitHub budget is spent, later calls fail at once without being sent', async () => {
@@ -98,7 +127,13 @@ describe('GitHub calls are bounded', () => {
     expect(first.apiError).toMatch(/no answer within 300 ms \(what was left of this run's GitHub time budget\)/)
     const before = api.requests.length
     const t0 = Date.now()
-    const second = await upsertPullRequestComment({ octokit: octokitFor(log, FAST, WORKFLOW_TOKEN, budget), repo: REPO, prNumber: 700, body: 'x', log })
+    const second = await upsertPullRequestComment({
+      octokit: octokitFor(log, FAST, WORKFLOW_TOKEN, budget),
+      repo: REPO,
+      prNumber: 700,
+      body: 'x',
+      log
+    })
     expect(Date.now() - t0).toBeLessThan(200)
     expect(api.requests.length).toBe(before)
     expect(second.error).toMatch(/not sent: the 300 ms this run may spend on GitHub are spent/)
@@ -117,7 +152,10 @@ describe('the pull request comment is edited only when the token wrote it', () =
     expect(second).toMatchObject({ action: 'updated', commentId: first.commentId })
     const comments = api.repo(FULL).comments.filter((c) => c.issue_number === 801)
     expect(comments.find((c) => c.id === planted)!.body).toContain('(fake)')
-    expect(comments.find((c) => c.id === first.commentId)).toMatchObject({ user: 'github-actions[bot]', body: `${PR_COMMENT_MARKER}\nrun 2` })
+    expect(comments.find((c) => c.id === first.commentId)).toMatchObject({
+      user: 'github-actions[bot]',
+      body: `${PR_COMMENT_MARKER}\nrun 2`
+    })
   })
 
   it('with a personal token the identity comes from GET /user, and the bot\u2019s comment is not taken over either', async () => {
@@ -152,13 +190,22 @@ describe('what the action sends GitHub is redacted', () => {
     const r = await syncBacklogIssues({
       octokit: octokitFor(log),
       repo: REPO,
-      items: [item(9, { title: `401 from backend: ${secret}`, summary: `body said ${secret}`, evidence: [{ label: 'reason', value: `Bearer ${secret}` }] })],
+      items: [
+        item(9, {
+          title: `401 from backend: ${secret}`,
+          summary: `body said ${secret}`,
+          evidence: [{ label: 'reason', value: `Bearer ${secret}` }]
+        })
+      ],
       maxNew: 5,
       runUrl: 'https://github.com/acme/bounds/actions/runs/1',
       log
     })
     expect(r.opened).toHaveLength(1)
-    const sent = api.requests.slice(before).map((x) => x.body ?? '').join('\n')
+    const sent = api.requests
+      .slice(before)
+      .map((x) => x.body ?? '')
+      .join('\n')
     expect(sent).toContain('401 from backend: ***')
     expect(sent).not.toContain(secret)
     const stored = api.repo(FULL).issues.find((i) => i.number === r.opened[0])!

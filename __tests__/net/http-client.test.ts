@@ -111,7 +111,9 @@ describe('size cap', () => {
     const t0 = Date.now()
     const err = await failure(httpRequest({ backend: 'prom', url: `${b.url}/api/v1/query`, timeoutMs: 10_000, retries: 3 }))
     expect(Date.now() - t0).toBeLessThan(5000)
-    expect(err.message).toBe(`prom: the answer exceeded the 1048576-byte cap (limits.response-max-bytes); the rest was not read (GET ${b.url}/api/v1/query)`)
+    expect(err.message).toBe(
+      `prom: the answer exceeded the 1048576-byte cap (limits.response-max-bytes); the rest was not read (GET ${b.url}/api/v1/query)`
+    )
     // An oversized answer is not retried: it would be as large again.
     expect(b.requests).toHaveLength(1)
   })
@@ -196,7 +198,16 @@ describe('retries', () => {
     const once = await httpRequest({ backend: 'hook', url: b.url, method: 'POST', body: '{}', timeoutMs: 1000, retries: 2, backoffMs: 5 })
     expect(once.status).toBe(502)
     expect(b.requests).toHaveLength(1)
-    await httpRequest({ backend: 'am', url: b.url, method: 'POST', body: '[]', timeoutMs: 1000, retries: 2, backoffMs: 5, idempotent: true })
+    await httpRequest({
+      backend: 'am',
+      url: b.url,
+      method: 'POST',
+      body: '[]',
+      timeoutMs: 1000,
+      retries: 2,
+      backoffMs: 5,
+      idempotent: true
+    })
     expect(b.requests).toHaveLength(4)
   })
 
@@ -251,6 +262,8 @@ describe('credentials from the environment only', () => {
     const basic = authHeaders({ type: 'basic', 'username-env': 'PROM_USER', 'password-env': 'PROM_PASS' } as never, {}, env, log, 'prom')
     const b64 = Buffer.from('reader:pw-0a9b8c7d6e').toString('base64')
     expect(basic.Authorization).toBe(`Basic ${b64}`)
-    expect(log.secrets).toEqual(expect.arrayContaining(['tok-9f8e7d6c5b4a', 'tenant-secret-77', 'pw-0a9b8c7d6e', 'reader:pw-0a9b8c7d6e', b64]))
+    expect(log.secrets).toEqual(
+      expect.arrayContaining(['tok-9f8e7d6c5b4a', 'tenant-secret-77', 'pw-0a9b8c7d6e', 'reader:pw-0a9b8c7d6e', b64])
+    )
   })
 })

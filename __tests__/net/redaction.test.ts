@@ -10,7 +10,14 @@ import { guardCore } from '../../src/action/guarded-core.js'
 import { PackageWriter } from '../../src/package/writer.js'
 import { MemoryLogger } from '../../src/util/log.js'
 import { ActionsLogger, TerminalLogger } from '../../src/util/loggers.js'
-import { neutraliseLog, Redactor, registerConfigFileSecrets, registerConfigSecrets, secrets, userinfoSecrets } from '../../src/util/redact.js'
+import {
+  neutraliseLog,
+  Redactor,
+  registerConfigFileSecrets,
+  registerConfigSecrets,
+  secrets,
+  userinfoSecrets
+} from '../../src/util/redact.js'
 
 describe('the redactor', () => {
   const r = new Redactor()
@@ -38,7 +45,10 @@ describe('the redactor', () => {
   })
 
   test('redactDeep keeps the shape, numbers and booleans, and masks keys too', () => {
-    expect(r.redactDeep({ a: [token, 1, true, null], [token]: { b: `x${token}` } })).toEqual({ a: ['***', 1, true, null], '***': { b: 'x***' } })
+    expect(r.redactDeep({ a: [token, 1, true, null], [token]: { b: `x${token}` } })).toEqual({
+      a: ['***', 1, true, null],
+      '***': { b: 'x***' }
+    })
   })
 
   test('listeners hear of every secret, known before and added later', () => {
@@ -61,7 +71,11 @@ describe('the redactor', () => {
     registerConfigSecrets(
       {
         backends: {
-          prom: { url: 'https://reader:prom-pass-123@prom.example', auth: { type: 'bearer', 'token-env': 'PROM_TOKEN' }, headers: { 'X-Org': 'env:ORG_ID' } },
+          prom: {
+            url: 'https://reader:prom-pass-123@prom.example',
+            auth: { type: 'bearer', 'token-env': 'PROM_TOKEN' },
+            headers: { 'X-Org': 'env:ORG_ID' }
+          },
           custom: { 'some-new-field-env': 'NEW_SECRET', headers: { Authorization: 'Bearer literal-token-xyz' } }
         },
         alerting: { webhook: { 'ack-url': 'https://ack-user:ack-pass-456@oncall.example/{{test_id}}' } }
@@ -70,22 +84,48 @@ describe('the redactor', () => {
       (s) => found.push(s)
     )
     expect(found).toEqual(
-      expect.arrayContaining(['ghs_runner', 'prom-pass-123', 'reader:prom-pass-123', 'prom-token-v', 'org-id-v', 'new-secret-v', 'literal-token-xyz', 'ack-pass-456'])
+      expect.arrayContaining([
+        'ghs_runner',
+        'prom-pass-123',
+        'reader:prom-pass-123',
+        'prom-token-v',
+        'org-id-v',
+        'new-secret-v',
+        'literal-token-xyz',
+        'ack-pass-456'
+      ])
     )
   })
 })
 
 describe('a config file gives up its credentials before it is validated', () => {
   test.each([
-    ['valid YAML', 'version: 1\nbackends:\n  p: { type: prometheus, url: "https://u:cfgPass-111@p.example", auth: "Bearer sk-live-cfg222333" }\n'],
-    ['YAML that does not parse', 'version: 1\nbackends:\n  p:\n    url: https://u:cfgPass-111@p.example\n    auth: "Bearer sk-live-cfg222333"\n  : : [\n']
+    [
+      'valid YAML',
+      'version: 1\nbackends:\n  p: { type: prometheus, url: "https://u:cfgPass-111@p.example", auth: "Bearer sk-live-cfg222333" }\n'
+    ],
+    [
+      'YAML that does not parse',
+      'version: 1\nbackends:\n  p:\n    url: https://u:cfgPass-111@p.example\n    auth: "Bearer sk-live-cfg222333"\n  : : [\n'
+    ]
   ])('%s: literal auth, userinfo, token-shaped variable names, env values', async (_what, yaml) => {
     const dir = mkdtempSync(join(tmpdir(), 'sre-cfgsec-'))
     const file = join(dir, 'c.yml')
-    writeFileSync(file, `${yaml}\nheaders: { X-Key: "env:ghp_PastedTokenInsteadOfName1234567890" }\nextra: { token-env: glpat-pasted-token-0099, password-env: REAL_VAR }\n`)
+    writeFileSync(
+      file,
+      `${yaml}\nheaders: { X-Key: "env:ghp_PastedTokenInsteadOfName1234567890" }\nextra: { token-env: glpat-pasted-token-0099, password-env: REAL_VAR }\n`
+    )
     const found: string[] = []
     await registerConfigFileSecrets(file, { REAL_VAR: 'real-var-value-42' }, (s) => found.push(s))
-    expect(found).toEqual(expect.arrayContaining(['cfgPass-111', 'sk-live-cfg222333', 'ghp_PastedTokenInsteadOfName1234567890', 'glpat-pasted-token-0099', 'real-var-value-42']))
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'cfgPass-111',
+        'sk-live-cfg222333',
+        'ghp_PastedTokenInsteadOfName1234567890',
+        'glpat-pasted-token-0099',
+        'real-var-value-42'
+      ])
+    )
   })
 
   test('a missing file is no error here (the loader reports it)', async () => {
@@ -162,7 +202,13 @@ describe('the action exits', () => {
       expect(readFileSync(outFile, 'utf8')).toContain('[{"reasons":["401 ***"]}]')
       expect(readFileSync(summaryFile, 'utf8')).toBe('| reason | *** |')
       // Only the runner's own add-mask command carries it.
-      expect(stdout.join('').split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain('core-secret-4242')
+      expect(
+        stdout
+          .join('')
+          .split('\n')
+          .filter((l) => !l.startsWith('::add-mask::'))
+          .join('\n')
+      ).not.toContain('core-secret-4242')
       process.exitCode = 0
     } finally {
       process.env.GITHUB_OUTPUT = saved.o

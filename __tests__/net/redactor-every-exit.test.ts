@@ -70,11 +70,23 @@ function workspace(): string {
     'timeout-seconds': 2,
     retries: 0
   }
-  config.alerting.alertmanager = { url: `http://${hostileUrl}`, auth: { type: 'bearer', 'token-env': 'AM_TOKEN' }, 'timeout-seconds': 2, retries: 0 }
-  config.alerting.webhook = { url: `http://${hostileUrl}/hook`, 'ack-url': `http://ack:${SECRETS.ackPassword}@${hostileUrl}/ack/{{test_id}}`, 'poll-seconds': 1 }
+  config.alerting.alertmanager = {
+    url: `http://${hostileUrl}`,
+    auth: { type: 'bearer', 'token-env': 'AM_TOKEN' },
+    'timeout-seconds': 2,
+    retries: 0
+  }
+  config.alerting.webhook = {
+    url: `http://${hostileUrl}/hook`,
+    'ack-url': `http://ack:${SECRETS.ackPassword}@${hostileUrl}/ack/{{test_id}}`,
+    'poll-seconds': 1
+  }
   config.alerting['ack-sla-seconds'] = 5
   config.alerting['wait-margin-seconds'] = 1
-  config.dashboards = { files: ['dashboards/*.json'], grafana: { url: `http://${hostileUrl}`, 'token-env': 'GRAFANA_TOKEN', uids: ['shop-overview'] } }
+  config.dashboards = {
+    files: ['dashboards/*.json'],
+    grafana: { url: `http://${hostileUrl}`, 'token-env': 'GRAFANA_TOKEN', uids: ['shop-overview'] }
+  }
   config.incidents = { 'github-labels': ['incident'], lookback: '7d' }
   config.github = { 'pr-comment': true, handoff: { enabled: true } }
   // Gate 1 fails against these backends; without the pause every exit (alerts, dispatch) is used.
@@ -103,7 +115,12 @@ describe('no secret leaves the run', () => {
     const eventFile = join(dir, 'event.json')
     writeFileSync(outputFile, '')
     writeFileSync(summaryFile, '')
-    writeFileSync(eventFile, JSON.stringify({ pull_request: { number: 5, head: { repo: { full_name: 'acme/exits', fork: false } }, base: { repo: { full_name: 'acme/exits' } } } }))
+    writeFileSync(
+      eventFile,
+      JSON.stringify({
+        pull_request: { number: 5, head: { repo: { full_name: 'acme/exits', fork: false } }, base: { repo: { full_name: 'acme/exits' } } }
+      })
+    )
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       GITHUB_WORKSPACE: dir,
@@ -157,7 +174,14 @@ describe('no secret leaves the run', () => {
     const planted = [...Object.values(SECRETS), BASIC, `svc-reader:${SECRETS.userinfoPassword}`]
     // Each secret was handed to the runner's masking, before any line of the evidence was logged.
     const firstUntrusted = log.indexOf('pwned-marker')
-    for (const s of [SECRETS.userinfoPassword, SECRETS.tenant, SECRETS.alertToken, SECRETS.ackPassword, SECRETS.grafanaToken, SECRETS.github]) {
+    for (const s of [
+      SECRETS.userinfoPassword,
+      SECRETS.tenant,
+      SECRETS.alertToken,
+      SECRETS.ackPassword,
+      SECRETS.grafanaToken,
+      SECRETS.github
+    ]) {
       const at = log.indexOf(`::add-mask::${s}`)
       expect(at).toBeGreaterThanOrEqual(0)
       if (firstUntrusted >= 0) expect(at).toBeLessThan(firstUntrusted)
@@ -179,9 +203,23 @@ describe('no secret leaves the run', () => {
     expect(leaks).toEqual([])
     // What was sent GitHub is there: issues, the comment and the dispatch, all carrying redacted text.
     const ops = new Set(api.requests.map((r) => r.operationId))
-    for (const op of ['issues/create', 'issues/create-comment', 'repos/create-dispatch-event', 'actions/get-reviews-for-run', 'issues/list-for-repo']) expect(ops).toContain(op)
+    for (const op of [
+      'issues/create',
+      'issues/create-comment',
+      'repos/create-dispatch-event',
+      'actions/get-reviews-for-run',
+      'issues/list-for-repo'
+    ])
+      expect(ops).toContain(op)
     expect(readFileSync(summaryFile, 'utf8').length).toBeGreaterThan(1000)
-    expect(filesUnder(join(dir, 'out')).map((f) => f.split('/').pop())).toEqual(expect.arrayContaining(['gate-results.json', 'instrumentation-audit.json', 'baseline-metrics.json', 'monitoring-package-manifest.json']))
+    expect(filesUnder(join(dir, 'out')).map((f) => f.split('/').pop())).toEqual(
+      expect.arrayContaining([
+        'gate-results.json',
+        'instrumentation-audit.json',
+        'baseline-metrics.json',
+        'monitoring-package-manifest.json'
+      ])
+    )
     // The 401 bodies did reach the package, redacted: the audit says what the backend answered.
     expect(readFileSync(join(dir, 'out', 'instrumentation-audit.json'), 'utf8')).toMatch(/401|credentials/)
   }, 120_000)

@@ -28,7 +28,10 @@ function workspace(extra = '', edit: (c: string) => string = (c) => c): string {
   let config = readFileSync(file, 'utf8').replace(/127\.0\.0\.1:190\d\d/g, '127.0.0.1:9')
   config = config.replace(/timeout-seconds: 10/, 'timeout-seconds: 1').replace(/retries: 2/, 'retries: 0')
   config = config.replace('url: http://127.0.0.1:9\n  # Where', `url: ${am.url}\n  # Where`)
-  config = config.replace('ack-sla-seconds: 300', 'ack-sla-seconds: 2').replace('wait-margin-seconds: 30', 'wait-margin-seconds: 0').replace(/\n  retries: 1\n/, '\n  retries: 0\n')
+  config = config
+    .replace('ack-sla-seconds: 300', 'ack-sla-seconds: 2')
+    .replace('wait-margin-seconds: 30', 'wait-margin-seconds: 0')
+    .replace(/\n {2}retries: 1\n/, '\n  retries: 0\n')
   writeFileSync(file, edit(config) + extra)
   return dir
 }
@@ -112,7 +115,9 @@ describe('gate 1 failure pauses the protocol', () => {
     expect(existsSync(join(dir, 'delivered', 'protocol-13-handoff.json'))).toBe(true)
     const text = log.lines.map((l) => l.message)
     expect(text).not.toContain('[VALIDATION REQUEST] - Monitoring instrumentation verified. Approve activation of alert tests? (yes/no)')
-    expect(text).toContain('Monitoring instrumentation is not verified (gate 1 failed); alert tests go ahead because flow.pause-on-gate-failure is false.')
+    expect(text).toContain(
+      'Monitoring instrumentation is not verified (gate 1 failed); alert tests go ahead because flow.pause-on-gate-failure is false.'
+    )
     expect(text).toContain('Answer: yes (input alert-tests is true)')
     expect(text).toContain(ANNOUNCE.handoff)
     expect(text).toContain('Answer: yes (github.handoff.enabled)')
@@ -136,13 +141,17 @@ describe('gate 1 failure pauses the protocol', () => {
 
 describe('downstream notifications', () => {
   test('the upload alone does not notify: with the handoff off, gate 4 fails saying so', async () => {
-    const dir = workspace('\nflow:\n  pause-on-gate-failure: false\n', (c) => c.replace('handoff: { enabled: true', 'handoff: { enabled: false'))
+    const dir = workspace('\nflow:\n  pause-on-gate-failure: false\n', (c) =>
+      c.replace('handoff: { enabled: true', 'handoff: { enabled: false')
+    )
     const log = new MemoryLogger()
     const result = await runProtocol(options(dir, log, { alertTestsApproved: false }))
     expect(result.gates[3]!.reasons).toContain(
       'downstream protocols not notified: package delivered, no notification sent: github.handoff.enabled is false and notify.protocol-13 is not configured'
     )
-    expect(log.lines.map((l) => l.message)).toContain('Answer: no (github.handoff.enabled is false and notify.protocol-13 is not configured)')
+    expect(log.lines.map((l) => l.message)).toContain(
+      'Answer: no (github.handoff.enabled is false and notify.protocol-13 is not configured)'
+    )
   }, 60_000)
 
   test('webhooks for Protocols 13, 5 and 14 are sent with their files; one refused makes gate 4 fail', async () => {
@@ -157,7 +166,11 @@ describe('downstream notifications', () => {
       const log = new MemoryLogger()
       const result = await runProtocol(options(dir, log, { alertTestsApproved: false }))
       expect(bodies.map((b) => b.path)).toEqual(['/p13', '/p5', '/p14'])
-      expect(bodies[1]!.body).toMatchObject({ protocol: 12, recipient: 'protocol-5', files: ['observability-scorecard.md', 'alert-tuning-report.md', 'improvement-backlog.md'] })
+      expect(bodies[1]!.body).toMatchObject({
+        protocol: 12,
+        recipient: 'protocol-5',
+        files: ['observability-scorecard.md', 'alert-tuning-report.md', 'improvement-backlog.md']
+      })
       expect(bodies[2]!.body.files).toEqual(['baseline-metrics.json', 'instrumentation-gaps.json', 'instrumentation-audit.json'])
       const g4 = result.gates[3]!
       expect(g4.reasons.join('\n')).toContain(`protocol-14 webhook ${standIn.url}/p14: not accepted (refused (HTTP 500))`)
@@ -223,7 +236,13 @@ describe('Protocol 4 quality audit input', () => {
 
   test('a JSON findings file against schemas/quality-audit.schema.json; a bad one is refused with the file and field', async () => {
     const good = workspace('\ninputs:\n  quality-audit: qa.json\n')
-    writeFileSync(join(good, 'qa.json'), JSON.stringify({ protocol: 4, findings: [{ id: 'QA-1', title: 'No synthetic probe for checkout', severity: 'critical', service: 'checkout', signal: 'synthetic' }] }))
+    writeFileSync(
+      join(good, 'qa.json'),
+      JSON.stringify({
+        protocol: 4,
+        findings: [{ id: 'QA-1', title: 'No synthetic probe for checkout', severity: 'critical', service: 'checkout', signal: 'synthetic' }]
+      })
+    )
     const r1 = await runProtocol(options(good, new MemoryLogger()))
     expect(r1.backlog.find((b) => b.fingerprint === 'quality-audit:qa-1')).toMatchObject({ priority: 'high', gate: 1, service: 'checkout' })
 
@@ -231,6 +250,8 @@ describe('Protocol 4 quality audit input', () => {
     writeFileSync(join(bad, 'qa.json'), JSON.stringify({ findings: [{ id: 'QA-1', title: 'x', severity: 'urgent' }] }))
     const r2 = await runProtocol(options(bad, new MemoryLogger()))
     expect(r2.gates.every((g) => g.status === 'fail')).toBe(true)
-    expect(r2.errors.join('\n')).toMatch(/^qa\.json: expected findings as schemas\/quality-audit\.schema\.json describes, found \/findings\/0\/severity must be equal to one of the allowed values/m)
+    expect(r2.errors.join('\n')).toMatch(
+      /^qa\.json: expected findings as schemas\/quality-audit\.schema\.json describes, found \/findings\/0\/severity must be equal to one of the allowed values/m
+    )
   }, 60_000)
 })

@@ -54,17 +54,29 @@ describe('alert-test-command review', () => {
     const r = reviewAlertHook({
       status: 'success',
       hook: results([alertTest('payments')]),
-      live: results([alertTest('payments', { status: 'failed', sla_met: false, reason: 'no receiver got it' }), alertTest('checkout')], { source: 'built-in' }),
+      live: results([alertTest('payments', { status: 'failed', sla_met: false, reason: 'no receiver got it' }), alertTest('checkout')], {
+        source: 'built-in'
+      }),
       routes: ['payments', 'checkout'],
       startedAt: started,
       now
     })
     expect(r.refused).toEqual(['does not cover the configured route(s): checkout'])
-    expect(r.disagreements).toEqual(['route payments: alert-test-command says passed, the live test says failed (no receiver got it); the live test decides'])
+    expect(r.disagreements).toEqual([
+      'route payments: alert-test-command says passed, the live test says failed (no receiver got it); the live test decides'
+    ])
   })
 
   test('a hook that wrote nothing is refused with its error', () => {
-    const r = reviewAlertHook({ status: 'failed (exit 3)', error: 'command exited 3', hook: undefined, live: results([]), routes: [], startedAt: started, now })
+    const r = reviewAlertHook({
+      status: 'failed (exit 3)',
+      error: 'command exited 3',
+      hook: undefined,
+      live: results([]),
+      routes: [],
+      startedAt: started,
+      now
+    })
     expect(r).toMatchObject({ accepted: false, refused: ['command exited 3'] })
   })
 })

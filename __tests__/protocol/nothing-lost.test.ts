@@ -51,7 +51,10 @@ function options(dir: string, log: MemoryLogger, over: Partial<RunOptions> = {})
 }
 
 /** The package in `dir`: gate results, a valid incomplete manifest with reasons, the requirements file. */
-function expectPackage(dir: string, refusedText: RegExp): { manifest: { status: string; missing: Array<{ name: string; reason: string }>; refused_input?: string[] } } {
+function expectPackage(
+  dir: string,
+  refusedText: RegExp
+): { manifest: { status: string; missing: Array<{ name: string; reason: string }>; refused_input?: string[] } } {
   const gates = JSON.parse(readFileSync(join(dir, 'gate-results.json'), 'utf8'))
   expect(validateAgainst('gate-results.schema.json', gates).errors).toEqual([])
   expect(gates).toMatchObject({ status: 'fail', final: true })
@@ -78,8 +81,11 @@ describe('nothing is lost', () => {
     for (const g of [g2, g3, g4]) expect(g!.reasons).toEqual(['not evaluated: see gate 1'])
     const { manifest } = expectPackage(join(dir, 'out'), /Not derived: the input was refused\.[\s\S]*\/freshness: expected a duration/)
     expect(manifest.refused_input!.join('\n')).toContain('/freshness')
-    expect(manifest.missing.find((m) => m.name === 'instrumentation-audit.json')!.reason).toBe('not produced: the input was refused (see refused_input)')
-    for (const f of ['gate-results.json', 'monitoring-package-manifest.json', 'monitoring-requirements.md']) expect(existsSync(join(dir, 'delivered', f))).toBe(true)
+    expect(manifest.missing.find((m) => m.name === 'instrumentation-audit.json')!.reason).toBe(
+      'not produced: the input was refused (see refused_input)'
+    )
+    for (const f of ['gate-results.json', 'monitoring-package-manifest.json', 'monitoring-requirements.md'])
+      expect(existsSync(join(dir, 'delivered', f))).toBe(true)
     // The one error, printed once (not once per gate).
     const message = log.lines.find((l) => l.level === 'error' && l.message.includes('/freshness'))!.message
     expect(times(log, message)).toBe(1)
@@ -98,20 +104,29 @@ describe('nothing is lost', () => {
   const asRoot = process.getuid?.() === 0
   test.each([
     // Root ignores file modes: a folder in sysfs is one even root cannot create.
-    ['an output folder that cannot be written', (out: string) => {
-      if (asRoot) return '/sys/sre-monitoring-out'
-      mkdirSync(out)
-      chmodSync(out, 0o555)
-      return 'out'
-    }],
-    ['an output path that is a file', (out: string) => {
-      writeFileSync(out, 'not a folder')
-      return 'out'
-    }],
-    ['an output path under a file', (out: string) => {
-      writeFileSync(out, 'not a folder')
-      return 'out/package'
-    }]
+    [
+      'an output folder that cannot be written',
+      (out: string) => {
+        if (asRoot) return '/sys/sre-monitoring-out'
+        mkdirSync(out)
+        chmodSync(out, 0o555)
+        return 'out'
+      }
+    ],
+    [
+      'an output path that is a file',
+      (out: string) => {
+        writeFileSync(out, 'not a folder')
+        return 'out'
+      }
+    ],
+    [
+      'an output path under a file',
+      (out: string) => {
+        writeFileSync(out, 'not a folder')
+        return 'out/package'
+      }
+    ]
   ])('%s: said once with the path and the cause; the package is written elsewhere and delivered', async (_what, prepare) => {
     const dir = workspace()
     const outputDir = prepare(join(dir, 'out'))
@@ -119,7 +134,9 @@ describe('nothing is lost', () => {
     const result = await runProtocol(options(dir, log, { outputDir }))
     const said = log.lines.filter((l) => l.message.startsWith('Output folder '))
     expect(said).toHaveLength(1)
-    expect(said[0]!.message).toMatch(/^Output folder \/.+ cannot be written \((EACCES|ENOTDIR|EEXIST|EPERM)[^)]*\); the package is written to .+sre-monitoring-package-lost-1 instead$/)
+    expect(said[0]!.message).toMatch(
+      /^Output folder \/.+ cannot be written \((EACCES|ENOTDIR|EEXIST|EPERM)[^)]*\); the package is written to .+sre-monitoring-package-lost-1 instead$/
+    )
     expect(result.packageDir).toContain('sre-monitoring-package-lost-1')
     expect(existsSync(join(result.packageDir, 'gate-results.json'))).toBe(true)
     const manifest = JSON.parse(readFileSync(join(result.packageDir, 'monitoring-package-manifest.json'), 'utf8'))
@@ -153,7 +170,13 @@ describe('the action: summary and outputs tell the story whatever went wrong', (
     const outputFile = join(dir, 'github-output')
     writeFileSync(outputFile, '')
     writeFileSync(summaryFile, '')
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, GITHUB_WORKSPACE: dir, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'sre-rt-')) }
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      GITHUB_WORKSPACE: dir,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'sre-rt-'))
+    }
     const saved = { ...process.env }
     Object.assign(process.env, { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile })
     const stdout: string[] = []

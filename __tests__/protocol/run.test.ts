@@ -84,7 +84,11 @@ describe('the protocol run', () => {
     expect(manifest.manifest_completeness).toBe(100)
     expect(manifest.artifacts.some((a) => a.name === 'alert-backtest.json')).toBe(true)
     for (const a of manifest.artifacts) {
-      expect(createHash('sha256').update(readFileSync(join(dir, 'out', a.name))).digest('hex')).toBe(a.sha256)
+      expect(
+        createHash('sha256')
+          .update(readFileSync(join(dir, 'out', a.name)))
+          .digest('hex')
+      ).toBe(a.sha256)
     }
     for (const [name, schema] of [
       ['instrumentation-audit.json', 'instrumentation-audit.schema.json'],
@@ -94,7 +98,9 @@ describe('the protocol run', () => {
     ] as const) {
       expect(validateAgainst(schema, JSON.parse(readFileSync(join(dir, 'out', name), 'utf8'))).errors).toEqual([])
     }
-    const toFile = JSON.parse(readFileSync(join(dir, 'out', 'issues-to-file.json'), 'utf8')) as { issues: Array<{ fingerprint: string; kind: string; service: string | null; priority: string; body: string; labels: string[] }> }
+    const toFile = JSON.parse(readFileSync(join(dir, 'out', 'issues-to-file.json'), 'utf8')) as {
+      issues: Array<{ fingerprint: string; kind: string; service: string | null; priority: string; body: string; labels: string[] }>
+    }
     expect(validateAgainst('issues-to-file.schema.json', toFile).errors).toEqual([])
     const gap = toFile.issues.find((i) => i.fingerprint === 'coverage:checkout:metrics')!
     expect(gap).toMatchObject({ kind: 'coverage_gap', service: 'checkout', priority: 'high' })
@@ -102,15 +108,25 @@ describe('the protocol run', () => {
     expect(gap.body).toContain('#### What to do')
     expect(gap.body).toContain('#### Check the fix locally')
     const order = ['high', 'medium', 'low']
-    expect(toFile.issues.map((i) => order.indexOf(i.priority))).toEqual(toFile.issues.map((i) => order.indexOf(i.priority)).sort((a, b) => a - b))
+    expect(toFile.issues.map((i) => order.indexOf(i.priority))).toEqual(
+      toFile.issues.map((i) => order.indexOf(i.priority)).sort((a, b) => a - b)
+    )
   })
 
-  test('announces each phase in the seed\'s words, in order', async () => {
+  test("announces each phase in the seed's words, in order", async () => {
     const dir = workspace((c) => `${c}\nflow:\n  pause-on-gate-failure: false\n`)
     const log = new MemoryLogger()
     await runProtocol(options(dir, log))
     const text = log.lines.map((l) => l.message)
-    const order = [ANNOUNCE.phase1, ANNOUNCE.coverage, ANNOUNCE.phase2, ANNOUNCE.phase3, ANNOUNCE.correlating, ANNOUNCE.phase4, ANNOUNCE.handoff].map((a) => text.indexOf(a))
+    const order = [
+      ANNOUNCE.phase1,
+      ANNOUNCE.coverage,
+      ANNOUNCE.phase2,
+      ANNOUNCE.phase3,
+      ANNOUNCE.correlating,
+      ANNOUNCE.phase4,
+      ANNOUNCE.handoff
+    ].map((a) => text.indexOf(a))
     expect(order.every((i) => i >= 0)).toBe(true)
     expect([...order].sort((a, b) => a - b)).toEqual(order)
     expect(text).toContain('[AUTOMATION] workflow_automation.py (alert-test) executed: error')
@@ -127,14 +143,19 @@ describe('the protocol run', () => {
     const result = await runProtocol(options(dir, log))
     expect(result.status).toBe('fail')
     expect(result.gates.every((g) => g.status === 'fail')).toBe(true)
-    expect(result.errors.join('\n')).toMatch(/sre-monitoring\.yml:\d+ at \/freshness: expected a duration in Prometheus's form, such as 90s, 5m, 1h30m, 7d, 1w or 500ms, found the string "five minutes"/)
+    expect(result.errors.join('\n')).toMatch(
+      /sre-monitoring\.yml:\d+ at \/freshness: expected a duration in Prometheus's form, such as 90s, 5m, 1h30m, 7d, 1w or 500ms, found the string "five minutes"/
+    )
     expect(existsSync(join(dir, 'out', 'gate-results.json'))).toBe(true)
     expect(existsSync(join(dir, 'delivered', 'gate-results.json'))).toBe(true)
   })
 
   test('a placeholder evidence file is refused with a clear error and nothing is lost', async () => {
     const dir = workspace()
-    writeFileSync(join(dir, 'evidence', 'post-deployment-validation.json'), JSON.stringify({ gate: 'G11', generated_at: '2026-11-27T10:00:00Z', metadata: {} }))
+    writeFileSync(
+      join(dir, 'evidence', 'post-deployment-validation.json'),
+      JSON.stringify({ gate: 'G11', generated_at: '2026-11-27T10:00:00Z', metadata: {} })
+    )
     const log = new MemoryLogger()
     const result = await runProtocol(options(dir, log))
     expect(result.status).toBe('fail')
@@ -195,37 +216,51 @@ describe('the protocol run', () => {
       const { result, log, written } = await run(hookAudit({ audit_date: '2020-01-01T00:00:00Z', requests: 0 }))
       const g1 = result.gates[0]!
       expect(g1.status).toBe('fail')
-      expect(g1.reasons.join('\n')).toMatch(/audit-command evidence refused: audit_date 2020-01-01T00:00:00Z is before this run started \(.+\): not evidence of this run; requests is 0/)
+      expect(g1.reasons.join('\n')).toMatch(
+        /audit-command evidence refused: audit_date 2020-01-01T00:00:00Z is before this run started \(.+\): not evidence of this run; requests is 0/
+      )
       expect(g1.checks.find((c) => c.name === 'audit-command evidence')).toMatchObject({ status: 'fail', value: 'refused' })
       // What the package holds is the live audit, with the hook's review beside it.
       expect(written.source).toBe('built-in')
       expect(written.requests).toBeGreaterThan(0)
       expect(written.hook).toMatchObject({ command: 'audit-command', accepted: false, artifact_date: '2020-01-01T00:00:00Z' })
-      expect(log.text()).toContain('[AUTOMATION] collect_perf.py executed: success (audit-command); refused as evidence: audit_date 2020-01-01T00:00:00Z is before this run started')
+      expect(log.text()).toContain(
+        '[AUTOMATION] collect_perf.py executed: success (audit-command); refused as evidence: audit_date 2020-01-01T00:00:00Z is before this run started'
+      )
     })
 
     test('an audit of this run that leaves out a service is refused', async () => {
       const a = hookAudit()
       const { result } = await run({ ...a, services: a.services.filter((s) => s.service_name !== 'payments') })
-      expect(result.gates[0]!.reasons.join('\n')).toContain("audit-command evidence refused: does not cover the release's service(s): payments")
+      expect(result.gates[0]!.reasons.join('\n')).toContain(
+        "audit-command evidence refused: does not cover the release's service(s): payments"
+      )
     })
 
     test('a current, complete audit that claims coverage the live check cannot see: the live check decides and the disagreement is reported', async () => {
       const { result, log, written } = await run(hookAudit())
       expect(written.hook.accepted).toBe(true)
       expect(written.hook.disagreements).toContainEqual(
-        expect.stringMatching(/^checkout metrics: audit-command says verified, the live check says not \(prometheus: unreachable .*\); the live check decides$/)
+        expect.stringMatching(
+          /^checkout metrics: audit-command says verified, the live check says not \(prometheus: unreachable .*\); the live check decides$/
+        )
       )
-      expect(log.lines.some((l) => l.level === 'warning' && l.message.startsWith('checkout metrics: audit-command says verified'))).toBe(true)
+      expect(log.lines.some((l) => l.level === 'warning' && l.message.startsWith('checkout metrics: audit-command says verified'))).toBe(
+        true
+      )
       const g1 = result.gates[0]!
       expect(g1.status).toBe('fail')
       expect(g1.reasons.join('\n')).toContain('[ERROR] Missing telemetry coverage for critical service: checkout.')
-      expect(g1.checks.find((c) => c.name === 'audit-command evidence')!.value).toMatch(/^accepted; disagrees with the live check on \d+ point\(s\), the live check decides$/)
+      expect(g1.checks.find((c) => c.name === 'audit-command evidence')!.value).toMatch(
+        /^accepted; disagrees with the live check on \d+ point\(s\), the live check decides$/
+      )
     })
 
     test('a hook whose output fails its schema is refused, and the live audit is still written', async () => {
       const { result, log, written } = await run(hookAudit({ coverage_completeness: 'all' }))
-      expect(log.text()).toContain('[AUTOMATION] collect_perf.py executed: failed (output fails its schema) (audit-command); refused as evidence')
+      expect(log.text()).toContain(
+        '[AUTOMATION] collect_perf.py executed: failed (output fails its schema) (audit-command); refused as evidence'
+      )
       expect(result.gates[0]!.reasons.join('\n')).toContain('audit-command evidence refused:')
       expect(written.source).toBe('built-in')
     })

@@ -14,7 +14,19 @@ describe('charts in the scorecard and the pull request comment', () => {
       slos: run.slos!,
       audit: run.audit!,
       alertTests: run.alertTests!,
-      tuning: { generated_at: '', lookback: '7d', sources: [], from_real_data: false, alerts: [], incidents: [], precision: null, recall: null, mean_detection_seconds: null, adjustments: [], source: 'built-in' },
+      tuning: {
+        generated_at: '',
+        lookback: '7d',
+        sources: [],
+        from_real_data: false,
+        alerts: [],
+        incidents: [],
+        precision: null,
+        recall: null,
+        mean_detection_seconds: null,
+        adjustments: [],
+        source: 'built-in'
+      },
       backlog: run.backlog,
       gates: run.gates,
       baseline: run.baseline
@@ -31,7 +43,10 @@ describe('charts in the scorecard and the pull request comment', () => {
   })
 
   test('the pull request comment: failed checks with hints, gates with first reasons, charts folded', async () => {
-    const md = renderPullRequestComment(run, { runUrl: 'https://github.com/acme/shop/actions/runs/1', packageUrl: 'https://github.com/acme/shop/actions/runs/1/artifacts/9' })
+    const md = renderPullRequestComment(run, {
+      runUrl: 'https://github.com/acme/shop/actions/runs/1',
+      packageUrl: 'https://github.com/acme/shop/actions/runs/1/artifacts/9'
+    })
     const tree = parseGfm(md)
     expect(tree.children[0]).toMatchObject({ type: 'heading', depth: 3 })
     expect(md).toContain('**What failed and what to do**')
@@ -45,8 +60,12 @@ describe('charts in the scorecard and the pull request comment', () => {
 
   test('labels keep nothing Mermaid or Markdown would read; changes carry an arrow and a percentage', () => {
     expect(mermaidLabel('a"]; click x call alert(1) %%{init}%% `x` #35;')).toBe('a click x call alert(1) % init..')
-    expect(changeText({ service: 's', metric: 'm', previous: 0.2, current: 0.3, criterion: '', verdict: 'fail', reason: '' })).toBe('↑ +50%')
-    expect(changeText({ service: 's', metric: 'm', previous: 0.2, current: 0.1, criterion: '', verdict: 'pass', reason: '' })).toBe('↓ -50%')
+    expect(changeText({ service: 's', metric: 'm', previous: 0.2, current: 0.3, criterion: '', verdict: 'fail', reason: '' })).toBe(
+      '↑ +50%'
+    )
+    expect(changeText({ service: 's', metric: 'm', previous: 0.2, current: 0.1, criterion: '', verdict: 'pass', reason: '' })).toBe(
+      '↓ -50%'
+    )
     expect(changeText({ service: 's', metric: 'm', previous: 0.2, current: 0.2, criterion: '', verdict: 'pass', reason: '' })).toBe('→ 0%')
     expect(changeText({ service: 's', metric: 'm', previous: null, current: 0.2, criterion: '', verdict: 'error', reason: '' })).toBe('n/a')
   })

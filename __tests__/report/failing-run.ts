@@ -23,7 +23,15 @@ export function failingConfig(): Config {
       { name: 'payments', critical: true },
       { name: 'catalog' }
     ],
-    slos: [{ name: 'checkout-availability', service: 'checkout', objective: 99.9, 'error-query': 'sum(rate(errors[$window]))', 'total-query': 'sum(rate(requests[$window]))' }],
+    slos: [
+      {
+        name: 'checkout-availability',
+        service: 'checkout',
+        objective: 99.9,
+        'error-query': 'sum(rate(errors[$window]))',
+        'total-query': 'sum(rate(requests[$window]))'
+      }
+    ],
     alerting: {
       alertmanager: { url: 'http://alertmanager.example:9093' },
       routes: [{ name: 'payments-page', labels: { service: 'payments', severity: 'page' }, 'expect-receiver': 'payments-oncall' }]
@@ -32,13 +40,26 @@ export function failingConfig(): Config {
   })
 }
 
-const ok = (signal: SignalCoverage['signal']): SignalCoverage => ({ signal, mapped: true, verified: true, verdict: 'pass', freshnessSeconds: 4 })
+const ok = (signal: SignalCoverage['signal']): SignalCoverage => ({
+  signal,
+  mapped: true,
+  verified: true,
+  verdict: 'pass',
+  freshnessSeconds: 4
+})
 const down = (signal: SignalCoverage['signal']): SignalCoverage => ({
   signal,
   mapped: true,
   verified: false,
   verdict: 'error',
-  measurement: { request: { backend: 'loki', method: 'GET', url: 'http://loki.example:3100/loki/api/v1/query' }, value: null, startedAt: AT, finishedAt: AT, verdict: 'error', reason: 'connect ECONNREFUSED 127.0.0.1:3100' }
+  measurement: {
+    request: { backend: 'loki', method: 'GET', url: 'http://loki.example:3100/loki/api/v1/query' },
+    value: null,
+    startedAt: AT,
+    finishedAt: AT,
+    verdict: 'error',
+    reason: 'connect ECONNREFUSED 127.0.0.1:3100'
+  }
 })
 const noData = (signal: SignalCoverage['signal'], query: string): SignalCoverage => ({
   signal,
@@ -56,7 +77,11 @@ const noData = (signal: SignalCoverage['signal'], query: string): SignalCoverage
   }
 })
 
-function service(name: string, critical: boolean, signals: Partial<Record<'metrics' | 'logs' | 'traces' | 'synthetics', SignalCoverage>>): ServiceAudit {
+function service(
+  name: string,
+  critical: boolean,
+  signals: Partial<Record<'metrics' | 'logs' | 'traces' | 'synthetics', SignalCoverage>>
+): ServiceAudit {
   const s = { metrics: ok('metrics'), logs: ok('logs'), traces: ok('traces'), synthetics: ok('synthetic'), ...signals }
   const bad = Object.values(s).filter((x) => !x.verified).length
   return { service_name: name, critical, new: false, status: bad === 0 ? 'covered' : bad === 4 ? 'uncovered' : 'partial', ...s }
@@ -68,7 +93,9 @@ const gate = (id: 1 | 2 | 3 | 4, name: string, reasons: string[], errors: string
   status: reasons.length || errors.length ? 'fail' : 'pass',
   reasons,
   errors,
-  checks: [{ name: `check of gate ${id}`, status: reasons.length ? 'fail' : 'pass', value: reasons.length ? '50%' : '100%', threshold: '>= 95%' }],
+  checks: [
+    { name: `check of gate ${id}`, status: reasons.length ? 'fail' : 'pass', value: reasons.length ? '50%' : '100%', threshold: '>= 95%' }
+  ],
   evidence: []
 })
 
@@ -76,8 +103,24 @@ export function failingRun(extra: Partial<RunResult> = {}): RunResult {
   const config = failingConfig()
   const traceQuery = 'sum by (service) (rate(traces_spans_total[5m]))'
   const backlog: BacklogItem[] = [
-    { fingerprint: 'claim:post-deployment-validation.json', kind: 'claim_refuted', priority: 'medium', title: '3 deploy claims in post-deployment-validation.json refuted by live data', summary: 'claims off', evidence: [] },
-    { fingerprint: 'coverage:payments:traces', kind: 'coverage_gap', service: 'payments', priority: 'high', gate: 1, title: 'Missing traces coverage for payments', summary: 'no traces', evidence: [] },
+    {
+      fingerprint: 'claim:post-deployment-validation.json',
+      kind: 'claim_refuted',
+      priority: 'medium',
+      title: '3 deploy claims in post-deployment-validation.json refuted by live data',
+      summary: 'claims off',
+      evidence: []
+    },
+    {
+      fingerprint: 'coverage:payments:traces',
+      kind: 'coverage_gap',
+      service: 'payments',
+      priority: 'high',
+      gate: 1,
+      title: 'Missing traces coverage for payments',
+      summary: 'no traces',
+      evidence: []
+    },
     {
       fingerprint: 'alert-rule:checkout-availability:page:1h',
       kind: 'alert_rule',
@@ -91,14 +134,38 @@ export function failingRun(extra: Partial<RunResult> = {}): RunResult {
         { label: 'found', value: 'none' }
       ]
     },
-    { fingerprint: 'alert-path:payments-page', kind: 'alert_path', priority: 'high', gate: 2, title: 'Alert route payments-page failed its synthetic test', summary: 'wrong receiver', evidence: [] },
-    { fingerprint: 'approval', kind: 'approval', priority: 'high', gate: 4, title: 'Monitoring approval not recorded', summary: 'no approval', evidence: [] }
+    {
+      fingerprint: 'alert-path:payments-page',
+      kind: 'alert_path',
+      priority: 'high',
+      gate: 2,
+      title: 'Alert route payments-page failed its synthetic test',
+      summary: 'wrong receiver',
+      evidence: []
+    },
+    {
+      fingerprint: 'approval',
+      kind: 'approval',
+      priority: 'high',
+      gate: 4,
+      title: 'Monitoring approval not recorded',
+      summary: 'no approval',
+      evidence: []
+    }
   ]
   return {
     status: 'fail',
     gates: [
-      gate(1, 'Instrumentation Coverage Gate', ['[ERROR] Missing telemetry coverage for critical service: payments. traces: the query returned no series for payments'], ['checkout/logs: backend error: connect ECONNREFUSED 127.0.0.1:3100']),
-      gate(2, 'Alert Validation Gate', ['[ERROR] Synthetic alert did not reach on-call responder. route payments-page: expected receiver payments-oncall, actual default-email: routed elsewhere', 'alert rule page for SLO checkout-availability (checkout) missing: no rule']),
+      gate(
+        1,
+        'Instrumentation Coverage Gate',
+        ['[ERROR] Missing telemetry coverage for critical service: payments. traces: the query returned no series for payments'],
+        ['checkout/logs: backend error: connect ECONNREFUSED 127.0.0.1:3100']
+      ),
+      gate(2, 'Alert Validation Gate', [
+        '[ERROR] Synthetic alert did not reach on-call responder. route payments-page: expected receiver payments-oncall, actual default-email: routed elsewhere',
+        'alert rule page for SLO checkout-availability (checkout) missing: no rule'
+      ]),
       gate(3, 'Observability Assurance Gate', []),
       gate(4, 'Handoff Package Gate', ['[ERROR] Monitoring approval not recorded. Missing: approver.'])
     ],
@@ -135,14 +202,35 @@ export function failingRun(extra: Partial<RunResult> = {}): RunResult {
       captured_at: AT,
       window: '30m',
       environment: 'production',
-      services: [{ service: 'checkout', metrics: [{ metric: 'latency_p95', value: 0.31, unit: 'seconds', query: 'q', measuredAt: AT, verdict: 'pass' }] }],
+      services: [
+        {
+          service: 'checkout',
+          metrics: [{ metric: 'latency_p95', value: 0.31, unit: 'seconds', query: 'q', measuredAt: AT, verdict: 'pass' }]
+        }
+      ],
       claims: [],
       previous: {
         source: 'monitoring-package of run 41',
         captured_at: '2026-11-30T21:00:00.000Z',
         comparisons: [
-          { service: 'checkout', metric: 'latency_p95', previous: 0.24, current: 0.31, criterion: 'at most +10%', verdict: 'fail', reason: 'up 29%' },
-          { service: 'checkout', metric: 'error_ratio', previous: 0.002, current: 0.001, criterion: 'at most 2x', verdict: 'pass', reason: 'down' }
+          {
+            service: 'checkout',
+            metric: 'latency_p95',
+            previous: 0.24,
+            current: 0.31,
+            criterion: 'at most +10%',
+            verdict: 'fail',
+            reason: 'up 29%'
+          },
+          {
+            service: 'checkout',
+            metric: 'error_ratio',
+            previous: 0.002,
+            current: 0.001,
+            criterion: 'at most 2x',
+            verdict: 'pass',
+            reason: 'down'
+          }
         ]
       },
       requests: 4
@@ -176,10 +264,41 @@ export function failingRun(extra: Partial<RunResult> = {}): RunResult {
       ]
     },
     slos: [
-      { slo: 'checkout-availability', service: 'checkout', objective: 99.9, window: '30d', query: '1 - (sum(rate(errors[30d]))) / (sum(rate(requests[30d])))', attainment: 0.95, budget_remaining_percent: -4900, status: 'breached', detail: `at ${AT}` },
-      { slo: 'catalog-latency', service: 'catalog', objective: 99, window: '30d', query: 'q', attainment: 0.995, budget_remaining_percent: 50, status: 'met', detail: `at ${AT}` }
+      {
+        slo: 'checkout-availability',
+        service: 'checkout',
+        objective: 99.9,
+        window: '30d',
+        query: '1 - (sum(rate(errors[30d]))) / (sum(rate(requests[30d])))',
+        attainment: 0.95,
+        budget_remaining_percent: -4900,
+        status: 'breached',
+        detail: `at ${AT}`
+      },
+      {
+        slo: 'catalog-latency',
+        service: 'catalog',
+        objective: 99,
+        window: '30d',
+        query: 'q',
+        attainment: 0.995,
+        budget_remaining_percent: 50,
+        status: 'met',
+        detail: `at ${AT}`
+      }
     ],
-    issues: { opened: [7], updated: [], closed: [], reopened: [], heldBack: [], errors: [], numbers: new Map([['coverage:payments:traces', 7], ['alert-path:payments-page', 8]]) },
+    issues: {
+      opened: [7],
+      updated: [],
+      closed: [],
+      reopened: [],
+      heldBack: [],
+      errors: [],
+      numbers: new Map([
+        ['coverage:payments:traces', 7],
+        ['alert-path:payments-page', 8]
+      ])
+    },
     ...extra
   }
 }

@@ -46,17 +46,33 @@ mermaid.run({ querySelector: '.mermaid' }).then(() => { document.body.dataset.ch
 }
 
 const chromium = (args: string[]): Promise<{ stdout: string }> =>
-  run(CHROMIUM!, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--allow-file-access-from-files', '--virtual-time-budget=15000', ...args], {
-    timeout: 90_000,
-    maxBuffer: 64 * 1024 * 1024
-  })
+  run(
+    CHROMIUM!,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--hide-scrollbars',
+      '--allow-file-access-from-files',
+      '--virtual-time-budget=15000',
+      ...args
+    ],
+    {
+      timeout: 90_000,
+      maxBuffer: 64 * 1024 * 1024
+    }
+  )
 
 const maybe = CHROMIUM ? describe : describe.skip
 
 maybe('job summary in a real browser', () => {
   test('a failing run: the failures and their hints on the first screen, the charts drawn', async () => {
     mkdirSync(OUT, { recursive: true })
-    const md = renderSummary(failingRun(), { repoUrl: 'https://github.com/acme/shop', ref: 'abc123', runUrl: 'https://github.com/acme/shop/actions/runs/1' })
+    const md = renderSummary(failingRun(), {
+      repoUrl: 'https://github.com/acme/shop',
+      ref: 'abc123',
+      runUrl: 'https://github.com/acme/shop/actions/runs/1'
+    })
     writeFileSync(join(OUT, 'summary.md'), md)
     const html = join(OUT, 'summary.html')
     writeFileSync(html, page(md))

@@ -9,7 +9,12 @@ import { mermaidBlocks, mermaidParse, parseGfm } from './mermaid.js'
 
 const LINKS = { repoUrl: 'https://github.com/acme/shop', ref: 'abc123', runUrl: 'https://github.com/acme/shop/actions/runs/1' }
 
-const sig = (signal: SignalCoverage['signal'], verified: boolean): SignalCoverage => ({ signal, mapped: true, verified, verdict: verified ? 'pass' : 'fail' })
+const sig = (signal: SignalCoverage['signal'], verified: boolean): SignalCoverage => ({
+  signal,
+  mapped: true,
+  verified,
+  verdict: verified ? 'pass' : 'fail'
+})
 const svc = (name: string, ok: boolean): ServiceAudit => ({
   service_name: name,
   critical: !ok,
@@ -36,14 +41,21 @@ const result = (services: ServiceAudit[], reasons: string[] = []): RunResult => 
   artifacts: [],
   backlog: [],
   errors: [],
-  model: { release: { tag: 'v1' }, environment: 'p', services: services.map((s) => ({ name: s.service_name })), slos: [] } as unknown as RunResult['model'],
+  model: {
+    release: { tag: 'v1' },
+    environment: 'p',
+    services: services.map((s) => ({ name: s.service_name })),
+    slos: []
+  } as unknown as RunResult['model'],
   audit: { audit_date: '', environment: 'p', coverage_completeness: 0, requests: 0, services, missing_coverage: [], source: 'built-in' }
 })
 
 const text = (n: RootContent | Root): string => toString(n)
 /** Index of the top-level node that opens a <details> whose summary matches. */
-const detailsOpen = (tree: Root, re: RegExp): number => tree.children.findIndex((n) => n.type === 'html' && /^<details>/.test(n.value) && re.test(n.value))
-const detailsClose = (tree: Root, from: number): number => tree.children.findIndex((n, i) => i > from && n.type === 'html' && /<\/details>/.test(n.value))
+const detailsOpen = (tree: Root, re: RegExp): number =>
+  tree.children.findIndex((n) => n.type === 'html' && /^<details>/.test(n.value) && re.test(n.value))
+const detailsClose = (tree: Root, from: number): number =>
+  tree.children.findIndex((n, i) => i > from && n.type === 'html' && /<\/details>/.test(n.value))
 
 describe('job summary, rendered as GitHub-flavoured Markdown', () => {
   const md = renderSummary(failingRun(), LINKS)
@@ -65,7 +77,9 @@ describe('job summary, rendered as GitHub-flavoured Markdown', () => {
       expect(item).toMatch(/Do: \S/)
     }
     // Most important first: the backend that took three checks with it, said once.
-    expect(items[0]).toContain('the backend did not answer: loki: connect ECONNREFUSED 127.0.0.1:3100 (3 checks: checkout/logs, payments/logs, catalog/logs)')
+    expect(items[0]).toContain(
+      'the backend did not answer: loki: connect ECONNREFUSED 127.0.0.1:3100 (3 checks: checkout/logs, payments/logs, catalog/logs)'
+    )
     expect(items.filter((i) => i.includes('ECONNREFUSED'))).toHaveLength(1)
     expect(items[0]).toContain('make the backend reachable')
     // A critical service's missing signal: the cause, the value against its threshold, the hint, links.
@@ -76,19 +90,26 @@ describe('job summary, rendered as GitHub-flavoured Markdown', () => {
     // The route: where it went, where it should have, what to run to check the fix.
     const route = items.find((i) => i.includes('route payments-page'))!
     expect(route).toContain('the alert went to default-email, not to payments-oncall')
-    expect(route).toContain('Check: amtool config routes test --config.file=alertmanager.yml --verify.receivers=payments-oncall service=payments severity=page')
+    expect(route).toContain(
+      'Check: amtool config routes test --config.file=alertmanager.yml --verify.receivers=payments-oncall service=payments severity=page'
+    )
     // The SLO breach is on the first screen, with attainment and budget.
     const slo = items.find((i) => i.includes('SLO checkout-availability'))!
     expect(slo).toContain('-4900% of the error budget left')
     expect(slo).toContain('Value 95%, needs >= 99.9% over 30d')
     // The missing rule points at the suggested rule file.
-    expect(items.find((i) => i.includes('page alert (1h) for SLO checkout-availability'))).toContain("suggested-alert-rules.yml")
+    expect(items.find((i) => i.includes('page alert (1h) for SLO checkout-availability'))).toContain('suggested-alert-rules.yml')
   })
 
   test('a diagnosed cause of missing data gives the cause and its own hint', () => {
     const run = failingRun()
-    run.audit!.services[1]!.traces.diagnosis = { cause: 'label_value_mismatch', detail: 'traces_spans_total exists, but not for service="payments"', query: 'count by (service) (traces_spans_total)', closest_values: ['payment'] }
-    const items = ((parseGfm(renderSummary(run, LINKS)).children[3] as { children: RootContent[] }).children).map(text)
+    run.audit!.services[1]!.traces.diagnosis = {
+      cause: 'label_value_mismatch',
+      detail: 'traces_spans_total exists, but not for service="payments"',
+      query: 'count by (service) (traces_spans_total)',
+      closest_values: ['payment']
+    }
+    const items = (parseGfm(renderSummary(run, LINKS)).children[3] as { children: RootContent[] }).children.map(text)
     const traces = items.find((i) => i.startsWith('❌ payments · traces'))!
     expect(traces).toContain('no data: traces_spans_total exists, but not for service="payments"')
     expect(traces).toContain('Do: Fix the service label: the backend has payment; set services[].selector')
@@ -109,7 +130,9 @@ describe('job summary, rendered as GitHub-flavoured Markdown', () => {
     const grafana = links.find((l) => l.text === 'Grafana')!
     expect(JSON.parse(new URL(grafana.url).searchParams.get('panes')!).a.queries[0].expr).toContain('traces_spans_total')
     expect(links.map((l) => l.url)).toContain('https://github.com/acme/shop/issues/7')
-    expect(links.map((l) => l.url)).toContain('https://github.com/acme/shop/blob/abc123/RUNBOOKS/monitoring-runbook.md#release-v240-production')
+    expect(links.map((l) => l.url)).toContain(
+      'https://github.com/acme/shop/blob/abc123/RUNBOOKS/monitoring-runbook.md#release-v240-production'
+    )
     const am = links.find((l) => l.text === 'Alertmanager')!
     expect(decodeURIComponent(am.url)).toContain('filter={service="payments",severity="page"}')
   })
@@ -118,7 +141,9 @@ describe('job summary, rendered as GitHub-flavoured Markdown', () => {
     const table = tree.children.find((n) => n.type === 'table')!
     const rows = (table as { children: RootContent[] }).children.map((r) => (r as { children: RootContent[] }).children.map(text))
     expect(rows[0]).toEqual(['Gate', 'Status', 'First reason'])
-    expect(rows[2]![2]).toBe('[ERROR] Synthetic alert did not reach on-call responder. route payments-page: expected receiver payments-oncall, actual default-email: routed elsewhere (+1 more)')
+    expect(rows[2]![2]).toBe(
+      '[ERROR] Synthetic alert did not reach on-call responder. route payments-page: expected receiver payments-oncall, actual default-email: routed elsewhere (+1 more)'
+    )
     expect(rows[3]![2]).toBe('all checks pass')
     for (const r of rows.slice(1)) expect(r[2]).not.toMatch(/^\d+$/)
     // The table comes after the failed checks.
@@ -195,7 +220,10 @@ describe('job summary, rendered as GitHub-flavoured Markdown', () => {
   })
 
   test('text from evidence is escaped: no HTML, no mentions, no issue references, no table breaks', () => {
-    const md2 = renderSummary(result([svc('<img src=x onerror=alert(1)>|x', false)], ['service @org/team broke #12 <script>alert(1)</script>']), {})
+    const md2 = renderSummary(
+      result([svc('<img src=x onerror=alert(1)>|x', false)], ['service @org/team broke #12 <script>alert(1)</script>']),
+      {}
+    )
     expect(md2).not.toContain('<img')
     expect(md2).not.toContain('<script>')
     expect(md2).toContain('&lt;img src=x onerror=alert(1)&gt;\\|x')
@@ -204,7 +232,9 @@ describe('job summary, rendered as GitHub-flavoured Markdown', () => {
   })
 
   test('stays under the runner limit with a huge fleet; what is cut is never a failure', () => {
-    const services = Array.from({ length: 30000 }, (_, i) => svc(`service-with-a-rather-long-name-${String(i).padStart(5, '0')}`, i % 3 !== 0))
+    const services = Array.from({ length: 30000 }, (_, i) =>
+      svc(`service-with-a-rather-long-name-${String(i).padStart(5, '0')}`, i % 3 !== 0)
+    )
     const md2 = renderSummary(result(services, ['x']), {})
     expect(Buffer.byteLength(md2)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES)
     expect(md2).toMatch(/row\(s\) left out to fit the summary limit; the full matrix is in instrumentation-audit\.json/)
@@ -224,18 +254,33 @@ describe('job summary, rendered as GitHub-flavoured Markdown', () => {
       mapped: true,
       verified: false,
       verdict: 'error',
-      measurement: { request: { backend: 'prom', method: 'GET', url: 'http://p/api/v1/query' }, value: null, startedAt: '', finishedAt: '', verdict: 'error', reason: 'HTTP 503' }
+      measurement: {
+        request: { backend: 'prom', method: 'GET', url: 'http://p/api/v1/query' },
+        value: null,
+        startedAt: '',
+        finishedAt: '',
+        verdict: 'error',
+        reason: 'HTTP 503'
+      }
     }
-    const services = Array.from({ length: 20 }, (_, i) => ({ ...svc(`s${i}`, false), metrics: down, logs: { ...down, signal: 'logs' as const } }))
+    const services = Array.from({ length: 20 }, (_, i) => ({
+      ...svc(`s${i}`, false),
+      metrics: down,
+      logs: { ...down, signal: 'logs' as const }
+    }))
     const md2 = renderSummary(result(services, ['x']), {})
     expect(md2.match(/HTTP 503/g)).toHaveLength(1)
-    expect(md2).toContain('the backend did not answer: prom: HTTP 503 (40 checks: s0/metrics, s0/logs, s1/metrics, s1/logs, s2/metrics, +35 more)')
+    expect(md2).toContain(
+      'the backend did not answer: prom: HTTP 503 (40 checks: s0/metrics, s0/logs, s1/metrics, s1/logs, s2/metrics, +35 more)'
+    )
   })
 
   test('the terminal text says what failed and what to do, then the gates with their first reason', () => {
     const t = renderTerminal(failingRun())
     expect(t).toContain('Monitoring is NOT in place.')
-    expect(t).toMatch(/What failed and what to do:\n {2}x backend loki: the backend did not answer: loki: connect ECONNREFUSED 127.0.0.1:3100 \(3 checks/)
+    expect(t).toMatch(
+      /What failed and what to do:\n {2}x backend loki: the backend did not answer: loki: connect ECONNREFUSED 127.0.0.1:3100 \(3 checks/
+    )
     expect(t).toContain('      do: Not a monitoring gap')
     expect(t).toContain('Gate 4 Handoff Package Gate: FAIL - 1 failed check(s) above')
     expect(t).toContain('Gate 3 Observability Assurance Gate: PASS\n')

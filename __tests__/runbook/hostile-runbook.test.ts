@@ -1,4 +1,15 @@
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, existsSync, statSync, chmodSync } from 'node:fs'
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+  existsSync,
+  statSync,
+  chmodSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runbookBegin, updateRunbook, type RunbookSection } from '../../src/runbook/update.js'
@@ -38,12 +49,34 @@ async function refused(ctx: ReturnType<typeof setup>['ctx']): Promise<InputError
 
 /** Markers that leave the file untouched, each reported at its line. */
 const untouched: Array<[string, string, Array<[number, RegExp]>]> = [
-  ['a begin without its end, followed by another release', `# Ops\n\n${OURS}\nmine\n\n${OTHER}\ntheirs\n${END}\n\nTeam notes\n`, [[6, /a begin marker inside the section opened at line 3 \(nested sections\)/]]],
-  ['nested begin markers', `${OTHER}\nA\n${OURS}\nB\n${END}\nC\n${END}\n`, [[3, /begin marker inside the section opened at line 1/], [7, /end marker with no begin/]]],
+  [
+    'a begin without its end, followed by another release',
+    `# Ops\n\n${OURS}\nmine\n\n${OTHER}\ntheirs\n${END}\n\nTeam notes\n`,
+    [[6, /a begin marker inside the section opened at line 3 \(nested sections\)/]]
+  ],
+  [
+    'nested begin markers',
+    `${OTHER}\nA\n${OURS}\nB\n${END}\nC\n${END}\n`,
+    [
+      [3, /begin marker inside the section opened at line 1/],
+      [7, /end marker with no begin/]
+    ]
+  ],
   ['an unterminated section at the end', `# Ops\n${OURS}\nhalf a section\n`, [[2, /never closed/]]],
   ['an end marker with no begin', `# Ops\n${END}\nnotes\n`, [[2, /end marker with no begin/]]],
-  ['a damaged marker line', `# Ops\n<!-- sre-monitoring:begin -->\nnotes\n${END}\n`, [[2, /damaged marker/], [4, /end marker with no begin/]]],
-  ['an end hidden in a code fence that never closes', `# Ops\n${OURS}\nx\n\`\`\`sh\n${END}\nnotes\n`, [[2, /code fence opened at line 4 is never closed/]]]
+  [
+    'a damaged marker line',
+    `# Ops\n<!-- sre-monitoring:begin -->\nnotes\n${END}\n`,
+    [
+      [2, /damaged marker/],
+      [4, /end marker with no begin/]
+    ]
+  ],
+  [
+    'an end hidden in a code fence that never closes',
+    `# Ops\n${OURS}\nx\n\`\`\`sh\n${END}\nnotes\n`,
+    [[2, /code fence opened at line 4 is never closed/]]
+  ]
 ]
 
 describe('a runbook with unusual markers is left untouched and the lines are named', () => {
@@ -55,14 +88,16 @@ describe('a runbook with unusual markers is left untouched and the lines are nam
     for (const e of errors) {
       expect(e.file).toBe('RUNBOOKS/monitoring-runbook.md')
       expect(e.field).toBe('runbook.path')
-      expect(e.message).toContain(`RUNBOOKS/monitoring-runbook.md:${e.line} at runbook.path: expected well-formed sre-monitoring markers (the runbook was left untouched)`)
+      expect(e.message).toContain(
+        `RUNBOOKS/monitoring-runbook.md:${e.line} at runbook.path: expected well-formed sre-monitoring markers (the runbook was left untouched)`
+      )
     }
     expect(readFileSync(file).equals(before)).toBe(true)
   })
 })
 
 describe('only a well-formed pair for this release, outside code fences, is replaced', () => {
-  test('a marker quoted inside a code fence is the team\'s text', async () => {
+  test("a marker quoted inside a code fence is the team's text", async () => {
     const quoted = `# Ops\n\nHow the action marks its section:\n\n\`\`\`markdown\n${OURS}\nexample\n${END}\n\`\`\`\n\n~~~\n${OURS}\n~~~\n`
     const { ctx, file } = setup(quoted)
     expect((await updateRunbook(ctx, section)).changed).toBe(true)
@@ -85,7 +120,7 @@ describe('only a well-formed pair for this release, outside code fences, is repl
     expect(readFileSync(file, 'utf8').startsWith(text)).toBe(true)
   })
 
-  test('another release\'s section and the text around ours are kept byte for byte', async () => {
+  test("another release's section and the text around ours are kept byte for byte", async () => {
     const head = `# Ops  \n\n${OTHER}\nold release, edited by hand\n${END}\n\n`
     const tail = `\n\nTeam notes after\n`
     const { ctx, file } = setup(`${head}${OURS}\nstale\n${END}${tail}`)

@@ -24,7 +24,10 @@ const CONTAINER = 'actions-results'
 
 /** The request fields of each method, as the generated client writes them (proto field names). */
 const FIELDS: Record<string, { required: string[]; optional: string[] }> = {
-  CreateArtifact: { required: ['workflow_run_backend_id', 'workflow_job_run_backend_id', 'name', 'version'], optional: ['expires_at', 'mime_type'] },
+  CreateArtifact: {
+    required: ['workflow_run_backend_id', 'workflow_job_run_backend_id', 'name', 'version'],
+    optional: ['expires_at', 'mime_type']
+  },
   FinalizeArtifact: { required: ['workflow_run_backend_id', 'workflow_job_run_backend_id', 'name', 'size'], optional: ['hash'] },
   ListArtifacts: { required: ['workflow_run_backend_id', 'workflow_job_run_backend_id'], optional: ['name_filter', 'id_filter'] },
   GetSignedArtifactURL: { required: ['workflow_run_backend_id', 'workflow_job_run_backend_id', 'name'], optional: [] },
@@ -250,7 +253,8 @@ export class ArtifactServiceStandIn implements ArtifactCatalog {
     }
 
     if (req.method !== 'POST' || !FIELDS[method]) return fail('not_found', `no such method ${req.method} ${path}`, true)
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return fail('invalid_argument', 'content-type must be application/json', true)
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return fail('invalid_argument', 'content-type must be application/json', true)
 
     // The runtime token: a JWT whose scp claim carries Actions.Results:<run>:<job>.
     const auth = String(req.headers.authorization ?? '')
@@ -265,7 +269,8 @@ export class ArtifactServiceStandIn implements ArtifactCatalog {
     } catch {
       scope = undefined
     }
-    if (!scope || !this.runs.has(scope.run)) return fail('unauthenticated', 'runtime token missing, malformed, or without an Actions.Results scope', true)
+    if (!scope || !this.runs.has(scope.run))
+      return fail('unauthenticated', 'runtime token missing, malformed, or without an Actions.Results scope', true)
 
     let body: Record<string, unknown>
     try {
@@ -279,7 +284,8 @@ export class ArtifactServiceStandIn implements ArtifactCatalog {
     if (unknown.length || missing.length) {
       return fail('invalid_argument', `${method}: unknown fields [${unknown.join(', ')}], missing fields [${missing.join(', ')}]`, true)
     }
-    if (body.workflow_run_backend_id !== scope.run) return fail('permission_denied', `${method}: the token is for another workflow run`, true)
+    if (body.workflow_run_backend_id !== scope.run)
+      return fail('permission_denied', `${method}: the token is for another workflow run`, true)
 
     const fault = this.faults.find((f) => f.times > 0 && (!f.method || f.method === method))
     if (fault) {
@@ -291,7 +297,8 @@ export class ArtifactServiceStandIn implements ArtifactCatalog {
     const name = typeof body.name === 'string' ? body.name : undefined
     switch (method) {
       case 'CreateArtifact': {
-        if (body.workflow_job_run_backend_id !== scope.job) return fail('permission_denied', 'CreateArtifact: the token is for another job', true)
+        if (body.workflow_job_run_backend_id !== scope.job)
+          return fail('permission_denied', 'CreateArtifact: the token is for another job', true)
         if (body.version !== 7) return fail('invalid_argument', `CreateArtifact: unsupported version ${String(body.version)}`, true)
         if (inRun.some((a) => a.name === name && a.finalized)) {
           return fail('already_exists', 'an artifact with this name already exists on the workflow run')
@@ -299,16 +306,24 @@ export class ArtifactServiceStandIn implements ArtifactCatalog {
         // A create that never finalised (a failed attempt) is replaced.
         for (const stale of inRun.filter((a) => a.name === name && !a.finalized)) this.artifacts.splice(this.artifacts.indexOf(stale), 1)
         const blobName = `${scope.run}/${scope.job}/${name}.zip`
-        const a = this.newArtifact(scope.run, scope.job, name!, blobName, typeof body.expires_at === 'string' ? body.expires_at.replace(/\.\d+Z$/, 'Z') : undefined)
+        const a = this.newArtifact(
+          scope.run,
+          scope.job,
+          name!,
+          blobName,
+          typeof body.expires_at === 'string' ? body.expires_at.replace(/\.\d+Z$/, 'Z') : undefined
+        )
         return ok({ ok: true, signed_upload_url: this.sas(a.blobName, 'cw') })
       }
       case 'FinalizeArtifact': {
         const a = inRun.find((x) => x.name === name && !x.finalized && x.jobBackendId === body.workflow_job_run_backend_id)
         if (!a) return fail('not_found', `FinalizeArtifact: no artifact "${name}" being uploaded`, true)
         const blob = await this.container.getBlockBlobClient(a.blobName).downloadToBuffer()
-        if (String(blob.length) !== String(body.size)) return fail('invalid_argument', `FinalizeArtifact: size ${String(body.size)} but the blob has ${blob.length} bytes`, true)
+        if (String(blob.length) !== String(body.size))
+          return fail('invalid_argument', `FinalizeArtifact: size ${String(body.size)} but the blob has ${blob.length} bytes`, true)
         const actual = `sha256:${createHash('sha256').update(blob).digest('hex')}`
-        if (body.hash !== undefined && body.hash !== actual) return fail('invalid_argument', `FinalizeArtifact: hash ${String(body.hash)} does not match the blob (${actual})`, true)
+        if (body.hash !== undefined && body.hash !== actual)
+          return fail('invalid_argument', `FinalizeArtifact: hash ${String(body.hash)} does not match the blob (${actual})`, true)
         a.size = blob.length
         a.digest = typeof body.hash === 'string' ? body.hash : undefined
         a.finalized = true

@@ -26,7 +26,17 @@ export async function startAzurite(): Promise<Azurite> {
   const port = await freePort()
   const child = spawn(
     process.execPath,
-    [main, '--inMemoryPersistence', '--skipApiVersionCheck', '--blobHost', '127.0.0.1', '--blobPort', String(port), '--disableTelemetry', '--silent'],
+    [
+      main,
+      '--inMemoryPersistence',
+      '--skipApiVersionCheck',
+      '--blobHost',
+      '127.0.0.1',
+      '--blobPort',
+      String(port),
+      '--disableTelemetry',
+      '--silent'
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] }
   )
   let out = ''

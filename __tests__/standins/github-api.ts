@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net'
 import { Ajv, type ValidateFunction, type ErrorObject } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 
-type Json = any // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv
 
 const ROOT_ID = 'https://api.github.com/openapi.json'
@@ -490,7 +490,12 @@ export class GitHubApiStandIn {
     }
     const reject = (status: number, reason: string, op?: Operation): void => {
       this.unexpectedRequests.push({ method, path: record.path, reason })
-      send(status, { message: reason, documentation_url: op?.docsUrl ?? 'https://docs.github.com/rest', status: String(status) }, {}, undefined)
+      send(
+        status,
+        { message: reason, documentation_url: op?.docsUrl ?? 'https://docs.github.com/rest', status: String(status) },
+        {},
+        undefined
+      )
     }
 
     // 1. Which operation?
@@ -516,12 +521,16 @@ export class GitHubApiStandIn {
     for (const where of ['path', 'query'] as const) {
       const list = declared.filter((p: Json) => p.in === where)
       const value = where === 'path' ? params : query
-      const v = validator(`${op.operationId}:${where}`, () => ({
-        type: 'object',
-        properties: Object.fromEntries(list.map((p: Json) => [p.name, p.schema ?? {}])),
-        required: list.filter((p: Json) => p.required).map((p: Json) => p.name),
-        additionalProperties: false
-      }), 'param')
+      const v = validator(
+        `${op.operationId}:${where}`,
+        () => ({
+          type: 'object',
+          properties: Object.fromEntries(list.map((p: Json) => [p.name, p.schema ?? {}])),
+          required: list.filter((p: Json) => p.required).map((p: Json) => p.name),
+          additionalProperties: false
+        }),
+        'param'
+      )
       if (!v(value)) return reject(where === 'path' ? 404 : 400, `${where} parameters of ${op.operationId}: ${formatErrors(v.errors)}`, op)
     }
 
@@ -546,7 +555,13 @@ export class GitHubApiStandIn {
     const token = auth.replace(/^(token|bearer)\s+/i, '')
     const grant = this.tokens.get(token)
     if (!auth || !grant) {
-      return send(401, { message: auth ? 'Bad credentials' : 'Requires authentication', documentation_url: 'https://docs.github.com/rest', status: '401' }, {}, op, false)
+      return send(
+        401,
+        { message: auth ? 'Bad credentials' : 'Requires authentication', documentation_url: 'https://docs.github.com/rest', status: '401' },
+        {},
+        op,
+        false
+      )
     }
     const need = permissionFor(op.operationId, method)
     if (!allows(grant, need)) {
@@ -560,7 +575,9 @@ export class GitHubApiStandIn {
     }
 
     // 5. Injected faults.
-    const fault = this.faults.find((f) => (f.times ?? 1) > 0 && (!f.operationId || f.operationId === op!.operationId) && (!f.method || f.method === method))
+    const fault = this.faults.find(
+      (f) => (f.times ?? 1) > 0 && (!f.operationId || f.operationId === op!.operationId) && (!f.method || f.method === method)
+    )
     if (fault) {
       fault.times = (fault.times ?? 1) - 1
       return this.sendFault(fault.fault, op, send, res)
@@ -631,7 +648,8 @@ export class GitHubApiStandIn {
         {
           message:
             'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID STANDIN.',
-          documentation_url: 'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+          documentation_url:
+            'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
           status: '403'
         },
         { 'retry-after': String(fault.retryAfterSeconds ?? 1) },
@@ -639,7 +657,13 @@ export class GitHubApiStandIn {
         false
       )
     }
-    send(fault.status, { message: fault.message ?? `stand-in status ${fault.status}`, documentation_url: op.docsUrl, status: String(fault.status) }, fault.headers ?? {}, op, false)
+    send(
+      fault.status,
+      { message: fault.message ?? `stand-in status ${fault.status}`, documentation_url: op.docsUrl, status: String(fault.status) },
+      fault.headers ?? {},
+      op,
+      false
+    )
   }
 
   private checkResponse(op: Operation, status: number, body: Json): void {
@@ -651,7 +675,8 @@ export class GitHubApiStandIn {
     }
     const schema = resolveResponse(s.doc, declared)?.content?.['application/json']?.schema
     if (!schema) {
-      if (body !== undefined) this.invalidResponses.push({ operationId: op.operationId, status, reason: 'body sent where none is declared' })
+      if (body !== undefined)
+        this.invalidResponses.push({ operationId: op.operationId, status, reason: 'body sent where none is declared' })
       return
     }
     const v = validator(`${op.operationId}:response:${status}`, () => schema, 'body')
@@ -697,9 +722,7 @@ export class GitHubApiStandIn {
       labels_url: `${api}/issues/${i.number}/labels{/name}`,
       comments_url: `${api}/issues/${i.number}/comments`,
       events_url: `${api}/issues/${i.number}/events`,
-      ...(i.is_pull_request
-        ? { pull_request: { url: `${api}/pulls/${i.number}`, html_url: null, diff_url: null, patch_url: null } }
-        : {})
+      ...(i.is_pull_request ? { pull_request: { url: `${api}/pulls/${i.number}`, html_url: null, diff_url: null, patch_url: null } } : {})
     }
   }
 
@@ -775,7 +798,10 @@ export class GitHubApiStandIn {
     query: Record<string, Json>,
     body: Json,
     actor: { kind: 'installation' | 'user'; login: string } = { kind: 'installation', login: BOT }
-  ): Promise<{ status: number; body?: Json; headers?: Record<string, string>; page?: { items: unknown[]; page: number; perPage: number } } | undefined> {
+  ): Promise<
+    | { status: number; body?: Json; headers?: Record<string, string>; page?: { items: unknown[]; page: number; perPage: number } }
+    | undefined
+  > {
     const r = this.repo(fullName)
     const perPage = Math.min(Number(query.per_page ?? 30), 100)
     const page = Number(query.page ?? 1)
@@ -792,7 +818,15 @@ export class GitHubApiStandIn {
             status: 422,
             body: {
               message: 'Validation Failed',
-              errors: [{ resource: op.operationId.startsWith('issues/create-comment') || op.operationId.endsWith('comment') ? 'IssueComment' : 'Issue', code: 'custom', field, message: `${field} is too long (maximum is 65536 characters)` }],
+              errors: [
+                {
+                  resource:
+                    op.operationId.startsWith('issues/create-comment') || op.operationId.endsWith('comment') ? 'IssueComment' : 'Issue',
+                  code: 'custom',
+                  field,
+                  message: `${field} is too long (maximum is 65536 characters)`
+                }
+              ],
               documentation_url: op.docsUrl,
               status: '422'
             }
@@ -806,7 +840,9 @@ export class GitHubApiStandIn {
             status: 422,
             body: {
               message: 'Validation Failed',
-              errors: list.filter((a) => !r.assignable.has(String(a))).map((value) => ({ value, resource: 'Issue', field: 'assignees', code: 'invalid' })),
+              errors: list
+                .filter((a) => !r.assignable.has(String(a)))
+                .map((value) => ({ value, resource: 'Issue', field: 'assignees', code: 'invalid' })),
               documentation_url: op.docsUrl,
               status: '422'
             }
@@ -816,7 +852,11 @@ export class GitHubApiStandIn {
     switch (op.operationId) {
       case 'issues/list-for-repo': {
         const state = String(query.state ?? 'open')
-        const labels = query.labels ? String(query.labels).split(',').map((l) => l.trim()) : []
+        const labels = query.labels
+          ? String(query.labels)
+              .split(',')
+              .map((l) => l.trim())
+          : []
         const items = r.issues
           .filter((i) => state === 'all' || i.state === state)
           .filter((i) => labels.every((l) => i.labels.includes(l)))
@@ -852,7 +892,11 @@ export class GitHubApiStandIn {
           is_pull_request: false
         }
         r.issues.push(issue)
-        return { status: 201, body: this.issueJson(fullName, issue), headers: { location: `${this.url}/repos/${fullName}/issues/${number}` } }
+        return {
+          status: 201,
+          body: this.issueJson(fullName, issue),
+          headers: { location: `${this.url}/repos/${fullName}/issues/${number}` }
+        }
       }
       case 'issues/update': {
         const i = r.issues.find((x) => x.number === Number(params.issue_number))
@@ -868,7 +912,7 @@ export class GitHubApiStandIn {
         if (body.state && body.state !== i.state) {
           i.state = body.state
           i.closed_at = body.state === 'closed' ? this.now() : null
-          i.state_reason = body.state === 'closed' ? body.state_reason ?? 'completed' : 'reopened'
+          i.state_reason = body.state === 'closed' ? (body.state_reason ?? 'completed') : 'reopened'
         }
         i.updated_at = this.now()
         return { status: 200, body: this.issueJson(fullName, i) }
@@ -885,9 +929,20 @@ export class GitHubApiStandIn {
         const err = tooLong('body', body.body)
         if (err) return err
         const now = this.now()
-        const c: StoredComment = { id: this.id(), issue_number: i.number, body: body.body, user: actor.login, created_at: now, updated_at: now }
+        const c: StoredComment = {
+          id: this.id(),
+          issue_number: i.number,
+          body: body.body,
+          user: actor.login,
+          created_at: now,
+          updated_at: now
+        }
         r.comments.push(c)
-        return { status: 201, body: this.commentJson(fullName, c), headers: { location: `${this.url}/repos/${fullName}/issues/comments/${c.id}` } }
+        return {
+          status: 201,
+          body: this.commentJson(fullName, c),
+          headers: { location: `${this.url}/repos/${fullName}/issues/comments/${c.id}` }
+        }
       }
       case 'issues/update-comment': {
         const c = r.comments.find((x) => x.id === Number(params.comment_id))
@@ -950,9 +1005,19 @@ export class GitHubApiStandIn {
         }
       }
       case 'users/get-authenticated': {
-        if (actor.kind === 'installation') return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: op.docsUrl, status: '403' } }
+        if (actor.kind === 'installation')
+          return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: op.docsUrl, status: '403' } }
         const u = sampleOf('public-user')
-        return { status: 200, body: { ...u, ...(userObject(actor.login, 7) as object), name: actor.login, created_at: '2020-01-01T00:00:00Z', updated_at: '2020-01-01T00:00:00Z' } }
+        return {
+          status: 200,
+          body: {
+            ...u,
+            ...(userObject(actor.login, 7) as object),
+            name: actor.login,
+            created_at: '2020-01-01T00:00:00Z',
+            updated_at: '2020-01-01T00:00:00Z'
+          }
+        }
       }
       case 'repos/create-dispatch-event': {
         r.dispatches.push({ event_type: body.event_type, client_payload: body.client_payload })

@@ -127,7 +127,8 @@ export class GrafanaOnCallStandin {
       } catch {
         return send(400, { detail: 'JSON parse error' })
       }
-      if (!Array.isArray(payload.alerts) || payload.alerts.length === 0 || typeof payload.groupKey !== 'string') return send(400, { detail: 'alerts and groupKey are required' })
+      if (!Array.isArray(payload.alerts) || payload.alerts.length === 0 || typeof payload.groupKey !== 'string')
+        return send(400, { detail: 'alerts and groupKey are required' })
       this.receive(integ, payload)
       res.writeHead(200, { 'Content-Type': 'text/plain' })
       res.end('Ok.')
@@ -135,13 +136,20 @@ export class GrafanaOnCallStandin {
     }
     if (!url.pathname.startsWith('/api/v1/')) return send(404, { detail: 'Not found.' })
     const expected = this.opts.auth === 'bearer' ? `Bearer ${this.opts.apiToken}` : this.opts.apiToken
-    if (req.headers.authorization !== expected || (this.opts.auth === 'bearer' && !req.headers['x-grafana-url'])) return send(401, { detail: 'Invalid token.' })
+    if (req.headers.authorization !== expected || (this.opts.auth === 'bearer' && !req.headers['x-grafana-url']))
+      return send(401, { detail: 'Invalid token.' })
 
     if (req.method === 'GET' && url.pathname === '/api/v1/alert_groups/') {
       this.listRequests.push(url.search)
       const f = url.searchParams
       const all = this.groups
-        .filter((g) => (!f.get('id') || g.id === f.get('id')) && (!f.get('integration_id') || g.integration_id === f.get('integration_id')) && (!f.get('route_id') || g.route_id === f.get('route_id')) && (!f.get('state') || g.state === f.get('state')))
+        .filter(
+          (g) =>
+            (!f.get('id') || g.id === f.get('id')) &&
+            (!f.get('integration_id') || g.integration_id === f.get('integration_id')) &&
+            (!f.get('route_id') || g.route_id === f.get('route_id')) &&
+            (!f.get('state') || g.state === f.get('state'))
+        )
         .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at))
       const size = this.opts.pageSize ?? 50
       const pages = Math.max(1, Math.ceil(all.length / size))
@@ -180,10 +188,20 @@ export class GrafanaOnCallStandin {
       const id = obj[2]
       const kind = obj[1]
       for (const i of this.opts.integrations) {
-        if (kind === 'integrations' && i.id === id) return send(200, { id: i.id, name: i.name, type: 'alertmanager', team_id: null, link: this.inboundUrl(i) })
+        if (kind === 'integrations' && i.id === id)
+          return send(200, { id: i.id, name: i.name, type: 'alertmanager', team_id: null, link: this.inboundUrl(i) })
         for (const r of i.routes) {
-          if (kind === 'routes' && r.id === id) return send(200, { id: r.id, integration_id: i.id, escalation_chain_id: r.escalationChain.id, routing_regex: r.routing_regex, position: i.routes.indexOf(r), is_the_last_route: r === i.routes[i.routes.length - 1] })
-          if (kind === 'escalation_chains' && r.escalationChain.id === id) return send(200, { id, name: r.escalationChain.name, team_id: null })
+          if (kind === 'routes' && r.id === id)
+            return send(200, {
+              id: r.id,
+              integration_id: i.id,
+              escalation_chain_id: r.escalationChain.id,
+              routing_regex: r.routing_regex,
+              position: i.routes.indexOf(r),
+              is_the_last_route: r === i.routes[i.routes.length - 1]
+            })
+          if (kind === 'escalation_chains' && r.escalationChain.id === id)
+            return send(200, { id, name: r.escalationChain.name, team_id: null })
         }
       }
       const u = kind === 'users' ? this.opts.users.find((x) => x.id === id) : undefined
@@ -210,7 +228,8 @@ export class GrafanaOnCallStandin {
       return
     }
     const text = JSON.stringify(payload)
-    const route = integ.routes.find((r) => r.routing_regex === null || new RegExp(r.routing_regex).test(text)) ?? integ.routes[integ.routes.length - 1]!
+    const route =
+      integ.routes.find((r) => r.routing_regex === null || new RegExp(r.routing_regex).test(text)) ?? integ.routes[integ.routes.length - 1]!
     const id = oid('I')
     const g: AlertGroup = {
       id,

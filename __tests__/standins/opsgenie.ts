@@ -121,9 +121,12 @@ export class OpsgenieStandin {
       const errors: Record<string, string> = {}
       if (typeof b.message !== 'string' || b.message.trim() === '') errors.message = 'Message can not be empty.'
       else if (b.message.length > 130) errors.message = 'Message can not be longer than 130 characters.'
-      if (b.alias !== undefined && (typeof b.alias !== 'string' || b.alias.length > 512)) errors.alias = 'Alias can not be longer than 512 characters.'
-      if (b.priority !== undefined && !/^P[1-5]$/.test(String(b.priority))) errors.priority = 'Priority should be one of [P1, P2, P3, P4, P5]'
-      if (b.tags !== undefined && (!Array.isArray(b.tags) || b.tags.some((t) => typeof t !== 'string'))) errors.tags = 'Tags should be a list of strings.'
+      if (b.alias !== undefined && (typeof b.alias !== 'string' || b.alias.length > 512))
+        errors.alias = 'Alias can not be longer than 512 characters.'
+      if (b.priority !== undefined && !/^P[1-5]$/.test(String(b.priority)))
+        errors.priority = 'Priority should be one of [P1, P2, P3, P4, P5]'
+      if (b.tags !== undefined && (!Array.isArray(b.tags) || b.tags.some((t) => typeof t !== 'string')))
+        errors.tags = 'Tags should be a list of strings.'
       if (Object.keys(errors).length) return send(422, { message: 'Request body is not processable. Please check the errors.', errors })
       const alias = typeof b.alias === 'string' && b.alias ? b.alias : randomBytes(16).toString('hex')
       this.later(processing, () => this.create(integ, b, alias, requestId))
@@ -133,12 +136,25 @@ export class OpsgenieStandin {
     if (req.method === 'GET' && reqStatus) {
       const r = this.requests.get(reqStatus[1]!)
       if (!r) return send(404, { message: 'Request not found. It might not be processed, yet.' })
-      return send(200, { data: { success: true, action: r.action, processedAt: r.processedAt, integrationId: r.integrationId, isSuccess: true, status: `${r.action}d alert`, alertId: r.alertId, alias: r.alias } })
+      return send(200, {
+        data: {
+          success: true,
+          action: r.action,
+          processedAt: r.processedAt,
+          integrationId: r.integrationId,
+          isSuccess: true,
+          status: `${r.action}d alert`,
+          alertId: r.alertId,
+          alias: r.alias
+        }
+      })
     }
     const team = /^\/v2\/teams\/([^/]+)$/.exec(url.pathname)
     if (req.method === 'GET' && team) {
       const t = this.opts.integrations.map((i) => i.team).find((x) => x?.id === decodeURIComponent(team[1]!))
-      return t ? send(200, { data: { id: t.id, name: t.name, description: '', members: [] } }) : send(404, { message: 'No team exists with id' })
+      return t
+        ? send(200, { data: { id: t.id, name: t.name, description: '', members: [] } })
+        : send(404, { message: 'No team exists with id' })
     }
     const one = /^\/v2\/alerts\/([^/]+)(\/close)?$/.exec(url.pathname)
     if (one) {
@@ -161,7 +177,13 @@ export class OpsgenieStandin {
           alert.report.closeTime = Date.now() - Date.parse(alert.createdAt)
           alert.report.closedBy = integ.name
           alert.updatedAt = new Date().toISOString()
-          this.requests.set(requestId, { alertId: alert.id, alias: alert.alias, action: 'Close', processedAt: alert.updatedAt, integrationId: integ.id })
+          this.requests.set(requestId, {
+            alertId: alert.id,
+            alias: alert.alias,
+            action: 'Close',
+            processedAt: alert.updatedAt,
+            integrationId: integ.id
+          })
         })
         return send(202, { result: 'Request will be processed' })
       }

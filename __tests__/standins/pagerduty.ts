@@ -132,8 +132,10 @@ export class PagerDutyStandin {
         const since = url.searchParams.get('since')
         const until = url.searchParams.get('until')
         const [from, to] = [since ? Date.parse(since) : Number.NEGATIVE_INFINITY, until ? Date.parse(until) : Number.POSITIVE_INFINITY]
-        if (Number.isNaN(from) || Number.isNaN(to)) return send(400, { error: { message: 'Invalid Input Provided', code: 2001, errors: ['since/until is not a date'] } })
-        if (since && until && to - from > 183 * 86400_000) return send(400, { error: { message: 'Invalid Input Provided', code: 2001, errors: ['Date range cannot exceed 6 months'] } })
+        if (Number.isNaN(from) || Number.isNaN(to))
+          return send(400, { error: { message: 'Invalid Input Provided', code: 2001, errors: ['since/until is not a date'] } })
+        if (since && until && to - from > 183 * 86400_000)
+          return send(400, { error: { message: 'Invalid Input Provided', code: 2001, errors: ['Date range cannot exceed 6 months'] } })
         const services = url.searchParams.getAll('service_ids[]')
         const limit = Math.min(100, Number(url.searchParams.get('limit') ?? 25))
         const offset = Number(url.searchParams.get('offset') ?? 0)
@@ -141,7 +143,13 @@ export class PagerDutyStandin {
           .filter((i) => (key === null || i.incident_key === key) && (!services.length || services.includes(i.service.id)))
           .filter((i) => Date.parse(i.created_at) >= from && Date.parse(i.created_at) < to)
           .map(publicIncident)
-        return send(200, { incidents: found.slice(offset, offset + limit), limit, offset, more: offset + limit < found.length, total: null })
+        return send(200, {
+          incidents: found.slice(offset, offset + limit),
+          limit,
+          offset,
+          more: offset + limit < found.length,
+          total: null
+        })
       }
       const m = /^\/incidents\/([^/]+)\/log_entries$/.exec(url.pathname)
       const inc = m ? this.incidents.find((i) => i.id === m[1]) : undefined
@@ -169,7 +177,8 @@ export class PagerDutyStandin {
     if (action === 'trigger') {
       if (typeof payload?.summary !== 'string' || payload.summary === '') errors.push("'payload.summary' is missing or blank")
       if (typeof payload?.source !== 'string' || payload.source === '') errors.push("'payload.source' is missing or blank")
-      if (typeof payload?.severity !== 'string' || !SEVERITIES.has(payload.severity)) errors.push("'payload.severity' is invalid (must be one of critical, error, warning, info)")
+      if (typeof payload?.severity !== 'string' || !SEVERITIES.has(payload.severity))
+        errors.push("'payload.severity' is invalid (must be one of critical, error, warning, info)")
     } else if (typeof e.dedup_key !== 'string' || e.dedup_key === '') {
       errors.push("'dedup_key' is missing or blank")
     }
@@ -198,7 +207,13 @@ export class PagerDutyStandin {
         escalation_policy: { id: id(), type: 'escalation_policy_reference', summary: service.escalationPolicy },
         assignments: [{ at: now, assignee: user }],
         log: [
-          { id: id(), type: 'trigger_log_entry', created_at: now, agent: { id: id(), type: 'events_api_v2_inbound_integration_reference', summary: 'Events API v2' }, summary: 'Triggered through the API' },
+          {
+            id: id(),
+            type: 'trigger_log_entry',
+            created_at: now,
+            agent: { id: id(), type: 'events_api_v2_inbound_integration_reference', summary: 'Events API v2' },
+            summary: 'Triggered through the API'
+          },
           { id: id(), type: 'notify_log_entry', created_at: now, agent: user, summary: `Notified ${user.summary}` }
         ]
       }
@@ -210,7 +225,13 @@ export class PagerDutyStandin {
           inc.status = 'acknowledged'
           const agent = a.by === 'user' ? (a.name ? { ...user, summary: a.name } : user) : serviceRef
           const at = a.at ? a.at(Date.now()) : new Date().toISOString()
-          inc.log.push({ id: id(), type: 'acknowledge_log_entry', created_at: at as string, agent, summary: `Acknowledged by ${agent.summary}` })
+          inc.log.push({
+            id: id(),
+            type: 'acknowledge_log_entry',
+            created_at: at as string,
+            agent,
+            summary: `Acknowledged by ${agent.summary}`
+          })
         }, a.afterMs)
         this.timers.add(timer)
       }
@@ -219,7 +240,13 @@ export class PagerDutyStandin {
       open.log.push({ id: id(), type: 'resolve_log_entry', created_at: now, agent: serviceRef, summary: 'Resolved through the API' })
     } else if (open && action === 'acknowledge') {
       open.status = 'acknowledged'
-      open.log.push({ id: id(), type: 'acknowledge_log_entry', created_at: now, agent: serviceRef, summary: 'Acknowledged through the API' })
+      open.log.push({
+        id: id(),
+        type: 'acknowledge_log_entry',
+        created_at: now,
+        agent: serviceRef,
+        summary: 'Acknowledged through the API'
+      })
     }
   }
 }

@@ -1,5 +1,13 @@
 import { freePort, type RunningBackend } from '../harness/backends.js'
-import { makeContext, service, startDemoExporter, startFaultProxy, startScrapingPrometheus, startStandIn, type RunningProcess } from '../harness/telemetry.js'
+import {
+  makeContext,
+  service,
+  startDemoExporter,
+  startFaultProxy,
+  startScrapingPrometheus,
+  startStandIn,
+  type RunningProcess
+} from '../harness/telemetry.js'
 import { runInstrumentationAudit } from '../../src/telemetry/audit.js'
 import { PrometheusClient } from '../../src/telemetry/prometheus/client.js'
 import { waitFor } from '../harness/backends.js'
@@ -49,7 +57,9 @@ describe('instrumentation audit against a live Prometheus', () => {
     logs: { kind: 'promql', backend, query: 'log_lines_total' },
     traces: { kind: 'promql', backend, query: 'spans_total' }
   })
-  const backends = (url: string, extra: Record<string, unknown> = {}) => ({ prom: { type: 'prometheus', url, 'timeout-seconds': 5, retries: 2, ...extra } })
+  const backends = (url: string, extra: Record<string, unknown> = {}) => ({
+    prom: { type: 'prometheus', url, 'timeout-seconds': 5, retries: 2, ...extra }
+  })
   const healthz = () => [{ url: `${demo.url}/healthz`, method: 'GET' as const, 'expect-status': 200, 'max-latency-ms': 2000, attempts: 2 }]
   const allowed = () => [`127.0.0.1:${demo.port}`]
 
@@ -122,7 +132,10 @@ describe('instrumentation audit against a live Prometheus', () => {
 
   test('an empty result is no data, a fail', async () => {
     const ctx = makeContext({
-      config: { backends: backends(prom.url), signals: { metrics: { kind: 'promql', backend: 'prom', query: 'metric_that_does_not_exist_total' } } },
+      config: {
+        backends: backends(prom.url),
+        signals: { metrics: { kind: 'promql', backend: 'prom', query: 'metric_that_does_not_exist_total' } }
+      },
       services: [service('checkout', { critical: true })]
     })
     const audit = await runInstrumentationAudit(ctx)
@@ -179,7 +192,9 @@ describe('instrumentation audit against a live Prometheus', () => {
 
   test('the number of backend requests is the same for 3 and for 50 services', async () => {
     const run = async (names: string[]) =>
-      runInstrumentationAudit(makeContext({ config: { backends: backends(prom.url), signals: signals() }, services: names.map((n) => service(n)) }))
+      runInstrumentationAudit(
+        makeContext({ config: { backends: backends(prom.url), signals: signals() }, services: names.map((n) => service(n)) })
+      )
     const three = await run(['checkout', 'payments', 'catalog'])
     const fifty = await run(['payments', ...Array.from({ length: 49 }, (_, i) => `svc-${String(i + 1).padStart(3, '0')}`)])
     // Three grouped checks, and two grouped diagnosis queries for the traces payments lacks.
@@ -191,7 +206,10 @@ describe('instrumentation audit against a live Prometheus', () => {
   test('a selector other than the service label matches results back to the service', async () => {
     const ctx = makeContext({
       config: { backends: backends(prom.url), signals: { metrics: signals().metrics } },
-      services: [service('shop', { selector: { job: 'demo', service: 'checkout' } }), service('fleet-one', { selector: { job: 'fleet', service: 'svc-001' } })]
+      services: [
+        service('shop', { selector: { job: 'demo', service: 'checkout' } }),
+        service('fleet-one', { selector: { job: 'fleet', service: 'svc-001' } })
+      ]
     })
     const audit = await runInstrumentationAudit(ctx)
     expect(audit.services.map((s) => s.metrics.verdict)).toEqual(['pass', 'pass'])
@@ -203,7 +221,14 @@ describe('instrumentation audit against a live Prometheus', () => {
     try {
       const ctx = makeContext({
         config: { backends: backends(prom.url), signals: signals(), 'allowed-hosts': allowed() },
-        services: [service('checkout', { endpoints: [...healthz(), { url: `${spy.url}/healthz`, method: 'GET', 'expect-status': 200, 'max-latency-ms': 2000, attempts: 3 }] })]
+        services: [
+          service('checkout', {
+            endpoints: [
+              ...healthz(),
+              { url: `${spy.url}/healthz`, method: 'GET', 'expect-status': 200, 'max-latency-ms': 2000, attempts: 3 }
+            ]
+          })
+        ]
       })
       const audit = await runInstrumentationAudit(ctx)
       expectValid(audit)
@@ -220,7 +245,11 @@ describe('instrumentation audit against a live Prometheus', () => {
   test('a failing probe endpoint fails the synthetic signal', async () => {
     const ctx = makeContext({
       config: { backends: backends(prom.url), signals: signals(), 'allowed-hosts': allowed() },
-      services: [service('checkout', { endpoints: [{ url: `${demo.url}/missing`, method: 'GET', 'expect-status': 200, 'max-latency-ms': 2000, attempts: 2 }] })]
+      services: [
+        service('checkout', {
+          endpoints: [{ url: `${demo.url}/missing`, method: 'GET', 'expect-status': 200, 'max-latency-ms': 2000, attempts: 2 }]
+        })
+      ]
     })
     const audit = await runInstrumentationAudit(ctx, { probePauseMs: 10 })
     const syn = audit.services[0]!.synthetics
@@ -230,7 +259,12 @@ describe('instrumentation audit against a live Prometheus', () => {
   })
 
   test('client helpers: instant, range, series, rules and alerts from the real API', async () => {
-    const client = new PrometheusClient('prom', { type: 'prometheus', url: prom.url, auth: { type: 'none' }, headers: {}, 'timeout-seconds': 5, retries: 0 }, {}, new MemoryLogger())
+    const client = new PrometheusClient(
+      'prom',
+      { type: 'prometheus', url: prom.url, auth: { type: 'none' }, headers: {}, 'timeout-seconds': 5, retries: 0 },
+      {},
+      new MemoryLogger()
+    )
     const scalar = await client.instantQuery('1 + 1')
     expect(scalar).toMatchObject({ resultType: 'scalar', samples: [{ value: 2 }] })
     const end = new Date()
@@ -242,10 +276,14 @@ describe('instrumentation audit against a live Prometheus', () => {
     const groups = await client.rules()
     expect(groups[0]!.rules.map((r) => r.name)).toEqual(['DemoAlwaysFiring', 'service:http_requests:rate1m'])
     expect((await client.rules('alert'))[0]!.rules).toHaveLength(1)
-    const alerts = await waitFor(async () => {
-      const a = await client.alerts()
-      return a.length > 0 ? a : undefined
-    }, 15_000, 'DemoAlwaysFiring active')
+    const alerts = await waitFor(
+      async () => {
+        const a = await client.alerts()
+        return a.length > 0 ? a : undefined
+      },
+      15_000,
+      'DemoAlwaysFiring active'
+    )
     expect(alerts[0]!.labels.alertname).toBe('DemoAlwaysFiring')
     expect(client.requests).toBeGreaterThanOrEqual(6)
   })

@@ -44,7 +44,8 @@ describe('baseline and freshness against a Prometheus with a week of history', (
   const backends = () => ({ prom: { type: 'prometheus', url: prom.url, 'timeout-seconds': 5, retries: 0 } })
   const ctxWith = (evidence?: Evidence, names = ['checkout', 'payments'], extra: Record<string, unknown> = {}) =>
     makeContext({ config: { backends: backends(), ...extra }, services: names.map((n) => service(n, { critical: true })), evidence, now })
-  const value = (b: BaselineMetrics, svc: string, metric: string) => b.services.find((s) => s.service === svc)?.metrics.find((m) => m.metric === metric)
+  const value = (b: BaselineMetrics, svc: string, metric: string) =>
+    b.services.find((s) => s.service === svc)?.metrics.find((m) => m.metric === metric)
 
   test('a series that stopped reporting 20 minutes ago is stale, though the 5-minute lookback hides it', async () => {
     const plain = await fetch(`${prom.url}/api/v1/query?query=${encodeURIComponent('spans_total{service="payments"}')}&time=${end}`)
@@ -70,7 +71,13 @@ describe('baseline and freshness against a Prometheus with a week of history', (
     // Five value queries and one that shows the range the data covers.
     expect(b.requests).toBe(6)
     expect(b.window).toBe('30m')
-    expect(b.services[0]!.coverage).toMatchObject({ window: '30m', window_seconds: 1800, seconds: 1800, sufficient: true, from: new Date((end - 1800) * 1000).toISOString() })
+    expect(b.services[0]!.coverage).toMatchObject({
+      window: '30m',
+      window_seconds: 1800,
+      seconds: 1800,
+      sufficient: true,
+      from: new Date((end - 1800) * 1000).toISOString()
+    })
     expect(b.services[0]!.coverage!.requests).toBeCloseTo(18000, 6)
     expect(value(b, 'checkout', 'request_rate')?.value).toBeCloseTo(10, 9)
     expect(value(b, 'payments', 'request_rate')?.value).toBeCloseTo(5, 9)
@@ -90,7 +97,10 @@ describe('baseline and freshness against a Prometheus with a week of history', (
       ctxWith(undefined, ['checkout'], {
         baseline: {
           window: '1h',
-          queries: { availability: '1 - (sum by ($group) (rate(http_requests_total{code="500"}[$window])) / sum by ($group) (rate(http_requests_total[$window])))' },
+          queries: {
+            availability:
+              '1 - (sum by ($group) (rate(http_requests_total{code="500"}[$window])) / sum by ($group) (rate(http_requests_total[$window])))'
+          },
           'request-rate-query': 'sum by ($group) (rate(http_requests_total{code="200"}[$window]))'
         }
       })
@@ -121,7 +131,9 @@ describe('baseline and freshness against a Prometheus with a week of history', (
     const claim = (source: string) => b.claims.find((c) => c.source.includes(source))!
     // The fleet p95 of 10 req/s in (0.1, 0.25] s and 5 req/s in (0.5, 1] s: 0.5 + 0.5 x 4.25/5 = 0.925 s.
     expect(claim('api_latency_p95')).toMatchObject({ verdict: 'fail', claimed: 100, observed: 925 })
-    expect(claim('api_latency_p95').query).toBe('histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{service=~"checkout|payments"}[30m])))')
+    expect(claim('api_latency_p95').query).toBe(
+      'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{service=~"checkout|payments"}[30m])))'
+    )
     expect(claim('api_latency_p95').reason).toContain('the deploy said p95 100 ms')
     expect(claim('payments p95')).toMatchObject({ verdict: 'fail', claimed: 250, observed: 975 })
     expect(claim('payments p95').reason).toBe('the deploy said p95 250 ms; Prometheus says 975 ms (payments): off by 74.36%, more than 25%')
@@ -135,12 +147,19 @@ describe('baseline and freshness against a Prometheus with a week of history', (
   test('a fleet-wide latency claim inside the per-service range but far from the fleet quantile fails', async () => {
     const evidence = emptyEvidence()
     // Per-service p95 is 242.5 ms (checkout) to 975 ms (payments); 500 lies between them.
-    evidence.validation.metricsSnapshot = { api_latency_p95: 500, p99_latency_ms: 990, 'latency_p50_seconds': 0.25 }
+    evidence.validation.metricsSnapshot = { api_latency_p95: 500, p99_latency_ms: 990, latency_p50_seconds: 0.25 }
     const b = await captureBaseline(ctxWith(evidence))
     expect(checkSchema(BASELINE_SCHEMA, b)).toEqual([])
     const [p95, p99, p50] = b.claims
-    expect(p95).toMatchObject({ verdict: 'fail', claimed: 500, observed: 925, checked_against: 'fleet p95 from the histogram summed over 2 services' })
-    expect(p95!.reason).toBe('the deploy said p95 500 ms; Prometheus says fleet p95 925 ms (histogram summed over 2 services): off by 45.95%, more than 25%')
+    expect(p95).toMatchObject({
+      verdict: 'fail',
+      claimed: 500,
+      observed: 925,
+      checked_against: 'fleet p95 from the histogram summed over 2 services'
+    })
+    expect(p95!.reason).toBe(
+      'the deploy said p95 500 ms; Prometheus says fleet p95 925 ms (histogram summed over 2 services): off by 45.95%, more than 25%'
+    )
     // Fleet p99: rank 14.85 of 15 -> 0.5 + 0.5 x 4.85/5 = 0.985 s; p50: rank 7.5 of 10 in (0.1, 0.25] -> 0.2125 s.
     expect(p99).toMatchObject({ verdict: 'pass', claimed: 990, observed: 985 })
     expect(p50).toMatchObject({ verdict: 'pass', claimed: 0.25, observed: 0.2125, metric: 'latency_p50' })

@@ -43,7 +43,10 @@ describe('no data, explained', () => {
     makeContext({
       config: {
         backends: { prom: { type: 'prometheus', url, 'timeout-seconds': 3, retries: 0 } },
-        signals: { metrics: { kind: 'promql', backend: 'prom', query: 'sum by (service) (rate(http_requests_total[5m]))' }, traces: { kind: 'promql', backend: 'prom', query: 'spans_total' } }
+        signals: {
+          metrics: { kind: 'promql', backend: 'prom', query: 'sum by (service) (rate(http_requests_total[5m]))' },
+          traces: { kind: 'promql', backend: 'prom', query: 'spans_total' }
+        }
       },
       services: names.map((n) => service(n, { critical: true })),
       now
@@ -57,11 +60,15 @@ describe('no data, explained', () => {
     expect(metrics('checkout').diagnosis).toBeUndefined()
 
     expect(metrics('fraud-scoring').diagnosis).toMatchObject({ cause: 'label_value_mismatch', closest_values: ['fraud_scoring'] })
-    expect(metrics('fraud-scoring').diagnosis!.detail).toBe('http_requests_total exists, but not for service="fraud-scoring"; closest values: "fraud_scoring"')
+    expect(metrics('fraud-scoring').diagnosis!.detail).toBe(
+      'http_requests_total exists, but not for service="fraud-scoring"; closest values: "fraud_scoring"'
+    )
     expect(metrics('fraud-scoring').diagnosis!.query).toContain('max_over_time(timestamp({__name__="http_requests_total"})[1d:5m])')
 
     expect(metrics('payments').diagnosis).toMatchObject({ cause: 'stopped', stopped_at: new Date(stoppedAt * 1000).toISOString() })
-    expect(metrics('payments').diagnosis!.detail).toBe(`http_requests_total for service="payments" stopped at ${new Date(stoppedAt * 1000).toISOString()} (10800 s before the check)`)
+    expect(metrics('payments').diagnosis!.detail).toBe(
+      `http_requests_total for service="payments" stopped at ${new Date(stoppedAt * 1000).toISOString()} (10800 s before the check)`
+    )
 
     expect(metrics('idle').diagnosis).toMatchObject({ cause: 'no_traffic' })
     expect(metrics('idle').diagnosis!.detail).toContain('the target is up but there is no traffic: up{service="idle"} is 1')
@@ -70,7 +77,11 @@ describe('no data, explained', () => {
     // Nothing counted anywhere for idle: a counter that never saw a request has no series yet.
     expect(audit.services.find((s) => s.service_name === 'idle')!.traces.diagnosis).toMatchObject({ cause: 'no_traffic' })
     const traces = audit.services.find((s) => s.service_name === 'checkout')!.traces
-    expect(traces.diagnosis).toMatchObject({ cause: 'metric_missing', detail: 'the metric spans_total does not exist in prom: no series for any service in the last 1d (though up{service="checkout"} is 1 and checkout has traffic)' })
+    expect(traces.diagnosis).toMatchObject({
+      cause: 'metric_missing',
+      detail:
+        'the metric spans_total does not exist in prom: no series for any service in the last 1d (though up{service="checkout"} is 1 and checkout has traffic)'
+    })
 
     // The cause reaches the gap the summary and the backlog item are made from.
     const gap = audit.missing_coverage.find((g) => g.service === 'fraud-scoring' && g.signal === 'metrics')!
@@ -80,7 +91,9 @@ describe('no data, explained', () => {
 
   test('the diagnosis is two grouped queries per signal, whatever the number of services', async () => {
     const few = await runInstrumentationAudit(ctxFor(prom.url, ['fraud-scoring', 'payments']))
-    const many = await runInstrumentationAudit(ctxFor(prom.url, ['fraud-scoring', 'payments', ...Array.from({ length: 40 }, (_, i) => `svc-${i}`)]))
+    const many = await runInstrumentationAudit(
+      ctxFor(prom.url, ['fraud-scoring', 'payments', ...Array.from({ length: 40 }, (_, i) => `svc-${i}`)])
+    )
     // One coverage query per signal, two diagnosis queries per signal without data.
     expect(few.requests).toBe(2 + 2 * 2)
     expect(many.requests).toBe(few.requests)
@@ -94,7 +107,11 @@ describe('no data, explained', () => {
   })
 
   test('closest label values: separators and case first, then edit distance', () => {
-    expect(closestValues('fraud-scoring', ['fraud_scoring', 'checkout', 'FraudScoring', 'fraud-scorer'])).toEqual(['fraud_scoring', 'FraudScoring', 'fraud-scorer'])
+    expect(closestValues('fraud-scoring', ['fraud_scoring', 'checkout', 'FraudScoring', 'fraud-scorer'])).toEqual([
+      'fraud_scoring',
+      'FraudScoring',
+      'fraud-scorer'
+    ])
     expect(closestValues('payments', ['checkout', 'catalog'])).toEqual([])
   })
 })

@@ -88,7 +88,7 @@ function tempoHandler(req: IncomingMessage, url: URL): { status: number; body: u
   return { status: 200, body: { traces, metrics: { inspectedTraces: traces.length, inspectedBytes: '1024' } } }
 }
 
-describe('Loki provider against a stand-in with Loki\'s API', () => {
+describe("Loki provider against a stand-in with Loki's API", () => {
   test('one LogQL query for all services; fresh logs pass, logs older than the window fail', async () => {
     const loki = await startStandIn(lokiHandler)
     try {
@@ -104,7 +104,11 @@ describe('Loki provider against a stand-in with Loki\'s API', () => {
       expect(checkSchema(AUDIT_SCHEMA, audit)).toEqual([])
       expect(audit.services.map((s) => s.logs.verdict)).toEqual(['pass', 'fail', 'pass'])
       expect(audit.services[0]!.logs.measurement?.value).toBe(2)
-      expect(audit.missing_coverage.find((g) => g.signal === 'logs')).toMatchObject({ service: 'payments', gap: 'no_data', priority: 'high' })
+      expect(audit.missing_coverage.find((g) => g.signal === 'logs')).toMatchObject({
+        service: 'payments',
+        gap: 'no_data',
+        priority: 'high'
+      })
       expect(loki.requests).toHaveLength(1)
       expect(loki.requests[0]!.url.searchParams.get('query')).toBe('sum by (service) (count_over_time({service=~".+"}[5m]))')
       expect(loki.requests[0]!.url.searchParams.get('time')).toMatch(/^\d{19}$/)
@@ -119,9 +123,19 @@ describe('Loki provider against a stand-in with Loki\'s API', () => {
     const loki = await startStandIn(lokiHandler)
     const log = new MemoryLogger()
     try {
-      const bad = new LokiClient('loki', { type: 'loki', url: loki.url, auth: { type: 'none' }, headers: {}, 'timeout-seconds': 5, retries: 0 }, {}, log)
+      const bad = new LokiClient(
+        'loki',
+        { type: 'loki', url: loki.url, auth: { type: 'none' }, headers: {}, 'timeout-seconds': 5, retries: 0 },
+        {},
+        log
+      )
       await expect(bad.instantQuery('', new Date())).rejects.toThrow(/HTTP 400: parse error/)
-      const s = new LokiClient('loki', { type: 'loki', url: streams.url, auth: { type: 'none' }, headers: {}, 'timeout-seconds': 5, retries: 0 }, {}, log)
+      const s = new LokiClient(
+        'loki',
+        { type: 'loki', url: streams.url, auth: { type: 'none' }, headers: {}, 'timeout-seconds': 5, retries: 0 },
+        {},
+        log
+      )
       await expect(s.instantQuery('{app="x"}', new Date())).rejects.toThrow(/resultType "streams"/)
     } finally {
       await streams.stop()
@@ -161,7 +175,11 @@ describe('HTTP JSON provider against a Tempo-like stand-in', () => {
       expect(payments!.traces.measurement?.reason).toBe('traces.length is 0, which is not > 0')
       expect(catalog!.traces).toMatchObject({ verdict: 'fail', freshnessSeconds: 3600 })
       expect(audit.missing_coverage.find((g) => g.service === 'catalog' && g.signal === 'traces')).toMatchObject({ gap: 'stale' })
-      expect(tempo.requests.map((r) => r.url.searchParams.get('tags'))).toEqual(['service.name=checkout', 'service.name=payments', 'service.name=catalog'])
+      expect(tempo.requests.map((r) => r.url.searchParams.get('tags'))).toEqual([
+        'service.name=checkout',
+        'service.name=payments',
+        'service.name=catalog'
+      ])
       expect(audit.requests).toBe(3)
       expect(JSON.stringify(audit)).not.toContain('tempo-secret-token')
       expect((ctx.log as MemoryLogger).secrets).toContain('tempo-secret-token')
@@ -196,13 +214,32 @@ describe('HTTP JSON provider against a Tempo-like stand-in', () => {
 })
 
 describe('Prometheus client: malformed answers and credentials', () => {
-  const config = (url: string) => ({ type: 'prometheus' as const, url, auth: { type: 'none' as const }, headers: {}, 'timeout-seconds': 5, retries: 0 })
+  const config = (url: string) => ({
+    type: 'prometheus' as const,
+    url,
+    auth: { type: 'none' as const },
+    headers: {},
+    'timeout-seconds': 5,
+    retries: 0
+  })
 
   test.each([
     ['a body that is not JSON', { status: 200, body: '<html>proxy error</html>' }, /not JSON/],
-    ['status "error"', { status: 400, body: { status: 'error', errorType: 'bad_data', error: 'parse error' } }, /status "error" \(bad_data: parse error\)/],
-    ['a matrix where a vector was asked', { status: 200, body: { status: 'success', data: { resultType: 'matrix', result: [] } } }, /resultType "matrix"/],
-    ['a sample without a value', { status: 200, body: { status: 'success', data: { resultType: 'vector', result: [{ metric: {} }] } } }, /malformed sample/],
+    [
+      'status "error"',
+      { status: 400, body: { status: 'error', errorType: 'bad_data', error: 'parse error' } },
+      /status "error" \(bad_data: parse error\)/
+    ],
+    [
+      'a matrix where a vector was asked',
+      { status: 200, body: { status: 'success', data: { resultType: 'matrix', result: [] } } },
+      /resultType "matrix"/
+    ],
+    [
+      'a sample without a value',
+      { status: 200, body: { status: 'success', data: { resultType: 'vector', result: [{ metric: {} }] } } },
+      /malformed sample/
+    ],
     ['no envelope', { status: 200, body: { data: [] } }, /envelope/]
   ])('%s is a BackendError, and an audit error', async (_name, answer, message) => {
     const stand = await startStandIn(() => answer)
@@ -234,7 +271,11 @@ describe('Prometheus client: malformed answers and credentials', () => {
       const env = { PROM_USER: 'reader', PROM_PASS: 'pa55word', TENANT: 'tenant-7' }
       const client = new PrometheusClient(
         'mimir',
-        { ...config(`${stand.url}/prometheus`), auth: { type: 'basic', 'username-env': 'PROM_USER', 'password-env': 'PROM_PASS' }, headers: { 'X-Scope-OrgID': 'env:TENANT' } },
+        {
+          ...config(`${stand.url}/prometheus`),
+          auth: { type: 'basic', 'username-env': 'PROM_USER', 'password-env': 'PROM_PASS' },
+          headers: { 'X-Scope-OrgID': 'env:TENANT' }
+        },
         env,
         log
       )

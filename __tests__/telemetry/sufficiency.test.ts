@@ -49,15 +49,27 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
   })
 
   const backends = () => ({ prom: { type: 'prometheus', url: prom.url, 'timeout-seconds': 5, retries: 0 } })
-  const value = (b: BaselineMetrics, svc: string, metric: string) => b.services.find((s) => s.service === svc)?.metrics.find((m) => m.metric === metric)
+  const value = (b: BaselineMetrics, svc: string, metric: string) =>
+    b.services.find((s) => s.service === svc)?.metrics.find((m) => m.metric === metric)
 
   test('a service 30 s old: its rate is over the 30 s it has existed, not diluted over 30 minutes, and 30 s is insufficient data', async () => {
     const evidence = emptyEvidence()
     evidence.validation.metricsSnapshot = { throughput: 40 }
-    const b = await captureBaseline(makeContext({ config: { backends: backends() }, services: [service('fresh', { new: true })], evidence, now }))
+    const b = await captureBaseline(
+      makeContext({ config: { backends: backends() }, services: [service('fresh', { new: true })], evidence, now })
+    )
     expect(checkSchema(BASELINE_SCHEMA, b)).toEqual([])
     const cov = b.services[0]!.coverage!
-    expect(cov).toMatchObject({ window: '30m', seconds: 30, minimum_seconds: 60, sufficient: false, from: new Date((end - 30) * 1000).toISOString(), to: now.toISOString(), requests: 1200, minimum_requests: 20 })
+    expect(cov).toMatchObject({
+      window: '30m',
+      seconds: 30,
+      minimum_seconds: 60,
+      sufficient: false,
+      from: new Date((end - 30) * 1000).toISOString(),
+      to: now.toISOString(),
+      requests: 1200,
+      minimum_requests: 20
+    })
     const rate = value(b, 'fresh', 'request_rate')!
     // 1200 requests in 30 s; the counter starts at zero, so Prometheus does not extrapolate before it.
     expect(rate.value).toBeCloseTo(40, 9)
@@ -72,14 +84,20 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
   })
 
   test('with a lower minimum for the baseline the same rate passes', async () => {
-    const ctx = makeContext({ config: { backends: backends(), sufficiency: { criteria: { baseline: { 'min-coverage': '20s' } } } }, services: [service('fresh')], now })
+    const ctx = makeContext({
+      config: { backends: backends(), sufficiency: { criteria: { baseline: { 'min-coverage': '20s' } } } },
+      services: [service('fresh')],
+      now
+    })
     const b = await captureBaseline(ctx)
     expect(value(b, 'fresh', 'request_rate')).toMatchObject({ verdict: 'pass' })
     expect(value(b, 'fresh', 'request_rate')!.value).toBeCloseTo(40, 9)
   })
 
   test('a full window is not rescaled; a low-traffic service is held by the request guard, not by time', async () => {
-    const b = await captureBaseline(makeContext({ config: { backends: backends() }, services: [service('checkout'), service('quiet')], now }))
+    const b = await captureBaseline(
+      makeContext({ config: { backends: backends() }, services: [service('checkout'), service('quiet')], now })
+    )
     expect(value(b, 'checkout', 'request_rate')).toMatchObject({ verdict: 'pass' })
     expect(value(b, 'checkout', 'request_rate')!.value).toBeCloseTo(10, 9)
     expect(value(b, 'checkout', 'request_rate')!.windowValue).toBeUndefined()
@@ -144,7 +162,15 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
 
     const gate = (tuning: typeof t) =>
       evaluateAssuranceGate({
-        schedule: { generated_at: '', schedule_coverage: 100, required_check_types: [], automated_checks: [], ownership: { owner: 'sre', on_call_owner: 'sre' }, workflows: [], missing: [] },
+        schedule: {
+          generated_at: '',
+          schedule_coverage: 100,
+          required_check_types: [],
+          automated_checks: [],
+          ownership: { owner: 'sre', on_call_owner: 'sre' },
+          workflows: [],
+          missing: []
+        },
         tuning,
         tuningWritten: true,
         backlog: [],
@@ -155,7 +181,9 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
     const failing = gate(t)
     expect(failing.checks.find((c) => c.name === 'alert history covers the lookback')).toMatchObject({ status: 'fail' })
     const covered = `${Math.floor((end - upFrom) / 3600)}h${Math.floor(((end - upFrom) % 3600) / 60)}m${(end - upFrom) % 60 ? `${(end - upFrom) % 60}s` : ''}`
-    expect(failing.reasons).toContain(`alert tuning has insufficient data: ${covered} of the 7d window (data from ${upSince}); at least 5h36m needed`)
+    expect(failing.reasons).toContain(
+      `alert tuning has insufficient data: ${covered} of the 7d window (data from ${upSince}); at least 5h36m needed`
+    )
     const informational = gate(await run({ sufficiency: { criteria: { 'alert-correlation': { informational: true } } } }))
     expect(informational.checks.find((c) => c.name === 'alert history covers the lookback')).toMatchObject({ status: 'pass' })
     expect(informational.reasons.some((r) => r.includes('insufficient'))).toBe(false)

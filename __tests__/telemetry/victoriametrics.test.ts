@@ -103,7 +103,10 @@ describe('VictoriaMetrics answers as Prometheus does on the same data', () => {
   test('the baseline and the claims: the same values, verdicts and queries', async () => {
     const [a, b] = await Promise.all([captureBaseline(ctxFor(prom)), captureBaseline(ctxFor(vm))])
     expect(checkSchema(BASELINE_SCHEMA, b)).toEqual([])
-    const values = (x: BaselineMetrics) => x.services.flatMap((s) => s.metrics.map((m) => ({ service: s.service, metric: m.metric, verdict: m.verdict, query: m.query, value: m.value })))
+    const values = (x: BaselineMetrics) =>
+      x.services.flatMap((s) =>
+        s.metrics.map((m) => ({ service: s.service, metric: m.metric, verdict: m.verdict, query: m.query, value: m.value }))
+      )
     const pa = values(a)
     const pb = values(b)
     expect(pb.map(({ value: _v, ...rest }) => rest)).toEqual(pa.map(({ value: _v, ...rest }) => rest))
@@ -111,13 +114,15 @@ describe('VictoriaMetrics answers as Prometheus does on the same data', () => {
       expect(m.value).not.toBeNull()
       expect(m.value!).toBeCloseTo(pa[i]!.value!, 9)
     })
-    const value = (x: BaselineMetrics, svc: string, metric: string) => x.services.find((s) => s.service === svc)!.metrics.find((m) => m.metric === metric)!.value!
+    const value = (x: BaselineMetrics, svc: string, metric: string) =>
+      x.services.find((s) => s.service === svc)!.metrics.find((m) => m.metric === metric)!.value!
     expect(value(b, 'checkout', 'request_rate')).toBeCloseTo(10, 9)
     expect(value(b, 'payments', 'error_ratio')).toBeCloseTo(0.01, 9)
     expect(value(b, 'checkout', 'latency_p95')).toBeCloseTo(0.2425, 9)
     expect(value(b, 'payments', 'latency_p95')).toBeCloseTo(0.975, 9)
 
-    const claims = (x: BaselineMetrics) => x.claims.map((c) => ({ source: c.source, verdict: c.verdict, query: c.query, observed: c.observed }))
+    const claims = (x: BaselineMetrics) =>
+      x.claims.map((c) => ({ source: c.source, verdict: c.verdict, query: c.query, observed: c.observed }))
     expect(claims(b).map(({ observed: _o, ...rest }) => rest)).toEqual(claims(a).map(({ observed: _o, ...rest }) => rest))
     claims(b).forEach((c, i) => expect(c.observed!).toBeCloseTo(claims(a)[i]!.observed!, 6))
     // The fleet p95 from the summed histogram is 925 ms on both; the claim of 500 ms fails.

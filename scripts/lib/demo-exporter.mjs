@@ -11,8 +11,21 @@
 import { createServer } from 'node:http'
 
 function parseArgs(argv) {
-  const opts = { port: 0, host: '127.0.0.1', services: [], noTraces: new Set(), noLogs: new Set(), latencyMs: new Map(), errorRatio: new Map(), rps: 10 }
-  const list = (v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const opts = {
+    port: 0,
+    host: '127.0.0.1',
+    services: [],
+    noTraces: new Set(),
+    noLogs: new Set(),
+    latencyMs: new Map(),
+    errorRatio: new Map(),
+    rps: 10
+  }
+  const list = (v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
   const pairs = (v, into) => {
     for (const p of list(v)) {
       const [k, n] = p.split('=')
@@ -29,9 +42,15 @@ function parseArgs(argv) {
       return v
     }
     switch (flag) {
-      case '--port': opts.port = Number(next()); break
-      case '--host': opts.host = next(); break
-      case '--services': opts.services.push(...list(next())); break
+      case '--port':
+        opts.port = Number(next())
+        break
+      case '--host':
+        opts.host = next()
+        break
+      case '--services':
+        opts.services.push(...list(next()))
+        break
       case '--count': {
         const n = Number(next())
         if (!Number.isInteger(n) || n < 1) throw new Error('--count needs a positive integer')
@@ -39,12 +58,23 @@ function parseArgs(argv) {
         for (let k = 1; k <= n; k++) opts.services.push(`svc-${String(k).padStart(width, '0')}`)
         break
       }
-      case '--no-traces': for (const s of list(next())) opts.noTraces.add(s); break
-      case '--no-logs': for (const s of list(next())) opts.noLogs.add(s); break
-      case '--latency-ms': pairs(next(), opts.latencyMs); break
-      case '--error-ratio': pairs(next(), opts.errorRatio); break
-      case '--rps': opts.rps = Number(next()); break
-      default: throw new Error(`unknown option ${flag}`)
+      case '--no-traces':
+        for (const s of list(next())) opts.noTraces.add(s)
+        break
+      case '--no-logs':
+        for (const s of list(next())) opts.noLogs.add(s)
+        break
+      case '--latency-ms':
+        pairs(next(), opts.latencyMs)
+        break
+      case '--error-ratio':
+        pairs(next(), opts.errorRatio)
+        break
+      case '--rps':
+        opts.rps = Number(next())
+        break
+      default:
+        throw new Error(`unknown option ${flag}`)
     }
   }
   if (opts.services.length === 0) throw new Error('name at least one service (--services a,b or --count N)')
@@ -81,7 +111,8 @@ function render(opts, startedAt) {
   for (const s of opts.services) {
     const latency = (opts.latencyMs.get(s) ?? 50) / 1000
     const l = `service="${escapeLabel(s)}"`
-    for (const le of BUCKETS) out.push(`http_request_duration_seconds_bucket{${l},le="${le}"} ${Math.floor(requests * bucketShare(le, latency))}`)
+    for (const le of BUCKETS)
+      out.push(`http_request_duration_seconds_bucket{${l},le="${le}"} ${Math.floor(requests * bucketShare(le, latency))}`)
     out.push(`http_request_duration_seconds_bucket{${l},le="+Inf"} ${requests}`)
     out.push(`http_request_duration_seconds_sum{${l}} ${fmt(requests * latency)}`, `http_request_duration_seconds_count{${l}} ${requests}`)
   }
@@ -89,7 +120,10 @@ function render(opts, startedAt) {
   for (const s of opts.services) {
     if (opts.noLogs.has(s)) continue
     const l = `service="${escapeLabel(s)}"`
-    out.push(`log_lines_total{${l},level="info"} ${requests * 2}`, `log_lines_total{${l},level="error"} ${Math.floor(requests * (opts.errorRatio.get(s) ?? 0.01))}`)
+    out.push(
+      `log_lines_total{${l},level="info"} ${requests * 2}`,
+      `log_lines_total{${l},level="error"} ${Math.floor(requests * (opts.errorRatio.get(s) ?? 0.01))}`
+    )
   }
   out.push('# HELP spans_total Trace spans exported.', '# TYPE spans_total counter')
   for (const s of opts.services) {

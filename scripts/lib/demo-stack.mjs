@@ -57,7 +57,16 @@ function start(cmd, args, procs) {
  * exporters: [{ port, services: [names], args: [extra demo-exporter flags] }]
  * Returns { prometheusUrl, alertmanagerUrl, oncall, stop }.
  */
-export async function startDemoStack({ exporters, prometheusPort, alertmanagerPort, oncallPort, alertmanagerConfig, ruleFiles = [], ackDelayMs = 1500, onStep = () => {} }) {
+export async function startDemoStack({
+  exporters,
+  prometheusPort,
+  alertmanagerPort,
+  oncallPort,
+  alertmanagerConfig,
+  ruleFiles = [],
+  ackDelayMs = 1500,
+  onStep = () => {}
+}) {
   onStep('checking that prometheus and prometheus-alertmanager are installed')
   ensureBackends()
   onStep(`on-call simulator on :${oncallPort}`)
@@ -90,11 +99,19 @@ export async function startDemoStack({ exporters, prometheusPort, alertmanagerPo
   try {
     onStep(`${exporters.length} demo service exporter(s)`)
     for (const e of exporters) {
-      const child = start(process.execPath, [join(here, 'demo-exporter.mjs'), '--port', String(e.port), '--services', e.services.join(','), ...(e.args ?? [])], procs)
-      await poll(`demo exporter on ${e.port}`, async () => {
-        if (child.exitCode !== null) throw new Error(child.output())
-        return /listening/.test(child.output())
-      }, 10_000)
+      const child = start(
+        process.execPath,
+        [join(here, 'demo-exporter.mjs'), '--port', String(e.port), '--services', e.services.join(','), ...(e.args ?? [])],
+        procs
+      )
+      await poll(
+        `demo exporter on ${e.port}`,
+        async () => {
+          if (child.exitCode !== null) throw new Error(child.output())
+          return /listening/.test(child.output())
+        },
+        10_000
+      )
     }
     const rules = ruleFiles.map((f, i) => {
       const to = join(dir, `rules-${i}.yml`)
@@ -114,22 +131,52 @@ export async function startDemoStack({ exporters, prometheusPort, alertmanagerPo
       ].join('\n') + '\n'
     )
     onStep(`Alertmanager on :${alertmanagerPort} and Prometheus on :${prometheusPort}`)
-    const am = start('prometheus-alertmanager', [`--config.file=${join(dir, 'alertmanager.yml')}`, `--storage.path=${join(dir, 'am')}`, `--web.listen-address=127.0.0.1:${alertmanagerPort}`, '--cluster.listen-address=', '--log.level=warn'], procs)
-    const prom = start('prometheus', [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'tsdb')}`, `--web.listen-address=127.0.0.1:${prometheusPort}`, '--log.level=warn'], procs)
+    const am = start(
+      'prometheus-alertmanager',
+      [
+        `--config.file=${join(dir, 'alertmanager.yml')}`,
+        `--storage.path=${join(dir, 'am')}`,
+        `--web.listen-address=127.0.0.1:${alertmanagerPort}`,
+        '--cluster.listen-address=',
+        '--log.level=warn'
+      ],
+      procs
+    )
+    const prom = start(
+      'prometheus',
+      [
+        `--config.file=${join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${join(dir, 'tsdb')}`,
+        `--web.listen-address=127.0.0.1:${prometheusPort}`,
+        '--log.level=warn'
+      ],
+      procs
+    )
     const prometheusUrl = `http://127.0.0.1:${prometheusPort}`
     const alertmanagerUrl = `http://127.0.0.1:${alertmanagerPort}`
-    for (const [name, url, child] of [['alertmanager', alertmanagerUrl, am], ['prometheus', prometheusUrl, prom]]) {
-      await poll(`${name} ready`, async () => {
-        if (child.exitCode !== null) throw new Error(child.output())
-        return (await fetch(`${url}/-/ready`)).ok
-      }, 20_000)
+    for (const [name, url, child] of [
+      ['alertmanager', alertmanagerUrl, am],
+      ['prometheus', prometheusUrl, prom]
+    ]) {
+      await poll(
+        `${name} ready`,
+        async () => {
+          if (child.exitCode !== null) throw new Error(child.output())
+          return (await fetch(`${url}/-/ready`)).ok
+        },
+        20_000
+      )
     }
     // Prometheus discovers targets every 5 s: wait until every exporter has been scraped.
     onStep('waiting for Prometheus to scrape every exporter (it discovers targets every 5 s)')
-    await poll('every exporter scraped', async () => {
-      const r = await (await fetch(`${prometheusUrl}/api/v1/query?query=${encodeURIComponent('sum(up{job="shop"})')}`)).json()
-      return Number(r.data?.result?.[0]?.value?.[1] ?? 0) === exporters.length
-    }, 30_000)
+    await poll(
+      'every exporter scraped',
+      async () => {
+        const r = await (await fetch(`${prometheusUrl}/api/v1/query?query=${encodeURIComponent('sum(up{job="shop"})')}`)).json()
+        return Number(r.data?.result?.[0]?.value?.[1] ?? 0) === exporters.length
+      },
+      30_000
+    )
     return { prometheusUrl, alertmanagerUrl, oncall, stop }
   } catch (err) {
     await stop()

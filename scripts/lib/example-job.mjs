@@ -8,14 +8,22 @@ export const CLI = resolve(import.meta.dirname, '..', '..', 'dist', 'cli.js')
 export function exampleJobArgs(ws, out, { onCallOwner = 'payments-oncall', extra = [] } = {}) {
   return [
     CLI,
-    '--workspace', ws,
-    '--evidence', 'evidence',
-    '--config', 'sre-monitoring.yml',
-    '--output', join(out, 'monitoring'),
-    '--deliver-to', join(out, 'delivered'),
-    '--summary-file', join(out, 'summary.md'),
-    '--approved-by', 'alice (SRE lead)',
-    '--on-call-owner', onCallOwner,
+    '--workspace',
+    ws,
+    '--evidence',
+    'evidence',
+    '--config',
+    'sre-monitoring.yml',
+    '--output',
+    join(out, 'monitoring'),
+    '--deliver-to',
+    join(out, 'delivered'),
+    '--summary-file',
+    join(out, 'summary.md'),
+    '--approved-by',
+    'alice (SRE lead)',
+    '--on-call-owner',
+    onCallOwner,
     ...extra
   ]
 }

@@ -82,7 +82,9 @@ export async function runAction(settings: Settings, rawCore: typeof Core, env: N
     runUrl: github.runUrl(),
     packageUrl: upload?.url,
     packageName: settings.packageArtifact,
-    repoUrl: env.GITHUB_REPOSITORY ? `${(env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}` : undefined,
+    repoUrl: env.GITHUB_REPOSITORY
+      ? `${(env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}`
+      : undefined,
     ref: env.GITHUB_SHA
   }
   let summary: string
@@ -100,7 +102,10 @@ export async function runAction(settings: Settings, rawCore: typeof Core, env: N
     }
   }
   core.setOutput('status', result.status)
-  core.setOutput('gates', JSON.stringify(result.gates.map((g) => ({ id: g.id, name: g.name, status: g.status, reasons: [...g.reasons, ...g.errors] }))))
+  core.setOutput(
+    'gates',
+    JSON.stringify(result.gates.map((g) => ({ id: g.id, name: g.name, status: g.status, reasons: [...g.reasons, ...g.errors] })))
+  )
   core.setOutput('package-dir', result.packageDir)
   core.setOutput('package-artifact-id', upload ? String(upload.id) : '')
   core.setOutput('package-artifact-url', upload?.url ?? '')

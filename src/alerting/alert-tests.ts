@@ -15,7 +15,12 @@ export const VALIDATION_REQUEST = '[VALIDATION REQUEST] - Monitoring instrumenta
 export const TRIGGERING_MESSAGE = 'Triggering synthetic alerts to confirm notification pathways...'
 export const NOT_APPROVED_REASON = 'alert tests not approved'
 
-const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'route'
+const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40) || 'route'
 
 /**
  * The provider that carries the synthetic alerts: `alerting.provider`, or the first configured of
@@ -32,8 +37,22 @@ export function selectProvider(run: RunContext): AlertProvider | { missing: stri
   const cfg = run.config.alerting
   const name =
     cfg.provider ??
-    (cfg.alertmanager ? 'alertmanager' : cfg.pagerduty ? 'pagerduty' : cfg.opsgenie ? 'opsgenie' : cfg['grafana-oncall'] ? 'grafana-oncall' : cfg.webhook ? 'webhook' : undefined)
-  if (!name) return { missing: 'no alerting provider configured (alerting.alertmanager, alerting.pagerduty, alerting.opsgenie, alerting.grafana-oncall or alerting.webhook)' }
+    (cfg.alertmanager
+      ? 'alertmanager'
+      : cfg.pagerduty
+        ? 'pagerduty'
+        : cfg.opsgenie
+          ? 'opsgenie'
+          : cfg['grafana-oncall']
+            ? 'grafana-oncall'
+            : cfg.webhook
+              ? 'webhook'
+              : undefined)
+  if (!name)
+    return {
+      missing:
+        'no alerting provider configured (alerting.alertmanager, alerting.pagerduty, alerting.opsgenie, alerting.grafana-oncall or alerting.webhook)'
+    }
   const absent = (key: string): { missing: string } => ({ missing: `alerting.provider is ${name} but alerting.${key} is not configured` })
   try {
     if (name === 'alertmanager') {
@@ -42,7 +61,8 @@ export function selectProvider(run: RunContext): AlertProvider | { missing: stri
     }
     if (name === 'pagerduty') return cfg.pagerduty ? new PagerDutyProvider(ctx, cfg.pagerduty) : absent('pagerduty')
     if (name === 'opsgenie') return cfg.opsgenie ? new OpsgenieProvider(ctx, cfg.opsgenie) : absent('opsgenie')
-    if (name === 'grafana-oncall') return cfg['grafana-oncall'] ? new GrafanaOnCallProvider(ctx, cfg['grafana-oncall']) : absent('grafana-oncall')
+    if (name === 'grafana-oncall')
+      return cfg['grafana-oncall'] ? new GrafanaOnCallProvider(ctx, cfg['grafana-oncall']) : absent('grafana-oncall')
     if (!cfg.webhook) return absent('webhook')
     const url = cfg.webhook.url
     if (!url) return { missing: 'alerting.provider is webhook but alerting.webhook.url (where the alert is posted) is not set' }
@@ -92,7 +112,11 @@ export async function runAlertTests(ctx: RunContext, opts: AlertTestOptions = {}
   const approved = ctx.alertTestsApproved
 
   const test_date = ctx.now().toISOString()
-  const policy: AckPolicy = { slaSeconds: sla, skewSeconds: cfg['clock-skew-seconds'], ignore: cfg['ack-ignore'].map((p) => new RegExp(p, 'i')) }
+  const policy: AckPolicy = {
+    slaSeconds: sla,
+    skewSeconds: cfg['clock-skew-seconds'],
+    ignore: cfg['ack-ignore'].map((p) => new RegExp(p, 'i'))
+  }
   const controller = new AbortController()
   const baseId = (route: RouteConfig): string => `sre-${slug(ctx.runId)}-${slug(route.name)}-${randomBytes(4).toString('hex')}`
   const plan = (route: RouteConfig, attempt: number, test_id: string, deadline: number): PlannedAlertTest => ({
@@ -118,10 +142,22 @@ export async function runAlertTests(ctx: RunContext, opts: AlertTestOptions = {}
     })
 
   if (!approved) {
-    return { ...base, tests: notRun(NOT_APPROVED_REASON), overall_status: 'not_run', sla_compliance: 0, not_verified_reason: `${NOT_APPROVED_REASON} (${ctx.alertTestsAnswer ?? 'input alert-tests is false'}): no synthetic alert was sent` }
+    return {
+      ...base,
+      tests: notRun(NOT_APPROVED_REASON),
+      overall_status: 'not_run',
+      sla_compliance: 0,
+      not_verified_reason: `${NOT_APPROVED_REASON} (${ctx.alertTestsAnswer ?? 'input alert-tests is false'}): no synthetic alert was sent`
+    }
   }
   if (routes.length === 0) {
-    return { ...base, tests: [], overall_status: 'not_run', sla_compliance: 0, not_verified_reason: 'no alert routes configured (alerting.routes)' }
+    return {
+      ...base,
+      tests: [],
+      overall_status: 'not_run',
+      sla_compliance: 0,
+      not_verified_reason: 'no alert routes configured (alerting.routes)'
+    }
   }
   if ('missing' in provider) {
     return { ...base, tests: notRun(provider.missing), overall_status: 'not_run', sla_compliance: 0, not_verified_reason: provider.missing }
@@ -167,7 +203,12 @@ export async function runAlertTests(ctx: RunContext, opts: AlertTestOptions = {}
     ctx.log.progress?.(undefined)
   }
   for (const t of tests) {
-    const cleanup = (t.attempts ?? []).every((x) => x.cleanup.resolved || x.triggered_at === null) ? '' : ` Not cleaned up: ${(t.attempts ?? []).filter((x) => !x.cleanup.resolved && x.triggered_at).map((x) => `${x.test_id} (${x.cleanup.detail})`).join('; ')}.`
+    const cleanup = (t.attempts ?? []).every((x) => x.cleanup.resolved || x.triggered_at === null)
+      ? ''
+      : ` Not cleaned up: ${(t.attempts ?? [])
+          .filter((x) => !x.cleanup.resolved && x.triggered_at)
+          .map((x) => `${x.test_id} (${x.cleanup.detail})`)
+          .join('; ')}.`
     if (t.status === 'passed') ctx.log.info(t.reason)
     else ctx.log.error(`${t.reason}${cleanup}`, { title: `Alert path ${t.route}` })
   }

@@ -129,7 +129,12 @@ async function loadFiles(ctx: RunContext, errors: string[]): Promise<LoadedDashb
   }
   for (const { shown } of files) {
     try {
-      const { text } = await readWorkspaceText(ctx.workspace, shown, { field: 'dashboards.files' }, { what: 'a Grafana dashboard JSON file' })
+      const { text } = await readWorkspaceText(
+        ctx.workspace,
+        shown,
+        { field: 'dashboards.files' },
+        { what: 'a Grafana dashboard JSON file' }
+      )
       const data = parseJsonText(text, shown, 'a Grafana dashboard JSON file')
       // An API export wraps the model as {dashboard, meta}.
       const model = isObject(data) && isObject(data.dashboard) ? data.dashboard : data
@@ -137,7 +142,13 @@ async function loadFiles(ctx: RunContext, errors: string[]): Promise<LoadedDashb
         errors.push(`${shown}: not a Grafana dashboard (no panels or rows)`)
         continue
       }
-      out.push({ title: typeof model.title === 'string' ? model.title : shown, uid: typeof model.uid === 'string' ? model.uid : undefined, source: shown, link: shown, model })
+      out.push({
+        title: typeof model.title === 'string' ? model.title : shown,
+        uid: typeof model.uid === 'string' ? model.uid : undefined,
+        source: shown,
+        link: shown,
+        model
+      })
     } catch (err) {
       errors.push(err instanceof InputError && err.found === 'no such file' ? `${shown}: no such dashboard file` : errorText(err))
     }
@@ -169,7 +180,10 @@ async function loadGrafana(ctx: RunContext, errors: string[]): Promise<LoadedDas
     let uids = g.uids
     if (uids.length === 0) {
       const found = await get('/api/search?type=dash-db')
-      uids = (Array.isArray(found) ? found : []).map((d) => (isObject(d) && typeof d.uid === 'string' ? d.uid : '')).filter(Boolean).slice(0, 200)
+      uids = (Array.isArray(found) ? found : [])
+        .map((d) => (isObject(d) && typeof d.uid === 'string' ? d.uid : ''))
+        .filter(Boolean)
+        .slice(0, 200)
     }
     for (const uid of uids) {
       const body = await get(`/api/dashboards/uid/${encodeURIComponent(uid)}`)
@@ -281,14 +295,28 @@ async function livePanelChecks(
     }
   }
   const describe = (samples: Array<{ labels: Record<string, string>; value: number }>): string =>
-    samples.length === 0 ? 'empty result (no series)' : `${samples.length} series, none finite for this service: ${samples.slice(0, 3).map((x) => `${JSON.stringify(x.labels)} ${describeNumber(x.value)}`).join('; ')}`
+    samples.length === 0
+      ? 'empty result (no series)'
+      : `${samples.length} series, none finite for this service: ${samples
+          .slice(0, 3)
+          .map((x) => `${JSON.stringify(x.labels)} ${describeNumber(x.value)}`)
+          .join('; ')}`
   for (const panel of panelPromQueries(d.model)) {
     const perService = new Map<string, PanelCheck>()
     for (const q of panel.queries) {
       const shown = required.filter((svc) => queryShowsService(q, svc, vars))
       if (shown.length === 0) continue
-      const serviceVars = new Set([...q.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)|\[\[([A-Za-z_][A-Za-z0-9_]*)\]\]/g)].map((m) => (m[1] ?? m[2])!).filter((n) => (vars.get(n) ?? []).some((o) => shown.some((svc) => word(o, svc.name)))))
-      const query = setVariables(q, serviceVars, shown.map((svc) => selectorOf(svc, label)[label] ?? svc.name), current)
+      const serviceVars = new Set(
+        [...q.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)|\[\[([A-Za-z_][A-Za-z0-9_]*)\]\]/g)]
+          .map((m) => (m[1] ?? m[2])!)
+          .filter((n) => (vars.get(n) ?? []).some((o) => shown.some((svc) => word(o, svc.name))))
+      )
+      const query = setVariables(
+        q,
+        serviceVars,
+        shown.map((svc) => selectorOf(svc, label)[label] ?? svc.name),
+        current
+      )
       const answer = await run(query)
       const record = (svc: ResolvedService, c: Omit<PanelCheck, 'panel' | 'service'>): void => {
         const prev = perService.get(svc.name)
@@ -309,7 +337,12 @@ async function livePanelChecks(
           if (a.error !== undefined) record(svc, { query: one, verdict: 'error', answer: a.error })
           else {
             const f = a.samples!.filter((x) => Number.isFinite(x.value))
-            record(svc, f.length ? { query: one, verdict: 'pass', answer: `${f.length} series` } : { query: one, verdict: 'fail', answer: describe(a.samples!) })
+            record(
+              svc,
+              f.length
+                ? { query: one, verdict: 'pass', answer: `${f.length} series` }
+                : { query: one, verdict: 'fail', answer: describe(a.samples!) }
+            )
           }
         }
         continue
@@ -317,7 +350,12 @@ async function livePanelChecks(
       for (const svc of shown) {
         const want = selectorOf(svc, label)[label] ?? svc.name
         const mine = labelled ? finite.filter((x) => x.labels[label] === want) : finite
-        record(svc, mine.length ? { query, verdict: 'pass', answer: `${mine.length} series` } : { query, verdict: 'fail', answer: describe(answer.samples!) })
+        record(
+          svc,
+          mine.length
+            ? { query, verdict: 'pass', answer: `${mine.length} series` }
+            : { query, verdict: 'fail', answer: describe(answer.samples!) }
+        )
       }
     }
     out.push(...perService.values())
@@ -354,7 +392,9 @@ export async function checkDashboards(ctx: RunContext): Promise<DashboardReport>
   let client: PrometheusClient | undefined
   let liveNotVerified: string | undefined
   if (!backendConfig || backendConfig.type !== 'prometheus') {
-    liveNotVerified = backendName ? `backend "${backendName}" is not a configured Prometheus backend` : 'no Prometheus backend is configured to run the panels\' queries against'
+    liveNotVerified = backendName
+      ? `backend "${backendName}" is not a configured Prometheus backend`
+      : "no Prometheus backend is configured to run the panels' queries against"
   } else client = new PrometheusClient(backendName!, backendConfig, ctx.env, ctx.log)
   const budget = { left: MAX_DASHBOARD_QUERIES }
   const live = new Map<LoadedDashboard, PanelCheck[]>()
@@ -373,7 +413,9 @@ export async function checkDashboards(ctx: RunContext): Promise<DashboardReport>
     let thresholdsPresent = 0
     for (const slo of slos) {
       const svc = sloServices.find((s) => s.name === slo.service)!
-      const onPanel = panels.some((p) => shows(svc, p) && p.thresholds.some((t) => Math.abs(t - slo['dashboard-threshold']!) <= 1e-9 * Math.max(1, Math.abs(t))))
+      const onPanel = panels.some(
+        (p) => shows(svc, p) && p.thresholds.some((t) => Math.abs(t - slo['dashboard-threshold']!) <= 1e-9 * Math.max(1, Math.abs(t)))
+      )
       if (onPanel) presentAnywhere.add(thresholdItem(slo))
       if (!scope.has(slo.service)) continue
       if (onPanel) thresholdsPresent++
@@ -399,7 +441,10 @@ export async function checkDashboards(ctx: RunContext): Promise<DashboardReport>
     dashboards,
     services_without_dashboard: required.filter((s) => !presentAnywhere.has(`service ${s.name}`)).map((s) => s.name),
     required_items: requiredItems,
-    overall_score: requiredItems.length === 0 ? 100 : Math.round((1000 * requiredItems.filter((i) => presentAnywhere.has(i)).length) / requiredItems.length) / 10
+    overall_score:
+      requiredItems.length === 0
+        ? 100
+        : Math.round((1000 * requiredItems.filter((i) => presentAnywhere.has(i)).length) / requiredItems.length) / 10
   }
   if (liveNotVerified && loaded.length > 0) report.live_not_verified_reason = liveNotVerified
   const configured = ctx.config.dashboards.files.length > 0 || !!ctx.config.dashboards.grafana

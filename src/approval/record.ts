@@ -140,7 +140,10 @@ export function buildApprovalRecord(args: BuildApprovalRecordArgs): MonitoringAp
   for (const a of [...approval.approvers, ...approval.rejected]) {
     approvers[recordKey(a.login)] = {
       name: a.login,
-      role: a.role ?? roles[a.login.toLowerCase()] ?? (a.environments.length ? `environment reviewer (${a.environments.join(', ')})` : 'approver'),
+      role:
+        a.role ??
+        roles[a.login.toLowerCase()] ??
+        (a.environments.length ? `environment reviewer (${a.environments.join(', ')})` : 'approver'),
       approval_status: a.state,
       approval_timestamp: a.recordedAt,
       comments: a.comment,
@@ -163,17 +166,18 @@ export function buildApprovalRecord(args: BuildApprovalRecordArgs): MonitoringAp
   }
   const approvedLogins = new Set(approval.approvers.map((a) => a.login.toLowerCase()))
   const requiredCount = required.length > 0 ? required.length : 1
-  const approvedCount = required.length > 0 ? required.filter((l) => approvedLogins.has(l.toLowerCase())).length : Math.min(approvedLogins.size, 1)
+  const approvedCount =
+    required.length > 0 ? required.filter((l) => approvedLogins.has(l.toLowerCase())).length : Math.min(approvedLogins.size, 1)
   const percentage = Math.round((approvedCount / requiredCount) * 10000) / 100
   const status: MonitoringApprovalRecord['status'] =
-    approval.rejected.length > 0
-      ? 'rejected'
-      : approval.approvers.length === 0
-        ? 'missing'
-        : percentage >= 100
-          ? 'approved'
-          : 'partial'
-  const approvalDate = approval.approvers.length > 0 ? approval.approvers.map((a) => a.recordedAt).sort().at(-1)! : null
+    approval.rejected.length > 0 ? 'rejected' : approval.approvers.length === 0 ? 'missing' : percentage >= 100 ? 'approved' : 'partial'
+  const approvalDate =
+    approval.approvers.length > 0
+      ? approval.approvers
+          .map((a) => a.recordedAt)
+          .sort()
+          .at(-1)!
+      : null
   const channels: MonitoringApprovalRecord['notification_channels'] = {}
   for (const k of ['slack', 'pagerduty', 'email'] as const) {
     const v = args.notificationChannels?.[k]

@@ -8,7 +8,15 @@ import type { GitHubPort } from '../protocol/ports.js'
 import type { PrometheusClient } from '../telemetry/prometheus/client.js'
 import { durationSeconds } from '../util/duration.js'
 import { errorText } from '../util/errors.js'
-import { addCoverageSample, coverageExpression, coverageOf, PART_LABEL, sufficiencyRule, type CoverageRow, type DataCoverage } from '../telemetry/coverage.js'
+import {
+  addCoverageSample,
+  coverageExpression,
+  coverageOf,
+  PART_LABEL,
+  sufficiencyRule,
+  type CoverageRow,
+  type DataCoverage
+} from '../telemetry/coverage.js'
 import { pagerDutyIncidents } from './backtest/pagerduty-incidents.js'
 import { correlate, episodesFromSeries, parseIncidents } from './tuning.js'
 import type { DataSourceStatus, Incident, TuningReport } from './types.js'
@@ -35,7 +43,11 @@ export function emptyTuning(now: Date, config: Config, reason: string): TuningRe
 }
 
 /** Alert history from Prometheus' ALERTS series; incidents from a file or GitHub issues. */
-export async function correlateAlerts(ctx: RunContext, prometheus: PrometheusFor, github: Pick<GitHubPort, 'incidents'>): Promise<TuningReport> {
+export async function correlateAlerts(
+  ctx: RunContext,
+  prometheus: PrometheusFor,
+  github: Pick<GitHubPort, 'incidents'>
+): Promise<TuningReport> {
   const { config, now } = ctx
   const lookback = config.incidents.lookback
   const end = now()
@@ -48,14 +60,35 @@ export async function correlateAlerts(ctx: RunContext, prometheus: PrometheusFor
   let coverage: DataCoverage | undefined
   const prom = await prometheus(config.alerting['rules-backend'])
   if (!prom) {
-    sources.push({ name: 'prometheus ALERTS', kind: 'alerts', request: query, status: 'not_configured', detail: 'no Prometheus backend configured', count: 0 })
+    sources.push({
+      name: 'prometheus ALERTS',
+      kind: 'alerts',
+      request: query,
+      status: 'not_configured',
+      detail: 'no Prometheus backend configured',
+      count: 0
+    })
   } else {
     try {
       const r = await prom.rangeQuery(query, start, end, step)
       episodes = episodesFromSeries(r.series, step, config['service-label'])
-      sources.push({ name: prom.name, kind: 'alerts', request: `${r.request.method} ${r.request.url} ${query}`, status: 'ok', detail: `${r.series.length} alert series`, count: episodes.length })
+      sources.push({
+        name: prom.name,
+        kind: 'alerts',
+        request: `${r.request.method} ${r.request.url} ${query}`,
+        status: 'ok',
+        detail: `${r.series.length} alert series`,
+        count: episodes.length
+      })
       coverage = await historyCoverage(ctx, prom, end).catch((err: unknown) => {
-        sources.push({ name: prom.name, kind: 'alerts', request: 'alert history range (first up/ALERTS sample)', status: 'error', detail: `the range the alert history covers could not be measured: ${errorText(err)}`, count: 0 })
+        sources.push({
+          name: prom.name,
+          kind: 'alerts',
+          request: 'alert history range (first up/ALERTS sample)',
+          status: 'error',
+          detail: `the range the alert history covers could not be measured: ${errorText(err)}`,
+          count: 0
+        })
         return undefined
       })
     } catch (err) {
@@ -71,7 +104,14 @@ export async function correlateAlerts(ctx: RunContext, prometheus: PrometheusFor
       const { text } = await readWorkspaceText(ctx.workspace, file, { field: 'incidents.file' }, { what: 'an incidents JSON file' })
       const all = parseIncidents(parseJsonText(text, file, 'an incidents JSON file'), file)
       incidents = all.filter((i) => Date.parse(i.started_at) >= start.getTime() - 86400_000)
-      sources.push({ name: file, kind: 'incidents', request: `read ${file}`, status: 'ok', detail: `${all.length} incident(s) in file`, count: incidents.length })
+      sources.push({
+        name: file,
+        kind: 'incidents',
+        request: `read ${file}`,
+        status: 'ok',
+        detail: `${all.length} incident(s) in file`,
+        count: incidents.length
+      })
     } catch (err) {
       sources.push({ name: file, kind: 'incidents', request: `read ${file}`, status: 'error', detail: errorText(err), count: 0 })
     }
@@ -81,7 +121,14 @@ export async function correlateAlerts(ctx: RunContext, prometheus: PrometheusFor
     try {
       const found = await github.incidents(labels, start)
       incidents.push(...found)
-      sources.push({ name: 'github issues', kind: 'incidents', request, status: 'ok', detail: `${found.length} issue(s)`, count: found.length })
+      sources.push({
+        name: 'github issues',
+        kind: 'incidents',
+        request,
+        status: 'ok',
+        detail: `${found.length} issue(s)`,
+        count: found.length
+      })
     } catch (err) {
       sources.push({ name: 'github issues', kind: 'incidents', request, status: 'error', detail: errorText(err), count: 0 })
     }
@@ -91,13 +138,34 @@ export async function correlateAlerts(ctx: RunContext, prometheus: PrometheusFor
       const pd = await pagerDutyIncidents({ config, env: ctx.env, log: ctx.log, since: start, until: end })
       incidents.push(...pd.incidents)
       const left = pd.synthetic ? `; ${pd.synthetic} synthetic alert test(s) left out` : ''
-      sources.push({ name: 'pagerduty incidents', kind: 'incidents', request: pd.request, status: 'ok', detail: `${pd.incidents.length} incident(s) in ${pd.requests} page(s)${left}`, count: pd.incidents.length })
+      sources.push({
+        name: 'pagerduty incidents',
+        kind: 'incidents',
+        request: pd.request,
+        status: 'ok',
+        detail: `${pd.incidents.length} incident(s) in ${pd.requests} page(s)${left}`,
+        count: pd.incidents.length
+      })
     } catch (err) {
-      sources.push({ name: 'pagerduty incidents', kind: 'incidents', request: 'GET /incidents', status: 'error', detail: errorText(err), count: 0 })
+      sources.push({
+        name: 'pagerduty incidents',
+        kind: 'incidents',
+        request: 'GET /incidents',
+        status: 'error',
+        detail: errorText(err),
+        count: 0
+      })
     }
   }
   if (!file && !labels?.length && !config.incidents.pagerduty) {
-    sources.push({ name: 'incidents', kind: 'incidents', request: '-', status: 'not_configured', detail: 'set incidents.file, incidents.github-labels or incidents.pagerduty', count: 0 })
+    sources.push({
+      name: 'incidents',
+      kind: 'incidents',
+      request: '-',
+      status: 'not_configured',
+      detail: 'set incidents.file, incidents.github-labels or incidents.pagerduty',
+      count: 0
+    })
   }
   // An incident from before the alert history began says nothing about the alerts: it is not "missed".
   const from = coverage?.from ? Date.parse(coverage.from) : undefined
@@ -129,4 +197,3 @@ async function historyCoverage(ctx: RunContext, prom: PrometheusClient, end: Dat
   const coverage = coverageOf(row.first === undefined ? undefined : row, { now: end, window: lookback, rule, query, countsRequests: false })
   return { ...coverage, informational: rule.informational }
 }
-

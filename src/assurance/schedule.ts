@@ -15,10 +15,16 @@ const RECORDED_RUNS = 3
 const CADENCE_SAMPLE = 12
 
 /** One field of a GitHub Actions cron: `*`, numbers or three-letter names, ranges, steps, lists. */
-const CRON_FIELD = /^(?:(?:\*|(?:\d+|[a-z]{3})(?:-(?:\d+|[a-z]{3}))?)(?:\/\d+)?)(?:,(?:(?:\*|(?:\d+|[a-z]{3})(?:-(?:\d+|[a-z]{3}))?)(?:\/\d+)?))*$/i
+const CRON_FIELD =
+  /^(?:(?:\*|(?:\d+|[a-z]{3})(?:-(?:\d+|[a-z]{3}))?)(?:\/\d+)?)(?:,(?:(?:\*|(?:\d+|[a-z]{3})(?:-(?:\d+|[a-z]{3}))?)(?:\/\d+)?))*$/i
 
 const human = (seconds: number): string => {
-  for (const [unit, n] of [['d', 86400], ['h', 3600], ['m', 60]] as const) if (seconds % n === 0) return `${seconds / n}${unit}`
+  for (const [unit, n] of [
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60]
+  ] as const)
+    if (seconds % n === 0) return `${seconds / n}${unit}`
   return `${seconds}s`
 }
 
@@ -28,10 +34,19 @@ const human = (seconds: number): string => {
  */
 export function parseCron(cron: string, now: Date): CronSchedule {
   const fields = cron.trim().split(/\s+/)
-  const refuse = (error: string): CronSchedule => ({ cron, valid: false, next_runs: [], cadence: null, min_interval_seconds: null, max_interval_seconds: null, error })
+  const refuse = (error: string): CronSchedule => ({
+    cron,
+    valid: false,
+    next_runs: [],
+    cadence: null,
+    min_interval_seconds: null,
+    max_interval_seconds: null,
+    error
+  })
   if (fields.length !== 5) return refuse(`expected 5 fields (minute hour day-of-month month day-of-week), found ${fields.length}`)
   const bad = fields.find((f) => !CRON_FIELD.test(f))
-  if (bad !== undefined) return refuse(`field "${bad}" is not cron syntax GitHub Actions accepts (numbers, *, ranges a-b, steps /n, lists a,b)`)
+  if (bad !== undefined)
+    return refuse(`field "${bad}" is not cron syntax GitHub Actions accepts (numbers, *, ranges a-b, steps /n, lists a,b)`)
   let runs: Date[]
   try {
     runs = new Cron(fields.join(' '), { timezone: 'UTC', paused: true, mode: '5-part' }).nextRuns(CADENCE_SAMPLE + 1, now)
@@ -43,7 +58,12 @@ export function parseCron(cron: string, now: Date): CronSchedule {
   const min = gaps.length ? Math.min(...gaps) : null
   const max = gaps.length ? Math.max(...gaps) : null
   // GitHub runs a schedule at most every 5 minutes.
-  const cadence = min === null || max === null ? 'once' : min === max ? `every ${human(Math.max(min, 300))}` : `irregular: every ${human(Math.max(min, 300))} to ${human(max)}`
+  const cadence =
+    min === null || max === null
+      ? 'once'
+      : min === max
+        ? `every ${human(Math.max(min, 300))}`
+        : `irregular: every ${human(Math.max(min, 300))} to ${human(max)}`
   return {
     cron,
     valid: true,
@@ -90,7 +110,10 @@ export async function findAssuranceWorkflows(workspace: string): Promise<FoundWo
     if (!isObject(doc)) continue
     const on = doc.on ?? doc.true // YAML 1.1 readers turn a bare `on` key into true
     const schedule = isObject(on) && Array.isArray(on.schedule) ? on.schedule : []
-    const crons = schedule.filter(isObject).map((s) => s.cron).filter((c): c is string => typeof c === 'string')
+    const crons = schedule
+      .filter(isObject)
+      .map((s) => s.cron)
+      .filter((c): c is string => typeof c === 'string')
     if (crons.length === 0) continue
     const jobs = isObject(doc.jobs) ? Object.values(doc.jobs) : []
     for (const job of jobs) {
@@ -123,7 +146,11 @@ export function buildSchedule(args: {
     const schedule = parseCron(cron, args.now)
     if (!schedule.valid) return { schedule, counts: false, why: `${where}: cron '${cron}' is no schedule: ${schedule.error}` }
     if (maxSeconds !== undefined && schedule.max_interval_seconds !== null && schedule.max_interval_seconds > maxSeconds) {
-      return { schedule, counts: false, why: `${where}: cron '${cron}' runs ${schedule.cadence}, less often than assurance.max-interval ${maxInterval}` }
+      return {
+        schedule,
+        counts: false,
+        why: `${where}: cron '${cron}' runs ${schedule.cadence}, less often than assurance.max-interval ${maxInterval}`
+      }
     }
     return { schedule, counts: true }
   }
@@ -135,7 +162,12 @@ export function buildSchedule(args: {
     for (const type of REQUIRED_CHECK_TYPES) {
       for (const j of judged) if (j.why) refuse(type, j.why)
       if (good.length === 0) continue
-      checks.push({ check_type: type, cadence: good.map((j) => `cron: ${j.schedule.cron} (${j.schedule.cadence})`).join('; '), owner, source: wf.file })
+      checks.push({
+        check_type: type,
+        cadence: good.map((j) => `cron: ${j.schedule.cron} (${j.schedule.cadence})`).join('; '),
+        owner,
+        source: wf.file
+      })
     }
   }
   for (const c of args.config.assurance.checks) {

@@ -1,5 +1,15 @@
 import type { RunContext } from '../model/monitoring-model.js'
-import { addCoverageSample, coverageExpression, coverageOf, describeCoverage, isCounterSelector, PART_LABEL, selectorsOf, sufficiencyRule, type CoverageRow } from '../telemetry/coverage.js'
+import {
+  addCoverageSample,
+  coverageExpression,
+  coverageOf,
+  describeCoverage,
+  isCounterSelector,
+  PART_LABEL,
+  selectorsOf,
+  sufficiencyRule,
+  type CoverageRow
+} from '../telemetry/coverage.js'
 import { errorText } from '../util/errors.js'
 import { durationSeconds } from '../util/duration.js'
 import type { PrometheusFor } from './correlate-alerts.js'
@@ -17,19 +27,32 @@ export async function sloAttainment(ctx: RunContext, prometheus: PrometheusFor):
     const window = slo.window
     const sub = (q: string): string => q.replace(/\$window/g, window)
     const total = slo['total-query']
-    const ratio = total && slo['good-query']
-      ? `(${sub(slo['good-query'])}) / (${sub(total)})`
-      : total && slo['error-query']
-        ? `1 - (${sub(slo['error-query'])}) / (${sub(total)})`
-        : undefined
+    const ratio =
+      total && slo['good-query']
+        ? `(${sub(slo['good-query'])}) / (${sub(total)})`
+        : total && slo['error-query']
+          ? `1 - (${sub(slo['error-query'])}) / (${sub(total)})`
+          : undefined
     const base = { slo: slo.name, service: slo.service, objective: slo.objective, window, query: ratio ?? '-' }
     if (!ratio) {
-      out.push({ ...base, attainment: null, budget_remaining_percent: null, status: 'not_verified', detail: 'the SLO has no good/total or error/total query' })
+      out.push({
+        ...base,
+        attainment: null,
+        budget_remaining_percent: null,
+        status: 'not_verified',
+        detail: 'the SLO has no good/total or error/total query'
+      })
       continue
     }
     const prom = await prometheus(slo.backend)
     if (!prom) {
-      out.push({ ...base, attainment: null, budget_remaining_percent: null, status: 'not_verified', detail: 'no Prometheus backend configured' })
+      out.push({
+        ...base,
+        attainment: null,
+        budget_remaining_percent: null,
+        status: 'not_verified',
+        detail: 'no Prometheus backend configured'
+      })
       continue
     }
     const windowSeconds = durationSeconds(window)
@@ -55,7 +78,13 @@ export async function sloAttainment(ctx: RunContext, prometheus: PrometheusFor):
       if (!Number.isFinite(v)) {
         const why = values.length === 0 ? 'empty result' : values.length > 1 ? `${values.length} series, expected one` : `value ${v}`
         if (!coverage.sufficient) {
-          out.push({ ...withCoverage, attainment: null, budget_remaining_percent: null, status: 'insufficient_data', detail: `insufficient data: ${describeCoverage(coverage)} (${why})` })
+          out.push({
+            ...withCoverage,
+            attainment: null,
+            budget_remaining_percent: null,
+            status: 'insufficient_data',
+            detail: `insufficient data: ${describeCoverage(coverage)} (${why})`
+          })
         } else out.push({ ...withCoverage, attainment: null, budget_remaining_percent: null, status: 'error', detail: why })
         continue
       }

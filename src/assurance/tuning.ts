@@ -96,7 +96,11 @@ export function correlate(args: {
   const detections = detected.map((m) => m.detection_seconds ?? 0)
   const adjustments: TuningReport['adjustments'] = []
   for (const a of alerts.filter((x) => x.suggestion)) {
-    adjustments.push({ target: a.alertname, change: 'raise threshold or lengthen for:', why: `${a.matched} of ${a.episodes} firings matched an incident (precision ${a.precision})` })
+    adjustments.push({
+      target: a.alertname,
+      change: 'raise threshold or lengthen for:',
+      why: `${a.matched} of ${a.episodes} firings matched an incident (precision ${a.precision})`
+    })
   }
   for (const m of matches.filter((x) => !x.detected)) {
     adjustments.push({

@@ -55,7 +55,11 @@ const OPTIONS = {
 } as const
 
 const FLAGS = Object.keys(OPTIONS).map((k) => `--${k}`)
-const VALUES: Record<string, readonly string[]> = { mode: ['post-deploy', 'assurance'], 'alert-tests': ['true', 'false'], 'fail-on': ['gate', 'never'] }
+const VALUES: Record<string, readonly string[]> = {
+  mode: ['post-deploy', 'assurance'],
+  'alert-tests': ['true', 'false'],
+  'fail-on': ['gate', 'never']
+}
 
 export interface CliIo {
   stdout: CliStream
@@ -74,16 +78,26 @@ function parse(argv: string[]) {
     const e = err as { code?: string; message: string }
     const flag = /'(-{1,2}[^' ]+)/.exec(e.message)?.[1]
     if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) {
-      const guess = nearest(flag.replace(/^-+/, '').split('=')[0]!, FLAGS.map((f) => f.slice(2)))
+      const guess = nearest(
+        flag.replace(/^-+/, '').split('=')[0]!,
+        FLAGS.map((f) => f.slice(2))
+      )
       throw new UsageError(`unknown flag ${flag}${guess ? `; did you mean --${guess}?` : ''}`)
     }
     if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
       const name = flag.replace(/^-+/, '')
-      throw new UsageError(/argument missing/.test(e.message) ? `${flag} needs a value` : `${flag} takes no value (${name === 'verbose' || name === 'help' || name === 'version' ? 'it is a switch' : e.message}))`)
+      throw new UsageError(
+        /argument missing/.test(e.message)
+          ? `${flag} needs a value`
+          : `${flag} takes no value (${name === 'verbose' || name === 'help' || name === 'version' ? 'it is a switch' : e.message}))`
+      )
     }
     if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
       const word = /'([^']+)'/.exec(e.message)?.[1] ?? ''
-      const guess = nearest(word.replace(/\..*$/, ''), FLAGS.map((f) => f.slice(2)))
+      const guess = nearest(
+        word.replace(/\..*$/, ''),
+        FLAGS.map((f) => f.slice(2))
+      )
       throw new UsageError(`unexpected argument ${word}: every option is a --flag${guess ? `; did you mean --${guess}?` : ''}`)
     }
     throw new UsageError(e.message)
@@ -101,14 +115,20 @@ async function mustExist(flag: string, path: string, shown: string, kind: 'file'
   const st = await stat(path).catch(() => undefined)
   const where = shown.startsWith('/') ? '' : ` in ${workspace}`
   if (!st) {
-    const hint = flag === '--config' ? 'pass --config FILE, or run from the repository root (or give it with --workspace DIR)' : 'pass --evidence DIR: the folder with the deploy evidence (post-deployment-validation.json and the rest)'
+    const hint =
+      flag === '--config'
+        ? 'pass --config FILE, or run from the repository root (or give it with --workspace DIR)'
+        : 'pass --evidence DIR: the folder with the deploy evidence (post-deployment-validation.json and the rest)'
     throw new UsageError(`${flag} ${shown}: no such ${kind}${where}; ${hint}`)
   }
   if (kind === 'file' && !st.isFile()) throw new UsageError(`${flag} ${shown}: a folder, expected a file`)
   if (kind === 'folder' && !st.isDirectory()) throw new UsageError(`${flag} ${shown}: a file, expected a folder`)
 }
 
-export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }
+): Promise<number> {
   const errStyle = styleFor(io.env, !!io.stderr.isTTY)
   const outStyle = styleFor(io.env, !!io.stdout.isTTY)
   const usageError = (message: string): number => {
@@ -173,12 +193,16 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
   // Both leave the process: redacted, and the terminal text neutralised like every log line.
   if (args['summary-file']) {
     await writeFile(resolve(io.cwd, args['summary-file']), redact(renderSummary(result, {}))).catch((err: Error) =>
-      io.stderr.write(`${errStyle.red('sre-monitoring:')} summary not written to ${args['summary-file']}: ${neutraliseLog(redact(err.message))}\n`)
+      io.stderr.write(
+        `${errStyle.red('sre-monitoring:')} summary not written to ${args['summary-file']}: ${neutraliseLog(redact(err.message))}\n`
+      )
     )
   }
   if (!result.model) {
     // The config or the evidence could not be read: the errors above say where; nothing was checked.
-    io.stderr.write(`${errStyle.red('sre-monitoring:')} invalid input (the error(s) above): nothing was checked. Package with gate-results.json: ${result.packageDir}\n`)
+    io.stderr.write(
+      `${errStyle.red('sre-monitoring:')} invalid input (the error(s) above): nothing was checked. Package with gate-results.json: ${result.packageDir}\n`
+    )
     return 2
   }
   io.stdout.write('\n' + neutraliseLog(redact(renderTerminal(result, outStyle))) + '\n')

@@ -46,7 +46,15 @@ export class CliLogger implements Logger {
   info(message: string): void {
     const text = safeLine(message)
     const s = this.style
-    this.line(/^\[(PHASE \d+ START|VALIDATION REQUEST|HANDOFF CONFIRMATION)\]/.test(text) ? s.bold(text) : /COMPLETE\]/.test(text) ? s.green(text) : /: FAIL$/.test(text) ? s.red(text) : text)
+    this.line(
+      /^\[(PHASE \d+ START|VALIDATION REQUEST|HANDOFF CONFIRMATION)\]/.test(text)
+        ? s.bold(text)
+        : /COMPLETE\]/.test(text)
+          ? s.green(text)
+          : /: FAIL$/.test(text)
+            ? s.red(text)
+            : text
+    )
   }
   debug(message: string): void {
     if (this.verbose) this.line(this.style.dim(`debug: ${safeLine(message)}`))
@@ -65,7 +73,8 @@ export class CliLogger implements Logger {
   progress(label: string | undefined, untilMs?: number): void {
     this.progressLabel = label
     this.progressUntil = untilMs
-    if (label && !this.out.isTTY) this.line(this.style.dim(`${label}${untilMs ? ` (at most ${fmtDuration(untilMs - this.clock())})` : ''}...`))
+    if (label && !this.out.isTTY)
+      this.line(this.style.dim(`${label}${untilMs ? ` (at most ${fmtDuration(untilMs - this.clock())})` : ''}...`))
   }
 
   /** The end of the run: stop ticking; say how many repeated lines were left out. */
@@ -73,7 +82,8 @@ export class CliLogger implements Logger {
     if (this.timer) clearInterval(this.timer)
     this.clearStatus()
     for (const [cause, n] of this.repeated) {
-      if (n > 0) this.out.write(this.style.dim(`(${n} more line(s) with the same cause, ${cause}, left out; the summary below says it once)`) + '\n')
+      if (n > 0)
+        this.out.write(this.style.dim(`(${n} more line(s) with the same cause, ${cause}, left out; the summary below says it once)`) + '\n')
     }
   }
 

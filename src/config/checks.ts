@@ -32,7 +32,9 @@ function checkBackendRef(c: Collector, config: Config, path: Path, name: string 
   const backend = config.backends[name]
   if (!backend) {
     c.add(path, {
-      expected: names.length ? `the name of a backend in \`backends\` (${names.join(', ')})` : 'the name of a backend in `backends` (none is defined)',
+      expected: names.length
+        ? `the name of a backend in \`backends\` (${names.join(', ')})`
+        : 'the name of a backend in `backends` (none is defined)',
       says: `names a backend that does not exist`,
       found: `"${name}"`,
       ...(names.length ? { suggestion: suggest(name, names, 'backends')! } : { suggestion: 'define it under `backends:`' })
@@ -93,7 +95,8 @@ export function configPaths(config: Config): Array<{ path: Path; value: string }
   config.alerting['rule-files'].forEach((v, i) => out.push({ path: ['alerting', 'rule-files', i], value: v }))
   config.openslo.forEach((v, i) => out.push({ path: ['openslo', i], value: v }))
   if (config.incidents.file !== undefined) out.push({ path: ['incidents', 'file'], value: config.incidents.file })
-  if (config.baseline.previous?.file !== undefined) out.push({ path: ['baseline', 'previous', 'file'], value: config.baseline.previous.file })
+  if (config.baseline.previous?.file !== undefined)
+    out.push({ path: ['baseline', 'previous', 'file'], value: config.baseline.previous.file })
   out.push({ path: ['runbook', 'path'], value: config.runbook.path })
   return out
 }
@@ -106,7 +109,11 @@ function checkPathsLexically(c: Collector, config: Config): void {
       c.add(path, { expected: PATH_EXPECTED, says: 'must not be empty', found: 'an empty path' })
       continue
     }
-    const problem = isDynamicPattern(value) ? globEscape(value) : value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value) ? `the absolute path ${JSON.stringify(value)}` : lexicalEscape('/workspace', value)
+    const problem = isDynamicPattern(value)
+      ? globEscape(value)
+      : value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value)
+        ? `the absolute path ${JSON.stringify(value)}`
+        : lexicalEscape('/workspace', value)
     if (problem) c.add(path, { expected: PATH_EXPECTED, found: problem })
   }
 }

@@ -8,7 +8,8 @@
 export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 /** Prefixes of well-known tokens (GitHub, GitLab, Slack, OpenAI-style, AWS, JWT) and auth schemes. */
-const TOKEN_PREFIX = /^(gh[pousr]_|github_pat_|glpat-|xox[abprse]-|sk-|AKIA[0-9A-Z]{12}|ASIA[0-9A-Z]{12}|eyJ[A-Za-z0-9_-]{8}|(bearer|basic|token|digest|apikey)\s)/i
+const TOKEN_PREFIX =
+  /^(gh[pousr]_|github_pat_|glpat-|xox[abprse]-|sk-|AKIA[0-9A-Z]{12}|ASIA[0-9A-Z]{12}|eyJ[A-Za-z0-9_-]{8}|(bearer|basic|token|digest|apikey)\s)/i
 
 /** Does a value look like a secret rather than a name? Upper-case snake names (`PROM_TOKEN`) never do. */
 export function looksLikeCredential(value: string): boolean {
@@ -23,7 +24,10 @@ export function looksLikeCredential(value: string): boolean {
 
 /** Header names whose value is a credential, so it must come from the environment. */
 export function isSensitiveHeader(name: string): boolean {
-  return /^(authorization|proxy-authorization|cookie|set-cookie)$/i.test(name) || /token|secret|passw|api-?key|auth|session|signature|credential|private/i.test(name)
+  return (
+    /^(authorization|proxy-authorization|cookie|set-cookie)$/i.test(name) ||
+    /token|secret|passw|api-?key|auth|session|signature|credential|private/i.test(name)
+  )
 }
 
 /** What was found, without any of it. */

@@ -105,17 +105,30 @@ function listOf(values: readonly unknown[]): string {
   return `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}`
 }
 
-function bound(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean; origin?: string }, small: boolean): { says: string; expected: string } {
+function bound(
+  issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean; origin?: string },
+  small: boolean
+): { says: string; expected: string } {
   const limit = String(small ? issue.minimum : issue.maximum)
   const origin = issue.origin ?? 'number'
   if (origin === 'string') {
     if (small && limit === '1') return { says: 'must not be empty', expected: 'a non-empty text' }
-    return small ? { says: `must be at least ${limit} characters long`, expected: `text of at least ${limit} characters` } : { says: `must be at most ${limit} characters long`, expected: `text of at most ${limit} characters` }
+    return small
+      ? { says: `must be at least ${limit} characters long`, expected: `text of at least ${limit} characters` }
+      : { says: `must be at most ${limit} characters long`, expected: `text of at most ${limit} characters` }
   }
   if (origin === 'array' || origin === 'set') {
-    return small ? { says: `must have at least ${limit} item(s)`, expected: `a list of at least ${limit}` } : { says: `must have at most ${limit} item(s)`, expected: `a list of at most ${limit}` }
+    return small
+      ? { says: `must have at least ${limit} item(s)`, expected: `a list of at least ${limit}` }
+      : { says: `must have at most ${limit} item(s)`, expected: `a list of at most ${limit}` }
   }
-  const rule = small ? (issue.inclusive ? `at least ${limit}` : `greater than ${limit}`) : issue.inclusive ? `at most ${limit}` : `less than ${limit}`
+  const rule = small
+    ? issue.inclusive
+      ? `at least ${limit}`
+      : `greater than ${limit}`
+    : issue.inclusive
+      ? `at most ${limit}`
+      : `less than ${limit}`
   return { says: `must be ${rule}`, expected: `a number ${rule}` }
 }
 
@@ -141,7 +154,8 @@ export function plainIssue(issue: z.core.$ZodIssue, value: unknown): PlainIssue 
       if (key === 'version' && path.length === 1) {
         return {
           expected: `a config version this action reads (${listOf(values)})`,
-          says: value === undefined ? 'is required: the config file starts with `version: 1`' : `must be a config version this action reads`,
+          says:
+            value === undefined ? 'is required: the config file starts with `version: 1`' : `must be a config version this action reads`,
           found: value === undefined ? 'nothing (missing)' : `version ${found}`,
           suggestion: `the versions that exist are: ${listOf(values)} (write \`version: ${String(values[0])}\`)`
         }
@@ -166,7 +180,9 @@ export function plainIssue(issue: z.core.$ZodIssue, value: unknown): PlainIssue 
       }
       if (own) return { expected: own, found }
       // Each alternative said what it wanted; name them all.
-      const wants = issue.errors.map((alt) => (alt[0] ? (authored(alt[0].message) ?? typeWords((alt[0] as { expected?: string }).expected ?? 'a value')) : 'a value'))
+      const wants = issue.errors.map((alt) =>
+        alt[0] ? (authored(alt[0].message) ?? typeWords((alt[0] as { expected?: string }).expected ?? 'a value')) : 'a value'
+      )
       return { expected: [...new Set(wants)].join(', or '), found }
     }
     case 'invalid_format':

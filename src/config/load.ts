@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises'
-import { Alias, LineCounter, isCollection, parseDocument, visit, type Document } from 'yaml'
+import { type Alias, LineCounter, isCollection, parseDocument, visit, type Document } from 'yaml'
 import type { z } from 'zod'
 import { InputError, InputErrors } from '../util/errors.js'
 import { decodeUtf8 } from '../util/utf8.js'
@@ -108,7 +108,9 @@ function yamlErrors(doc: Document, file: string, lineCounter: LineCounter): Inpu
   }
   // A tag yaml does not know (`!!python/object`) is a warning there; here it is a value we cannot use.
   for (const w of doc.warnings) {
-    out.push(new InputError({ file, line: yamlErrorLine(w, lineCounter), expected: 'plain YAML values (no custom tags)', found: yamlErrorText(w) }))
+    out.push(
+      new InputError({ file, line: yamlErrorLine(w, lineCounter), expected: 'plain YAML values (no custom tags)', found: yamlErrorText(w) })
+    )
   }
   return out
 }
@@ -138,7 +140,12 @@ function toData(doc: Document, file: string, lines: YamlLines): unknown {
       }
     })
     if (/alias/i.test(message)) {
-      throw new InputError({ file, line, expected: 'every alias (*name) to follow its anchor (&name)', found: 'an alias with no anchor before it' })
+      throw new InputError({
+        file,
+        line,
+        expected: 'every alias (*name) to follow its anchor (&name)',
+        found: 'an alias with no anchor before it'
+      })
     }
     throw new InputError({ file, line, expected: 'valid YAML', found: 'a document that cannot be read as plain data' })
   }
@@ -153,7 +160,12 @@ function parseYaml(text: string, file: string): { data: unknown; lines: YamlLine
   return { data: toData(doc, file, lines), lines }
 }
 
-function unknownKeyErrors(issue: z.core.$ZodIssue & { code: 'unrecognized_keys' }, data: unknown, file: string, lines: YamlLines): InputError[] {
+function unknownKeyErrors(
+  issue: z.core.$ZodIssue & { code: 'unrecognized_keys' },
+  data: unknown,
+  file: string,
+  lines: YamlLines
+): InputError[] {
   const valid = keysAt(configSchema, issue.path, data)
   return issue.keys.map((key) => {
     const shown = looksLikeCredential(key) ? hiddenValue(key).replace('value', 'key') : `\`${key}\``
@@ -210,15 +222,21 @@ async function readConfigBytes(file: string): Promise<Buffer> {
   try {
     const st = await handle.stat()
     if (!st.isFile()) throw new InputError({ file, expected: 'a config file', found: st.isDirectory() ? 'a folder' : 'not a regular file' })
-    if (st.size > CONFIG_MAX_BYTES) throw new InputError({ file, expected: `a config file of at most ${CONFIG_MAX_BYTES} bytes`, found: `a file of ${st.size} bytes` })
+    if (st.size > CONFIG_MAX_BYTES)
+      throw new InputError({ file, expected: `a config file of at most ${CONFIG_MAX_BYTES} bytes`, found: `a file of ${st.size} bytes` })
     const buf = Buffer.alloc(Math.min(st.size, CONFIG_MAX_BYTES) + 1)
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0)
-    if (bytesRead > CONFIG_MAX_BYTES) throw new InputError({ file, expected: `a config file of at most ${CONFIG_MAX_BYTES} bytes`, found: 'a file that grew past it' })
+    if (bytesRead > CONFIG_MAX_BYTES)
+      throw new InputError({ file, expected: `a config file of at most ${CONFIG_MAX_BYTES} bytes`, found: 'a file that grew past it' })
     return buf.subarray(0, bytesRead)
   } catch (err) {
     if (err instanceof InputError) throw err
     const code = (err as NodeJS.ErrnoException).code
-    throw new InputError({ file, expected: 'a config file', found: code === 'EISDIR' ? 'a folder' : `an unreadable file (${code ?? String(err)})` })
+    throw new InputError({
+      file,
+      expected: 'a config file',
+      found: code === 'EISDIR' ? 'a folder' : `an unreadable file (${code ?? String(err)})`
+    })
   } finally {
     await handle.close()
   }

@@ -72,7 +72,16 @@ function parseDuration(ctx: DocContext, path: Array<string | number>, value: unk
   const problem = typeof value === 'string' ? durationProblem(value, { positive: true }) : DURATION_HINT
   if (problem === undefined) return value as string
   const calendar = typeof value === 'string' && /^\d+[MQY]$/.test(value)
-  throw fail(ctx, path, calendar ? `${DURATION_HINT} (months, quarters and years are not supported, having no fixed length: write 28d, 90d or 52w)` : problem === 'must be greater than 0' ? 'a duration greater than 0' : problem, value)
+  throw fail(
+    ctx,
+    path,
+    calendar
+      ? `${DURATION_HINT} (months, quarters and years are not supported, having no fixed length: write 28d, 90d or 52w)`
+      : problem === 'must be greater than 0'
+        ? 'a duration greater than 0'
+        : problem,
+    value
+  )
 }
 
 function sloFromDocument(ctx: DocContext, data: Json, indicators: Map<string, Indicator>): SloConfig[] {
@@ -137,8 +146,7 @@ function sloFromDocument(ctx: DocContext, data: Json, indicators: Map<string, In
       )
     }
     const objectiveName = get(o, ['name']) ?? get(o, ['displayName'])
-    const sloName =
-      objectives.length === 1 ? name : `${name}-${typeof objectiveName === 'string' && objectiveName ? objectiveName : i + 1}`
+    const sloName = objectives.length === 1 ? name : `${name}-${typeof objectiveName === 'string' && objectiveName ? objectiveName : i + 1}`
     return sloSchema.parse({
       name: sloName,
       service,
@@ -175,7 +183,9 @@ function parseFile(text: string, file: string): ParsedFile {
           file,
           line: doc.range ? lineCounter.linePos(doc.range[0]).line : undefined,
           field: `document ${index + 1}`,
-          expected: bomb ? 'YAML whose aliases (*name) expand to a sensible size (at most 100 expansions)' : 'every alias (*name) to follow its anchor (&name)',
+          expected: bomb
+            ? 'YAML whose aliases (*name) expand to a sensible size (at most 100 expansions)'
+            : 'every alias (*name) to follow its anchor (&name)',
           found: bomb ? 'aliases that expand to far more nodes than the file holds (an alias bomb)' : 'an alias with no anchor before it'
         })
       )
@@ -235,7 +245,8 @@ export async function loadOpenSlo(patterns: string[], workspace: string): Promis
   for (const [i, p] of patterns.entries()) {
     const origin = { field: `openslo/${i}` }
     const files = isDynamicPattern(p) ? await globWorkspace(workspace, p, origin) : [await resolveInWorkspace(workspace, p, origin)]
-    if (files.length === 0) throw new InputError({ file: p, field: origin.field, expected: 'OpenSLO files matching this pattern', found: 'no files' })
+    if (files.length === 0)
+      throw new InputError({ file: p, field: origin.field, expected: 'OpenSLO files matching this pattern', found: 'no files' })
     for (const f of files) {
       if (seen.has(f.abs)) continue
       seen.add(f.abs)

@@ -8,8 +8,10 @@ import { ENV_NAME, looksLikeCredential } from './credentials.js'
  */
 
 const envName = z.string().superRefine((v, ctx) => {
-  if (looksLikeCredential(v)) ctx.addIssue({ code: 'custom', message: 'the name of an environment variable, not a credential: this looks like a token itself' })
-  else if (!ENV_NAME.test(v)) ctx.addIssue({ code: 'custom', message: 'an environment variable name (credentials are never written inline)' })
+  if (looksLikeCredential(v))
+    ctx.addIssue({ code: 'custom', message: 'the name of an environment variable, not a credential: this looks like a token itself' })
+  else if (!ENV_NAME.test(v))
+    ctx.addIssue({ code: 'custom', message: 'an environment variable name (credentials are never written inline)' })
 })
 
 const HTTP_URL_HINT = 'an http(s) URL such as http://127.0.0.1:9090'
@@ -22,15 +24,18 @@ const httpUrl = z.url({ protocol: /^https?$/, hostname: /./, error: HTTP_URL_HIN
  * refused); with `relative`, also a path such as /api/search that is resolved against the backend.
  */
 const templatedHttpUrl = (placeholder: string, relative = false) =>
-  z.string({ error: HTTP_URL_HINT }).refine((v) => {
-    if (relative && /^\/(?![/\\])/.test(v)) return true
-    try {
-      const u = new URL(v.split(`{{${placeholder}}}`).join('x'))
-      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '' && /^https?:\/\//i.test(v)
-    } catch {
-      return false
-    }
-  }, `${HTTP_URL_HINT}${relative ? ', or a path such as /api/search on the check\'s backend' : ''} ({{${placeholder}}} is filled in)`)
+  z.string({ error: HTTP_URL_HINT }).refine(
+    (v) => {
+      if (relative && /^\/(?![/\\])/.test(v)) return true
+      try {
+        const u = new URL(v.split(`{{${placeholder}}}`).join('x'))
+        return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '' && /^https?:\/\//i.test(v)
+      } catch {
+        return false
+      }
+    },
+    `${HTTP_URL_HINT}${relative ? ", or a path such as /api/search on the check's backend" : ''} ({{${placeholder}}} is filled in)`
+  )
 
 /** Durations in Prometheus's grammar (1h30m, 90s, 1w, 500ms), greater than 0. */
 export const duration = z.string({ error: DURATION_HINT }).superRefine((v, ctx) => {
@@ -87,7 +92,10 @@ export const notifyTarget = z
     headers: z.record(z.string(), z.string()).default({}),
     'timeout-seconds': z.number().positive().max(60).default(10)
   })
-  .refine((t) => (t.url === undefined) !== (t['event-type'] === undefined), 'exactly one of url (a webhook) or event-type (a repository_dispatch)')
+  .refine(
+    (t) => (t.url === undefined) !== (t['event-type'] === undefined),
+    'exactly one of url (a webhook) or event-type (a repository_dispatch)'
+  )
 export type NotifyTarget = z.infer<typeof notifyTarget>
 
 export const service = z.strictObject({
@@ -95,10 +103,15 @@ export const service = z.strictObject({
   critical: z.boolean().default(false),
   /** Label matchers identifying the service in telemetry; default `{<group-label>: name}`. */
   selector: z.record(z.string(), z.string()).optional(),
-  endpoints: z.array(z.union([httpUrl, endpoint], { error: `${HTTP_URL_HINT}, or a mapping with url (and method, expect-status, max-latency-ms)` })).default([]),
+  endpoints: z
+    .array(z.union([httpUrl, endpoint], { error: `${HTTP_URL_HINT}, or a mapping with url (and method, expect-status, max-latency-ms)` }))
+    .default([]),
   owner: z.string().optional(),
   /** GitHub users who own the service: assigned to its backlog issues. */
-  'github-assignees': z.array(z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, 'a GitHub user name such as octocat')).max(10).default([])
+  'github-assignees': z
+    .array(z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, 'a GitHub user name such as octocat'))
+    .max(10)
+    .default([])
 })
 export type ServiceConfig = z.infer<typeof service>
 
@@ -120,7 +133,10 @@ export const signalCheck = z.discriminatedUnion('kind', [
     /** A dotted path into the JSON answer, e.g. `traces.length` or `hits.total.value`. */
     'json-path': z.string().min(1),
     /** A comparison applied to the value at json-path: `> 0`, `>= 1`, `== true`. */
-    condition: z.string().regex(/^(>|>=|<|<=|==|!=)\s*\S+$/, 'a comparison such as > 0, >= 1, == true or != 0').default('> 0'),
+    condition: z
+      .string()
+      .regex(/^(>|>=|<|<=|==|!=)\s*\S+$/, 'a comparison such as > 0, >= 1, == true or != 0')
+      .default('> 0'),
     /** Dotted path of the newest sample's time in the answer (epoch seconds, ms, or ISO). */
     'timestamp-path': z.string().optional()
   }),
@@ -163,7 +179,12 @@ export const route = z.strictObject({
 })
 
 /** JSON paths into the acknowledgement source's answer (docs/alert-acknowledgements.md). */
-const jsonPath = z.string().regex(/^\$((\.[A-Za-z_][A-Za-z0-9_-]*)|(\[(\d+|-1|'[^']*'|"[^"]*")\]))*$/, "a JSON path such as $.acknowledged_at, $.data.report['ackTime'] or $.items[0].at")
+const jsonPath = z
+  .string()
+  .regex(
+    /^\$((\.[A-Za-z_][A-Za-z0-9_-]*)|(\[(\d+|-1|'[^']*'|"[^"]*")\]))*$/,
+    "a JSON path such as $.acknowledged_at, $.data.report['ackTime'] or $.items[0].at"
+  )
 export const DEFAULT_ACK_MAPPING = {
   'acknowledged-at': '$.acknowledged_at',
   'acknowledged-by': '$.acknowledged_by',
@@ -236,14 +257,17 @@ export const alerting = z.strictObject({
   /** Acknowledging identities that are never a person (case-insensitive regular expressions). */
   'ack-ignore': z
     .array(
-      z.string().min(1).refine((v) => {
-        try {
-          new RegExp(v, 'i')
-          return true
-        } catch {
-          return false
-        }
-      }, 'a regular expression such as bot or ^svc-')
+      z
+        .string()
+        .min(1)
+        .refine((v) => {
+          try {
+            new RegExp(v, 'i')
+            return true
+          } catch {
+            return false
+          }
+        }, 'a regular expression such as bot or ^svc-')
     )
     .default(['bot', 'automation', 'integration', 'api']),
   /** How far the on-call side's clock may be off from this runner's. */
@@ -305,9 +329,7 @@ export const configSchema = z.strictObject({
       'error-ratio-query': z.string().min(1).optional(),
       'latency-query': z.string().min(1).optional(),
       'claim-tolerance-percent': z.number().min(0).default(25),
-      previous: z
-        .strictObject({ file: z.string().optional(), artifact: z.string().optional() })
-        .optional(),
+      previous: z.strictObject({ file: z.string().optional(), artifact: z.string().optional() }).optional(),
       criteria: z
         .array(
           z.strictObject({
@@ -382,9 +404,7 @@ export const configSchema = z.strictObject({
       files: z.array(z.string()).default([]),
       /** The Prometheus backend the panels' queries are run against (default: the baseline's, else the first). */
       backend: z.string().optional(),
-      grafana: z
-        .strictObject({ url: httpUrl, 'token-env': envName.optional(), uids: z.array(z.string()).default([]) })
-        .optional()
+      grafana: z.strictObject({ url: httpUrl, 'token-env': envName.optional(), uids: z.array(z.string()).default([]) }).optional()
     })
     .default({ files: [] }),
   runbook: z.strictObject({ path: z.string().default('RUNBOOKS/monitoring-runbook.md') }).default({
@@ -416,9 +436,7 @@ export const configSchema = z.strictObject({
       /** The longest gap between two runs of the ongoing checks that is still a schedule. */
       'max-interval': duration.optional(),
       /** Checks run elsewhere; cadence is a five-field cron (UTC). */
-      checks: z
-        .array(z.strictObject({ 'check-type': z.string(), cadence: z.string(), owner: z.string().optional() }))
-        .default([])
+      checks: z.array(z.strictObject({ 'check-type': z.string(), cadence: z.string(), owner: z.string().optional() })).default([])
     })
     .default({ checks: [] }),
   gates: z
@@ -490,13 +508,29 @@ export const configSchema = z.strictObject({
     }),
   limits: z
     .strictObject({
-      'evidence-max-bytes': z.number().int().positive().default(20 * 1024 * 1024),
+      'evidence-max-bytes': z
+        .number()
+        .int()
+        .positive()
+        .default(20 * 1024 * 1024),
       /** Markdown evidence parses at a few MB a second: a lower bound keeps the run's time bounded. */
-      'evidence-markdown-max-bytes': z.number().int().positive().default(2 * 1024 * 1024),
+      'evidence-markdown-max-bytes': z
+        .number()
+        .int()
+        .positive()
+        .default(2 * 1024 * 1024),
       /** Cap on one backend or GitHub answer; a larger one is a backend error naming the URL and the cap. */
-      'response-max-bytes': z.number().int().positive().default(8 * 1024 * 1024)
+      'response-max-bytes': z
+        .number()
+        .int()
+        .positive()
+        .default(8 * 1024 * 1024)
     })
-    .default({ 'evidence-max-bytes': 20 * 1024 * 1024, 'evidence-markdown-max-bytes': 2 * 1024 * 1024, 'response-max-bytes': 8 * 1024 * 1024 })
+    .default({
+      'evidence-max-bytes': 20 * 1024 * 1024,
+      'evidence-markdown-max-bytes': 2 * 1024 * 1024,
+      'response-max-bytes': 8 * 1024 * 1024
+    })
 })
 
 export type Config = z.infer<typeof configSchema>

@@ -36,12 +36,7 @@ function classify(heading: string): HealthSection | undefined {
   return HEADINGS.find(([, re]) => re.test(heading))?.[0]
 }
 
-function metricFromCells(
-  name: string,
-  value: string,
-  threshold: string | undefined,
-  statusText: string | undefined
-): HealthMetricRow {
+function metricFromCells(name: string, value: string, threshold: string | undefined, statusText: string | undefined): HealthMetricRow {
   const row: HealthMetricRow = { name, value, ...parseMeasure(value) }
   if (threshold && !/^(-|—|–|n\/a|none)$/i.test(threshold.trim())) row.threshold = threshold
   if (statusText) {
@@ -53,7 +48,8 @@ function metricFromCells(
 }
 
 const THRESHOLD_IN_PARENS = /\(\s*(?:threshold|slo|target|limit|max(?:imum)?|budget|objective)\b\s*[:=]?\s*([^)]*)\)/i
-const THRESHOLD_INLINE = /\b(?:threshold|slo|target|limit|budget|objective)\b\s*[:=]?\s*([<>≤≥]?=?\s*[\d.,]+\s*[^\s,;)✅❌⚠️]*)/iu
+const THRESHOLD_INLINE =
+  /\b(?:threshold|slo|target|limit|budget|objective)\b\s*[:=]?\s*([<>≤≥]?=?\s*[\d.,]+\s*(?:(?!\uFE0F)[^\s,;)✅❌⚠])*)/iu
 const STATUS_MARKS = /(✅|❌|⚠️?|🟢|🟡|🔴|✔️?|✗|✘)/gu
 
 /** "- **p95 latency**: 240ms (threshold 300ms) ✅" and plain "- Error rate: 0.2% (SLO < 1%) OK". */
@@ -82,7 +78,8 @@ function metricFromItem(item: Item): HealthMetricRow | undefined {
     .trim()
   // A status sentence ("All metrics within SLO") is not a metric row.
   if (!valuePart || (!/\d/.test(valuePart) && !item.lead)) return undefined
-  const statusText = marks.length > 0 ? marks.join(' ') : normaliseMetricStatus(rest.replace(valuePart, '')) ? rest.replace(valuePart, '').trim() : undefined
+  const statusText =
+    marks.length > 0 ? marks.join(' ') : normaliseMetricStatus(rest.replace(valuePart, '')) ? rest.replace(valuePart, '').trim() : undefined
   return metricFromCells(name, valuePart, threshold, statusText ? trimSeparators(statusText) : undefined)
 }
 
@@ -95,7 +92,11 @@ function metricsFrom(section: Section<HealthSection>, origins: Origins, rows: He
   for (const t of tablesIn(section.nodes)) {
     const nameCol = column(t.headers, [/\bmetric\b|\bname\b|\bsignal\b|\bindicator\b|\bsli\b|\bkpi\b|\bcheck\b/]) ?? 0
     const statusCol = column(t.headers, [/\bstatus\b|\bstate\b|\bverdict\b|\bresult\b|\bok\b|\bwithin\b/], [nameCol])
-    const thresholdCol = column(t.headers, [/\bthreshold\b|\bslo\b|\btarget\b|\blimit\b|\bbudget\b|\bobjective\b|\bmax\b|\bexpected\b/], [nameCol])
+    const thresholdCol = column(
+      t.headers,
+      [/\bthreshold\b|\bslo\b|\btarget\b|\blimit\b|\bbudget\b|\bobjective\b|\bmax\b|\bexpected\b/],
+      [nameCol]
+    )
     const taken = [nameCol, statusCol, thresholdCol].filter((c): c is number => c !== undefined)
     const valueCol =
       column(t.headers, [/\bvalue\b|\bobserved\b|\bactual\b|\bcurrent\b|\bmeasured\b|\breading\b|\bp\d+\b|\bavg\b/], taken) ??
@@ -116,7 +117,10 @@ function metricsFrom(section: Section<HealthSection>, origins: Origins, rows: He
   }
 }
 
-function statusStatements(doc: MarkdownDoc<HealthSection>, metrics: Array<Section<HealthSection>>): DeploymentHealthLog['metricsStatus'] | undefined {
+function statusStatements(
+  doc: MarkdownDoc<HealthSection>,
+  metrics: Array<Section<HealthSection>>
+): DeploymentHealthLog['metricsStatus'] | undefined {
   const nodes = [...doc.preamble, ...doc.sections.flatMap((s) => s.nodes)]
   for (const kv of keyValuesIn(nodes)) {
     if (/^(overall_|metrics_|slo_|health_)?(status|result|verdict)$|^slo(_compliance)?$/.test(kv.key)) {
@@ -164,12 +168,13 @@ function escalationFromText(text: string): Escalation | undefined {
   return escalation
 }
 
-
 function anomalyFromRow(cells: string[], headers: string[]): Anomaly | undefined {
   const timeCol = column(headers, [/\btime\b|\bwhen\b|\btimestamp\b|\bat\b/])
   const decisionCol = column(headers, [/\bdecision\b|\baction\b|\boutcome\b|\bresolution\b|\bresponse\b/])
   const taken = [timeCol, decisionCol].filter((c): c is number => c !== undefined)
-  const obsCol = column(headers, [/\bobservation\b|\banomaly\b|\bdescription\b|\bissue\b|\bwhat\b|\bsymptom\b|\bdetails?\b/], taken) ?? headers.findIndex((_, i) => !taken.includes(i))
+  const obsCol =
+    column(headers, [/\bobservation\b|\banomaly\b|\bdescription\b|\bissue\b|\bwhat\b|\bsymptom\b|\bdetails?\b/], taken) ??
+    headers.findIndex((_, i) => !taken.includes(i))
   const observation = cells[obsCol] ?? ''
   if (!observation || saysNone(observation)) return undefined
   const a: Anomaly = { observation }
@@ -182,7 +187,9 @@ function escalationFromRow(cells: string[], headers: string[]): Escalation | und
   const timeCol = column(headers, [/\btime\b|\bwhen\b|\btimestamp\b|\bat\b/])
   const ownerCol = column(headers, [/\bowner\b|\bassignee\b|\bto\b|\bescalated to\b|\bwho\b|\bon ?call\b/])
   const taken = [timeCol, ownerCol].filter((c): c is number => c !== undefined)
-  const descCol = column(headers, [/\bdescription\b|\bescalation\b|\breason\b|\bissue\b|\bwhat\b|\bdetails?\b/], taken) ?? headers.findIndex((_, i) => !taken.includes(i))
+  const descCol =
+    column(headers, [/\bdescription\b|\bescalation\b|\breason\b|\bissue\b|\bwhat\b|\bdetails?\b/], taken) ??
+    headers.findIndex((_, i) => !taken.includes(i))
   const description = cells[descCol] ?? ''
   if (!description || saysNone(description)) return undefined
   const e: Escalation = { description }

@@ -54,7 +54,11 @@ async function readEvidenceFile(
     if ((await lstat(file)).isSymbolicLink()) {
       const [real, root] = await Promise.all([realpath(file), realpath(dir)])
       if (!real.startsWith(root + path.sep)) {
-        throw new InputError({ file, expected: `${name} to be a file in the evidence folder`, found: 'a symbolic link that leads outside the evidence folder' })
+        throw new InputError({
+          file,
+          expected: `${name} to be a file in the evidence folder`,
+          found: 'a symbolic link that leads outside the evidence folder'
+        })
       }
     }
     const st = await stat(file)
@@ -161,11 +165,13 @@ export async function loadEvidence(dir: string, opts: LoadEvidenceOptions): Prom
   let healthLog: DeploymentHealthLog | undefined
   let report: DeploymentReport | undefined
 
-  const read = await Promise.allSettled(EVIDENCE_FILES.map((name) =>
+  const read = await Promise.allSettled(
+    EVIDENCE_FILES.map((name) =>
       name.endsWith('.md')
         ? readEvidenceFile(dir, name, opts.markdownMaxBytes ?? opts.maxBytes, 'evidence-markdown-max-bytes')
         : readEvidenceFile(dir, name, opts.maxBytes, 'evidence-max-bytes')
-    ))
+    )
+  )
   read.forEach((r, i) => {
     const name = EVIDENCE_FILES[i]!
     const file = path.join(dir, name)

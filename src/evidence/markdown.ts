@@ -217,13 +217,14 @@ export function itemsIn(nodes: RootContent[]): Item[] {
     if (n.type !== 'list') continue
     for (const li of (n as List).children) {
       const para = li.children.find((c) => c.type === 'paragraph')
-      const nested = li.children
-        .filter((c): c is List => c.type === 'list')
-        .flatMap((l) => l.children.map((c) => collapse(textOf(c))))
+      const nested = li.children.filter((c): c is List => c.type === 'list').flatMap((l) => l.children.map((c) => collapse(textOf(c))))
       const firstInline = para && 'children' in para ? para.children[0] : undefined
       const item: Item = {
         text: para ? collapse(textOf(para)) : '',
-        full: textOf(li).replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\s]*/g, '\n').trim(),
+        full: textOf(li)
+          .replace(/[^\S\n]+/g, ' ')
+          .replace(/ ?\n[\s]*/g, '\n')
+          .trim(),
         node: li,
         line: lineOf(li),
         nested

@@ -6,7 +6,12 @@
  */
 
 export type MetricClaimKind =
-  | { kind: 'latency'; /** 0.5, 0.95, 0.99, ... */ quantile: number; label: string; /** Unit named by the name itself. */ unit?: 'ms' | 's' }
+  | {
+      kind: 'latency'
+      /** 0.5, 0.95, 0.99, ... */ quantile: number
+      label: string
+      /** Unit named by the name itself. */ unit?: 'ms' | 's'
+    }
   | { kind: 'error_rate'; /** `fraction` for ratios (0.01), `%` for rates and percents (1 for 1%). */ unit: '%' | 'fraction' }
   | { kind: 'throughput'; /** Requests per second, or per minute for `rpm` / "per minute" names. */ per: 'second' | 'minute' }
 
@@ -28,7 +33,24 @@ const RATE_WORDS = new Set(['rate', 'ratio', 'percent', 'pct', 'percentage', 'fr
 const THROUGHPUT = new Set(['throughput', 'rps', 'qps', 'tps', 'rpm', 'traffic'])
 const REQUEST = new Set(['request', 'requests', 'req', 'reqs', 'query', 'queries', 'call', 'calls', 'hits', 'transactions'])
 /** Words that make a quantile about something other than latency (p95 CPU). */
-const NOT_LATENCY = new Set(['cpu', 'memory', 'mem', 'saturation', 'utilization', 'utilisation', 'usage', 'size', 'bytes', 'payload', 'queue', 'depth', 'connections', 'heap', 'gc', 'disk'])
+const NOT_LATENCY = new Set([
+  'cpu',
+  'memory',
+  'mem',
+  'saturation',
+  'utilization',
+  'utilisation',
+  'usage',
+  'size',
+  'bytes',
+  'payload',
+  'queue',
+  'depth',
+  'connections',
+  'heap',
+  'gc',
+  'disk'
+])
 const MS = new Set(['ms', 'msec', 'msecs', 'millis', 'millisecond', 'milliseconds'])
 const SECONDS = new Set(['s', 'sec', 'secs', 'second', 'seconds'])
 
@@ -41,7 +63,8 @@ function quantileOf(parts: string[]): { quantile: number; label: string } | unde
     if (!m) continue
     const digits = m[1]!
     // "95th percentile", "95 percentile", "p95": a bare number needs the word.
-    if (!p.startsWith('p') && !p.startsWith('tp') && !/^(percentile|pct|quantile|centile)$/.test(parts[i + 1] ?? '') && !p.endsWith('th')) continue
+    if (!p.startsWith('p') && !p.startsWith('tp') && !/^(percentile|pct|quantile|centile)$/.test(parts[i + 1] ?? '') && !p.endsWith('th'))
+      continue
     // p99 and p999 (99.9th) alike: digits after the first two are decimals.
     const q = Number(`0.${digits}`)
     if (q > 0 && q < 1) return { quantile: q, label: `p${digits}` }
@@ -56,7 +79,11 @@ export function classifyMetricName(name: string, unit?: string): MetricClaimKind
   const u = (unit ?? '').trim().toLowerCase()
   const q = quantileOf(parts)
   const error = has(ERROR)
-  const perMinute = parts.includes('rpm') || /\b(per|a|\/)\s*min(ute)?\b/.test(name.toLowerCase()) || (parts.includes('per') && parts.includes('minute')) || /\/\s*min|rpm/.test(u)
+  const perMinute =
+    parts.includes('rpm') ||
+    /\b(per|a|\/)\s*min(ute)?\b/.test(name.toLowerCase()) ||
+    (parts.includes('per') && parts.includes('minute')) ||
+    /\/\s*min|rpm/.test(u)
 
   if (q && !error && !has(THROUGHPUT) && !has(NOT_LATENCY)) {
     const named = parts.find((p) => MS.has(p) || SECONDS.has(p))
@@ -68,7 +95,10 @@ export function classifyMetricName(name: string, unit?: string): MetricClaimKind
   }
   if (error) return undefined
   const perSecond = parts.includes('per') && (parts.includes('second') || parts.includes('sec') || parts.includes('s'))
-  if (has(THROUGHPUT) || (has(REQUEST) && (perSecond || perMinute || parts.includes('rate') || /\/\s*(s|sec|second|min|minute)\b/.test(name.toLowerCase())))) {
+  if (
+    has(THROUGHPUT) ||
+    (has(REQUEST) && (perSecond || perMinute || parts.includes('rate') || /\/\s*(s|sec|second|min|minute)\b/.test(name.toLowerCase())))
+  ) {
     return { kind: 'throughput', per: perMinute ? 'minute' : 'second' }
   }
   return undefined

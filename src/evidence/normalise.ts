@@ -62,7 +62,11 @@ export function normaliseMetricsStatus(text: string): 'within_slo' | 'breached' 
   const t = text.toLowerCase().replace(/[_-]/g, ' ')
   if (/\bunknown\b|\bno data\b/.test(t)) return 'unknown'
   if (/\b(breach(ed|es)?|violat(ed|ion)|outside|exceed(ed)?|not within|failed|red)\b|❌/u.test(t)) return 'breached'
-  if (/\b(within( the)? (slos?|thresholds?|targets?|budgets?|limits?)|healthy|green|all (metrics )?(ok|green|passing|nominal)|met|pass(ed)?|ok)\b|✅/u.test(t))
+  if (
+    /\b(within( the)? (slos?|thresholds?|targets?|budgets?|limits?)|healthy|green|all (metrics )?(ok|green|passing|nominal)|met|pass(ed)?|ok)\b|✅/u.test(
+      t
+    )
+  )
     return 'within_slo'
   return undefined
 }
@@ -77,7 +81,9 @@ export function parseYesNo(text: string): boolean | undefined {
   // Emoji are not word characters, so the end of a word is spelled out instead of \b.
   const end = '(?=$|[\\s,.;:()/-])'
   if (new RegExp(`^(yes|y|true|✅|✔️?|✓|☑️?|x|critical|tier[ -]?[01]|p0|p1|high|new|added)${end}`, 'u').test(t)) return true
-  if (new RegExp(`^(no|n|false|❌|✗|✘|non[- ]?critical|not critical|tier[ -]?[2-9]|low|changed|existing|modified|updated)${end}`, 'u').test(t))
+  if (
+    new RegExp(`^(no|n|false|❌|✗|✘|non[- ]?critical|not critical|tier[ -]?[2-9]|low|changed|existing|modified|updated)${end}`, 'u').test(t)
+  )
     return false
   return undefined
 }

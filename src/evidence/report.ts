@@ -76,7 +76,9 @@ function releaseFrom(
   const fmRelease = fm.release
   const fmFields: Record<string, unknown> =
     fmRelease && typeof fmRelease === 'object' && !Array.isArray(fmRelease)
-      ? Object.fromEntries(Object.entries(fmRelease as Record<string, unknown>).map(([k, v]) => [k.toLowerCase().replace(/[-\s]/g, '_'), v]))
+      ? Object.fromEntries(
+          Object.entries(fmRelease as Record<string, unknown>).map(([k, v]) => [k.toLowerCase().replace(/[-\s]/g, '_'), v])
+        )
       : { tag: fmRelease ?? fm.tag ?? fm.version }
   const fmValues: Array<['tag' | 'commit' | 'strategy', unknown, string]> = [
     ['tag', fmFields.tag ?? fmFields.version, 'tag'],
@@ -136,7 +138,10 @@ class ServiceCollector {
           file: this.file,
           line: origin.line,
           field: `${origin.label}, column "${what}"`,
-          expected: what === 'critical' ? 'yes or no (also true/false, ✅/❌, critical/non-critical)' : 'yes or no (also new/changed, added/modified)',
+          expected:
+            what === 'critical'
+              ? 'yes or no (also true/false, ✅/❌, critical/non-critical)'
+              : 'yes or no (also new/changed, added/modified)',
           found: describeValue(text)
         })
       )
@@ -186,7 +191,11 @@ function servicesFrom(section: Section<ReportSection>, collector: ServiceCollect
     if (!name) continue
     const rest = item.full.slice(item.full.indexOf(name) + name.length).toLowerCase()
     const critical = /\bnon[- ]?critical\b|\bnot critical\b/.test(rest) ? false : /\bcritical\b|\btier[ -]?[01]\b/.test(rest)
-    const isNew = /\b(new|added|introduced)\b/.test(rest) ? true : /\b(changed|modified|updated)\b/.test(rest) ? false : (defaultNew ?? false)
+    const isNew = /\b(new|added|introduced)\b/.test(rest)
+      ? true
+      : /\b(changed|modified|updated)\b/.test(rest)
+        ? false
+        : (defaultNew ?? false)
     collector.add({ name, critical, new: isNew, endpoints: urlsIn(item.node) }, { label, line: item.line })
   }
 }
@@ -287,7 +296,6 @@ function timelineFromRow(cells: string[], headers: string[]): TimelineEntry | un
   return entry
 }
 
-
 /** Parse `DEPLOYMENT-REPORT.md` text. `file` is used in error messages. */
 export function parseDeploymentReport(text: string, file: string): DeploymentReport {
   const doc = parseMarkdown(text, file, classify)
@@ -321,7 +329,10 @@ export function parseDeploymentReport(text: string, file: string): DeploymentRep
   if (release) extracted.release = release
   if (serviceSections.length > 0) {
     extracted.services = collector.services
-    origins.set('/services', { label: sectionLabel(serviceSections[0]!.heading, serviceSections[0]!.depth), line: serviceSections[0]!.line })
+    origins.set('/services', {
+      label: sectionLabel(serviceSections[0]!.heading, serviceSections[0]!.depth),
+      line: serviceSections[0]!.line
+    })
   }
 
   checkExtracted(

@@ -69,9 +69,7 @@ export function parseJsonText(text: string, file: string, expected: string): unk
     const offset = errorOffset(text, message)
     const { line, column } = lineColumn(text, offset)
     const at =
-      offset < text.trimEnd().length
-        ? `the character ${JSON.stringify(text[offset])}`
-        : 'the end of the file (the document is cut short)'
+      offset < text.trimEnd().length ? `the character ${JSON.stringify(text[offset])}` : 'the end of the file (the document is cut short)'
     const reason = message
       .replace(/\s*\(line \d+ column \d+\)/, '')
       .replace(/ (in JSON )?at position \d+/, '')

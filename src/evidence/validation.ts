@@ -42,8 +42,7 @@ function foldStatuses(data: Json): Json {
   if (isObject(copy.checks)) {
     const checks: Json = {}
     for (const [name, check] of Object.entries(copy.checks)) {
-      checks[name] =
-        isObject(check) && typeof check.status === 'string' ? { ...check, status: check.status.trim().toLowerCase() } : check
+      checks[name] = isObject(check) && typeof check.status === 'string' ? { ...check, status: check.status.trim().toLowerCase() } : check
     }
     copy.checks = checks
   }
@@ -67,10 +66,7 @@ function consistencyErrors(file: string, checks: Json): InputError[] {
             file,
             field: pointer,
             expected: `${present.join(' + ')} to be at most ${rule.whole} (${whole})`,
-            found:
-              present.length === 1
-                ? `${present[0]} ${sum}`
-                : `${present.map((p) => `${p} ${String(raw[p])}`).join(' + ')} = ${sum}`
+            found: present.length === 1 ? `${present[0]} ${sum}` : `${present.map((p) => `${p} ${String(raw[p])}`).join(' + ')} = ${sum}`
           })
         )
       }

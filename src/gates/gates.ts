@@ -15,14 +15,24 @@ import { describeCoverage } from '../telemetry/coverage.js'
 import type { InstrumentationAudit } from '../telemetry/types.js'
 import { GATE_NAMES, type GateCheck, type GateResult } from './types.js'
 
-export const MSG_MISSING_COVERAGE = (service: string): string =>
-  `[ERROR] Missing telemetry coverage for critical service: ${service}.`
+export const MSG_MISSING_COVERAGE = (service: string): string => `[ERROR] Missing telemetry coverage for critical service: ${service}.`
 export const MSG_ALERT_FAILURE = '[ERROR] Synthetic alert did not reach on-call responder.'
 export const MSG_APPROVAL_MISSING = '[ERROR] Monitoring approval not recorded.'
 
 type Thresholds = Config['gates']
 
-const ALERT_FIX_ORDER: AttemptOutcome[] = ['wrong_receiver', 'not_routed', 'routed_not_delivered', 'not_acknowledged', 'acknowledgement_refused', 'acknowledged_late', 'cancelled', 'error', 'not_run', 'passed']
+const ALERT_FIX_ORDER: AttemptOutcome[] = [
+  'wrong_receiver',
+  'not_routed',
+  'routed_not_delivered',
+  'not_acknowledged',
+  'acknowledgement_refused',
+  'acknowledged_late',
+  'cancelled',
+  'error',
+  'not_run',
+  'passed'
+]
 
 function gate(id: 1 | 2 | 3 | 4, checks: GateCheck[], reasons: string[], errors: string[], evidence: string[]): GateResult {
   const failed = reasons.length > 0 || errors.length > 0 || checks.some((c) => c.status !== 'pass')
@@ -65,9 +75,16 @@ export function evaluateInstrumentationGate(input: {
   hookCheck(audit.hook, checks, reasons)
   if (input.qualityGaps) {
     for (const f of input.qualityGaps) {
-      reasons.push(`high-risk gap from the quality audit (Protocol 4) remains open: ${f.id} (${f.severity})${f.service ? ` ${f.service}${f.signal ? `/${f.signal}` : ''}` : ''}: ${f.title}`)
+      reasons.push(
+        `high-risk gap from the quality audit (Protocol 4) remains open: ${f.id} (${f.severity})${f.service ? ` ${f.service}${f.signal ? `/${f.signal}` : ''}` : ''}: ${f.title}`
+      )
     }
-    checks.push({ name: 'Protocol 4 high-risk gaps open', status: input.qualityGaps.length === 0 ? 'pass' : 'fail', value: String(input.qualityGaps.length), threshold: '0' })
+    checks.push({
+      name: 'Protocol 4 high-risk gaps open',
+      status: input.qualityGaps.length === 0 ? 'pass' : 'fail',
+      value: String(input.qualityGaps.length),
+      threshold: '0'
+    })
   }
 
   for (const svc of audit.services.filter((s) => s.critical)) {
@@ -120,7 +137,10 @@ export function evaluateAlertGate(input: {
   hookCheck(alertTests.hook, checks, reasons)
 
   if (alertTests.held) reasons.push(alertTests.held)
-  else if (!alertTests.approved) reasons.push(`alert tests not approved (${alertTests.not_verified_reason?.match(/^alert tests not approved \((.+?)\)/)?.[1] ?? 'input alert-tests is false'}): the alert path is unproven`)
+  else if (!alertTests.approved)
+    reasons.push(
+      `alert tests not approved (${alertTests.not_verified_reason?.match(/^alert tests not approved \((.+?)\)/)?.[1] ?? 'input alert-tests is false'}): the alert path is unproven`
+    )
   else if (alertTests.not_verified_reason) reasons.push(`alert path not verified: ${alertTests.not_verified_reason}`)
   else if (alertTests.tests.length === 0) reasons.push('no alert route was tested: configure alerting.routes')
   // In the order the responder must fix them: where it went, whether it arrived, who acknowledged.
@@ -136,8 +156,12 @@ export function evaluateAlertGate(input: {
     const where = `route ${t.route}: expected receiver ${t.expected_receiver}, actual ${t.actual_receivers.join(', ') || 'none'}`
     if (t.status === 'error') errors.push(`${where}: backend error: ${t.reason}`)
     else if (t.status === 'not_run') reasons.push(`${where}: not run: ${t.reason}`)
-    else if (!t.actual_receivers.includes(t.expected_receiver) || !t.delivered_at) reasons.push(`${MSG_ALERT_FAILURE} ${where}: ${t.reason}`)
-    else reasons.push(`${where}: acknowledgement ${t.acknowledgement_time_seconds === null ? 'never came' : `took ${t.acknowledgement_time_seconds} s`}, SLA ${t.sla_seconds} s: ${t.reason}`)
+    else if (!t.actual_receivers.includes(t.expected_receiver) || !t.delivered_at)
+      reasons.push(`${MSG_ALERT_FAILURE} ${where}: ${t.reason}`)
+    else
+      reasons.push(
+        `${where}: acknowledgement ${t.acknowledgement_time_seconds === null ? 'never came' : `took ${t.acknowledgement_time_seconds} s`}, SLA ${t.sla_seconds} s: ${t.reason}`
+      )
   }
   checks.push({
     name: 'alert acknowledgement SLA compliance',
@@ -168,7 +192,8 @@ export function evaluateAlertGate(input: {
 
   if (dashboards.not_verified_reason) reasons.push(`dashboards not checked: ${dashboards.not_verified_reason}`)
   for (const s of dashboards.services_without_dashboard) reasons.push(`service ${s} appears on no dashboard`)
-  if (dashboards.live_not_verified_reason) reasons.push(`dashboard panels not checked against live data: ${dashboards.live_not_verified_reason}`)
+  if (dashboards.live_not_verified_reason)
+    reasons.push(`dashboard panels not checked against live data: ${dashboards.live_not_verified_reason}`)
   for (const d of dashboards.dashboards) {
     for (const c of d.live_checks ?? []) {
       const text = `dashboard ${d.dashboard} panel "${c.panel}" shows no data for ${c.service}: query ${c.query} answered ${c.answer}`
@@ -183,11 +208,23 @@ export function evaluateAlertGate(input: {
   const worst = dashboards.dashboards.length ? Math.min(...dashboards.dashboards.map((d) => d.score)) : 0
   checks.push({
     name: 'dashboard score',
-    status: !dashboards.not_verified_reason && !dashboards.live_not_verified_reason && dashboards.dashboards.length > 0 && worst >= min && dashboards.dashboards.every((d) => (d.live_checks ?? []).every((c) => c.verdict === 'pass')) ? 'pass' : 'fail',
+    status:
+      !dashboards.not_verified_reason &&
+      !dashboards.live_not_verified_reason &&
+      dashboards.dashboards.length > 0 &&
+      worst >= min &&
+      dashboards.dashboards.every((d) => (d.live_checks ?? []).every((c) => c.verdict === 'pass'))
+        ? 'pass'
+        : 'fail',
     value: dashboards.dashboards.length ? pct(worst) : 'no dashboards',
     threshold: `>= ${min}%`
   })
-  return gate(2, checks, reasons, errors, ['alert-test-results.json', 'dashboard-config.md', 'monitoring-approval-record.json', ...(input.drill ? ['detection-drill.json'] : [])])
+  return gate(2, checks, reasons, errors, [
+    'alert-test-results.json',
+    'dashboard-config.md',
+    'monitoring-approval-record.json',
+    ...(input.drill ? ['detection-drill.json'] : [])
+  ])
 }
 
 export function evaluateAssuranceGate(input: {
@@ -243,7 +280,12 @@ export function evaluateAssuranceGate(input: {
   if (!input.backlogWritten) reasons.push('improvement-backlog.md was not produced')
   const filed = new Set(input.backlog.map((b) => b.fingerprint))
   const unfiled = input.gapFingerprints.filter((f) => !filed.has(f))
-  checks.push({ name: 'gaps with a backlog item', status: unfiled.length === 0 ? 'pass' : 'fail', value: `${input.gapFingerprints.length - unfiled.length}/${input.gapFingerprints.length}`, threshold: 'all' })
+  checks.push({
+    name: 'gaps with a backlog item',
+    status: unfiled.length === 0 ? 'pass' : 'fail',
+    value: `${input.gapFingerprints.length - unfiled.length}/${input.gapFingerprints.length}`,
+    threshold: 'all'
+  })
   for (const f of unfiled) reasons.push(`gap without a backlog item: ${f}`)
   return gate(3, checks, reasons, errors, ['observability-schedule.json', 'alert-tuning-report.md', 'improvement-backlog.md'])
 }
@@ -284,11 +326,17 @@ export function evaluateHandoffGate(input: {
   const minManifest = thresholds['manifest-completeness-min-percent']
   if (!manifest) reasons.push('monitoring-package-manifest.json was not produced')
   const completeness = manifest?.manifest_completeness ?? 0
-  checks.push({ name: 'manifest completeness', status: completeness >= minManifest ? 'pass' : 'fail', value: pct(completeness), threshold: `>= ${minManifest}%` })
+  checks.push({
+    name: 'manifest completeness',
+    status: completeness >= minManifest ? 'pass' : 'fail',
+    value: pct(completeness),
+    threshold: `>= ${minManifest}%`
+  })
   for (const m of manifest?.missing_artifacts ?? []) reasons.push(`package artifact missing or invalid: ${m}`)
 
   const approvers = Object.values(approval?.approvers ?? {}).filter((a) => a.approval_status === 'approved')
-  const recorded = !!approval && approval.status === 'approved' && approvers.length > 0 && !!approval.effective_date && !!approval.on_call_owner
+  const recorded =
+    !!approval && approval.status === 'approved' && approvers.length > 0 && !!approval.effective_date && !!approval.on_call_owner
   if (!recorded) {
     const missing = [
       !approval || approvers.length === 0 ? 'approver' : undefined,
@@ -305,8 +353,8 @@ export function evaluateHandoffGate(input: {
     threshold: `>= ${minApprovals}%`
   })
 
-  let notified: GateCheck['status'] = 'fail'
-  let value = ''
+  let notified: GateCheck['status']
+  let value: string
   if (handoff.pending) {
     notified = 'pass'
     value = 'pending: decided after the package upload'
@@ -319,14 +367,25 @@ export function evaluateHandoffGate(input: {
     value = [
       handoff.uploaded ? 'package delivered' : `package not delivered${handoff.uploadError ? ` (${handoff.uploadError})` : ''}`,
       ...(handoff.held ? [`handoff held: ${handoff.held}`] : []),
-      ...handoff.notifications.map((n) => `${n.protocol} ${n.channel} ${n.target}: ${n.accepted ? 'accepted' : `not accepted (${n.detail})`}`),
+      ...handoff.notifications.map(
+        (n) => `${n.protocol} ${n.channel} ${n.target}: ${n.accepted ? 'accepted' : `not accepted (${n.detail})`}`
+      ),
       ...(!handoff.held && handoff.notifications.length === 0
-        ? [`no notification sent: github.handoff.enabled is false and notify.${handoff.requires === 'any' ? '*' : handoff.requires} is not configured`]
+        ? [
+            `no notification sent: github.handoff.enabled is false and notify.${handoff.requires === 'any' ? '*' : handoff.requires} is not configured`
+          ]
         : []),
-      ...(!handoff.held && handoff.notifications.length > 0 && accepted.length === 0 && handoff.requires !== 'any' ? [`no ${handoff.requires} notification accepted`] : [])
+      ...(!handoff.held && handoff.notifications.length > 0 && accepted.length === 0 && handoff.requires !== 'any'
+        ? [`no ${handoff.requires} notification accepted`]
+        : [])
     ].join(', ')
     if (!ok) reasons.push(`downstream protocols not notified: ${value}`)
   }
-  checks.push({ name: 'downstream notified', status: notified, value, threshold: 'package delivered and a notification accepted by Protocol 13 (dispatch or webhook); every configured notification accepted' })
+  checks.push({
+    name: 'downstream notified',
+    status: notified,
+    value,
+    threshold: 'package delivered and a notification accepted by Protocol 13 (dispatch or webhook); every configured notification accepted'
+  })
   return gate(4, checks, reasons, errors, ['monitoring-package-manifest.json', 'monitoring-approval-record.json'])
 }

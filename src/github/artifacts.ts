@@ -58,8 +58,7 @@ export interface DownloadEvidenceArtifactArgs {
 }
 
 export type DownloadArtifactResult =
-  | { path: string; artifactId: number; runId?: number; digest?: string; files: string[] }
-  | { error: string; available?: string[] }
+  { path: string; artifactId: number; runId?: number; digest?: string; files: string[] } | { error: string; available?: string[] }
 
 /**
  * Download an artifact by name from this run or another, check its SHA-256 against the digest
@@ -76,7 +75,9 @@ export async function downloadEvidenceArtifact(args: DownloadEvidenceArtifactArg
     args.runId !== undefined && args.token
       ? { token: args.token, workflowRunId: args.runId, repositoryOwner: repo.owner, repositoryName: repo.repo }
       : undefined
-  const runText = findBy ? `run ${findBy.workflowRunId} of ${repo.owner}/${repo.repo}` : `this run${args.currentRunId ? ` (${args.currentRunId})` : ''}`
+  const runText = findBy
+    ? `run ${findBy.workflowRunId} of ${repo.owner}/${repo.repo}`
+    : `this run${args.currentRunId ? ` (${args.currentRunId})` : ''}`
 
   const { client } = await loadArtifactClient()
   // One listing serves both the lookup and, when the name is missing, the list of what exists
@@ -183,9 +184,7 @@ export interface UploadPackageArgs {
   log: Logger
 }
 
-export type UploadPackageResult =
-  | { id: number; url: string; size?: number; digest?: string; replaced: boolean }
-  | { error: string }
+export type UploadPackageResult = { id: number; url: string; size?: number; digest?: string; replaced: boolean } | { error: string }
 
 /**
  * Upload the package as one artifact; replace an earlier attempt's artifact of the same name.
@@ -260,8 +259,7 @@ export interface DownloadPreviousPackageArgs {
 }
 
 export type DownloadPreviousPackageResult =
-  | { path: string; runId: number; artifactId: number; files: string[] }
-  | { path: undefined; reason: string }
+  { path: string; runId: number; artifactId: number; files: string[] } | { path: undefined; reason: string }
 
 /**
  * The package of the most recent successful run of this workflow that still has one: list the
@@ -299,7 +297,13 @@ export async function downloadPreviousPackage(args: DownloadPreviousPackageArgs)
   for (const run of runs) {
     let artifact: { id: number; name: string; digest?: string } | undefined
     try {
-      const { data } = await octokit.rest.actions.listWorkflowRunArtifacts({ owner: repo.owner, repo: repo.repo, run_id: run.id, name, per_page: 10 })
+      const { data } = await octokit.rest.actions.listWorkflowRunArtifacts({
+        owner: repo.owner,
+        repo: repo.repo,
+        run_id: run.id,
+        name,
+        per_page: 10
+      })
       const live = data.artifacts.filter((a) => !a.expired).sort((x, y) => y.id - x.id)[0]
       if (live) artifact = { id: live.id, name: live.name, digest: live.digest ?? undefined }
     } catch (err) {

@@ -144,14 +144,23 @@ export async function syncBacklogIssues(args: SyncBacklogIssuesArgs): Promise<Sy
       const plan = planIssue(item, policy, args.runUrl, args.packageUrl)
       try {
         const create = (assignees: string[]) =>
-          octokit.rest.issues.create({ owner: repo.owner, repo: repo.repo, title, body: plan.body, labels: plan.labels, ...(assignees.length ? { assignees } : {}) })
+          octokit.rest.issues.create({
+            owner: repo.owner,
+            repo: repo.repo,
+            title,
+            body: plan.body,
+            labels: plan.labels,
+            ...(assignees.length ? { assignees } : {})
+          })
         let data
         try {
           ;({ data } = await create(plan.assignees))
         } catch (err) {
           // A named owner GitHub cannot assign here (not a collaborator, a typo): file it unassigned, say so.
           if (plan.assignees.length === 0 || !isAssigneeRefusal(err)) throw err
-          log.warning(`GitHub issues: ${plan.assignees.join(', ')} cannot be assigned in ${repo.owner}/${repo.repo} (services[].github-assignees); filed ${item.fingerprint} unassigned.`)
+          log.warning(
+            `GitHub issues: ${plan.assignees.join(', ')} cannot be assigned in ${repo.owner}/${repo.repo} (services[].github-assignees); filed ${item.fingerprint} unassigned.`
+          )
           ;({ data } = await create([]))
         }
         result.opened.push(data.number)

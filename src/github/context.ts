@@ -24,7 +24,11 @@ export interface RunContext {
 
 interface EventPayload {
   number?: number
-  pull_request?: { number?: number; head?: { repo?: { full_name?: string; fork?: boolean } | null }; base?: { repo?: { full_name?: string } } }
+  pull_request?: {
+    number?: number
+    head?: { repo?: { full_name?: string; fork?: boolean } | null }
+    base?: { repo?: { full_name?: string } }
+  }
   issue?: { number?: number; pull_request?: unknown }
 }
 
@@ -57,7 +61,8 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env, payload?: E
   const prNumber = pr?.number ?? (event.issue?.pull_request ? event.issue.number : undefined)
   const headRepo = pr?.head?.repo
   const baseRepo = pr?.base?.repo?.full_name ?? (owner && repo ? `${owner}/${repo}` : undefined)
-  const forkPullRequest = Boolean(pr) && (headRepo === null || headRepo?.fork === true || (headRepo?.full_name !== undefined && headRepo.full_name !== baseRepo))
+  const forkPullRequest =
+    Boolean(pr) && (headRepo === null || headRepo?.fork === true || (headRepo?.full_name !== undefined && headRepo.full_name !== baseRepo))
   const workflowRef = env.GITHUB_WORKFLOW_REF || undefined
   const workflowFile = workflowRef ? /\/([^/@]+\.ya?ml)@/.exec(workflowRef)?.[1] : undefined
   return {

@@ -51,7 +51,10 @@ export function buildClientPayload(payload: HandoffPayload): Record<string, unkn
   }
   let limit = 2000
   while (Buffer.byteLength(JSON.stringify(out)) >= DISPATCH_MAX_PAYLOAD_BYTES && limit > 10) {
-    out.gates = payload.gates.map((g) => ({ ...g, message: g.message && g.message.length > limit ? `${g.message.slice(0, limit)}…` : g.message }))
+    out.gates = payload.gates.map((g) => ({
+      ...g,
+      message: g.message && g.message.length > limit ? `${g.message.slice(0, limit)}…` : g.message
+    }))
     limit = Math.floor(limit / 2)
   }
   return out

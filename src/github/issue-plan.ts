@@ -75,14 +75,21 @@ export function issueTitle(item: BacklogItem): string {
   return prefixed.length > 250 ? `${prefixed.slice(0, 249)}…` : prefixed
 }
 
-const labelPart = (s: string): string => s.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '')
+const labelPart = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/^-+|-+$/g, '')
 
 /** GitHub label names are at most 50 characters. */
 const clip = (s: string): string => (s.length > 50 ? s.slice(0, 50) : s)
 
 export function issueLabels(item: BacklogItem, policy: LabelPolicy): string[] {
   const base = policy.labels.length > 0 ? policy.labels : [DEFAULT_ISSUE_LABEL]
-  const extra = [policy.kindPrefix ? `${policy.kindPrefix}${labelPart(item.kind)}` : '', policy.priorityPrefix ? `${policy.priorityPrefix}${item.priority}` : ''].filter(Boolean)
+  const extra = [
+    policy.kindPrefix ? `${policy.kindPrefix}${labelPart(item.kind)}` : '',
+    policy.priorityPrefix ? `${policy.priorityPrefix}${item.priority}` : ''
+  ].filter(Boolean)
   return [...new Set([...base, ...extra].map(clip))]
 }
 
@@ -144,7 +151,16 @@ export function renderIssueBody(item: BacklogItem, runUrl: string | undefined, p
   ]
   const tail = [
     '',
-    ...(item.query ? ['', `Query${item.query.backend ? ` (backend ${escapeInline(item.query.backend)})` : ''}${item.observedAt ? `, seen at ${escapeInline(item.observedAt)}` : ''}:`, '', fenced(item.query.expr, item.kind === 'coverage_gap' && item.query.expr.startsWith('{') ? 'logql' : 'promql')] : item.observedAt ? ['', `Seen at ${escapeInline(item.observedAt)}.`] : []),
+    ...(item.query
+      ? [
+          '',
+          `Query${item.query.backend ? ` (backend ${escapeInline(item.query.backend)})` : ''}${item.observedAt ? `, seen at ${escapeInline(item.observedAt)}` : ''}:`,
+          '',
+          fenced(item.query.expr, item.kind === 'coverage_gap' && item.query.expr.startsWith('{') ? 'logql' : 'promql')
+        ]
+      : item.observedAt
+        ? ['', `Seen at ${escapeInline(item.observedAt)}.`]
+        : []),
     '',
     '#### What to do',
     '',

@@ -128,9 +128,7 @@ export function createOctokit(token: string, options: CreateOctokitOptions): Oct
     (retryAfter: number, request: ThrottledRequest, _octokit: unknown, retryCount: number): boolean => {
       const what = `${request.method} ${request.url}`
       if (retryCount >= policy.maxRetries) {
-        log.warning(
-          `GitHub API ${kind} rate limit on ${what}: gave up after ${retryCount} wait(s); the request failed.`
-        )
+        log.warning(`GitHub API ${kind} rate limit on ${what}: gave up after ${retryCount} wait(s); the request failed.`)
         return false
       }
       if (retryAfter > policy.maxWaitSeconds) {
@@ -194,7 +192,8 @@ function bound(octokit: Octokit, time: GitHubTimePolicy, sharedBudget?: GitHubBu
     const o = options as unknown as Record<string, unknown> & { method: string; url: string; request?: Record<string, unknown> }
     const what = `${o.method} ${o.url}`
     const left = budget.remaining()
-    if (left <= 0) throw new GitHubTimeoutError(`GitHub API: ${what} not sent: the ${duration(budget.budgetMs)} this run may spend on GitHub are spent`)
+    if (left <= 0)
+      throw new GitHubTimeoutError(`GitHub API: ${what} not sent: the ${duration(budget.budgetMs)} this run may spend on GitHub are spent`)
     for (const [k, v] of Object.entries(o)) if (!OCTOKIT_OPTIONS.has(k)) o[k] = redactDeep(v)
     if (o.data !== undefined) o.data = redactDeep(o.data)
     const started = Date.now()
@@ -208,7 +207,11 @@ function bound(octokit: Octokit, time: GitHubTimePolicy, sharedBudget?: GitHubBu
       try {
         const res = await inner(url, { ...init, signal })
         const bytes = await readCapped(res, httpLimits().maxResponseBytes)
-        return new Response(NO_BODY.has(res.status) ? null : bytes, { status: res.status, statusText: res.statusText, headers: res.headers })
+        return new Response(NO_BODY.has(res.status) ? null : bytes, {
+          status: res.status,
+          statusText: res.statusText,
+          headers: res.headers
+        })
       } catch (err) {
         const name = (err as Error)?.name
         if (err instanceof ResponseTooLargeError) throw new GitHubTimeoutError(`GitHub API: ${what}: ${err.message}`)
@@ -233,18 +236,28 @@ function bound(octokit: Octokit, time: GitHubTimePolicy, sharedBudget?: GitHubBu
 
   // Every listing stops at the page cap; a listing longer than that is an error, not a silent cut.
   const paginate = octokit.paginate
-  const capped = ((route: unknown, params?: unknown, mapFn?: (response: { headers: Record<string, unknown>; data: unknown }, done: () => void) => unknown) => {
+  const capped = ((
+    route: unknown,
+    params?: unknown,
+    mapFn?: (response: { headers: Record<string, unknown>; data: unknown }, done: () => void) => unknown
+  ) => {
     let pages = 0
     const fn = typeof params === 'function' ? (params as typeof mapFn) : mapFn
     const p = typeof params === 'function' ? {} : params
-    return (paginate as unknown as (...a: unknown[]) => Promise<unknown>)(route, p, (response: { headers: Record<string, unknown>; data: unknown }, done: () => void) => {
-      pages++
-      const more = /rel="next"/.test(String(response.headers.link ?? ''))
-      if (more && pages >= time.maxPages) {
-        throw new Error(`GitHub API: the listing has more than ${time.maxPages} pages; this run reads at most ${time.maxPages} pages per listing`)
+    return (paginate as unknown as (...a: unknown[]) => Promise<unknown>)(
+      route,
+      p,
+      (response: { headers: Record<string, unknown>; data: unknown }, done: () => void) => {
+        pages++
+        const more = /rel="next"/.test(String(response.headers.link ?? ''))
+        if (more && pages >= time.maxPages) {
+          throw new Error(
+            `GitHub API: the listing has more than ${time.maxPages} pages; this run reads at most ${time.maxPages} pages per listing`
+          )
+        }
+        return fn ? fn(response, done) : response.data
       }
-      return fn ? fn(response, done) : response.data
-    })
+    )
   }) as unknown as Octokit['paginate']
   Object.assign(capped, { iterator: paginate.iterator })
   ;(octokit as { paginate: Octokit['paginate'] }).paginate = capped

@@ -23,7 +23,12 @@ function serviceFromLabels(labels: Array<string | { name?: string }>): string | 
 }
 
 /** GitHub as the action sees it: the run's repository, token and artifact service. */
-export async function createGitHubPort(args: { settings: Settings; env: NodeJS.ProcessEnv; log: Logger; workspace: string }): Promise<GitHubPort> {
+export async function createGitHubPort(args: {
+  settings: Settings
+  env: NodeJS.ProcessEnv
+  log: Logger
+  workspace: string
+}): Promise<GitHubPort> {
   const { settings, env, log } = args
   const token = settings.githubToken!
   const run = readRunContext(env)
@@ -37,7 +42,15 @@ export async function createGitHubPort(args: { settings: Settings; env: NodeJS.P
     description: `${run.owner}/${run.repo} run ${run.runId}`,
 
     async downloadEvidence(name, path, runId) {
-      const r = await downloadEvidenceArtifact({ name, path, runId: runId ? Number(runId) : undefined, token, repo, currentRunId: run.runId, log })
+      const r = await downloadEvidenceArtifact({
+        name,
+        path,
+        runId: runId ? Number(runId) : undefined,
+        token,
+        repo,
+        currentRunId: run.runId,
+        log
+      })
       if ('error' in r) return { error: r.error }
       return { ok: true }
     },
@@ -94,7 +107,12 @@ export async function createGitHubPort(args: { settings: Settings; env: NodeJS.P
             ...(info.upload && 'id' in info.upload ? { artifact_id: info.upload.id, url: info.upload.url } : {}),
             ...(info.upload && 'error' in info.upload ? { error: info.upload.error } : {})
           },
-          gates: info.gates.map((g) => ({ gate: g.id, name: g.name, status: g.status, message: g.reasons.slice(0, 3).join('; ') || undefined })),
+          gates: info.gates.map((g) => ({
+            gate: g.id,
+            name: g.name,
+            status: g.status,
+            message: g.reasons.slice(0, 3).join('; ') || undefined
+          })),
           environment: info.environment,
           sha: run.sha,
           approval_status: info.approvalStatus
@@ -145,7 +163,7 @@ export async function createGitHubPort(args: { settings: Settings; env: NodeJS.P
             source: `github issues labelled ${labels.join(', ')}`
           }))
       } catch (err) {
-        throw new Error(`listing incident issues failed: ${describeApiError(err)}`)
+        throw new Error(`listing incident issues failed: ${describeApiError(err)}`, { cause: err })
       }
     },
 

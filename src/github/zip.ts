@@ -97,8 +97,14 @@ export function listZipEntries(buf: Buffer): ZipEntry[] {
       const len = buf.readUInt16LE(e + 2)
       if (id === 0x0001) {
         let q = e + 4
-        if (size === 0xffffffff) (size = Number(buf.readBigUInt64LE(q))), (q += 8)
-        if (compressedSize === 0xffffffff) (compressedSize = Number(buf.readBigUInt64LE(q))), (q += 8)
+        if (size === 0xffffffff) {
+          size = Number(buf.readBigUInt64LE(q))
+          q += 8
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = Number(buf.readBigUInt64LE(q))
+          q += 8
+        }
         if (localHeaderOffset === 0xffffffff) localHeaderOffset = Number(buf.readBigUInt64LE(q))
       }
       e += 4 + len
@@ -152,7 +158,10 @@ export async function extractZipSafely(buf: Buffer, dest: string, options: Extra
     total += entry.size
   }
   if (bad.length > 0) {
-    throw new UnsafeArchiveError(`refused: ${bad.length} entr${bad.length === 1 ? 'y' : 'ies'} unsafe to extract: ${bad.slice(0, 5).join('; ')}`, bad)
+    throw new UnsafeArchiveError(
+      `refused: ${bad.length} entr${bad.length === 1 ? 'y' : 'ies'} unsafe to extract: ${bad.slice(0, 5).join('; ')}`,
+      bad
+    )
   }
   const maxBytes = options.maxBytes ?? 2 * 1024 ** 3
   if (total > maxBytes) throw new UnsafeArchiveError(`refused: expands to ${total} bytes, more than ${maxBytes}`, [])

@@ -35,7 +35,9 @@ const PRIORITY_ORDER = { high: 0, medium: 1, low: 2 } as const
 
 /** Highest priority first; within a priority, items that fail a gate, then by fingerprint. */
 export function byPriority(a: BacklogItem, b: BacklogItem): number {
-  return PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || (a.gate ?? 9) - (b.gate ?? 9) || a.fingerprint.localeCompare(b.fingerprint)
+  return (
+    PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || (a.gate ?? 9) - (b.gate ?? 9) || a.fingerprint.localeCompare(b.fingerprint)
+  )
 }
 
 /** Fingerprint from the parts that identify an item; never from wording. */

@@ -16,7 +16,12 @@ export const REQUIRED_ARTIFACTS = [
 
 /** Which downstream protocol reads what (seed section 3). */
 export const DOWNSTREAM = {
-  'protocol-13': ['monitoring-package-manifest.json', 'alert-test-results.json', 'instrumentation-audit.json', 'monitoring-approval-record.json'],
+  'protocol-13': [
+    'monitoring-package-manifest.json',
+    'alert-test-results.json',
+    'instrumentation-audit.json',
+    'monitoring-approval-record.json'
+  ],
   'protocol-5': ['observability-scorecard.md', 'alert-tuning-report.md', 'improvement-backlog.md'],
   'protocol-14': ['baseline-metrics.json', 'instrumentation-gaps.json', 'instrumentation-audit.json']
 } as const
@@ -80,7 +85,11 @@ export function buildManifest(args: {
   const missing = required.filter((n) => !present.has(n))
   const why = (n: string): string =>
     args.notWritten?.get(n) ??
-    (artifacts.some((a) => a.name === n) ? 'written but fails its schema' : args.refusedInput?.length ? 'not produced: the input was refused (see refused_input)' : 'not produced by this run')
+    (artifacts.some((a) => a.name === n)
+      ? 'written but fails its schema'
+      : args.refusedInput?.length
+        ? 'not produced: the input was refused (see refused_input)'
+        : 'not produced by this run')
   return {
     generated_at: args.now.toISOString(),
     generator: args.generator,

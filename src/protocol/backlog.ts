@@ -9,7 +9,12 @@ import type { BaselineMetrics, InstrumentationAudit, Measurement } from '../tele
 /** The command line, as run from a clone of the action. */
 const CLI = 'node dist/cli.js --config .github/sre-monitoring.yml --evidence .artifacts/deployment'
 
-const SIGNAL_KEY: Record<Signal, 'metrics' | 'logs' | 'traces' | 'synthetics'> = { metrics: 'metrics', logs: 'logs', traces: 'traces', synthetic: 'synthetics' }
+const SIGNAL_KEY: Record<Signal, 'metrics' | 'logs' | 'traces' | 'synthetics'> = {
+  metrics: 'metrics',
+  logs: 'logs',
+  traces: 'traces',
+  synthetic: 'synthetics'
+}
 
 /** The request that showed a gap, as a command a person can paste (credentials left to them). */
 export function curlFor(m: Measurement | undefined): string | undefined {
@@ -22,7 +27,9 @@ export function curlFor(m: Measurement | undefined): string | undefined {
 const promCurl = (config: Config | undefined, backend: string | undefined, expr: string): string | undefined => {
   const name = backend ?? config?.baseline.backend ?? Object.entries(config?.backends ?? {}).find(([, b]) => b.type === 'prometheus')?.[0]
   const b = name ? config?.backends[name] : undefined
-  return b ? `curl -sG ${shellQuote(`${b.url.replace(/\/+$/, '')}/api/v1/query`)} --data-urlencode ${shellQuote(`query=${expr}`)}` : undefined
+  return b
+    ? `curl -sG ${shellQuote(`${b.url.replace(/\/+$/, '')}/api/v1/query`)} --data-urlencode ${shellQuote(`query=${expr}`)}`
+    : undefined
 }
 
 const alertRuleFingerprint = (f: RuleFinding): string => fingerprint('alert-rule', f.slo, f.kind, f.long_window)
@@ -63,7 +70,13 @@ export function collectBacklog(r: {
       evidence: [
         { label: 'gap', value: g.gap },
         { label: 'detail', value: g.detail },
-        ...(m ? [{ label: 'value seen', value: m.value === null ? 'none' : String(m.value) }, ...(m.threshold ? [{ label: 'needed', value: m.threshold }] : []), { label: 'request', value: `${m.request.method} ${m.request.url}` }] : []),
+        ...(m
+          ? [
+              { label: 'value seen', value: m.value === null ? 'none' : String(m.value) },
+              ...(m.threshold ? [{ label: 'needed', value: m.threshold }] : []),
+              { label: 'request', value: `${m.request.method} ${m.request.url}` }
+            ]
+          : []),
         ...(diag ? [{ label: 'diagnosis', value: `${diag.cause.replace(/_/g, ' ')}: ${diag.detail}` }] : []),
         { label: 'audit date', value: r.audit.audit_date }
       ],
@@ -71,7 +84,10 @@ export function collectBacklog(r: {
       verify: curlFor(m),
       query: m?.request.query ? { backend: m.request.backend, expr: m.request.query } : undefined,
       observedAt: m?.finishedAt,
-      links: queryLinks(config, m?.request.backend, m?.request.query).map((l) => ({ label: l.text === 'query' ? 'The query in the backend UI' : 'The query in Grafana Explore', url: l.url }))
+      links: queryLinks(config, m?.request.backend, m?.request.query).map((l) => ({
+        label: l.text === 'query' ? 'The query in the backend UI' : 'The query in Grafana Explore',
+        url: l.url
+      }))
     })
   }
   if (r.audit.not_verified_reason) {
@@ -89,7 +105,9 @@ export function collectBacklog(r: {
   }
   // One item per evidence file: its refuted claims are one fix (the tool that wrote them).
   const queryOf = (service: string | undefined, metric: string): string | undefined =>
-    r.baseline.services.find((x) => (service ? x.service === service : x.metrics.some((v) => v.metric === metric)))?.metrics.find((v) => v.metric === metric)?.query
+    r.baseline.services
+      .find((x) => (service ? x.service === service : x.metrics.some((v) => v.metric === metric)))
+      ?.metrics.find((v) => v.metric === metric)?.query
   const refuted = new Map<string, typeof r.baseline.claims>()
   for (const c of r.baseline.claims.filter((x) => x.verdict === 'fail')) {
     const file = c.source.split(' ')[0] || c.source
@@ -130,7 +148,16 @@ export function collectBacklog(r: {
       action: `Find what in this release made ${p.metric} worse for ${p.service} (compare the releases' changes and dashboards); roll back or fix it, or change the criterion in baseline.criteria if the new level is intended.`,
       ...(() => {
         const q = queryOf(p.service, p.metric)
-        return q ? { verify: promCurl(config, config?.baseline.backend, q), query: { backend: config?.baseline.backend, expr: q }, links: queryLinks(config, config?.baseline.backend, q).map((l) => ({ label: l.text === 'query' ? 'The query in the backend UI' : 'The query in Grafana Explore', url: l.url })) } : { verify: CLI }
+        return q
+          ? {
+              verify: promCurl(config, config?.baseline.backend, q),
+              query: { backend: config?.baseline.backend, expr: q },
+              links: queryLinks(config, config?.baseline.backend, q).map((l) => ({
+                label: l.text === 'query' ? 'The query in the backend UI' : 'The query in Grafana Explore',
+                url: l.url
+              }))
+            }
+          : { verify: CLI }
       })(),
       observedAt: r.baseline.captured_at
     })
@@ -206,12 +233,18 @@ export function collectBacklog(r: {
               : `Check the on-call schedule and escalation of ${t.expected_receiver}: a person must acknowledge within ${t.sla_seconds} s.`,
       verify: route && t.provider === 'alertmanager' ? amtoolCommand(t.expected_receiver, route.labels) : CLI,
       observedAt: t.triggered_at ?? undefined,
-      links: am && route && t.provider === 'alertmanager' ? [{ label: 'The synthetic alert in Alertmanager', url: alertmanagerAlertsUrl(am, route.labels) }] : undefined,
+      links:
+        am && route && t.provider === 'alertmanager'
+          ? [{ label: 'The synthetic alert in Alertmanager', url: alertmanagerAlertsUrl(am, route.labels) }]
+          : undefined,
       summary: t.reason,
       evidence: [
         { label: 'expected receiver', value: t.expected_receiver },
         { label: 'actual receivers', value: t.actual_receivers.join(', ') || 'none' },
-        { label: 'acknowledgement', value: t.acknowledgement_time_seconds === null ? 'none' : `${t.acknowledgement_time_seconds} s (SLA ${t.sla_seconds} s)` },
+        {
+          label: 'acknowledgement',
+          value: t.acknowledgement_time_seconds === null ? 'none' : `${t.acknowledgement_time_seconds} s (SLA ${t.sla_seconds} s)`
+        },
         { label: 'status', value: t.status }
       ]
     })
@@ -251,7 +284,10 @@ export function collectBacklog(r: {
       title: `Alert tuning lacks its ${s.kind} source`,
       summary: `${s.name}: ${s.status}: ${s.detail}`,
       evidence: [{ label: 'request', value: s.request }],
-      action: s.kind === 'incidents' ? 'Configure an incident source: incidents.file or incidents.github-labels.' : 'Give the run a Prometheus backend that holds the ALERTS history (alerting.rules-backend).',
+      action:
+        s.kind === 'incidents'
+          ? 'Configure an incident source: incidents.file or incidents.github-labels.'
+          : 'Give the run a Prometheus backend that holds the ALERTS history (alerting.rules-backend).',
       verify: CLI
     })
   }

@@ -34,7 +34,8 @@ function dateProblems(date: unknown, field: string, startedAt: Date, now: Date):
   const t = typeof date === 'string' ? Date.parse(date) : NaN
   if (!Number.isFinite(t)) return [`${field} is not a time (${JSON.stringify(date)})`]
   // A second of slack: some tools write whole seconds.
-  if (t < startedAt.getTime() - 1000) return [`${field} ${date} is before this run started (${startedAt.toISOString()}): not evidence of this run`]
+  if (t < startedAt.getTime() - 1000)
+    return [`${field} ${date} is before this run started (${startedAt.toISOString()}): not evidence of this run`]
   if (t > now.getTime() + 60_000) return [`${field} ${date} is in the future (now ${now.toISOString()})`]
   return []
 }
@@ -49,7 +50,14 @@ export function reviewAuditHook(args: {
   now: Date
 }): HookReview {
   const { hook, live } = args
-  const review: HookReview = { command: 'audit-command', status: args.status, accepted: false, artifact_date: null, refused: [], disagreements: [] }
+  const review: HookReview = {
+    command: 'audit-command',
+    status: args.status,
+    accepted: false,
+    artifact_date: null,
+    refused: [],
+    disagreements: []
+  }
   if (!hook) {
     review.refused.push(args.error ?? `no artifact (${args.status})`)
     return review
@@ -60,7 +68,8 @@ export function reviewAuditHook(args: {
   const listed = new Map(hook.services.map((s) => [s.service_name, s]))
   const absent = args.services.filter((s) => !listed.has(s))
   if (absent.length > 0) review.refused.push(`does not cover the release's service(s): ${absent.join(', ')}`)
-  if (live.environment && hook.environment !== live.environment) review.refused.push(`environment is ${JSON.stringify(hook.environment)}, this run observes ${JSON.stringify(live.environment)}`)
+  if (live.environment && hook.environment !== live.environment)
+    review.refused.push(`environment is ${JSON.stringify(hook.environment)}, this run observes ${JSON.stringify(live.environment)}`)
   review.accepted = review.refused.length === 0
 
   const liveBy = new Map(live.services.map((s) => [s.service_name, s]))
@@ -72,7 +81,7 @@ export function reviewAuditHook(args: {
       const hv = (h as ServiceAudit)[key]?.verified === true
       const lv = l?.[key]?.verified === true
       if (hv === lv) continue
-      const liveWhy = l ? (l[key].measurement?.reason ?? l[key].verdict) : live.not_verified_reason ?? 'not checked'
+      const liveWhy = l ? (l[key].measurement?.reason ?? l[key].verdict) : (live.not_verified_reason ?? 'not checked')
       review.disagreements.push(
         hv
           ? `${name} ${signal}: audit-command says verified, the live check says not (${liveWhy}); the live check decides`
@@ -93,7 +102,14 @@ export function reviewAlertHook(args: {
   now: Date
 }): HookReview {
   const { hook, live } = args
-  const review: HookReview = { command: 'alert-test-command', status: args.status, accepted: false, artifact_date: null, refused: [], disagreements: [] }
+  const review: HookReview = {
+    command: 'alert-test-command',
+    status: args.status,
+    accepted: false,
+    artifact_date: null,
+    refused: [],
+    disagreements: []
+  }
   if (!hook) {
     review.refused.push(args.error ?? `no artifact (${args.status})`)
     return review

@@ -44,10 +44,14 @@ export async function runHook<T>(args: {
       resolve({ code: null, signal: null, stderr: err.message })
     })
   })
-  if (exit.signal === 'SIGKILL') return { status: `failed (timed out after ${args.timeoutSeconds} s)`, error: `command timed out after ${args.timeoutSeconds} s` }
+  if (exit.signal === 'SIGKILL')
+    return { status: `failed (timed out after ${args.timeoutSeconds} s)`, error: `command timed out after ${args.timeoutSeconds} s` }
   if (exit.code !== 0) {
     const detail = exit.stderr.trim().split('\n').slice(-3).join(' | ')
-    return { status: `failed (exit ${exit.code ?? exit.signal})`, error: `command exited ${exit.code ?? exit.signal}${detail ? `: ${detail}` : ''}` }
+    return {
+      status: `failed (exit ${exit.code ?? exit.signal})`,
+      error: `command exited ${exit.code ?? exit.signal}${detail ? `: ${detail}` : ''}`
+    }
   }
   let text: string
   try {
@@ -64,7 +68,10 @@ export async function runHook<T>(args: {
   }
   const check = validateAgainst(args.schemaFile, data)
   if (!check.valid) {
-    return { status: 'failed (output fails its schema)', error: `${args.outputFile} fails ${args.schemaFile}: ${check.errors.slice(0, 5).join('; ')}` }
+    return {
+      status: 'failed (output fails its schema)',
+      error: `${args.outputFile} fails ${args.schemaFile}: ${check.errors.slice(0, 5).join('; ')}`
+    }
   }
   return { status: 'success', data: data as T }
 }

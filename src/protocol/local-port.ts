@@ -44,8 +44,17 @@ export class LocalGitHubPort implements GitHubPort {
   /** issues-to-file.json: every issue exactly as the action would send it, highest priority first. */
   async syncBacklog(items: BacklogItem[], opts?: SyncBacklogOptions): Promise<IssuesOutcome> {
     const file = join(this.outputDir, 'issues-to-file.json')
-    const issues = planIssues(items, { labels: opts?.labels ?? [], kindPrefix: opts?.kindLabelPrefix, priorityPrefix: opts?.priorityLabelPrefix }, undefined)
-    const doc = { generated_at: this.now().toISOString(), repository: null, note: 'Not filed: a local run has no GitHub token. Each entry is what the action would send to POST /repos/{owner}/{repo}/issues.', issues }
+    const issues = planIssues(
+      items,
+      { labels: opts?.labels ?? [], kindPrefix: opts?.kindLabelPrefix, priorityPrefix: opts?.priorityLabelPrefix },
+      undefined
+    )
+    const doc = {
+      generated_at: this.now().toISOString(),
+      repository: null,
+      note: 'Not filed: a local run has no GitHub token. Each entry is what the action would send to POST /repos/{owner}/{repo}/issues.',
+      issues
+    }
     await writeFile(file, JSON.stringify(redactDeep(doc), null, 2) + '\n')
     return { opened: [], updated: [], closed: [], reopened: [], heldBack: [], errors: [], file }
   }
@@ -54,7 +63,10 @@ export class LocalGitHubPort implements GitHubPort {
     if (!this.deliverTo) return { error: 'local run: no GitHub token to send repository_dispatch with, and no --deliver-to folder' }
     const file = join(resolve(this.deliverTo), `${eventType}.json`)
     try {
-      await writeFile(file, JSON.stringify(redactDeep({ event_type: eventType, sent_at: this.now().toISOString(), client_payload: info }), null, 2) + '\n')
+      await writeFile(
+        file,
+        JSON.stringify(redactDeep({ event_type: eventType, sent_at: this.now().toISOString(), client_payload: info }), null, 2) + '\n'
+      )
       this.log.info(`Handoff event written to ${file}`)
       return { ok: true as const }
     } catch (err) {

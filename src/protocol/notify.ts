@@ -35,7 +35,13 @@ export async function notify(args: {
   const files = [...DOWNSTREAM[protocol]]
   if (target['event-type']) {
     const sent = await args.github.sendHandoff(target['event-type'], info)
-    return { protocol, channel: 'repository_dispatch', target: target['event-type'], accepted: 'ok' in sent, detail: 'ok' in sent ? 'accepted' : sent.error }
+    return {
+      protocol,
+      channel: 'repository_dispatch',
+      target: target['event-type'],
+      accepted: 'ok' in sent,
+      detail: 'ok' in sent ? 'accepted' : sent.error
+    }
   }
   const url = target.url!
   const shown = redactUrl(url)
@@ -55,12 +61,27 @@ export async function notify(args: {
     gates: info.gates.map((g) => ({ id: g.id, name: g.name, status: g.status })),
     approval_status: info.approvalStatus
   })
-  if (Buffer.byteLength(body) > MAX_BODY_BYTES) return { protocol, channel: 'webhook', target: shown, accepted: false, detail: `payload over ${MAX_BODY_BYTES} bytes` }
+  if (Buffer.byteLength(body) > MAX_BODY_BYTES)
+    return { protocol, channel: 'webhook', target: shown, accepted: false, detail: `payload over ${MAX_BODY_BYTES} bytes` }
   try {
     const headers = { 'content-type': 'application/json', ...authHeaders(target.auth, target.headers, args.env, log, `notify.${protocol}`) }
-    const res = await httpRequest({ backend: `notify.${protocol}`, url, method: 'POST', headers, body, timeoutMs: target['timeout-seconds'] * 1000, retries: 0 })
+    const res = await httpRequest({
+      backend: `notify.${protocol}`,
+      url,
+      method: 'POST',
+      headers,
+      body,
+      timeoutMs: target['timeout-seconds'] * 1000,
+      retries: 0
+    })
     const accepted = res.status >= 200 && res.status < 300
-    return { protocol, channel: 'webhook', target: shown, accepted, detail: accepted ? `accepted (HTTP ${res.status})` : `refused (HTTP ${res.status})` }
+    return {
+      protocol,
+      channel: 'webhook',
+      target: shown,
+      accepted,
+      detail: accepted ? `accepted (HTTP ${res.status})` : `refused (HTTP ${res.status})`
+    }
   } catch (err) {
     return { protocol, channel: 'webhook', target: shown, accepted: false, detail: errorText(err) }
   }

@@ -83,8 +83,14 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
     now,
     runId: opts.runId
   }
-  log.info(`Release ${model.release.tag ?? '(untagged)'} in ${model.environment}: ${model.services.length} service(s), ${model.services.filter((s) => s.critical).length} critical`)
-  const requirementsWritten = (await run.writeText('monitoring-requirements.md', renderRequirements(model, evidence, now()) + (qualityAudit ? renderQualityRequirements(qualityAudit) : ''))) !== undefined
+  log.info(
+    `Release ${model.release.tag ?? '(untagged)'} in ${model.environment}: ${model.services.length} service(s), ${model.services.filter((s) => s.critical).length} critical`
+  )
+  const requirementsWritten =
+    (await run.writeText(
+      'monitoring-requirements.md',
+      renderRequirements(model, evidence, now()) + (qualityAudit ? renderQualityRequirements(qualityAudit) : '')
+    )) !== undefined
 
   log.info(ANNOUNCE.coverage)
   const auditFallback = (reason: string): InstrumentationAudit => ({
@@ -104,7 +110,8 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
     artifact: 'instrumentation-audit.json',
     script: 'collect_perf.py',
     builtIn: () => steps.audit(ctx),
-    builtInStatus: (a) => (a.not_verified_reason ? `not verified (${a.not_verified_reason})` : `success (built-in audit, ${a.requests} backend request(s))`),
+    builtInStatus: (a) =>
+      a.not_verified_reason ? `not verified (${a.not_verified_reason})` : `success (built-in audit, ${a.requests} backend request(s))`,
     fallback: auditFallback,
     timeoutSeconds: config.hooks['timeout-seconds'],
     review: (hook, live) =>
@@ -113,15 +120,19 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
   await run.writeJson('instrumentation-audit.json', audit)
 
   const previous = await previousBaseline(run, config)
-  const baseline = await run.step('baseline capture', () => steps.baseline(ctx, previous), (reason) => ({
-    captured_at: now().toISOString(),
-    window: config.baseline.window,
-    environment: model.environment,
-    services: [],
-    claims: [],
-    requests: 0,
-    not_verified_reason: reason
-  }))
+  const baseline = await run.step(
+    'baseline capture',
+    () => steps.baseline(ctx, previous),
+    (reason) => ({
+      captured_at: now().toISOString(),
+      window: config.baseline.window,
+      environment: model.environment,
+      services: [],
+      claims: [],
+      requests: 0,
+      not_verified_reason: reason
+    })
+  )
   await run.writeJson('baseline-metrics.json', baseline)
   const qualityGaps = qualityAudit ? openFindings(qualityAudit, audit).filter(isHighRiskGap) : undefined
   const gate = evaluateInstrumentationGate({ model, audit, requirementsWritten, thresholds: config.gates, qualityGaps })
@@ -135,8 +146,13 @@ async function previousBaseline(run: ProtocolRun, config: Config): Promise<{ sou
   const prevFile = config.baseline.previous?.file
   if (prevFile) {
     // The file must be in the workspace, symbolic links followed.
-    const confined = async (): Promise<string> => (await resolveInWorkspace(opts.workspace, prevFile, { field: 'baseline.previous.file' })).abs
-    return run.step('previous baseline', async () => ({ source: prevFile, data: await steps.loadPreviousBaseline(await confined()) }), () => undefined)
+    const confined = async (): Promise<string> =>
+      (await resolveInWorkspace(opts.workspace, prevFile, { field: 'baseline.previous.file' })).abs
+    return run.step(
+      'previous baseline',
+      async () => ({ source: prevFile, data: await steps.loadPreviousBaseline(await confined()) }),
+      () => undefined
+    )
   }
   const artifact = config.baseline.previous?.artifact ?? opts.packageArtifact
   if (!artifact) return undefined

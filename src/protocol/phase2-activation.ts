@@ -34,34 +34,50 @@ export async function activationPhase(run: ProtocolRun, p1: InstrumentationPhase
   const approval = await lookUpApproval(run, config)
   const answer = validationAnswer(run, p1, paused, approval)
   const ctx: RunContext = { ...p1.ctx, alertTestsApproved: answer.yes, alertTestsAnswer: answer.how }
-  const { alignment, suggestedRulesYaml, ruleSet } = await run.step('alert rule alignment', () => steps.alignment(ctx), (reason) => ({
-    alignment: { checked_at: now().toISOString(), rule_sources: [], findings: [], not_verified_reason: reason } as SloAlignment,
-    suggestedRulesYaml: undefined,
-    ruleSet: undefined
-  }))
+  const { alignment, suggestedRulesYaml, ruleSet } = await run.step(
+    'alert rule alignment',
+    () => steps.alignment(ctx),
+    (reason) => ({
+      alignment: { checked_at: now().toISOString(), rule_sources: [], findings: [], not_verified_reason: reason } as SloAlignment,
+      suggestedRulesYaml: undefined,
+      ruleSet: undefined
+    })
+  )
   if (suggestedRulesYaml) await run.writeText('suggested-alert-rules.yml', suggestedRulesYaml)
   // Before the alert path test: the synthetic alert carries the labels the drill saw fire.
   const drill = steps.drill
-    ? await run.step('detection drill', () => steps.drill!(ctx, ruleSet, alignment), (reason): DetectionDrill => ({
-        run_at: now().toISOString(),
-        status: 'error',
-        required: config.drill.required,
-        promtool: null,
-        amtool: null,
-        not_run_reason: reason,
-        targets: [],
-        requests: { alertmanager: 0, promtool_runs: 0, amtool_runs: 0 },
-        duration_ms: 0
-      }))
+    ? await run.step(
+        'detection drill',
+        () => steps.drill!(ctx, ruleSet, alignment),
+        (reason): DetectionDrill => ({
+          run_at: now().toISOString(),
+          status: 'error',
+          required: config.drill.required,
+          promtool: null,
+          amtool: null,
+          not_run_reason: reason,
+          targets: [],
+          requests: { alertmanager: 0, promtool_runs: 0, amtool_runs: 0 },
+          duration_ms: 0
+        })
+      )
     : undefined
   if (drill) await run.writeJson('detection-drill.json', drill)
-  const dashboards = await run.step('dashboard check', () => steps.dashboards(ctx), (reason): DashboardReport => ({
-    checked_at: now().toISOString(),
-    dashboards: [],
-    services_without_dashboard: [],
-    not_verified_reason: reason
-  }))
-  await run.step('dashboard-config.md', async () => run.writer.text('dashboard-config.md', await steps.renderDashboardConfig(alignment, dashboards)), () => undefined)
+  const dashboards = await run.step(
+    'dashboard check',
+    () => steps.dashboards(ctx),
+    (reason): DashboardReport => ({
+      checked_at: now().toISOString(),
+      dashboards: [],
+      services_without_dashboard: [],
+      not_verified_reason: reason
+    })
+  )
+  await run.step(
+    'dashboard-config.md',
+    async () => run.writer.text('dashboard-config.md', await steps.renderDashboardConfig(alignment, dashboards)),
+    () => undefined
+  )
 
   const alertFallback = (reason: string): AlertTestResults => ({
     test_date: now().toISOString(),
@@ -74,22 +90,31 @@ export async function activationPhase(run: ProtocolRun, p1: InstrumentationPhase
     source: 'built-in'
   })
   // Paused or not approved, no hook runs either: nothing is sent.
-  const alertTests = paused ? heldAlertTests(run, p1, answer.how) : await run.liveWithHook<AlertTestResults, AlertTestResults>({
-    what: 'alert path test',
-    command: answer.yes ? config.hooks['alert-test-command'] : undefined,
-    commandName: 'alert-test-command',
-    artifact: 'alert-test-results.json',
-    script: 'workflow_automation.py (alert-test)',
-    builtIn: async () => {
-      const { routesWithDrillLabels } = await import('../alerting/drill/run.js')
-      return steps.alertTests(ctx, { routes: routesWithDrillLabels(config.alerting.routes, drill) })
-    },
-    builtInStatus: (r) => r.overall_status,
-    fallback: alertFallback,
-    timeoutSeconds: config.hooks['timeout-seconds'],
-    review: (hook, live) =>
-      reviewAlertHook({ ...hook, hook: hook.data, live, routes: config.alerting.routes.map((r) => r.name), startedAt: run.startedAt, now: now() })
-  })
+  const alertTests = paused
+    ? heldAlertTests(run, p1, answer.how)
+    : await run.liveWithHook<AlertTestResults, AlertTestResults>({
+        what: 'alert path test',
+        command: answer.yes ? config.hooks['alert-test-command'] : undefined,
+        commandName: 'alert-test-command',
+        artifact: 'alert-test-results.json',
+        script: 'workflow_automation.py (alert-test)',
+        builtIn: async () => {
+          const { routesWithDrillLabels } = await import('../alerting/drill/run.js')
+          return steps.alertTests(ctx, { routes: routesWithDrillLabels(config.alerting.routes, drill) })
+        },
+        builtInStatus: (r) => r.overall_status,
+        fallback: alertFallback,
+        timeoutSeconds: config.hooks['timeout-seconds'],
+        review: (hook, live) =>
+          reviewAlertHook({
+            ...hook,
+            hook: hook.data,
+            live,
+            routes: config.alerting.routes.map((r) => r.name),
+            startedAt: run.startedAt,
+            now: now()
+          })
+      })
   await run.writeJson('alert-test-results.json', alertTests)
   const runbook = await run.step(
     'runbook update',
@@ -98,7 +123,12 @@ export async function activationPhase(run: ProtocolRun, p1: InstrumentationPhase
   )
   // The package carries the runbook as it stands after this release's section was written.
   if (runbook) {
-    await run.step('runbook copy', async () => run.writer.text(basename(runbook.path), await (await import('../runbook/update.js')).readRunbookText(opts.workspace, runbook.path)), () => undefined)
+    await run.step(
+      'runbook copy',
+      async () =>
+        run.writer.text(basename(runbook.path), await (await import('../runbook/update.js')).readRunbookText(opts.workspace, runbook.path)),
+      () => undefined
+    )
   }
   const gate = evaluateAlertGate({ alertTests, alignment, dashboards, thresholds: config.gates, ...(drill ? { drill } : {}) })
   announceGate(log, gate)
@@ -135,8 +165,10 @@ async function lookUpApproval(run: ProtocolRun, config: InstrumentationPhase['co
       notificationChannels: config.alerting['notification-channels'],
       now: now()
     })
-  return run.step('approval lookup', async () => record(await opts.github.approval(opts.approvedBy)), (reason) =>
-    record({ source: 'none', approvers: [], rejected: [], apiError: reason })
+  return run.step(
+    'approval lookup',
+    async () => record(await opts.github.approval(opts.approvedBy)),
+    (reason) => record({ source: 'none', approvers: [], rejected: [], apiError: reason })
   )
 }
 
@@ -152,7 +184,12 @@ export function environmentApprovers(approval: MonitoringApprovalRecord): string
  * The seed's "[VALIDATION REQUEST] - Monitoring instrumentation verified. Approve activation of
  * alert tests?" is logged only when gate 1 passed (only then is it true), with how it was answered.
  */
-function validationAnswer(run: ProtocolRun, p1: InstrumentationPhase, paused: boolean, approval: MonitoringApprovalRecord): { yes: boolean; how: string } {
+function validationAnswer(
+  run: ProtocolRun,
+  p1: InstrumentationPhase,
+  paused: boolean,
+  approval: MonitoringApprovalRecord
+): { yes: boolean; how: string } {
   const { log, opts } = run
   if (paused) {
     const how = `held: ${pauseReason(p1)}`
@@ -160,7 +197,10 @@ function validationAnswer(run: ProtocolRun, p1: InstrumentationPhase, paused: bo
     return { yes: false, how }
   }
   if (p1.gate.status === 'pass') log.info(VALIDATION_REQUEST)
-  else log.info('Monitoring instrumentation is not verified (gate 1 failed); alert tests go ahead because flow.pause-on-gate-failure is false.')
+  else
+    log.info(
+      'Monitoring instrumentation is not verified (gate 1 failed); alert tests go ahead because flow.pause-on-gate-failure is false.'
+    )
   let answer: { yes: boolean; how: string }
   if (!opts.alertTestsApproved) answer = { yes: false, how: 'input alert-tests is false' }
   else if (p1.config.flow['confirm-with'] === 'environment') {

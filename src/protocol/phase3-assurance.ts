@@ -50,7 +50,11 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
 
   log.info(ANNOUNCE.correlating)
   const correlate = (): Promise<TuningReport> =>
-    run.step('alert tuning', () => correlateAlerts(ctx, (backend) => steps.prometheus(ctx, backend), opts.github), (reason) => emptyTuning(now(), config, reason))
+    run.step(
+      'alert tuning',
+      () => correlateAlerts(ctx, (backend) => steps.prometheus(ctx, backend), opts.github),
+      (reason) => emptyTuning(now(), config, reason)
+    )
   // The live correlation always runs; a tuning-command's report is added to it, never in its place.
   let tuning = await correlate()
   let hookSection = ''
@@ -66,31 +70,69 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
       timeoutSeconds: config.hooks['timeout-seconds']
     }).finally(() => rm(dir, { recursive: true, force: true }).catch(() => undefined))
     log.info(ANNOUNCE.automation('aggregate_coverage.py', `${hook.status} (tuning-command)`))
-    hookSection = hook.data && hook.data.trim()
-      ? `\n\n## From tuning-command\n\nAdded by the configured tuning-command; the figures above are from the live correlation and decide gate 3.\n\n${hook.data.trim()}\n`
-      : `\n\n## From tuning-command\n\nThe configured tuning-command produced nothing usable: ${hook.error ?? hook.status}.\n`
+    hookSection =
+      hook.data && hook.data.trim()
+        ? `\n\n## From tuning-command\n\nAdded by the configured tuning-command; the figures above are from the live correlation and decide gate 3.\n\n${hook.data.trim()}\n`
+        : `\n\n## From tuning-command\n\nThe configured tuning-command produced nothing usable: ${hook.error ?? hook.status}.\n`
   } else {
     log.info(ANNOUNCE.automation('aggregate_coverage.py', tuning.from_real_data ? 'success' : 'incomplete (see alert-tuning-report.md)'))
   }
   // The rules in force over the same lookback and incidents: one query per rule.
   const backtest = await run.step(
     'alert backtest',
-    () => backtestAlerts({ ctx, prometheus: (backend) => steps.prometheus(ctx, backend), incidents: tuning.incidents.map((m) => m.incident), incidentSources: tuning.sources, alignment }),
+    () =>
+      backtestAlerts({
+        ctx,
+        prometheus: (backend) => steps.prometheus(ctx, backend),
+        incidents: tuning.incidents.map((m) => m.incident),
+        incidentSources: tuning.sources,
+        alignment
+      }),
     (reason) => emptyBacktest(now(), config.incidents.lookback, 'error', reason)
   )
   await run.writeJson(BACKTEST_FILE, backtest)
-  log.info(`Alert backtest: ${backtest.status}, ${backtest.summary.evaluated} of ${backtest.summary.rules} rule(s) evaluated with ${backtest.requests.total} request(s), ${backtest.summary.proposals} proposal(s), ${backtest.summary.disagreements.length} disagreement(s) with ALERTS`)
+  log.info(
+    `Alert backtest: ${backtest.status}, ${backtest.summary.evaluated} of ${backtest.summary.rules} rule(s) evaluated with ${backtest.requests.total} request(s), ${backtest.summary.proposals} proposal(s), ${backtest.summary.disagreements.length} disagreement(s) with ALERTS`
+  )
   tuning = withBacktest(tuning, backtest)
   const drillSection = p2.drill ? (await import('../alerting/drill/report.js')).renderDrillSection(p2.drill) : ''
-  const tuningWritten = (await run.writeText('alert-tuning-report.md', renderTuningReport(tuning) + drillSection + hookSection)) !== undefined
+  const tuningWritten =
+    (await run.writeText('alert-tuning-report.md', renderTuningReport(tuning) + drillSection + hookSection)) !== undefined
 
   const approval = p2.approval
   const quality = qualityBacklog(p1.qualityAudit, audit)
-  const backlog = [...collectBacklog({ audit, baseline, alignment, dashboards, alertTests, schedule, tuning, approvalMissing: approval.status !== 'approved', config }), ...quality]
-  const slos = await run.step('SLO attainment', () => sloAttainment(ctx, (backend) => steps.prometheus(ctx, backend)), () => [])
+  const backlog = [
+    ...collectBacklog({
+      audit,
+      baseline,
+      alignment,
+      dashboards,
+      alertTests,
+      schedule,
+      tuning,
+      approvalMissing: approval.status !== 'approved',
+      config
+    }),
+    ...quality
+  ]
+  const slos = await run.step(
+    'SLO attainment',
+    () => sloAttainment(ctx, (backend) => steps.prometheus(ctx, backend)),
+    () => []
+  )
   await run.writeText(
     'observability-scorecard.md',
-    renderScorecard({ release: model.release.tag ?? 'untagged', now: now(), slos, audit, alertTests, tuning, backlog, gates: [p1.gate, p2.gate], baseline })
+    renderScorecard({
+      release: model.release.tag ?? 'untagged',
+      now: now(),
+      slos,
+      audit,
+      alertTests,
+      tuning,
+      backlog,
+      gates: [p1.gate, p2.gate],
+      baseline
+    })
   )
   const backlogFile = await run.writeText('improvement-backlog.md', renderBacklog(backlog, now()))
   // Gate 3 reads the backlog back from the file it wrote: the artifact is what must list the gaps.

@@ -39,7 +39,14 @@ function instrumentationGaps(run: ProtocolRun, p1: InstrumentationPhase): unknow
     release: model.release.tag ?? null,
     audit_verified: !audit.not_verified_reason,
     gaps: [
-      ...audit.missing_coverage.map((g) => ({ service: g.service, signal: g.signal, priority: g.priority, gap: g.gap, detail: g.detail, source: 'instrumentation-audit.json' })),
+      ...audit.missing_coverage.map((g) => ({
+        service: g.service,
+        signal: g.signal,
+        priority: g.priority,
+        gap: g.gap,
+        detail: g.detail,
+        source: 'instrumentation-audit.json'
+      })),
       ...openFindings(qualityAudit, audit)
         .filter((f) => f.category === 'instrumentation-gap')
         .map((f) => ({
@@ -54,7 +61,12 @@ function instrumentationGaps(run: ProtocolRun, p1: InstrumentationPhase): unknow
   }
 }
 
-export async function handoffPhase(run: ProtocolRun, p1: InstrumentationPhase, p2: ActivationPhase, p3: AssurancePhase): Promise<HandoffPhase> {
+export async function handoffPhase(
+  run: ProtocolRun,
+  p1: InstrumentationPhase,
+  p2: ActivationPhase,
+  p3: AssurancePhase
+): Promise<HandoffPhase> {
   const { opts, log, now, writer } = run
   const { config, model } = p1
   const { approval, backlog } = p3
@@ -67,7 +79,10 @@ export async function handoffPhase(run: ProtocolRun, p1: InstrumentationPhase, p
     ? {
         path: isAbsolute(runbook.path) ? relative(opts.workspace, runbook.path) : runbook.path,
         changed: runbook.changed,
-        sha256: await readFile(resolve(opts.workspace, runbook.path)).then((b) => createHash('sha256').update(b).digest('hex'), () => null)
+        sha256: await readFile(resolve(opts.workspace, runbook.path)).then(
+          (b) => createHash('sha256').update(b).digest('hex'),
+          () => null
+        )
       }
     : null
   const manifest = buildManifest({
@@ -86,7 +101,12 @@ export async function handoffPhase(run: ProtocolRun, p1: InstrumentationPhase, p
   const requires = opts.mode === 'post-deploy' ? 'protocol-13' : 'any'
   const held = p2.paused ? pauseReason(p1) : undefined
   const pendingHandoff: HandoffView = { uploaded: false, notifications: [], requires, held, pending: true }
-  const gate4Pending = evaluateHandoffGate({ manifest: manifestWritten ? manifest : undefined, approval, handoff: pendingHandoff, thresholds: config.gates })
+  const gate4Pending = evaluateHandoffGate({
+    manifest: manifestWritten ? manifest : undefined,
+    approval,
+    handoff: pendingHandoff,
+    thresholds: config.gates
+  })
   const preliminary = [p1.gate, p2.gate, p3.gate, gate4Pending]
   await run.writeJson('gate-results.json', gateResultsDoc(preliminary, now(), false))
 
@@ -122,11 +142,16 @@ export async function handoffPhase(run: ProtocolRun, p1: InstrumentationPhase, p
   }
 
   if (held) {
-    log.info(`Handoff held: ${held}. Nothing is dispatched to Protocol 13 and no downstream protocol is notified; the package is kept${upload && !('error' in upload) ? ' and uploaded' : ''}.`)
+    log.info(
+      `Handoff held: ${held}. Nothing is dispatched to Protocol 13 and no downstream protocol is notified; the package is kept${upload && !('error' in upload) ? ' and uploaded' : ''}.`
+    )
   } else {
     // The seed's confirmation is asked only when its first sentence is true.
     if (manifestWritten) log.info(ANNOUNCE.handoff)
-    else log.info('The monitoring package could not be compiled (the manifest was not written): there is nothing complete to deliver to Protocol 13.')
+    else
+      log.info(
+        'The monitoring package could not be compiled (the manifest was not written): there is nothing complete to deliver to Protocol 13.'
+      )
     const wanted = dispatchEnabled || !!config.notify['protocol-13']
     let yes = wanted && manifestWritten
     let how: string
@@ -136,11 +161,19 @@ export async function handoffPhase(run: ProtocolRun, p1: InstrumentationPhase, p
     else if (config.flow['confirm-with'] === 'environment') {
       const by = environmentApprovers(approval)
       yes = !!by
-      how = by ? `approved on this job's protected environment by ${by.join(', ')}` : "flow.confirm-with is environment and no reviewer of this job's protected environment approved it"
+      how = by
+        ? `approved on this job's protected environment by ${by.join(', ')}`
+        : "flow.confirm-with is environment and no reviewer of this job's protected environment approved it"
     } else how = dispatchEnabled ? 'github.handoff.enabled' : 'notify.protocol-13'
     log.info(`Answer: ${yes && opts.mode === 'post-deploy' ? 'yes' : 'no'} (${how})`)
     if (yes && opts.mode === 'post-deploy') {
-      if (dispatchEnabled) await send('protocol-13', { 'event-type': config.github.handoff['event-type'], auth: { type: 'none' }, headers: {}, 'timeout-seconds': 10 })
+      if (dispatchEnabled)
+        await send('protocol-13', {
+          'event-type': config.github.handoff['event-type'],
+          auth: { type: 'none' },
+          headers: {},
+          'timeout-seconds': 10
+        })
       if (config.notify['protocol-13']) await send('protocol-13', config.notify['protocol-13'])
     } else if (opts.mode === 'assurance' && config.notify['protocol-13']?.url) await send('protocol-13', config.notify['protocol-13'])
     // Protocols 5 and 14 read their files from the package; they are told when configured.
@@ -155,7 +188,12 @@ export async function handoffPhase(run: ProtocolRun, p1: InstrumentationPhase, p
     approval,
     handoff: {
       uploaded: !!upload && !('error' in upload),
-      uploadError: upload && 'error' in upload ? upload.error : opts.packageArtifact ? undefined : 'no package destination (package-artifact is empty)',
+      uploadError:
+        upload && 'error' in upload
+          ? upload.error
+          : opts.packageArtifact
+            ? undefined
+            : 'no package destination (package-artifact is empty)',
       notifications,
       requires,
       held,

@@ -66,18 +66,35 @@ export async function loadQualityAudit(path: string, workspace: string): Promise
   const abs = resolve(workspace, path)
   const rel = relative(workspace, abs)
   if (rel.startsWith('..') || resolve(rel) === rel) {
-    throw new InputErrors([new InputError({ file: path, field: 'inputs.quality-audit', expected: 'a path inside the workspace', found: 'a path outside it' })])
+    throw new InputErrors([
+      new InputError({ file: path, field: 'inputs.quality-audit', expected: 'a path inside the workspace', found: 'a path outside it' })
+    ])
   }
   let text: string
   try {
     const buf = await readFile(abs)
-    if (buf.length > MAX_BYTES) throw new InputErrors([new InputError({ file: path, expected: `at most ${MAX_BYTES} bytes`, found: `${buf.length} bytes` })])
+    if (buf.length > MAX_BYTES)
+      throw new InputErrors([new InputError({ file: path, expected: `at most ${MAX_BYTES} bytes`, found: `${buf.length} bytes` })])
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf)
   } catch (err) {
     if (err instanceof InputErrors) throw err
     const e = err as NodeJS.ErrnoException
-    const found = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'a folder' : e instanceof TypeError ? 'bytes that are not UTF-8' : (e.code ?? e.message)
-    throw new InputErrors([new InputError({ file: path, field: 'inputs.quality-audit', expected: 'a readable UTF-8 JSON or Markdown file of Protocol 4 findings', found })])
+    const found =
+      e.code === 'ENOENT'
+        ? 'no such file'
+        : e.code === 'EISDIR'
+          ? 'a folder'
+          : e instanceof TypeError
+            ? 'bytes that are not UTF-8'
+            : (e.code ?? e.message)
+    throw new InputErrors([
+      new InputError({
+        file: path,
+        field: 'inputs.quality-audit',
+        expected: 'a readable UTF-8 JSON or Markdown file of Protocol 4 findings',
+        found
+      })
+    ])
   }
   return /\.json$/i.test(path) ? fromJson(text, path) : fromMarkdown(text, path)
 }
@@ -87,13 +104,21 @@ function fromJson(text: string, file: string): QualityAudit {
   try {
     data = JSON.parse(text)
   } catch (err) {
-    throw new InputErrors([new InputError({ file, expected: 'JSON (schemas/quality-audit.schema.json)', found: `invalid JSON (${(err as Error).message})` })])
+    throw new InputErrors([
+      new InputError({ file, expected: 'JSON (schemas/quality-audit.schema.json)', found: `invalid JSON (${(err as Error).message})` })
+    ])
   }
   const check = validateAgainst('quality-audit.schema.json', data)
   if (!check.valid) {
-    throw new InputErrors(check.errors.slice(0, 10).map((e) => new InputError({ file, expected: 'findings as schemas/quality-audit.schema.json describes', found: e })))
+    throw new InputErrors(
+      check.errors
+        .slice(0, 10)
+        .map((e) => new InputError({ file, expected: 'findings as schemas/quality-audit.schema.json describes', found: e }))
+    )
   }
-  const findings = (data as { findings: Array<Omit<QualityFinding, 'status' | 'category'> & { status?: 'open' | 'resolved'; category?: FindingCategory }> }).findings
+  const findings = (
+    data as { findings: Array<Omit<QualityFinding, 'status' | 'category'> & { status?: 'open' | 'resolved'; category?: FindingCategory }> }
+  ).findings
   return {
     file,
     format: 'json',
@@ -124,7 +149,15 @@ function fromMarkdown(text: string, file: string): QualityAudit {
       const sev = (cell(severity) ?? '').toLowerCase()
       const mapped = SEVERITY.find(([re]) => re.test(sev))?.[1]
       if (!mapped) {
-        errors.push(new InputError({ file, line: r.line, field: `findings table, row ${i + 1}, column ${t.headers[severity]}`, expected: 'critical, high, medium or low', found: describeValue(cell(severity) ?? '') }))
+        errors.push(
+          new InputError({
+            file,
+            line: r.line,
+            field: `findings table, row ${i + 1}, column ${t.headers[severity]}`,
+            expected: 'critical, high, medium or low',
+            found: describeValue(cell(severity) ?? '')
+          })
+        )
         return
       }
       const st = (cell(status) ?? 'open').toLowerCase()
@@ -142,7 +175,14 @@ function fromMarkdown(text: string, file: string): QualityAudit {
       })
     })
   }
-  if (tables === 0) errors.push(new InputError({ file, expected: 'a Markdown table of findings with a Finding (or Title) and a Severity column', found: 'no such table' }))
+  if (tables === 0)
+    errors.push(
+      new InputError({
+        file,
+        expected: 'a Markdown table of findings with a Finding (or Title) and a Severity column',
+        found: 'no such table'
+      })
+    )
   if (errors.length) throw new InputErrors(errors.slice(0, 10))
   return { file, format: 'markdown', findings }
 }
@@ -151,7 +191,10 @@ function fromMarkdown(text: string, file: string): QualityAudit {
  * Each open finding checked against the live audit: a gap finding that names a service and a
  * signal the live audit verified is resolved by it; every other open finding stands.
  */
-export function reconcileFindings(qa: QualityAudit, audit: InstrumentationAudit): Array<QualityFinding & { live: 'verified' | 'not verified' | 'not checked' }> {
+export function reconcileFindings(
+  qa: QualityAudit,
+  audit: InstrumentationAudit
+): Array<QualityFinding & { live: 'verified' | 'not verified' | 'not checked' }> {
   return qa.findings.map((f) => {
     if (!f.service || !f.signal) return { ...f, live: 'not checked' as const }
     const svc = audit.services.find((s) => s.service_name === f.service)
@@ -167,7 +210,8 @@ export function openFindings(qa: QualityAudit | undefined, audit: Instrumentatio
 }
 
 /** Gate 1's criterion "no high-risk gaps remain": an open critical or high instrumentation gap. */
-export const isHighRiskGap = (f: QualityFinding): boolean => f.category === 'instrumentation-gap' && (f.severity === 'critical' || f.severity === 'high')
+export const isHighRiskGap = (f: QualityFinding): boolean =>
+  f.category === 'instrumentation-gap' && (f.severity === 'critical' || f.severity === 'high')
 
 const PRIORITY: Record<FindingSeverity, BacklogItem['priority']> = { critical: 'high', high: 'high', medium: 'medium', low: 'low' }
 
@@ -194,7 +238,10 @@ export function qualityBacklog(qa: QualityAudit | undefined, audit: Instrumentat
 /** The section monitoring-requirements.md gets from the quality audit. */
 export function renderQualityRequirements(qa: QualityAudit): string {
   const cell = (s: string | undefined): string => (s ?? '').replace(/[|\\\r\n]/g, ' ').replace(/[<>]/g, '') || '-'
-  const rows = qa.findings.map((f) => `| ${cell(f.id)} | ${f.severity} | ${f.category} | ${cell(f.service)} | ${cell(f.signal)} | ${cell(f.requirement ?? f.title)} | ${f.status} |`)
+  const rows = qa.findings.map(
+    (f) =>
+      `| ${cell(f.id)} | ${f.severity} | ${f.category} | ${cell(f.service)} | ${cell(f.signal)} | ${cell(f.requirement ?? f.title)} | ${f.status} |`
+  )
   return [
     '',
     '## Quality audit findings (Protocol 4)',

@@ -121,7 +121,8 @@ export class ProtocolRun {
       const verdict = review.accepted ? 'accepted as evidence' : `refused as evidence: ${review.refused[0] ?? 'no artifact'}`
       this.log.info(ANNOUNCE.automation(args.script, `${hook.status} (${args.commandName}); ${verdict}`))
       for (const d of review.disagreements.slice(0, 10)) this.log.warning(d, { title: args.commandName })
-      if (review.disagreements.length > 10) this.log.warning(`${review.disagreements.length - 10} more disagreement(s) in ${args.artifact}`, { title: args.commandName })
+      if (review.disagreements.length > 10)
+        this.log.warning(`${review.disagreements.length - 10} more disagreement(s) in ${args.artifact}`, { title: args.commandName })
       return { ...live, hook: review }
     } finally {
       await rm(dir, { recursive: true, force: true }).catch(() => undefined)

@@ -54,7 +54,10 @@ async function openPackage(opts: RunOptions, now: () => Date): Promise<{ writer:
       const writer = await probe(fallback)
       return { writer, problem: `Output folder ${dir} cannot be written (${cause}); the package is written to ${fallback} instead` }
     } catch (err2) {
-      return { writer: new PackageWriter(dir, now), problem: `Output folder ${dir} cannot be written (${cause}), nor ${fallback} (${errorText(err2).replace(/^Error: /, '')}): no package file can be written` }
+      return {
+        writer: new PackageWriter(dir, now),
+        problem: `Output folder ${dir} cannot be written (${cause}), nor ${fallback} (${errorText(err2).replace(/^Error: /, '')}): no package file can be written`
+      }
     }
   }
 }
@@ -71,7 +74,8 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
   let phase = 1
   try {
     const first = await instrumentationPhase(run)
-    if ('refused' in first) return await finishEarly(run, { refused: [opts.evidenceError, ...first.messages].filter((m): m is string => !!m) })
+    if ('refused' in first)
+      return await finishEarly(run, { refused: [opts.evidenceError, ...first.messages].filter((m): m is string => !!m) })
     p1 = first
     phase = 2
     p2 = await activationPhase(run, p1)
@@ -160,7 +164,14 @@ async function finishEarly(
   const known = [p1?.gate, p2?.gate, p3?.gate]
   // The cause is said once, on the first gate it stopped; the others point to it.
   const firstMissing = known.findIndex((g) => !g)
-  const gates = ([1, 2, 3, 4] as const).map((id, i) => known[i] ?? notEvaluated(id, i === (firstMissing < 0 ? 3 : firstMissing) ? cause : `not evaluated: see gate ${(firstMissing < 0 ? 3 : firstMissing) + 1}`))
+  const gates = ([1, 2, 3, 4] as const).map(
+    (id, i) =>
+      known[i] ??
+      notEvaluated(
+        id,
+        i === (firstMissing < 0 ? 3 : firstMissing) ? cause : `not evaluated: see gate ${(firstMissing < 0 ? 3 : firstMissing) + 1}`
+      )
+  )
   try {
     if (!writer.written.has('monitoring-requirements.md')) {
       await run.writeText('monitoring-requirements.md', refusalRequirements(refused ?? [cause], now(), !!refused))
@@ -178,7 +189,12 @@ async function finishEarly(
       refusedInput: refused ?? [cause]
     })
     await run.writeJson('monitoring-package-manifest.json', manifest)
-    const upload = opts.packageArtifact ? await opts.github.uploadPackage(writer.dir, [...writer.written.values()].map((a) => a.path)) : undefined
+    const upload = opts.packageArtifact
+      ? await opts.github.uploadPackage(
+          writer.dir,
+          [...writer.written.values()].map((a) => a.path)
+        )
+      : undefined
     if (upload && 'error' in upload) run.fail(`package upload failed: ${upload.error}`)
     return {
       status: 'fail',

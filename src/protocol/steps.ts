@@ -73,7 +73,9 @@ export const defaultSteps: ProtocolSteps = {
   },
   async drill(ctx, ruleSet, alignment) {
     const { runDetectionDrill, drillNotRun } = await import('../alerting/drill/run.js')
-    return ruleSet ? runDetectionDrill(ctx, ruleSet) : drillNotRun(ctx, `the alert rules were not read: ${alignment.not_verified_reason ?? 'no rule set'}`)
+    return ruleSet
+      ? runDetectionDrill(ctx, ruleSet)
+      : drillNotRun(ctx, `the alert rules were not read: ${alignment.not_verified_reason ?? 'no rule set'}`)
   },
   async alertTests(ctx, opts) {
     const { runAlertTests } = await import('../alerting/alert-tests.js')

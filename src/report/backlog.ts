@@ -20,7 +20,10 @@ export function renderBacklog(items: BacklogItem[], now: Date): string {
         '',
         escapeMarkdown(b.summary),
         '',
-        mdTable(['Evidence', 'Value'], b.evidence.map((e) => [e.label, e.value])),
+        mdTable(
+          ['Evidence', 'Value'],
+          b.evidence.map((e) => [e.label, e.value])
+        ),
         ...(b.action ? [`**What to do:** ${escapeMarkdown(b.action)}`, ''] : []),
         ...(b.verify ? ['**Check the fix locally:**', '', codeBlock(b.verify, 'sh'), ''] : [])
       ].join('\n')

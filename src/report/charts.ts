@@ -13,14 +13,27 @@ import { fmtNumber, mdTable } from './table.js'
 export const CHART_MAX_BARS = 20
 
 export function mermaidLabel(text: string, max = 32): string {
-  const clean = text.replace(/[^A-Za-z0-9 ._/:()%+-]+/g, ' ').replace(/%+/g, '%').replace(/\s+/g, ' ').trim() || '?'
+  const clean =
+    text
+      .replace(/[^A-Za-z0-9 ._/:()%+-]+/g, ' ')
+      .replace(/%+/g, '%')
+      .replace(/\s+/g, ' ')
+      .trim() || '?'
   return clean.length > max ? `${clean.slice(0, max - 2)}..` : clean
 }
 
 const num = (n: number): string => String(Math.round(n * 1000) / 1000)
 const clamp = (n: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, n))
 
-function xyChart(args: { title: string; labels: string[]; yTitle: string; min: number; max: number; bars: number[]; line?: number[] }): string {
+function xyChart(args: {
+  title: string
+  labels: string[]
+  yTitle: string
+  min: number
+  max: number
+  bars: number[]
+  line?: number[]
+}): string {
   return [
     '```mermaid',
     'xychart-beta',
@@ -41,7 +54,10 @@ export interface Figure {
 }
 
 const measured = (slos: SloAttainment[]): Array<SloAttainment & { attainment: number; budget_remaining_percent: number }> =>
-  slos.filter((s): s is SloAttainment & { attainment: number; budget_remaining_percent: number } => s.attainment !== null && s.budget_remaining_percent !== null)
+  slos.filter(
+    (s): s is SloAttainment & { attainment: number; budget_remaining_percent: number } =>
+      s.attainment !== null && s.budget_remaining_percent !== null
+  )
 
 /** SLO attainment against the objective (a line), per SLO. */
 export function sloAttainmentFigure(slos: SloAttainment[]): Figure {
@@ -49,7 +65,15 @@ export function sloAttainmentFigure(slos: SloAttainment[]): Figure {
   const values = shown.map((s) => s.attainment * 100)
   const floor = Math.max(0, Math.floor(Math.min(...values, ...shown.map((s) => s.objective)) - 1))
   const chart = shown.length
-    ? xyChart({ title: 'SLO attainment (%) against the objective (line)', labels: shown.map((s) => s.slo), yTitle: '%', min: floor, max: 100, bars: values, line: shown.map((s) => s.objective) })
+    ? xyChart({
+        title: 'SLO attainment (%) against the objective (line)',
+        labels: shown.map((s) => s.slo),
+        yTitle: '%',
+        min: floor,
+        max: 100,
+        bars: values,
+        line: shown.map((s) => s.objective)
+      })
     : ''
   const table = mdTable(
     ['SLO', 'Service', 'Attainment', 'Objective', 'Budget left', 'Status'],
@@ -102,7 +126,14 @@ export function coverageFigure(audit: InstrumentationAudit | undefined): Figure 
     const errors = sigs.filter((s) => s.verdict === 'error').length
     return { label, verified, errors, total: sigs.length, percent: (verified / sigs.length) * 100 }
   })
-  const chart = xyChart({ title: 'Services with live, fresh data (%), per signal', labels: rows.map((r) => r.label), yTitle: '% of services', min: 0, max: 100, bars: rows.map((r) => r.percent) })
+  const chart = xyChart({
+    title: 'Services with live, fresh data (%), per signal',
+    labels: rows.map((r) => r.label),
+    yTitle: '% of services',
+    min: 0,
+    max: 100,
+    bars: rows.map((r) => r.percent)
+  })
   const table = mdTable(
     ['Signal', 'Verified', 'Backend errors'],
     rows.map((r) => [r.label, `${r.verified}/${r.total} (${fmtNumber(r.percent, 1)}%)`, r.errors ? String(r.errors) : '-'])
@@ -112,7 +143,8 @@ export function coverageFigure(audit: InstrumentationAudit | undefined): Figure 
 
 /** Change against the previous release in percent (null when either value is missing or zero). */
 export function changePercent(c: PreviousComparison): number | null {
-  if (c.previous === null || c.current === null || !Number.isFinite(c.previous) || !Number.isFinite(c.current) || c.previous === 0) return null
+  if (c.previous === null || c.current === null || !Number.isFinite(c.previous) || !Number.isFinite(c.current) || c.previous === 0)
+    return null
   return ((c.current - c.previous) / Math.abs(c.previous)) * 100
 }
 

@@ -21,7 +21,8 @@ export function renderDashboardConfig(alignment: SloAlignment, dashboards: Dashb
 
   out.push('## Dashboards', '')
   out.push(`Checked at ${esc(dashboards.checked_at)}.`)
-  if (dashboards.overall_score !== undefined) out.push(`Required items present on at least one dashboard: ${fmt(dashboards.overall_score)}%.`)
+  if (dashboards.overall_score !== undefined)
+    out.push(`Required items present on at least one dashboard: ${fmt(dashboards.overall_score)}%.`)
   if (dashboards.not_verified_reason) out.push('', `**Not verified:** ${esc(dashboards.not_verified_reason)}`)
   out.push('')
   out.push(
@@ -51,10 +52,24 @@ export function renderDashboardConfig(alignment: SloAlignment, dashboards: Dashb
   }
 
   out.push('## SLO burn-rate thresholds', '')
-  out.push('Multi-window, multi-burn-rate alerts (Google SRE Workbook): the error ratio over both windows must exceed factor x (1 - objective).', '')
+  out.push(
+    'Multi-window, multi-burn-rate alerts (Google SRE Workbook): the error ratio over both windows must exceed factor x (1 - objective).',
+    ''
+  )
   out.push(
     table(
-      ['SLO', 'Service', 'Objective', 'Window', 'Severity', 'Long window', 'Short window', 'Budget spent', 'Burn rate', 'Error-ratio threshold'],
+      [
+        'SLO',
+        'Service',
+        'Objective',
+        'Window',
+        'Severity',
+        'Long window',
+        'Short window',
+        'Budget spent',
+        'Burn rate',
+        'Error-ratio threshold'
+      ],
       (alignment.burn_rates ?? []).flatMap((s) =>
         s.alerts.map((a) => [
           esc(s.slo),
@@ -73,7 +88,9 @@ export function renderDashboardConfig(alignment: SloAlignment, dashboards: Dashb
   )
 
   out.push('## Alert rules against the SLOs', '')
-  out.push(`Checked at ${esc(alignment.checked_at)}. Rule sources: ${alignment.rule_sources.length ? alignment.rule_sources.map(esc).join(', ') : 'none'}.`)
+  out.push(
+    `Checked at ${esc(alignment.checked_at)}. Rule sources: ${alignment.rule_sources.length ? alignment.rule_sources.map(esc).join(', ') : 'none'}.`
+  )
   if (alignment.not_verified_reason) out.push('', `**Not verified:** ${esc(alignment.not_verified_reason)}`)
   out.push('')
   out.push(

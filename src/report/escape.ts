@@ -10,19 +10,21 @@ const ZWJ = '\u200D'
 
 /** Escape text for use in Markdown prose, list items and table cells (one line). */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n?|\n/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~]/g, '\\$&')
-    .replace(/(^|[^A-Za-z0-9_`])@(?=[A-Za-z0-9])/g, `$1@${ZWJ}`)
-    .replace(/(^|[^A-Za-z0-9_&])#(?=\d)/g, `$1#${ZWJ}`)
-    // A leading "- ", "+ " or "1. " would start a list; escape the marker's punctuation
-    // (CommonMark escapes only punctuation, so "\\1." would show the backslash).
-    .replace(/^(\s*)([-+])(\s)/, '$1\\$2$3')
-    .replace(/^(\s*)(\d+)([.)])(\s)/, '$1$2\\$3$4')
-    .replace(/^(\s*)#/, '$1\\#')
+  return (
+    text
+      .replace(/\r\n?|\n/g, ' ')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[\\`*_[\]|~]/g, '\\$&')
+      .replace(/(^|[^A-Za-z0-9_`])@(?=[A-Za-z0-9])/g, `$1@${ZWJ}`)
+      .replace(/(^|[^A-Za-z0-9_&])#(?=\d)/g, `$1#${ZWJ}`)
+      // A leading "- ", "+ " or "1. " would start a list; escape the marker's punctuation
+      // (CommonMark escapes only punctuation, so "\\1." would show the backslash).
+      .replace(/^(\s*)([-+])(\s)/, '$1\\$2$3')
+      .replace(/^(\s*)(\d+)([.)])(\s)/, '$1$2\\$3$4')
+      .replace(/^(\s*)#/, '$1\\#')
+  )
 }
 
 /**

@@ -96,19 +96,27 @@ function alertHint(t: AlertTest): string {
   if (t.status === 'error') return 'Not a routing fault: make the alerting backend reachable from the runner, then run again.'
   if (t.actual_receivers.length > 0 && !t.actual_receivers.includes(t.expected_receiver))
     return `Fix the route: alerts with these labels must reach ${t.expected_receiver}; test the routing tree offline with amtool.`
-  if (!t.delivered_at) return `Fix the route or the receiver ${t.expected_receiver}: the alert was not delivered. Check the receiver's integration and Alertmanager's notification counters.`
+  if (!t.delivered_at)
+    return `Fix the route or the receiver ${t.expected_receiver}: the alert was not delivered. Check the receiver's integration and Alertmanager's notification counters.`
   return `Check the on-call schedule and escalation of ${t.expected_receiver}: a person must acknowledge within the SLA.`
 }
 
 function alertCause(t: AlertTest): { cause: string; value: string; threshold: string } {
   const actual = t.actual_receivers.join(', ') || 'no receiver'
-  if (t.status === 'error') return { cause: `the alerting backend could not answer: ${t.reason}`, value: 'no answer', threshold: `receiver ${t.expected_receiver}` }
+  if (t.status === 'error')
+    return { cause: `the alerting backend could not answer: ${t.reason}`, value: 'no answer', threshold: `receiver ${t.expected_receiver}` }
   if (t.status === 'not_run') return { cause: `not run: ${t.reason}`, value: 'not run', threshold: `receiver ${t.expected_receiver}` }
   if (t.actual_receivers.length > 0 && !t.actual_receivers.includes(t.expected_receiver))
     return { cause: `the alert went to ${actual}, not to ${t.expected_receiver}`, value: actual, threshold: t.expected_receiver }
-  if (!t.delivered_at) return { cause: `the alert was not delivered: ${t.reason}`, value: 'not delivered', threshold: `delivered to ${t.expected_receiver}` }
-  if (t.acknowledgement_time_seconds === null) return { cause: 'nobody acknowledged the alert', value: 'no acknowledgement', threshold: `within ${t.sla_seconds} s` }
-  return { cause: 'the acknowledgement came too late', value: `${t.acknowledgement_time_seconds} s`, threshold: `within ${t.sla_seconds} s` }
+  if (!t.delivered_at)
+    return { cause: `the alert was not delivered: ${t.reason}`, value: 'not delivered', threshold: `delivered to ${t.expected_receiver}` }
+  if (t.acknowledgement_time_seconds === null)
+    return { cause: 'nobody acknowledged the alert', value: 'no acknowledgement', threshold: `within ${t.sla_seconds} s` }
+  return {
+    cause: 'the acknowledgement came too late',
+    value: `${t.acknowledgement_time_seconds} s`,
+    threshold: `within ${t.sla_seconds} s`
+  }
 }
 
 /** What to do, per backlog kind (items that are not coverage gaps or alert tests). */
@@ -131,14 +139,20 @@ function backlogHint(item: BacklogItem): string {
 
 /** Hints for gate reasons that no structured result explains (gates 3 and 4, input errors). */
 function reasonHint(reason: string, gate: number): string {
-  if (/not scheduled/.test(reason)) return 'Schedule the check: a workflow that runs this action with mode: assurance on a cron, or assurance.checks in the config.'
+  if (/not scheduled/.test(reason))
+    return 'Schedule the check: a workflow that runs this action with mode: assurance on a cron, or assurance.checks in the config.'
   if (/no owner/.test(reason)) return 'Name an owner: assurance.owner in the config, or the on-call-owner input (--on-call-owner).'
-  if (/tuning source|alert history|incident source/.test(reason)) return 'Configure the source: incidents.file or incidents.github-labels, and a Prometheus backend holding the ALERTS history.'
-  if (/approval/i.test(reason)) return 'Record the sign-off: approve the protected environment, or pass approved-by (--approved-by) and on-call-owner (--on-call-owner).'
-  if (/manifest|package artifact/.test(reason)) return 'An artifact of the package is missing or invalid: see the errors above and monitoring-package-manifest.json.'
-  if (/not notified|not delivered|dispatch/.test(reason)) return 'Check package-artifact and the token\'s permissions (actions, contents: write for the handoff).'
-  if (/invalid input|config|evidence/i.test(reason)) return 'Fix the file and field named, then run again; the command line checks the same input locally.'
-  return gate === 0 ? 'Fix the cause named, then run again.' : 'See the gate\'s reasons in gate-results.json.'
+  if (/tuning source|alert history|incident source/.test(reason))
+    return 'Configure the source: incidents.file or incidents.github-labels, and a Prometheus backend holding the ALERTS history.'
+  if (/approval/i.test(reason))
+    return 'Record the sign-off: approve the protected environment, or pass approved-by (--approved-by) and on-call-owner (--on-call-owner).'
+  if (/manifest|package artifact/.test(reason))
+    return 'An artifact of the package is missing or invalid: see the errors above and monitoring-package-manifest.json.'
+  if (/not notified|not delivered|dispatch/.test(reason))
+    return "Check package-artifact and the token's permissions (actions, contents: write for the handoff)."
+  if (/invalid input|config|evidence/i.test(reason))
+    return 'Fix the file and field named, then run again; the command line checks the same input locally.'
+  return gate === 0 ? 'Fix the cause named, then run again.' : "See the gate's reasons in gate-results.json."
 }
 
 /**
@@ -146,7 +160,10 @@ function reasonHint(reason: string, gate: number): string {
  * 503"), whatever request it was: checks that failed for it are one cause.
  */
 export function backendCause(text: string): string | undefined {
-  const m = /(?:BackendError: )?([A-Za-z0-9_.-]+): (unreachable \([A-Z_]+\)|HTTP [0-9]{3}(?: [A-Za-z ]+)?|timed out after [0-9.]+ ?m?s|connect [A-Z_]+ [0-9.:]+)/.exec(text)
+  const m =
+    /(?:BackendError: )?([A-Za-z0-9_.-]+): (unreachable \([A-Z_]+\)|HTTP [0-9]{3}(?: [A-Za-z ]+)?|timed out after [0-9.]+ ?m?s|connect [A-Z_]+ [0-9.:]+)/.exec(
+      text
+    )
   return m ? `${m[1]}: ${m[2]!.trim()}` : undefined
 }
 
@@ -169,10 +186,12 @@ export function failedChecks(result: RunResult, links: ReportLinks = {}): Failed
 
   if (!result.model) {
     const reasons = result.errors.length ? result.errors : (result.gates[0]?.reasons ?? [])
-    for (const r of reasons) out.push({ gate: 0, rank: RANK.input, subject: 'input', cause: short(r, 500), hint: reasonHint(r, 0), links: [] })
+    for (const r of reasons)
+      out.push({ gate: 0, rank: RANK.input, subject: 'input', cause: short(r, 500), hint: reasonHint(r, 0), links: [] })
     return out
   }
-  for (const r of result.errors) out.push({ gate: 0, rank: RANK.input + 1, subject: 'run', cause: short(r, 500), hint: reasonHint(r, 0), links: [] })
+  for (const r of result.errors)
+    out.push({ gate: 0, rank: RANK.input + 1, subject: 'run', cause: short(r, 500), hint: reasonHint(r, 0), links: [] })
 
   const gateFailed = (id: number): boolean => result.gates.find((g) => g.id === id)?.status === 'fail'
   const explained = new Set<number>()
@@ -181,7 +200,16 @@ export function failedChecks(result: RunResult, links: ReportLinks = {}): Failed
   const audit = result.audit
   let notVerified: FailedCheck | undefined
   if (audit?.not_verified_reason) {
-    notVerified = { gate: 1, rank: RANK.critical, subject: 'instrumentation audit', cause: `not verified against live telemetry: ${short(audit.not_verified_reason)}`, hint: coverageHint('not_verified', 'metrics'), links: [], count: 0, members: [] }
+    notVerified = {
+      gate: 1,
+      rank: RANK.critical,
+      subject: 'instrumentation audit',
+      cause: `not verified against live telemetry: ${short(audit.not_verified_reason)}`,
+      hint: coverageHint('not_verified', 'metrics'),
+      links: [],
+      count: 0,
+      members: []
+    }
     out.push(notVerified)
     explained.add(1)
   }
@@ -241,7 +269,13 @@ export function failedChecks(result: RunResult, links: ReportLinks = {}): Failed
         value: m?.value === null || m?.value === undefined ? 'none' : String(m.value),
         threshold: m?.threshold ?? (kind === 'unmapped' ? 'a configured check' : 'fresh, finite data'),
         hint: d ? diagnosisHint(d, signal) : coverageHint(kind, signal),
-        links: [...queryLinks(config, m?.request.backend, m?.request.query), ...(d && d.query !== m?.request.query ? queryLinks(config, m?.request.backend, d.query).map((l) => ({ ...l, text: `${l.text} (diagnosis)` })) : []), ...issue(fp)],
+        links: [
+          ...queryLinks(config, m?.request.backend, m?.request.query),
+          ...(d && d.query !== m?.request.query
+            ? queryLinks(config, m?.request.backend, d.query).map((l) => ({ ...l, text: `${l.text} (diagnosis)` }))
+            : []),
+          ...issue(fp)
+        ],
         fingerprint: fp
       })
       explained.add(1)
@@ -251,10 +285,26 @@ export function failedChecks(result: RunResult, links: ReportLinks = {}): Failed
   // ---- gate 2: alert path, alert rules, dashboards.
   const alerts = result.alertTests
   if (alerts && !alerts.approved) {
-    out.push({ gate: 2, rank: RANK.alertPath, subject: 'alert tests', cause: 'alert tests were not approved, so the alert path is unproven', value: 'alert-tests: false', threshold: 'true', hint: 'Run with the alert-tests input true (--alert-tests true) once the alert receivers expect a synthetic alert.', links: [] })
+    out.push({
+      gate: 2,
+      rank: RANK.alertPath,
+      subject: 'alert tests',
+      cause: 'alert tests were not approved, so the alert path is unproven',
+      value: 'alert-tests: false',
+      threshold: 'true',
+      hint: 'Run with the alert-tests input true (--alert-tests true) once the alert receivers expect a synthetic alert.',
+      links: []
+    })
     explained.add(2)
   } else if (alerts?.not_verified_reason) {
-    out.push({ gate: 2, rank: RANK.alertPath, subject: 'alert path', cause: `not verified: ${short(alerts.not_verified_reason)}`, hint: 'Configure alerting (alertmanager, pagerduty or webhook) and alerting.routes.', links: [] })
+    out.push({
+      gate: 2,
+      rank: RANK.alertPath,
+      subject: 'alert path',
+      cause: `not verified: ${short(alerts.not_verified_reason)}`,
+      hint: 'Configure alerting (alertmanager, pagerduty or webhook) and alerting.routes.',
+      links: []
+    })
     explained.add(2)
   }
   const am = config?.alerting.alertmanager?.url
@@ -320,7 +370,8 @@ export function failedChecks(result: RunResult, links: ReportLinks = {}): Failed
   for (const g of result.gates) {
     if (g.status !== 'fail' || explained.has(g.id)) continue
     for (const c of gateFallback(g)) {
-      if (c.cause.startsWith('backend error: ') && backendCause(c.cause)) groupDown('backend', c.cause, `gate ${g.id}: ${c.cause.slice(15, 60)}`, g.id)
+      if (c.cause.startsWith('backend error: ') && backendCause(c.cause))
+        groupDown('backend', c.cause, `gate ${g.id}: ${c.cause.slice(15, 60)}`, g.id)
       else out.push(c)
     }
   }
@@ -333,7 +384,11 @@ export function shellQuote(s: string): string {
 }
 
 export function amtoolCommand(receiver: string, labels: Record<string, string>): string {
-  return ['amtool config routes test --config.file=alertmanager.yml', `--verify.receivers=${shellQuote(receiver)}`, ...Object.entries(labels).map(([k, v]) => shellQuote(`${k}=${v}`))].join(' ')
+  return [
+    'amtool config routes test --config.file=alertmanager.yml',
+    `--verify.receivers=${shellQuote(receiver)}`,
+    ...Object.entries(labels).map(([k, v]) => shellQuote(`${k}=${v}`))
+  ].join(' ')
 }
 
 function plainGap(kind: string): string {
@@ -379,7 +434,10 @@ function sloCheck(s: SloAttainment, config: RunResult['config'], runbook: Link |
     cause: `not measured (${s.status.replace('_', ' ')}): ${short(s.detail)}`,
     value: 'n/a',
     threshold: `>= ${s.objective}% over ${s.window}`,
-    hint: s.status === 'not_verified' ? 'Give the SLO a good/total or error/total query on a reachable Prometheus backend.' : 'Fix the SLO query or its backend: it must return one finite ratio.',
+    hint:
+      s.status === 'not_verified'
+        ? 'Give the SLO a good/total or error/total query on a reachable Prometheus backend.'
+        : 'Fix the SLO query or its backend: it must return one finite ratio.',
     links
   }
 }
@@ -396,7 +454,16 @@ function gateFallback(g: GateResult): FailedCheck[] {
   }))
   if (out.length === 0) {
     for (const c of g.checks.filter((x) => x.status !== 'pass')) {
-      out.push({ gate: g.id, rank, subject: c.name, cause: `${c.name} ${c.status === 'error' ? 'could not be checked' : 'is below its threshold'}`, value: c.value, threshold: c.threshold, hint: reasonHint(c.name, g.id), links: [] })
+      out.push({
+        gate: g.id,
+        rank,
+        subject: c.name,
+        cause: `${c.name} ${c.status === 'error' ? 'could not be checked' : 'is below its threshold'}`,
+        value: c.value,
+        threshold: c.threshold,
+        hint: reasonHint(c.name, g.id),
+        links: []
+      })
     }
   }
   return out

@@ -52,7 +52,8 @@ export function queryLinks(config: Config | undefined, backendName: string | und
   const links: Link[] = []
   if (backend?.type === 'prometheus') links.push({ text: 'query', url: prometheusGraphUrl(backend.url, expr) })
   const grafana = config.dashboards.grafana?.url
-  if (grafana && (backend?.type === 'loki' || backend?.type === 'prometheus')) links.push({ text: 'Grafana', url: grafanaExploreUrl(grafana, expr) })
+  if (grafana && (backend?.type === 'loki' || backend?.type === 'prometheus'))
+    links.push({ text: 'Grafana', url: grafanaExploreUrl(grafana, expr) })
   return links
 }
 
@@ -71,11 +72,19 @@ export function githubAnchor(heading: string): string {
 }
 
 /** The runbook section this release wrote, as a link into the repository at this commit. */
-export function runbookLink(config: Config | undefined, links: ReportLinks, release: string | undefined, environment: string | undefined): Link | undefined {
+export function runbookLink(
+  config: Config | undefined,
+  links: ReportLinks,
+  release: string | undefined,
+  environment: string | undefined
+): Link | undefined {
   if (!config || !links.repoUrl) return undefined
   const path = config.runbook.path.replace(/^\.?\//, '')
   const anchor = release ? `#${githubAnchor(`Release ${release} (${environment ?? ''})`)}` : ''
-  return { text: 'runbook', url: `${trimSlash(links.repoUrl)}/blob/${encodeURIComponent(links.ref ?? 'HEAD')}/${path.split('/').map(encodeURIComponent).join('/')}${anchor}` }
+  return {
+    text: 'runbook',
+    url: `${trimSlash(links.repoUrl)}/blob/${encodeURIComponent(links.ref ?? 'HEAD')}/${path.split('/').map(encodeURIComponent).join('/')}${anchor}`
+  }
 }
 
 export function issueLink(links: ReportLinks, number: number | undefined): Link | undefined {

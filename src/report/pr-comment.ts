@@ -35,7 +35,14 @@ export function renderPullRequestComment(result: RunResult, links: ReportLinks =
         ]
       : []),
     gateTable(result),
-    ...(charts.length ? [`<details><summary>Charts: SLOs, coverage${comparisons.length ? ', baseline' : ''}</summary>\n\n${charts.join('\n\n')}\n\n</details>`, ''] : []),
-    [links.runUrl ? mdLink('Job summary', links.runUrl) : '', links.packageUrl ? mdLink('Evidence package', links.packageUrl) : ''].filter(Boolean).join(' · ')
+    ...(charts.length
+      ? [
+          `<details><summary>Charts: SLOs, coverage${comparisons.length ? ', baseline' : ''}</summary>\n\n${charts.join('\n\n')}\n\n</details>`,
+          ''
+        ]
+      : []),
+    [links.runUrl ? mdLink('Job summary', links.runUrl) : '', links.packageUrl ? mdLink('Evidence package', links.packageUrl) : '']
+      .filter(Boolean)
+      .join(' · ')
   ].join('\n')
 }

@@ -24,7 +24,9 @@ export function renderRequirements(model: MonitoringModel, evidence: Evidence, n
         s.name,
         s.critical ? 'yes' : 'no',
         s.new ? 'yes' : 'no',
-        Object.entries(s.selector).map(([k, val]) => `${k}="${val}"`).join(', '),
+        Object.entries(s.selector)
+          .map(([k, val]) => `${k}="${val}"`)
+          .join(', '),
         s.endpoints.map((e) => e.url).join(', '),
         s.sources.join(', '),
         s.risks.map((r) => `${r.severity}: ${r.description}`).join('; ')
@@ -36,14 +38,24 @@ export function renderRequirements(model: MonitoringModel, evidence: Evidence, n
       ['Metric', 'Value', 'Source'],
       [
         ...Object.entries(v.metricsSnapshot).map(([k, val]) => [k, fmtNumber(val), 'post-deployment-validation.json']),
-        ...evidence.healthLog.metrics.map((m) => [m.name, `${m.value}${m.threshold ? ` (threshold ${m.threshold})` : ''}`, 'deployment-health-log.md'])
+        ...evidence.healthLog.metrics.map((m) => [
+          m.name,
+          `${m.value}${m.threshold ? ` (threshold ${m.threshold})` : ''}`,
+          'deployment-health-log.md'
+        ])
       ]
     ),
     '## SLOs',
     '',
     mdTable(
       ['SLO', 'Service', 'Objective', 'Window', 'Good / total'],
-      model.slos.map((s) => [s.name, s.service, `${s.objective}%`, s.window, s['error-query'] ? `errors: ${s['error-query']}` : `${s['good-query'] ?? '-'} / ${s['total-query'] ?? '-'}`])
+      model.slos.map((s) => [
+        s.name,
+        s.service,
+        `${s.objective}%`,
+        s.window,
+        s['error-query'] ? `errors: ${s['error-query']}` : `${s['good-query'] ?? '-'} / ${s['total-query'] ?? '-'}`
+      ])
     ),
     '## Risky components',
     '',

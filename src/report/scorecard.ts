@@ -32,13 +32,19 @@ export function renderScorecard(args: {
       ['Measure', 'Value'],
       [
         ['Instrumentation coverage', `${fmtNumber(args.audit.coverage_completeness, 2)}%`],
-        ['Alert tests acknowledged within SLA', `${fmtNumber(args.alertTests.sla_compliance, 2)}% (SLA ${args.alertTests.sla_target_seconds} s)`],
+        [
+          'Alert tests acknowledged within SLA',
+          `${fmtNumber(args.alertTests.sla_compliance, 2)}% (SLA ${args.alertTests.sla_target_seconds} s)`
+        ],
         ['Alert precision', fmtNumber(args.tuning.precision)],
         ['Incident recall', fmtNumber(args.tuning.recall)],
         ['Mean detection time', args.tuning.mean_detection_seconds === null ? 'n/a' : `${args.tuning.mean_detection_seconds} s`],
         ...(args.tuning.backtest
           ? [
-              ['Backtest precision / recall (rules in force over history)', `${fmtNumber(args.tuning.backtest.summary.precision)} / ${fmtNumber(args.tuning.backtest.summary.recall)} (${fmtNumber(args.tuning.backtest.data.coverage.fraction * 100, 1)}% of the lookback covered)`],
+              [
+                'Backtest precision / recall (rules in force over history)',
+                `${fmtNumber(args.tuning.backtest.summary.precision)} / ${fmtNumber(args.tuning.backtest.summary.recall)} (${fmtNumber(args.tuning.backtest.data.coverage.fraction * 100, 1)}% of the lookback covered)`
+              ],
               ['Rules whose backtest disagrees with ALERTS', String(args.tuning.backtest.summary.disagreements.length)]
             ]
           : []),
@@ -61,7 +67,11 @@ export function renderScorecard(args: {
         s.window,
         s.attainment === null ? 'n/a' : `${fmtNumber(s.attainment * 100, 3)}%`,
         s.budget_remaining_percent === null ? 'n/a' : `${fmtNumber(s.budget_remaining_percent, 1)}%`,
-        s.status === 'error' || s.status === 'not_verified' ? `${s.status}: ${s.detail}` : s.status === 'insufficient_data' ? s.detail : s.status,
+        s.status === 'error' || s.status === 'not_verified'
+          ? `${s.status}: ${s.detail}`
+          : s.status === 'insufficient_data'
+            ? s.detail
+            : s.status,
         s.query
       ])
     ),
@@ -75,6 +85,12 @@ export function renderScorecard(args: {
       : `_${args.baseline?.not_verified_reason ? `Baseline not verified: ${escapeMarkdown(args.baseline.not_verified_reason)}` : 'No previous release to compare with.'}_\n`,
     '## Outstanding risks',
     '',
-    mdTable(['Priority', 'Item', 'Service'], args.backlog.filter((b) => b.priority !== 'low').sort(byPriority).map((b) => [b.priority, b.title, b.service]))
+    mdTable(
+      ['Priority', 'Item', 'Service'],
+      args.backlog
+        .filter((b) => b.priority !== 'low')
+        .sort(byPriority)
+        .map((b) => [b.priority, b.title, b.service])
+    )
   ].join('\n')
 }

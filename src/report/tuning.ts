@@ -15,24 +15,43 @@ export function renderTuningReport(t: TuningReport): string {
     `- Precision (alert firings that matched an incident): ${fmtNumber(t.precision)}`,
     `- Recall (incidents that raised an alert): ${fmtNumber(t.recall)}`,
     `- Mean detection time: ${t.mean_detection_seconds === null ? 'n/a' : `${t.mean_detection_seconds} s`}`,
-    ...(t.coverage ? [`- Alert history covered: ${t.coverage.sufficient ? '' : 'insufficient data: '}${escapeMarkdown(describeCoverage(t.coverage))}`] : []),
+    ...(t.coverage
+      ? [`- Alert history covered: ${t.coverage.sufficient ? '' : 'insufficient data: '}${escapeMarkdown(describeCoverage(t.coverage))}`]
+      : []),
     '',
     '## Data sources',
     '',
-    mdTable(['Source', 'Kind', 'Request', 'Status', 'Records', 'Detail'], t.sources.map((s) => [s.name, s.kind, s.request, s.status, s.count, s.detail])),
+    mdTable(
+      ['Source', 'Kind', 'Request', 'Status', 'Records', 'Detail'],
+      t.sources.map((s) => [s.name, s.kind, s.request, s.status, s.count, s.detail])
+    ),
     '## Alerts',
     '',
-    mdTable(['Alert', 'Firings', 'Matched an incident', 'Precision', 'Suggestion'], t.alerts.map((a) => [a.alertname, a.episodes, a.matched, fmtNumber(a.precision), a.suggestion])),
+    mdTable(
+      ['Alert', 'Firings', 'Matched an incident', 'Precision', 'Suggestion'],
+      t.alerts.map((a) => [a.alertname, a.episodes, a.matched, fmtNumber(a.precision), a.suggestion])
+    ),
     '## Incidents',
     '',
     mdTable(
       ['Incident', 'Service', 'Started', 'Resolved', 'Alerted', 'First alert', 'Detection (s)'],
-      t.incidents.map((m) => [m.incident.id, m.incident.service, m.incident.started_at, m.incident.resolved_at, m.outcome === 'insufficient_data' ? `insufficient data: ${m.reason ?? ''}` : m.detected ? 'yes' : 'no', m.first_alert, m.detection_seconds])
+      t.incidents.map((m) => [
+        m.incident.id,
+        m.incident.service,
+        m.incident.started_at,
+        m.incident.resolved_at,
+        m.outcome === 'insufficient_data' ? `insufficient data: ${m.reason ?? ''}` : m.detected ? 'yes' : 'no',
+        m.first_alert,
+        m.detection_seconds
+      ])
     ),
     '## Adjustments',
     '',
     t.adjustments.length
-      ? mdTable(['Target', 'Change', 'Why'], t.adjustments.map((a) => [a.target, a.change, a.why]))
+      ? mdTable(
+          ['Target', 'Change', 'Why'],
+          t.adjustments.map((a) => [a.target, a.change, a.why])
+        )
       : t.from_real_data
         ? '_No adjustment needed: every incident alerted and no alert was noisy._\n'
         : '_No adjustment can be derived without real alert and incident data._\n',
@@ -56,7 +75,22 @@ function backtestSection(bt: AlertBacktest | undefined): string[] {
     `- Precision ${fmtNumber(s.precision)}, recall ${fmtNumber(s.recall)} (${s.detected} of ${s.incidents} incidents), mean detection ${secs(s.mean_detection_seconds)}`,
     '',
     mdTable(
-      ['Rule', 'Source', 'Status', 'Covered', 'Firings', 'TP', 'FP', 'Missed', 'Precision', 'Recall', 'Detection', 'Reset', 'vs ALERTS', 'Proposal'],
+      [
+        'Rule',
+        'Source',
+        'Status',
+        'Covered',
+        'Firings',
+        'TP',
+        'FP',
+        'Missed',
+        'Precision',
+        'Recall',
+        'Detection',
+        'Reset',
+        'vs ALERTS',
+        'Proposal'
+      ],
       bt.rules.map((r) => [
         r.name,
         r.loaded === false ? `${r.source} (not loaded)` : r.source,
@@ -79,7 +113,14 @@ function backtestSection(bt: AlertBacktest | undefined): string[] {
     mdTable(
       ['Rule', 'Incident', 'Outcome', 'Detection', 'Reset', 'Peak (factor or threshold multiple)'],
       bt.rules.flatMap((r) =>
-        r.incidents.map((o) => [r.name, o.id, o.status, secs(o.detection_seconds), secs(o.reset_seconds), o.peak ? `${fmtNumber(o.peak.factor ?? o.peak.signal)} at ${o.peak.at}` : ''])
+        r.incidents.map((o) => [
+          r.name,
+          o.id,
+          o.status,
+          secs(o.detection_seconds),
+          secs(o.reset_seconds),
+          o.peak ? `${fmtNumber(o.peak.factor ?? o.peak.signal)} at ${o.peak.at}` : ''
+        ])
       )
     )
   ]

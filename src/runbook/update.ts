@@ -51,7 +51,10 @@ export function renderRunbookSection(c: RunbookContent): string {
   out.push('### Detection signals', '')
   if (c.alerts.length) {
     out.push('Alerts:', '')
-    for (const a of c.alerts) out.push(`- **${esc(a.name)}** (${esc(a.severity ?? 'no severity')}, ${esc(a.service)}, from ${esc(a.source)}): ${inlineCode(a.expr)}`)
+    for (const a of c.alerts)
+      out.push(
+        `- **${esc(a.name)}** (${esc(a.severity ?? 'no severity')}, ${esc(a.service)}, from ${esc(a.source)}): ${inlineCode(a.expr)}`
+      )
   } else out.push('- No alert rule was found for these services: see dashboard-config.md and suggested-alert-rules.yml.')
   out.push('')
   if (c.slos.length) {
@@ -60,7 +63,9 @@ export function renderRunbookSection(c: RunbookContent): string {
     out.push('')
   }
   out.push('Dashboards:', '')
-  if (c.dashboards.length) for (const d of c.dashboards) out.push(`- ${mdLink(d.title, d.link)}${d.link && !/^https?:/i.test(d.link) ? ` (${inlineCode(d.link)})` : ''} - score ${d.score}%`)
+  if (c.dashboards.length)
+    for (const d of c.dashboards)
+      out.push(`- ${mdLink(d.title, d.link)}${d.link && !/^https?:/i.test(d.link) ? ` (${inlineCode(d.link)})` : ''} - score ${d.score}%`)
   else out.push('- None found.')
   out.push('')
 
@@ -69,7 +74,9 @@ export function renderRunbookSection(c: RunbookContent): string {
     for (const r of c.risks) {
       const where = r.component ? ` (${esc(r.component)})` : ''
       out.push(`- **${esc(r.severity)}**${where}: ${esc(r.description)}`)
-      out.push(`  - Mitigation: ${r.mitigation ? esc(r.mitigation) : 'none given in the deployment report; decide one before the next release.'}`)
+      out.push(
+        `  - Mitigation: ${r.mitigation ? esc(r.mitigation) : 'none given in the deployment report; decide one before the next release.'}`
+      )
     }
   } else out.push('- The deployment report names no risks for this release.')
   out.push('')
@@ -77,9 +84,12 @@ export function renderRunbookSection(c: RunbookContent): string {
   out.push('### Contact rotation', '')
   out.push(`- On-call owner: ${c.owner ? esc(c.owner) : 'not recorded'}`)
   const channels = Object.entries(c.channels).filter(([, v]) => v)
-  out.push(`- Channels: ${channels.length ? channels.map(([k, v]) => `${k} ${esc(v!)}`).join(', ') : 'none configured (alerting.notification-channels)'}`)
+  out.push(
+    `- Channels: ${channels.length ? channels.map(([k, v]) => `${k} ${esc(v!)}`).join(', ') : 'none configured (alerting.notification-channels)'}`
+  )
   out.push(`- Acknowledgement SLA: ${c.ackSlaSeconds} s`)
-  for (const r of c.routes) out.push(`- Route ${esc(r.name)} -> receiver ${esc(r.receiver)}${r.lastTest ? ` (last test: ${esc(r.lastTest)})` : ''}`)
+  for (const r of c.routes)
+    out.push(`- Route ${esc(r.name)} -> receiver ${esc(r.receiver)}${r.lastTest ? ` (last test: ${esc(r.lastTest)})` : ''}`)
   const owners = c.services.filter((s) => s.owner)
   for (const s of owners) out.push(`- ${esc(s.name)}${s.critical ? ' (critical)' : ''}${s.new ? ' (new)' : ''}: ${esc(s.owner!)}`)
   out.push('', RUNBOOK_END)
@@ -96,10 +106,21 @@ export function runbookContent(ctx: RunContext, section: RunbookSection): Runboo
     const key = `${f.found.source}\u0000${f.found.rule}`
     if (seen.has(key)) continue
     seen.add(key)
-    alerts.push({ name: f.found.rule, expr: f.found.expr, source: f.found.source, service: f.service, severity: f.kind === 'ticket' ? 'ticket' : f.kind === 'absent' ? undefined : 'page' })
+    alerts.push({
+      name: f.found.rule,
+      expr: f.found.expr,
+      source: f.found.source,
+      service: f.service,
+      severity: f.kind === 'ticket' ? 'ticket' : f.kind === 'absent' ? undefined : 'page'
+    })
   }
   const tests = new Map((section.alertTests?.tests ?? []).map((t) => [t.route, t]))
-  const services = ctx.model.services.map((s) => ({ name: s.name, critical: s.critical, new: s.new, ...(s.owner ? { owner: s.owner } : {}) }))
+  const services = ctx.model.services.map((s) => ({
+    name: s.name,
+    critical: s.critical,
+    new: s.new,
+    ...(s.owner ? { owner: s.owner } : {})
+  }))
   const owner = section.onCallOwner ?? ctx.config.assurance.owner
   return {
     release,
@@ -117,7 +138,11 @@ export function runbookContent(ctx: RunContext, section: RunbookSection): Runboo
       return {
         name: r.name,
         receiver: r['expect-receiver'],
-        ...(t ? { lastTest: `${t.status}${t.acknowledgement_time_seconds !== null ? `, acknowledged in ${t.acknowledgement_time_seconds} s` : ''}` } : {})
+        ...(t
+          ? {
+              lastTest: `${t.status}${t.acknowledgement_time_seconds !== null ? `, acknowledged in ${t.acknowledgement_time_seconds} s` : ''}`
+            }
+          : {})
       }
     }),
     ackSlaSeconds: ctx.config.alerting['ack-sla-seconds']
@@ -172,14 +197,16 @@ export function scanMarkers(text: string): { markers: Marker[]; problems: Array<
       else if (END_LINE.test(line)) markers.push({ kind: 'end', line: lineNo, start: pos, end: pos + raw.length })
       // A marker quoted inside a sentence or inline code is prose; a line of its own that is not
       // exactly a marker is a damaged one.
-      else if (/^<!--\s*sre-monitoring:/i.test(line)) problems.push({ line: lineNo, problem: `a damaged marker (expected ${RUNBOOK_END} or <!-- sre-monitoring:begin release=NAME -->)` })
+      else if (/^<!--\s*sre-monitoring:/i.test(line))
+        problems.push({ line: lineNo, problem: `a damaged marker (expected ${RUNBOOK_END} or <!-- sre-monitoring:begin release=NAME -->)` })
     }
     pos = endOfLine + 1
   }
   let inside: Marker | undefined
   for (const m of markers) {
     if (m.kind === 'begin') {
-      if (inside) problems.push({ line: m.line, problem: `a begin marker inside the section opened at line ${inside.line} (nested sections)` })
+      if (inside)
+        problems.push({ line: m.line, problem: `a begin marker inside the section opened at line ${inside.line} (nested sections)` })
       else inside = m
     } else if (!inside) problems.push({ line: m.line, problem: 'an end marker with no begin marker before it' })
     else inside = undefined
@@ -187,7 +214,9 @@ export function scanMarkers(text: string): { markers: Marker[]; problems: Array<
   if (inside) {
     problems.push({
       line: inside.line,
-      problem: open ? `a section whose end is not found: the code fence opened at line ${open.line} is never closed` : `a section that is never closed (no ${RUNBOOK_END} after it)`
+      problem: open
+        ? `a section whose end is not found: the code fence opened at line ${open.line} is never closed`
+        : `a section that is never closed (no ${RUNBOOK_END} after it)`
     })
   }
   problems.sort((a, b) => a.line - b.line)
@@ -273,7 +302,12 @@ type Encoding = 'utf8' | 'latin1'
  */
 export function decodeRunbook(bytes: Buffer, file: string): { text: string; encoding: Encoding; bom: boolean } {
   if (bytes.includes(0) || (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))) {
-    throw new InputError({ file, field: 'runbook.path', expected: 'a Markdown runbook in UTF-8 (or Latin-1)', found: 'UTF-16 or binary content (NUL bytes); the file was left untouched' })
+    throw new InputError({
+      file,
+      field: 'runbook.path',
+      expected: 'a Markdown runbook in UTF-8 (or Latin-1)',
+      found: 'UTF-16 or binary content (NUL bytes); the file was left untouched'
+    })
   }
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
   const body = bom ? bytes.subarray(3) : bytes
@@ -326,12 +360,26 @@ export async function updateRunbook(ctx: RunContext, section: RunbookSection): P
   let mode: number | undefined
   if (target.exists) {
     const st = await lstat(target.abs)
-    if (!st.isFile()) throw new InputError({ file: rel, field: 'runbook.path', expected: 'a Markdown file', found: st.isDirectory() ? 'a folder' : 'not a regular file' })
-    if (st.size > RUNBOOK_MAX_BYTES) throw new InputError({ file: rel, field: 'runbook.path', expected: `a runbook of at most ${RUNBOOK_MAX_BYTES} bytes`, found: `a file of ${st.size} bytes; it was left untouched` })
+    if (!st.isFile())
+      throw new InputError({
+        file: rel,
+        field: 'runbook.path',
+        expected: 'a Markdown file',
+        found: st.isDirectory() ? 'a folder' : 'not a regular file'
+      })
+    if (st.size > RUNBOOK_MAX_BYTES)
+      throw new InputError({
+        file: rel,
+        field: 'runbook.path',
+        expected: `a runbook of at most ${RUNBOOK_MAX_BYTES} bytes`,
+        found: `a file of ${st.size} bytes; it was left untouched`
+      })
     mode = st.mode & 0o7777
     bytes = await readFile(target.abs)
   }
-  const { text, encoding, bom } = bytes ? decodeRunbook(bytes, rel) : { text: '# Monitoring runbook\n\n', encoding: 'utf8' as const, bom: false }
+  const { text, encoding, bom } = bytes
+    ? decodeRunbook(bytes, rel)
+    : { text: '# Monitoring runbook\n\n', encoding: 'utf8' as const, bom: false }
   const content = runbookContent(ctx, section)
   // The section is the action's text, from backend answers too: it passes the redactor like every file.
   const block = redact(renderRunbookSection(content))
@@ -356,7 +404,13 @@ export async function updateRunbook(ctx: RunContext, section: RunbookSection): P
       await mkdir(dirname(target.abs), { recursive: true })
       // The folders now exist: check again that they are where they should be.
       const again = await resolveInWorkspace(ctx.workspace, rel, origin)
-      if (again.abs !== target.abs && again.exists) throw new InputError({ file: rel, field: 'runbook.path', expected: 'a runbook path that stays put', found: 'a path that changed while it was written' })
+      if (again.abs !== target.abs && again.exists)
+        throw new InputError({
+          file: rel,
+          field: 'runbook.path',
+          expected: 'a runbook path that stays put',
+          found: 'a path that changed while it was written'
+        })
     }
     await writeAtomic(target.abs, out, mode)
   }

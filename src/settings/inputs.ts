@@ -13,9 +13,7 @@ const bool = (name: string) =>
     return z.NEVER
   })
 
-const optional = z
-  .string()
-  .transform((v) => (v.trim() === '' ? undefined : v.trim()))
+const optional = z.string().transform((v) => (v.trim() === '' ? undefined : v.trim()))
 
 export const settingsSchema = z.object({
   evidencePath: z.string().min(1),
@@ -25,7 +23,10 @@ export const settingsSchema = z.object({
   outputDir: z.string().min(1),
   mode: z.enum(['post-deploy', 'assurance']),
   packageArtifact: optional,
-  retentionDays: optional.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 90), 'a number of days from 1 to 90'),
+  retentionDays: optional.refine(
+    (v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 90),
+    'a number of days from 1 to 90'
+  ),
   githubToken: optional,
   backlogIssues: bool('backlog-issues'),
   alertTests: bool('alert-tests'),

@@ -54,7 +54,10 @@ export async function runInstrumentationAudit(ctx: RunContext, opts: ProviderOpt
         const check = checkFor(ctx, signal)
         if (!check) {
           for (const s of services) {
-            bySvc.set(s.name, { mapped: false, m: { service: s.name, gap: 'unmapped', measurement: localMeasurement('fail', `no signals.${signal} check is configured`) } })
+            bySvc.set(s.name, {
+              mapped: false,
+              m: { service: s.name, gap: 'unmapped', measurement: localMeasurement('fail', `no signals.${signal} check is configured`) }
+            })
           }
           return
         }
@@ -62,7 +65,14 @@ export async function runInstrumentationAudit(ctx: RunContext, opts: ProviderOpt
         const targets = check.kind === 'probe' ? services.filter((s) => s.endpoints.length > 0) : services
         for (const s of services) {
           if (!targets.includes(s)) {
-            bySvc.set(s.name, { mapped: false, m: { service: s.name, gap: 'unmapped', measurement: localMeasurement('fail', 'no endpoints to probe (config or deploy evidence)', 'synthetic') } })
+            bySvc.set(s.name, {
+              mapped: false,
+              m: {
+                service: s.name,
+                gap: 'unmapped',
+                measurement: localMeasurement('fail', 'no endpoints to probe (config or deploy evidence)', 'synthetic')
+              }
+            })
           }
         }
         if (targets.length === 0) return
@@ -70,10 +80,21 @@ export async function runInstrumentationAudit(ctx: RunContext, opts: ProviderOpt
         let provider: ReturnType<ProviderRegistry['for']> | undefined
         try {
           provider = registry.for(check)
-          measured = await provider.measure({ signal, check, services: targets, serviceLabel: ctx.model.serviceLabel, freshnessSeconds, now })
+          measured = await provider.measure({
+            signal,
+            check,
+            services: targets,
+            serviceLabel: ctx.model.serviceLabel,
+            freshnessSeconds,
+            now
+          })
         } catch (err) {
           const reason = err instanceof Error ? err.message : String(err)
-          measured = targets.map((s) => ({ service: s.name, gap: 'backend_error', measurement: localMeasurement('error', reason, 'backend' in check && check.backend ? check.backend : check.kind) }))
+          measured = targets.map((s) => ({
+            service: s.name,
+            gap: 'backend_error',
+            measurement: localMeasurement('error', reason, 'backend' in check && check.backend ? check.backend : check.kind)
+          }))
         }
         for (const m of measured) bySvc.set(m.service, { mapped: true, m })
         // Every PromQL signal without data gets its cause, from two grouped queries.
@@ -101,7 +122,11 @@ export async function runInstrumentationAudit(ctx: RunContext, opts: ProviderOpt
     const coverage = {} as Record<Signal, SignalCoverage>
     for (const signal of SIGNALS) {
       const r = results.get(signal)?.get(s.name)
-      const m = r?.m ?? { service: s.name, gap: 'not_verified', measurement: localMeasurement('not_verified', notVerifiedReason ?? 'not checked') }
+      const m = r?.m ?? {
+        service: s.name,
+        gap: 'not_verified',
+        measurement: localMeasurement('not_verified', notVerifiedReason ?? 'not checked')
+      }
       const verified = m.measurement.verdict === 'pass'
       if (verified) verifiedPairs++
       coverage[signal] = {
@@ -116,7 +141,14 @@ export async function runInstrumentationAudit(ctx: RunContext, opts: ProviderOpt
       }
       if (!verified) {
         const detail = r?.diagnosis ? `${m.measurement.reason}; cause: ${r.diagnosis.detail}` : m.measurement.reason
-        gaps.push({ service: s.name, signal, gap: m.gap ?? 'failed', priority: gapPriority(s), detail, ...(r?.diagnosis ? { diagnosis: r.diagnosis } : {}) })
+        gaps.push({
+          service: s.name,
+          signal,
+          gap: m.gap ?? 'failed',
+          priority: gapPriority(s),
+          detail,
+          ...(r?.diagnosis ? { diagnosis: r.diagnosis } : {})
+        })
       }
     }
     const n = SIGNALS.filter((sig) => coverage[sig].verified).length
@@ -134,7 +166,10 @@ export async function runInstrumentationAudit(ctx: RunContext, opts: ProviderOpt
   })
 
   const order: Record<GapPriority, number> = { high: 0, medium: 1, low: 2 }
-  gaps.sort((a, b) => order[a.priority] - order[b.priority] || a.service.localeCompare(b.service) || SIGNALS.indexOf(a.signal) - SIGNALS.indexOf(b.signal))
+  gaps.sort(
+    (a, b) =>
+      order[a.priority] - order[b.priority] || a.service.localeCompare(b.service) || SIGNALS.indexOf(a.signal) - SIGNALS.indexOf(b.signal)
+  )
   const pairs = services.length * SIGNALS.length
   const audit: InstrumentationAudit = {
     audit_date: now.toISOString(),

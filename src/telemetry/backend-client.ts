@@ -44,7 +44,13 @@ export class BackendClient {
     return { backend: this.name, method, url: redactUrl(this.url(path)), ...(query !== undefined ? { query } : {}) }
   }
 
-  async send(args: { method: 'GET' | 'POST'; path: string; params?: Record<string, string>; body?: string; contentType?: string }): Promise<HttpResponse> {
+  async send(args: {
+    method: 'GET' | 'POST'
+    path: string
+    params?: Record<string, string>
+    body?: string
+    contentType?: string
+  }): Promise<HttpResponse> {
     let url = this.url(args.path)
     const headers: Record<string, string> = { Accept: 'application/json', ...this.headers }
     let body = args.body
@@ -78,7 +84,12 @@ export class BackendClient {
       return JSON.parse(res.text) as unknown
     } catch {
       const sample = res.text.slice(0, 80).replace(/\s+/g, ' ')
-      throw new BackendError(this.name, what, `answered HTTP ${res.status} with a body that is not JSON: ${JSON.stringify(sample)}`, res.status)
+      throw new BackendError(
+        this.name,
+        what,
+        `answered HTTP ${res.status} with a body that is not JSON: ${JSON.stringify(sample)}`,
+        res.status
+      )
     }
   }
 }

@@ -77,7 +77,9 @@ function overWindow(query: string, window: string): boolean {
 
 function prometheusBackend(config: Config): string | undefined {
   if (config.baseline.backend) return config.baseline.backend
-  const names = Object.entries(config.backends).filter(([, b]) => b.type === 'prometheus').map(([n]) => n)
+  const names = Object.entries(config.backends)
+    .filter(([, b]) => b.type === 'prometheus')
+    .map(([n]) => n)
   return names[0]
 }
 
@@ -118,7 +120,16 @@ export async function captureBaseline(
 
   if (notVerifiedReason) {
     for (const s of services) {
-      for (const q of queries) values.get(s.name)!.push({ metric: q.metric, value: null, ...(q.unit ? { unit: q.unit } : {}), query: q.query, measuredAt, verdict: 'not_verified', reason: notVerifiedReason })
+      for (const q of queries)
+        values.get(s.name)!.push({
+          metric: q.metric,
+          value: null,
+          ...(q.unit ? { unit: q.unit } : {}),
+          query: q.query,
+          measuredAt,
+          verdict: 'not_verified',
+          reason: notVerifiedReason
+        })
     }
   } else {
     let clientError: string | undefined
@@ -168,7 +179,17 @@ export async function captureBaseline(
     const cov = await coverageRun
     const liveSeconds = Math.max(300, durationSeconds(ctx.config.freshness))
     for (const s of services) {
-      const coverage = 'rows' in cov ? coverageOf(cov.rows!.get(s.name), { now, window, rule, query: coverageQuery, liveSeconds, countsRequests: selectors.some(isCounterSelector) }) : undefined
+      const coverage =
+        'rows' in cov
+          ? coverageOf(cov.rows!.get(s.name), {
+              now,
+              window,
+              rule,
+              query: coverageQuery,
+              liveSeconds,
+              countsRequests: selectors.some(isCounterSelector)
+            })
+          : undefined
       if (coverage) coverages.set(s.name, coverage)
       for (const { q, found, error } of answers) {
         const base = { metric: q.metric, ...(q.unit ? { unit: q.unit } : {}), query: q.query, measuredAt }
@@ -176,20 +197,45 @@ export async function captureBaseline(
         let v: BaselineValue
         if (error) v = { ...base, value: null, verdict: 'error', reason: error }
         else if (vs.length === 0) v = { ...base, value: null, verdict: 'fail', reason: `no data for this service in the last ${window}` }
-        else if (vs.length > 1) v = { ...base, value: null, verdict: 'fail', reason: `${vs.length} series matched this service; the query must give one per service` }
+        else if (vs.length > 1)
+          v = {
+            ...base,
+            value: null,
+            verdict: 'fail',
+            reason: `${vs.length} series matched this service; the query must give one per service`
+          }
         else if (!Number.isFinite(vs[0]!)) {
-          v = { ...base, value: null, verdict: 'fail', reason: `value ${describeNumber(vs[0]!)}${q.metric === 'error_ratio' || q.metric.startsWith('latency_') ? ' (no requests in the window)' : ''}` }
+          v = {
+            ...base,
+            value: null,
+            verdict: 'fail',
+            reason: `value ${describeNumber(vs[0]!)}${q.metric === 'error_ratio' || q.metric.startsWith('latency_') ? ' (no requests in the window)' : ''}`
+          }
         } else if (!coverage) {
-          v = { ...base, value: null, windowValue: vs[0]!, verdict: 'error', reason: `the range the data covers could not be measured (${'error' in cov ? cov.error : 'no answer'}), so the value cannot be shown undiluted` }
+          v = {
+            ...base,
+            value: null,
+            windowValue: vs[0]!,
+            verdict: 'error',
+            reason: `the range the data covers could not be measured (${'error' in cov ? cov.error : 'no answer'}), so the value cannot be shown undiluted`
+          }
         } else {
           const raw = vs[0]!
           // A rate over the window is the covered range's rate diluted by the empty rest: undo that.
           const rescale = q.unit === 'requests/s' && overWindow(q.query, window) && coverage.seconds > 0 && coverage.seconds < windowSeconds
           const value = rescale ? (raw * windowSeconds) / coverage.seconds : raw
-          const over = rescale ? `over the ${promDuration(coverage.seconds)} the data covers (the query over ${window} gives ${describeNumber(Number(raw.toPrecision(6)))})` : `over ${window}`
+          const over = rescale
+            ? `over the ${promDuration(coverage.seconds)} the data covers (the query over ${window} gives ${describeNumber(Number(raw.toPrecision(6)))})`
+            : `over ${window}`
           v = coverage.sufficient
             ? { ...base, value, ...(rescale ? { windowValue: raw } : {}), verdict: 'pass', reason: over }
-            : { ...base, value, ...(rescale ? { windowValue: raw } : {}), verdict: 'insufficient_data', reason: `insufficient data: ${describeCoverage(coverage)}; ${describeNumber(Number(value.toPrecision(6)))} ${over}` }
+            : {
+                ...base,
+                value,
+                ...(rescale ? { windowValue: raw } : {}),
+                verdict: 'insufficient_data',
+                reason: `insufficient data: ${describeCoverage(coverage)}; ${describeNumber(Number(value.toPrecision(6)))} ${over}`
+              }
         }
         values.get(s.name)!.push(v)
       }
@@ -235,7 +281,13 @@ interface Claim {
   service?: string
 }
 
-function claimFrom(source: string, what: MetricClaimKind | undefined, value: number, writtenUnit: string | undefined, service?: string): Claim | undefined {
+function claimFrom(
+  source: string,
+  what: MetricClaimKind | undefined,
+  value: number,
+  writtenUnit: string | undefined,
+  service?: string
+): Claim | undefined {
   if (!what || !Number.isFinite(value)) return undefined
   const u = (writtenUnit ?? '').trim().toLowerCase()
   const svc = service ? { service } : {}
@@ -260,7 +312,13 @@ function healthRowClaim(row: HealthMetricRow, services: ResolvedService[]): Clai
     const want = nameParts(s.name)
     return want.length > 0 && parts.some((_, i) => want.every((w, j) => parts[i + j] === w))
   })?.name
-  return claimFrom(`deployment-health-log.md metric "${row.name}"`, classifyMetricName(row.name, row.unit), row.numericValue, row.unit, service)
+  return claimFrom(
+    `deployment-health-log.md metric "${row.name}"`,
+    classifyMetricName(row.name, row.unit),
+    row.numericValue,
+    row.unit,
+    service
+  )
 }
 
 /** A value measured for the service (pass, or measured over too little data). */
@@ -272,7 +330,13 @@ const measuredValue = (svc: { metrics: BaselineValue[] }, metric: string): Basel
 type Measured = Array<{ service: string; metrics: BaselineValue[]; coverage?: DataCoverage }>
 
 /** The coverage of several services together: the earliest start, the newest sample, all requests. */
-function fleetCoverage(measured: Measured, rule: SufficiencyRule, now: Date, window: string, liveSeconds: number): DataCoverage | undefined {
+function fleetCoverage(
+  measured: Measured,
+  rule: SufficiencyRule,
+  now: Date,
+  window: string,
+  liveSeconds: number
+): DataCoverage | undefined {
   const covs = measured.map((m) => m.coverage).filter((c): c is DataCoverage => !!c)
   if (covs.length === 0) return undefined
   const row: CoverageRow = {}
@@ -290,11 +354,15 @@ export function fleetLatencyQuery(config: Config, services: ResolvedService[], s
   const window = config.baseline.window
   const override = config.baseline['latency-query']
   if (override) {
-    const ungrouped = override.replace(/\$group\s*,\s*/g, '').replace(/,\s*\$group/g, '').replace(/\$group/g, '')
+    const ungrouped = override
+      .replace(/\$group\s*,\s*/g, '')
+      .replace(/,\s*\$group/g, '')
+      .replace(/\$group/g, '')
     return fill(ungrouped, { window, quantile: String(quantile) })
   }
   const values = services.map((s) => selectorOf(s, serviceLabel)[serviceLabel])
-  const matcher = values.every((v): v is string => v !== undefined) && values.length > 0 ? `{${serviceLabel}=~${exactRegex([...new Set(values)])}}` : ''
+  const matcher =
+    values.every((v): v is string => v !== undefined) && values.length > 0 ? `{${serviceLabel}=~${exactRegex([...new Set(values)])}}` : ''
   return `histogram_quantile(${quantile}, sum by (le) (rate(http_request_duration_seconds_bucket${matcher}[${window}])))`
 }
 
@@ -334,7 +402,14 @@ async function checkClaims(
         if (!io.client) return { query, error: io.notVerifiedReason ?? 'no Prometheus client' }
         try {
           const r = await io.client.instantQuery(query, io.now)
-          if (r.samples.length !== 1) return { query, error: r.samples.length === 0 ? 'the fleet quantile query returned no data' : `the fleet quantile query returned ${r.samples.length} series, expected one` }
+          if (r.samples.length !== 1)
+            return {
+              query,
+              error:
+                r.samples.length === 0
+                  ? 'the fleet quantile query returned no data'
+                  : `the fleet quantile query returned ${r.samples.length} series, expected one`
+            }
           return { query, value: r.samples[0]!.value }
         } catch (err) {
           return { query, error: (err as Error).message }
@@ -375,13 +450,31 @@ function judgeClaim(
     reason: `cannot check: ${why}`
   })
   /** The verdict once a live value is in hand: insufficient data decides before the comparison. */
-  const decide = (metric: string, query: string, against: string, observed: number, within: boolean, said: string, live: string, off: string): ClaimCheck => {
+  const decide = (
+    metric: string,
+    query: string,
+    against: string,
+    observed: number,
+    within: boolean,
+    said: string,
+    live: string,
+    off: string
+  ): ClaimCheck => {
     const common = { ...base, metric, observed: Number(observed.toPrecision(6)), checked_against: against, query }
-    if (coverage && !coverage.sufficient) return { ...common, verdict: 'insufficient_data', reason: `${said}; ${live}; insufficient data to judge: ${describeCoverage(coverage)}` }
-    if (!coverage) return { ...common, verdict: 'error', reason: `${said}; ${live}; the range the data covers is unknown, so the claim is not judged` }
-    return within ? { ...common, verdict: 'pass', reason: `${said}; ${live}: consistent within ${tolerance}%` } : { ...common, verdict: 'fail', reason: `${said}; ${live}: ${off}` }
+    if (coverage && !coverage.sufficient)
+      return {
+        ...common,
+        verdict: 'insufficient_data',
+        reason: `${said}; ${live}; insufficient data to judge: ${describeCoverage(coverage)}`
+      }
+    if (!coverage)
+      return { ...common, verdict: 'error', reason: `${said}; ${live}; the range the data covers is unknown, so the claim is not judged` }
+    return within
+      ? { ...common, verdict: 'pass', reason: `${said}; ${live}: consistent within ${tolerance}%` }
+      : { ...common, verdict: 'fail', reason: `${said}; ${live}: ${off}` }
   }
-  const deviationOf = (claimed: number, observed: number): number => (observed === 0 ? (claimed === 0 ? 0 : Infinity) : (Math.abs(claimed - observed) / observed) * 100)
+  const deviationOf = (claimed: number, observed: number): number =>
+    observed === 0 ? (claimed === 0 ? 0 : Infinity) : (Math.abs(claimed - observed) / observed) * 100
 
   if (c.what.kind === 'latency') {
     const { label, quantile } = c.what
@@ -396,20 +489,36 @@ function judgeClaim(
     if (args.fleet) {
       query = args.fleet.query
       against = `fleet ${label} from the histogram summed over ${scope}`
-      if (args.fleet.value === undefined || !Number.isFinite(args.fleet.value)) return cannot(metric, query, against, args.fleet.error ?? `fleet ${label} is ${describeNumber(args.fleet.value ?? NaN)} (no requests in the window)`)
+      if (args.fleet.value === undefined || !Number.isFinite(args.fleet.value))
+        return cannot(
+          metric,
+          query,
+          against,
+          args.fleet.error ?? `fleet ${label} is ${describeNumber(args.fleet.value ?? NaN)} (no requests in the window)`
+        )
       observedMs = args.fleet.value * 1000
       live = `Prometheus says fleet ${label} ${fmt(observedMs)} ms (histogram summed over ${scope})`
     } else {
       const v = measured[0] ? measuredValue(measured[0], metric) : undefined
       query = v?.query ?? '-'
       against = `${scope} ${label}`
-      if (!LATENCY_QUANTILES.some((l) => Number(l.quantile) === quantile)) return cannot(metric, query, against, `the baseline measures p50, p95 and p99 per service, not ${label}`)
+      if (!LATENCY_QUANTILES.some((l) => Number(l.quantile) === quantile))
+        return cannot(metric, query, against, `the baseline measures p50, p95 and p99 per service, not ${label}`)
       if (!v) return cannot(metric, query, against, `no live ${label} latency for ${scope}`)
       observedMs = v.value! * 1000
       live = `Prometheus says ${fmt(observedMs)} ms (${scope})`
     }
     const deviation = deviationOf(claimedMs, observedMs)
-    return decide(metric, query, against, observedMs / toMs, deviation <= tolerance, said, live, `off by ${fmt(deviation)}%, more than ${tolerance}%`)
+    return decide(
+      metric,
+      query,
+      against,
+      observedMs / toMs,
+      deviation <= tolerance,
+      said,
+      live,
+      `off by ${fmt(deviation)}%, more than ${tolerance}%`
+    )
   }
 
   const rateOf = (m: Measured[number]): BaselineValue | undefined => measuredValue(m, 'request_rate')
@@ -445,7 +554,16 @@ function judgeClaim(
   const deviation = deviationOf(c.claimed, observed)
   const said = `the deploy said throughput ${fmt(c.claimed)} requests/s`
   const live = `Prometheus says ${fmt(observed)} requests/s (sum over ${scope})`
-  return decide('request_rate', rateQuery, against, observed, deviation <= tolerance, said, live, `off by ${fmt(deviation)}%, more than ${tolerance}%`)
+  return decide(
+    'request_rate',
+    rateQuery,
+    against,
+    observed,
+    deviation <= tolerance,
+    said,
+    live,
+    `off by ${fmt(deviation)}%, more than ${tolerance}%`
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -465,7 +583,11 @@ export function describeCriterion(c: Criterion): string {
  * Relative criteria against the previous release, per service and metric; both values are shown.
  * Services the previous baseline did not have (new ones) have nothing to compare with.
  */
-export function compareWithPrevious(current: Array<{ service: string; metrics: BaselineValue[] }>, previous: BaselineMetrics, criteria: Criterion[]): PreviousComparison[] {
+export function compareWithPrevious(
+  current: Array<{ service: string; metrics: BaselineValue[] }>,
+  previous: BaselineMetrics,
+  criteria: Criterion[]
+): PreviousComparison[] {
   const out: PreviousComparison[] = []
   for (const svc of current) {
     const prev = previous.services.find((p) => p.service === svc.service)
@@ -493,13 +615,19 @@ export function compareWithPrevious(current: Array<{ service: string; metrics: B
       }
       if (c['max-ratio'] !== undefined && ratio > c['max-ratio']) {
         verdict = 'fail'
-        why.push(`${ratio === Infinity ? 'up from zero' : `${describeNumber(Number(ratio.toFixed(3)))}x`} is above the ${c['max-ratio']}x allowed`)
+        why.push(
+          `${ratio === Infinity ? 'up from zero' : `${describeNumber(Number(ratio.toFixed(3)))}x`} is above the ${c['max-ratio']}x allowed`
+        )
       }
       if (verdict === 'pass' && c['warn-increase-percent'] !== undefined && increase > c['warn-increase-percent']) {
         verdict = 'warn'
         why.push(`${rise} is above the ${c['warn-increase-percent']}% warning level`)
       }
-      out.push({ ...base, verdict, reason: `${shown}: ${why.length ? why.join('; ') : `${rise}, within ${criterion.replace(`${c.metric} `, '')}`}` })
+      out.push({
+        ...base,
+        verdict,
+        reason: `${shown}: ${why.length ? why.join('; ') : `${rise}, within ${criterion.replace(`${c.metric} `, '')}`}`
+      })
     }
   }
   return out
@@ -521,14 +649,24 @@ export async function loadPreviousBaseline(file: string): Promise<BaselineMetric
     throw new InputError({
       file,
       expected: 'a baseline-metrics.json from a previous run',
-      found: code === 'ENOENT' ? 'no such file' : code === 'EFBIG' ? `a file over ${PREVIOUS_BASELINE_MAX_BYTES} bytes` : `an unreadable file (${code ?? String(err)})`
+      found:
+        code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EFBIG'
+            ? `a file over ${PREVIOUS_BASELINE_MAX_BYTES} bytes`
+            : `an unreadable file (${code ?? String(err)})`
     })
   }
   // Strict UTF-8, and a JSON error that says where, never what the file holds.
   const data = parseJsonText(decodeUtf8(bytes, file), file, 'a baseline-metrics.json from a previous run')
   const errors = checkSchema(BASELINE_SCHEMA, data)
   if (errors.length > 0) {
-    throw new InputError({ file, field: errors[0]!.split(' ')[0], expected: 'a document matching schemas/baseline-metrics.schema.json', found: `${errors.length} problem(s): ${errors.slice(0, 3).join('; ')}` })
+    throw new InputError({
+      file,
+      field: errors[0]!.split(' ')[0],
+      expected: 'a document matching schemas/baseline-metrics.schema.json',
+      found: `${errors.length} problem(s): ${errors.slice(0, 3).join('; ')}`
+    })
   }
   return data as BaselineMetrics
 }

@@ -47,7 +47,12 @@ export function sufficiencyRule(config: Config, criterion: SufficiencyCriterion,
   const c = s.criteria[criterion] ?? {}
   const minCoverage = c['min-coverage'] ?? s['min-coverage']
   const minPercent = c['min-coverage-percent'] ?? s['min-coverage-percent']
-  const minimumSeconds = minCoverage !== undefined ? durationSeconds(minCoverage) : minPercent !== undefined ? (windowSeconds * minPercent) / 100 : windowSeconds / 30
+  const minimumSeconds =
+    minCoverage !== undefined
+      ? durationSeconds(minCoverage)
+      : minPercent !== undefined
+        ? (windowSeconds * minPercent) / 100
+        : windowSeconds / 30
   return {
     minimumSeconds: Math.min(minimumSeconds, windowSeconds),
     minimumRequests: c['min-requests'] ?? s['min-requests'],
@@ -80,7 +85,12 @@ export function isCounterSelector(selector: string): boolean {
  * The coarse subquery spans the whole window; a fine one over the last hour (or the window) finds
  * the start of a young series to the second.
  */
-export function coverageExpression(selectors: string[], windowSeconds: number, groupBy: string[], opts: { countEvents?: boolean } = {}): string {
+export function coverageExpression(
+  selectors: string[],
+  windowSeconds: number,
+  groupBy: string[],
+  opts: { countEvents?: boolean } = {}
+): string {
   const by = groupBy.length ? ` by (${groupBy.join(', ')})` : ''
   const win = promDuration(windowSeconds)
   const fineRange = Math.min(windowSeconds, 3600)
@@ -95,7 +105,8 @@ export function coverageExpression(selectors: string[], windowSeconds: number, g
   ]
   if (coarse) parts.splice(1, 0, part(`min${by} (${any((s) => `min_over_time(timestamp(${s})${coarse})`)})`, 'first_coarse'))
   const counters = selectors.filter(isCounterSelector)
-  if (opts.countEvents !== false && counters.length > 0) parts.push(part(`sum${by} (${counters.map((s) => `increase(${s}[${win}])`).join(' or ')})`, 'events'))
+  if (opts.countEvents !== false && counters.length > 0)
+    parts.push(part(`sum${by} (${counters.map((s) => `increase(${s}[${win}])`).join(' or ')})`, 'events'))
   return parts.join('\nor\n')
 }
 
@@ -119,13 +130,23 @@ export function addCoverageSample(row: CoverageRow, part: string | undefined, va
  * start) to now while the series is live, or to its newest sample once it stopped (older than
  * `liveSeconds`).
  */
-export function coverageOf(row: CoverageRow | undefined, args: { now: Date; window: string; rule: SufficiencyRule; query: string; liveSeconds?: number; countsRequests: boolean }): DataCoverage {
+export function coverageOf(
+  row: CoverageRow | undefined,
+  args: { now: Date; window: string; rule: SufficiencyRule; query: string; liveSeconds?: number; countsRequests: boolean }
+): DataCoverage {
   const windowSeconds = durationSeconds(args.window)
   const nowSec = args.now.getTime() / 1000
   const start = nowSec - windowSeconds
   const iso = (t: number): string => new Date(Math.round(t * 1000)).toISOString()
-  const base = { window: args.window, window_seconds: windowSeconds, minimum_seconds: Math.round(args.rule.minimumSeconds), query: args.query }
-  const reqs = args.countsRequests ? { requests: row?.events !== undefined ? Math.round(row.events * 1000) / 1000 : null, minimum_requests: args.rule.minimumRequests } : {}
+  const base = {
+    window: args.window,
+    window_seconds: windowSeconds,
+    minimum_seconds: Math.round(args.rule.minimumSeconds),
+    query: args.query
+  }
+  const reqs = args.countsRequests
+    ? { requests: row?.events !== undefined ? Math.round(row.events * 1000) / 1000 : null, minimum_requests: args.rule.minimumRequests }
+    : {}
   if (!row || row.first === undefined || row.newest === undefined) {
     return { ...base, from: null, to: null, seconds: 0, ...reqs, sufficient: false }
   }
@@ -143,7 +164,12 @@ export function humanDuration(seconds: number): string {
   let rest = Math.round(seconds)
   if (rest <= 0) return '0s'
   const out: string[] = []
-  for (const [unit, n] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+  for (const [unit, n] of [
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1]
+  ] as const) {
     if (rest >= n) {
       out.push(`${Math.floor(rest / n)}${unit}`)
       rest %= n
@@ -154,7 +180,9 @@ export function humanDuration(seconds: number): string {
 
 /** "30s of the 30d window (data from ...); at least 1d needed" */
 export function describeCoverage(c: DataCoverage): string {
-  const covered = c.from ? `${humanDuration(c.seconds)} of the ${c.window} window (data from ${c.from})` : `no data in the ${c.window} window`
+  const covered = c.from
+    ? `${humanDuration(c.seconds)} of the ${c.window} window (data from ${c.from})`
+    : `no data in the ${c.window} window`
   const wantTime = c.seconds < c.minimum_seconds ? `; at least ${humanDuration(c.minimum_seconds)} needed` : ''
   const wantReq =
     c.requests !== undefined && c.minimum_requests !== undefined && (c.requests ?? 0) < c.minimum_requests

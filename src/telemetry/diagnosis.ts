@@ -86,7 +86,8 @@ export async function diagnoseNoData(input: DiagnosisInput): Promise<Map<string,
   const ask = services.filter((s) => !input.backendErrors?.has(s.name))
   for (const s of services) {
     const err = input.backendErrors?.get(s.name)
-    if (err !== undefined) out.set(s.name, { cause: 'backend_down', detail: `the backend ${client.name} did not answer: ${err}`, query: input.template })
+    if (err !== undefined)
+      out.set(s.name, { cause: 'backend_down', detail: `the backend ${client.name} did not answer: ${err}`, query: input.template })
   }
   if (ask.length === 0) return out
   const names = metricNames(input.template)
@@ -95,7 +96,10 @@ export async function diagnoseNoData(input: DiagnosisInput): Promise<Map<string,
   const by = [...new Set([serviceLabel, 'job'])].join(', ')
   // The newest sample of each metric per label value over a day: which values exist, and when each stopped.
   const metricQuery = names
-    .map((n, i) => `label_replace(max by (${by}) (max_over_time(timestamp({__name__="${n}"})[${lookback}:${step}]) or timestamp({__name__="${n}"})), "${PART}", "${i}", "", "")`)
+    .map(
+      (n, i) =>
+        `label_replace(max by (${by}) (max_over_time(timestamp({__name__="${n}"})[${lookback}:${step}]) or timestamp({__name__="${n}"})), "${PART}", "${i}", "", "")`
+    )
     .join('\nor\n')
   const values = [...new Set(ask.map((s) => selectorOf(s, serviceLabel)[serviceLabel] ?? s.name))]
   // Signals that exist without traffic (up, *_info), and whether any counter of the service moves.
@@ -112,7 +116,12 @@ export async function diagnoseNoData(input: DiagnosisInput): Promise<Map<string,
       client.instantQuery(targetQuery, now).then((r) => r.samples)
     ])
   } catch (err) {
-    for (const s of ask) out.set(s.name, { cause: 'backend_down', detail: `the backend ${client.name} did not answer the diagnosis: ${errorText(err)}`, query: metricQuery || targetQuery })
+    for (const s of ask)
+      out.set(s.name, {
+        cause: 'backend_down',
+        detail: `the backend ${client.name} did not answer the diagnosis: ${errorText(err)}`,
+        query: metricQuery || targetQuery
+      })
     return out
   }
   const nowSec = now.getTime() / 1000
@@ -121,17 +130,27 @@ export async function diagnoseNoData(input: DiagnosisInput): Promise<Map<string,
   const shown = names.join(', ')
   for (const s of ask) {
     const want = selectorOf(s, serviceLabel)[serviceLabel] ?? s.name
-    const mine = (r: { labels: Record<string, string> }): boolean => r.labels[serviceLabel] === want || (r.labels[serviceLabel] === undefined && r.labels.job === want)
+    const mine = (r: { labels: Record<string, string> }): boolean =>
+      r.labels[serviceLabel] === want || (r.labels[serviceLabel] === undefined && r.labels.job === want)
     const up = targetRows.find((r) => r.labels[PART] === 'up' && mine(r))
     const info = targetRows.find((r) => r.labels[PART] === 'info' && mine(r))
-    const alive = up && up.value === 1 ? `up{${up.labels[serviceLabel] !== undefined ? serviceLabel : 'job'}="${want}"} is 1` : info ? `an *_info series for ${want} exists` : undefined
+    const alive =
+      up && up.value === 1
+        ? `up{${up.labels[serviceLabel] !== undefined ? serviceLabel : 'job'}="${want}"} is 1`
+        : info
+          ? `an *_info series for ${want} exists`
+          : undefined
     const rowsForService = valuesByMetric.flatMap((rows) => rows.filter(mine))
     const busy = targetRows.some((r) => r.labels[PART] === 'busy' && mine(r))
     const counters = names.some((n) => /(_total|_count|_bucket|_sum)$/.test(n))
     if (valuesByMetric.every((rows) => rows.length === 0)) {
       // A counter with labels appears with its first event: up with nothing counted is no traffic.
       if (alive && !busy && counters) {
-        out.set(s.name, { cause: 'no_traffic', detail: `the target is up but there is no traffic: ${alive}, no counter of ${want} moved in the last 5m, and ${shown} has no series yet (it appears with the first request)`, query: targetQuery })
+        out.set(s.name, {
+          cause: 'no_traffic',
+          detail: `the target is up but there is no traffic: ${alive}, no counter of ${want} moved in the last 5m, and ${shown} has no series yet (it appears with the first request)`,
+          query: targetQuery
+        })
       } else {
         out.set(s.name, {
           cause: 'metric_missing',
@@ -142,10 +161,21 @@ export async function diagnoseNoData(input: DiagnosisInput): Promise<Map<string,
       continue
     }
     if (rowsForService.length === 0) {
-      const values = [...new Set(valuesByMetric.flat().map((r) => r.labels[serviceLabel]).filter((v): v is string => !!v))]
+      const values = [
+        ...new Set(
+          valuesByMetric
+            .flat()
+            .map((r) => r.labels[serviceLabel])
+            .filter((v): v is string => !!v)
+        )
+      ]
       const closest = closestValues(want, values)
       if (alive && !busy && closest.length === 0) {
-        out.set(s.name, { cause: 'no_traffic', detail: `the target is up but there is no traffic: ${alive}, no counter of ${want} moved in the last 5m, and ${shown} has no series for ${serviceLabel}="${want}" in the last ${lookback}`, query: targetQuery })
+        out.set(s.name, {
+          cause: 'no_traffic',
+          detail: `the target is up but there is no traffic: ${alive}, no counter of ${want} moved in the last 5m, and ${shown} has no series for ${serviceLabel}="${want}" in the last ${lookback}`,
+          query: targetQuery
+        })
         continue
       }
       out.set(s.name, {
@@ -158,7 +188,12 @@ export async function diagnoseNoData(input: DiagnosisInput): Promise<Map<string,
     }
     const newest = Math.max(...rowsForService.map((r) => r.value))
     if (nowSec - newest > input.freshnessSeconds) {
-      out.set(s.name, { cause: 'stopped', detail: `${shown} for ${serviceLabel}="${want}" stopped at ${iso(newest)} (${Math.round(nowSec - newest)} s before the check)`, query: metricQuery, stopped_at: iso(newest) })
+      out.set(s.name, {
+        cause: 'stopped',
+        detail: `${shown} for ${serviceLabel}="${want}" stopped at ${iso(newest)} (${Math.round(nowSec - newest)} s before the check)`,
+        query: metricQuery,
+        stopped_at: iso(newest)
+      })
       continue
     }
     out.set(s.name, {

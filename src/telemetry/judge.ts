@@ -51,24 +51,48 @@ export function judgeGrouped(j: GroupedJudgement): ServiceMeasurement[] {
     if (!row || row.values.length === 0) {
       if (age !== undefined) {
         return out(
-          { value: null, ...ageFields, verdict: 'fail', reason: `stale: stopped reporting ${Math.round(age)} s ago (${iso(row!.newest!)}); freshness window ${promDuration(j.freshnessSeconds)}` },
+          {
+            value: null,
+            ...ageFields,
+            verdict: 'fail',
+            reason: `stale: stopped reporting ${Math.round(age)} s ago (${iso(row!.newest!)}); freshness window ${promDuration(j.freshnessSeconds)}`
+          },
           { gap: 'stale', ...freshness }
         )
       }
       const where = j.freshByWindow ? `in the last ${promDuration(j.freshnessSeconds)}` : `in the last ${promDuration(j.lookbackSeconds)}`
-      return out({ value: null, verdict: 'fail', reason: `no data: the query returned no series for this service ${where}` }, { gap: 'no_data', seriesCount: row?.series ?? 0 })
+      return out(
+        { value: null, verdict: 'fail', reason: `no data: the query returned no series for this service ${where}` },
+        { gap: 'no_data', seriesCount: row?.series ?? 0 }
+      )
     }
     const bad = row.values.find((v) => !Number.isFinite(v))
     if (bad !== undefined) {
-      return out({ value: describeNumber(bad), ...ageFields, verdict: 'fail', reason: `invalid value ${describeNumber(bad)}: NaN and infinite values are not data` }, { gap: 'invalid_value', ...freshness })
+      return out(
+        {
+          value: describeNumber(bad),
+          ...ageFields,
+          verdict: 'fail',
+          reason: `invalid value ${describeNumber(bad)}: NaN and infinite values are not data`
+        },
+        { gap: 'invalid_value', ...freshness }
+      )
     }
     const value = row.values.reduce((a, b) => a + b, 0)
     if (j.requirePositive && !(value > 0)) {
-      return out({ value, ...ageFields, verdict: 'fail', reason: `no data: value ${describeNumber(value)} (nothing counted in the window)` }, { gap: 'no_data', ...freshness })
+      return out(
+        { value, ...ageFields, verdict: 'fail', reason: `no data: value ${describeNumber(value)} (nothing counted in the window)` },
+        { gap: 'no_data', ...freshness }
+      )
     }
     if (age !== undefined && age > j.freshnessSeconds) {
       return out(
-        { value, ...ageFields, verdict: 'fail', reason: `stale: newest sample ${Math.round(age)} s old; freshness window ${promDuration(j.freshnessSeconds)}` },
+        {
+          value,
+          ...ageFields,
+          verdict: 'fail',
+          reason: `stale: newest sample ${Math.round(age)} s old; freshness window ${promDuration(j.freshnessSeconds)}`
+        },
         { gap: 'stale', ...freshness }
       )
     }

@@ -45,14 +45,20 @@ export class ProviderRegistry {
 
   private backendConfig(name: string, want: 'prometheus' | 'loki' | undefined, kind: string) {
     const config = this.config.backends[name]
-    if (!config) throw new Error(`${kind} check names backend "${name}", which is not in backends (${Object.keys(this.config.backends).join(', ') || 'none configured'})`)
+    if (!config)
+      throw new Error(
+        `${kind} check names backend "${name}", which is not in backends (${Object.keys(this.config.backends).join(', ') || 'none configured'})`
+      )
     if (want && config.type !== want) throw new Error(`${kind} check needs a ${want} backend; "${name}" is ${config.type}`)
     return config
   }
 
   prometheus(name: string): PrometheusProvider {
     const config = this.backendConfig(name, 'prometheus', 'promql')
-    return this.remember(`prometheus:${name}`, () => new PrometheusProvider({ name, config, env: this.env, log: this.log }, { backoffMs: this.opts.backoffMs })) as PrometheusProvider
+    return this.remember(
+      `prometheus:${name}`,
+      () => new PrometheusProvider({ name, config, env: this.env, log: this.log }, { backoffMs: this.opts.backoffMs })
+    ) as PrometheusProvider
   }
 
   for(check: SignalCheckConfig): TelemetryProvider {
@@ -61,15 +67,24 @@ export class ProviderRegistry {
         return this.prometheus(check.backend)
       case 'logql': {
         const config = this.backendConfig(check.backend, 'loki', 'logql')
-        return this.remember(`loki:${check.backend}`, () => new LokiProvider({ name: check.backend, config, env: this.env, log: this.log }, { backoffMs: this.opts.backoffMs }))
+        return this.remember(
+          `loki:${check.backend}`,
+          () => new LokiProvider({ name: check.backend, config, env: this.env, log: this.log }, { backoffMs: this.opts.backoffMs })
+        )
       }
       case 'http': {
         const name = check.backend
         const config = name ? this.backendConfig(name, undefined, 'http') : undefined
-        return this.remember(`http:${name ?? ''}`, () => new HttpJsonProvider({ name, config, env: this.env, log: this.log, backoffMs: this.opts.backoffMs }))
+        return this.remember(
+          `http:${name ?? ''}`,
+          () => new HttpJsonProvider({ name, config, env: this.env, log: this.log, backoffMs: this.opts.backoffMs })
+        )
       }
       case 'probe':
-        return this.remember('synthetic', () => new SyntheticProvider({ allowedHosts: this.config['allowed-hosts'], pauseBetweenAttemptsMs: this.opts.probePauseMs }))
+        return this.remember(
+          'synthetic',
+          () => new SyntheticProvider({ allowedHosts: this.config['allowed-hosts'], pauseBetweenAttemptsMs: this.opts.probePauseMs })
+        )
     }
   }
 }

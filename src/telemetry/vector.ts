@@ -36,7 +36,10 @@ export function groupingLabels(services: ResolvedService[], serviceLabel: string
  * selector it satisfies with the most matchers, so `{service: api, tier: edge}` wins over
  * `{service: api}` for the edge series.
  */
-export function serviceMatcher(services: ResolvedService[], serviceLabel: string): (labels: Record<string, string>) => ResolvedService | undefined {
+export function serviceMatcher(
+  services: ResolvedService[],
+  serviceLabel: string
+): (labels: Record<string, string>) => ResolvedService | undefined {
   const entries = services.map((s) => ({ service: s, selector: Object.entries(selectorOf(s, serviceLabel)) }))
   const byLabel = new Map<string, typeof entries>()
   const other: typeof entries = []

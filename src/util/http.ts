@@ -267,7 +267,11 @@ function credential(env: NodeJS.ProcessEnv, name: string, log: Logger, backend: 
     // Not a variable name as people write them: most likely a token pasted where a name belongs.
     secrets.add(name)
     log.setSecret(name)
-    throw new BackendError(backend, 'credentials', `${field} names an environment variable that is not set; the name is not shown because it does not look like a variable name (A-Z, 0-9, _) and may be a credential`)
+    throw new BackendError(
+      backend,
+      'credentials',
+      `${field} names an environment variable that is not set; the name is not shown because it does not look like a variable name (A-Z, 0-9, _) and may be a credential`
+    )
   }
   log.setSecret(v)
   return v
@@ -282,7 +286,8 @@ export function authHeaders(
   backend: string
 ): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(headers ?? {})) out[k] = v.startsWith('env:') ? credential(env, v.slice(4), log, backend, `header ${k}`) : v
+  for (const [k, v] of Object.entries(headers ?? {}))
+    out[k] = v.startsWith('env:') ? credential(env, v.slice(4), log, backend, `header ${k}`) : v
   if (auth?.type === 'bearer') out.Authorization = `Bearer ${credential(env, auth['token-env'], log, backend, 'auth.token-env')}`
   if (auth?.type === 'basic') {
     const user = credential(env, auth['username-env'], log, backend, 'auth.username-env')

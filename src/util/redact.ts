@@ -132,7 +132,11 @@ const VARIABLE_NAME = /^[A-Z_][A-Z0-9_]{0,63}$/
  * logged: values of `*-env` fields, `env:NAME` header values, URL userinfo, literal Authorization
  * headers. Walks the whole config, so a field added later is covered without being listed here.
  */
-export function registerConfigSecrets(config: unknown, env: NodeJS.ProcessEnv, register: (secret: string) => void = (s) => secrets.add(s)): void {
+export function registerConfigSecrets(
+  config: unknown,
+  env: NodeJS.ProcessEnv,
+  register: (secret: string) => void = (s) => secrets.add(s)
+): void {
   for (const name of RUNNER_SECRET_VARIABLES) {
     const v = env[name]
     if (v) register(v)
@@ -147,7 +151,8 @@ export function registerConfigSecrets(config: unknown, env: NodeJS.ProcessEnv, r
     if (typeof value === 'string') {
       if (key.endsWith('-env')) fromEnv(value)
       else if (value.startsWith('env:')) fromEnv(value.slice(4))
-      else if (/^authorization$/i.test(key) || /^(auth|token|password)$/i.test(key)) register(value.replace(/^(bearer|basic|token)\s+/i, ''))
+      else if (/^authorization$/i.test(key) || /^(auth|token|password)$/i.test(key))
+        register(value.replace(/^(bearer|basic|token)\s+/i, ''))
       userinfoSecrets(value).forEach(register)
       return
     }
@@ -206,7 +211,11 @@ const CONFIG_SCAN_MAX_BYTES = 1024 * 1024
  * refused (a token pasted where a variable name belongs, a YAML error) is quoted in error messages,
  * and what it holds must already be masked then. Never throws; the loader reports the file's faults.
  */
-export async function registerConfigFileSecrets(path: string, env: NodeJS.ProcessEnv, register: (secret: string) => void = (s) => secrets.add(s)): Promise<void> {
+export async function registerConfigFileSecrets(
+  path: string,
+  env: NodeJS.ProcessEnv,
+  register: (secret: string) => void = (s) => secrets.add(s)
+): Promise<void> {
   registerConfigSecrets({}, env, register)
   let text: string
   try {
@@ -219,9 +228,12 @@ export async function registerConfigFileSecrets(path: string, env: NodeJS.Proces
   // Line by line first, so that even a file YAML cannot parse gives up its literal credentials.
   for (const line of text.split(/\r?\n/)) {
     for (const m of line.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^\s/?#@"'<>`]+@[^\s"'<>`]*/gi)) userinfoSecrets(m[0]).forEach(register)
-    const literal = /^\s*["']?(authorization|auth|token|password)["']?\s*:\s*["']?(?:bearer\s+|basic\s+|token\s+)?([^\s"'{}[\],]{6,})/i.exec(line)
+    const literal =
+      /^\s*["']?(authorization|auth|token|password)["']?\s*:\s*["']?(?:bearer\s+|basic\s+|token\s+)?([^\s"'{}[\],]{6,})/i.exec(line)
     if (literal?.[2]) register(literal[2])
-    const names = [...line.matchAll(/["']?env:([^\s"',}\]]+)/g), ...line.matchAll(/-env["']?\s*:\s*["']?([^\s"',}\]#]+)/g)].map((m) => m[1]!)
+    const names = [...line.matchAll(/["']?env:([^\s"',}\]]+)/g), ...line.matchAll(/-env["']?\s*:\s*["']?([^\s"',}\]#]+)/g)].map(
+      (m) => m[1]!
+    )
     for (const name of names) {
       if (env[name]) register(env[name]!)
       if (!VARIABLE_NAME.test(name)) register(name)

@@ -53,7 +53,12 @@ function lineOfOffset(bytes: Uint8Array, offset: number): number {
  */
 export function decodeUtf8(bytes: Uint8Array, file: string, what = 'UTF-8 text'): string {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw new InputError({ file, line: 1, expected: what, found: 'UTF-16 text (a UTF-16 byte order mark at byte 0): save the file as UTF-8' })
+    throw new InputError({
+      file,
+      line: 1,
+      expected: what,
+      found: 'UTF-16 text (a UTF-16 byte order mark at byte 0): save the file as UTF-8'
+    })
   }
   const offset = invalidUtf8Offset(bytes)
   if (offset >= 0) {

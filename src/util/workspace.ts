@@ -67,7 +67,10 @@ export function lexicalEscape(workspace: string, p: string): string | undefined 
   if (p.includes('\0')) return 'a path with a NUL byte'
   const root = resolve(workspace)
   const abs = isAbsolute(p) ? resolve(p) : resolve(root, p)
-  if (!inside(root, abs)) return isAbsolute(p) ? `the absolute path ${JSON.stringify(p)}, outside the workspace` : `the path ${JSON.stringify(p)}, which leads outside the workspace`
+  if (!inside(root, abs))
+    return isAbsolute(p)
+      ? `the absolute path ${JSON.stringify(p)}, outside the workspace`
+      : `the path ${JSON.stringify(p)}, which leads outside the workspace`
   return undefined
 }
 
@@ -98,7 +101,12 @@ export interface ReadOptions {
 }
 
 /** Read a text file named by the config, confined to the workspace, as strict UTF-8. */
-export async function readWorkspaceText(workspace: string, p: string, origin: PathOrigin, opts: ReadOptions): Promise<{ text: string; shown: string; abs: string }> {
+export async function readWorkspaceText(
+  workspace: string,
+  p: string,
+  origin: PathOrigin,
+  opts: ReadOptions
+): Promise<{ text: string; shown: string; abs: string }> {
   const { abs, shown, exists } = await resolveInWorkspace(workspace, p, origin)
   const max = opts.maxBytes ?? 16 * 1024 * 1024
   const where: PathOrigin = { field: origin.field }

@@ -5,13 +5,23 @@ import type { DetectionDrill } from './types.js'
  * burn that must not fire it, a fired alert routed elsewhere, or a detection slower than
  * drill.max-detection fails it; promtool missing fails it only when drill.required is set.
  */
-export function drillGate(drill: DetectionDrill): { check?: { name: string; status: 'pass' | 'fail' | 'error'; value: string; threshold: string }; reasons: string[]; errors: string[] } {
+export function drillGate(drill: DetectionDrill): {
+  check?: { name: string; status: 'pass' | 'fail' | 'error'; value: string; threshold: string }
+  reasons: string[]
+  errors: string[]
+} {
   const reasons: string[] = []
   const errors: string[] = []
   if (drill.status === 'not_run' && drill.targets.every((t) => t.status === 'not_run')) {
     if (!drill.required) return { reasons, errors }
-    reasons.push(`detection drill not run (drill.required): ${drill.not_run_reason ?? 'unknown'}${drill.install_hint ? `; install: ${drill.install_hint}` : ''}`)
-    return { check: { name: 'detection drill', status: 'fail', value: 'not run', threshold: 'every alert fires as it must' }, reasons, errors }
+    reasons.push(
+      `detection drill not run (drill.required): ${drill.not_run_reason ?? 'unknown'}${drill.install_hint ? `; install: ${drill.install_hint}` : ''}`
+    )
+    return {
+      check: { name: 'detection drill', status: 'fail', value: 'not run', threshold: 'every alert fires as it must' },
+      reasons,
+      errors
+    }
   }
   let scenarios = 0
   let passed = 0
@@ -29,5 +39,14 @@ export function drillGate(drill: DetectionDrill): { check?: { name: string; stat
     }
   }
   const status = errors.length ? 'error' : reasons.length || scenarios === 0 ? 'fail' : 'pass'
-  return { check: { name: 'detection drill', status, value: `${passed}/${scenarios} scenarios as expected`, threshold: 'every alert fires as it must, in time, to the expected receiver' }, reasons, errors }
+  return {
+    check: {
+      name: 'detection drill',
+      status,
+      value: `${passed}/${scenarios} scenarios as expected`,
+      threshold: 'every alert fires as it must, in time, to the expected receiver'
+    },
+    reasons,
+    errors
+  }
 }

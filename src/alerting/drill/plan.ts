@@ -92,12 +92,18 @@ function burnSeries(plan: SeriesPlan, ratio: number, prefix: number, burnSamples
   const R = EVENTS_PER_SAMPLE
   const inc = (role: SeriesRole['role'], burning: boolean): number =>
     role === 'total' ? R : role === 'bad' ? (burning ? R * ratio : 0) : burning ? R * (1 - ratio) : R
-  const out = plan.series.map((s) => ({ labels: labelText(s.metric, s.labels), values: counter(inc(s.role, false), prefix, inc(s.role, true), burnSamples) }))
+  const out = plan.series.map((s) => ({
+    labels: labelText(s.metric, s.labels),
+    values: counter(inc(s.role, false), prefix, inc(s.role, true), burnSamples)
+  }))
   if (plan.neighbour) {
     // Another service's healthy traffic: an alert that does not select the service is diluted by it.
     for (const s of plan.series) {
       const n = s.role === 'bad' ? 0 : 10 * R
-      out.push({ labels: labelText(s.metric, { ...s.labels, [plan.neighbour.label]: plan.neighbour.value }), values: counter(n, prefix, n, burnSamples) })
+      out.push({
+        labels: labelText(s.metric, { ...s.labels, [plan.neighbour.label]: plan.neighbour.value }),
+        values: counter(n, prefix, n, burnSamples)
+      })
     }
   }
   return out
@@ -136,7 +142,11 @@ function minWindow(alerts: AlertFacts[]): number {
  * up to 15m: a 3-day ticket drill then costs little), denser (down to 15s) only for windows under
  * 4m. Evaluation follows the group's interval, coarsened so a test never takes more than MAX_STEPS.
  */
-function timing(alerts: AlertFacts[], prefixWanted: number, span: number): { step: number; sampleInterval: number; origin: number; prefixSamples: number } {
+function timing(
+  alerts: AlertFacts[],
+  prefixWanted: number,
+  span: number
+): { step: number; sampleInterval: number; origin: number; prefixSamples: number } {
   const base = groupInterval(alerts)
   const shortest = minWindow(alerts)
   const quarter = Number.isFinite(shortest) ? shortest / 4 : 60
@@ -155,7 +165,12 @@ function lcm(a: number, b: number): number {
 }
 
 /** The burn scenarios of one SLO, as promtool test groups. */
-export function sloGroups(idPrefix: string, slo: SloConfig, alerts: AlertFacts[], plan: SeriesPlan): { groups: TestGroup[]; unrunnable: Check[] } {
+export function sloGroups(
+  idPrefix: string,
+  slo: SloConfig,
+  alerts: AlertFacts[],
+  plan: SeriesPlan
+): { groups: TestGroup[]; unrunnable: Check[] } {
   const budget = errorBudget(slo.objective)
   const policy = burnRateAlerts(slo)
   const pages = policy.filter((p) => p.severity === 'page').sort((a, b) => b.factor - a.factor)
@@ -166,7 +181,13 @@ export function sloGroups(idPrefix: string, slo: SloConfig, alerts: AlertFacts[]
   const unrunnable: Check[] = []
   const secs = (w: string): number => promDurationSeconds(w) ?? 0
 
-  const make = (name: string, under: AlertFacts[], ratio: number, burnRate: number | null, checks: Array<Omit<Check, 'burnRate' | 'errorRatio'>>): void => {
+  const make = (
+    name: string,
+    under: AlertFacts[],
+    ratio: number,
+    burnRate: number | null,
+    checks: Array<Omit<Check, 'burnRate' | 'errorRatio'>>
+  ): void => {
     if (under.length === 0) {
       // Nothing of this severity to feed: what must fire cannot.
       for (const c of checks) if (c.expectation === 'must_fire') unrunnable.push({ ...c, burnRate, errorRatio: roundSignificant(ratio, 6) })
@@ -184,21 +205,39 @@ export function sloGroups(idPrefix: string, slo: SloConfig, alerts: AlertFacts[]
       end: t.origin + burnSamples * t.sampleInterval,
       series: burnSeries(plan, ratio, t.prefixSamples, burnSamples),
       control: labelText(plan.series[0]!.metric, plan.series[0]!.labels),
-      checks: checks.map((c) => ({ ...c, from: 0, to: Math.ceil(c.to / t.step) * t.step, burnRate, errorRatio: roundSignificant(ratio, 6) }))
+      checks: checks.map((c) => ({
+        ...c,
+        from: 0,
+        to: Math.ceil(c.to / t.step) * t.step,
+        burnRate,
+        errorRatio: roundSignificant(ratio, 6)
+      }))
     })
   }
 
   if (pages.length) {
     const fastest = pages[0]!
     make('outage', pageAlerts, 1, roundSignificant(1 / budget, 6), [
-      { name: 'outage', expectation: 'must_fire', severities: ['page'], from: 0, to: secs(fastest.longWindow) + maxFor(pageAlerts) + 2 * groupInterval(pageAlerts) }
+      {
+        name: 'outage',
+        expectation: 'must_fire',
+        severities: ['page'],
+        from: 0,
+        to: secs(fastest.longWindow) + maxFor(pageAlerts) + 2 * groupInterval(pageAlerts)
+      }
     ])
   }
   for (const p of pages) {
     const w = secs(p.longWindow)
     const above = Math.min(1, ABOVE * p.factor * budget)
     make(`above_${p.longWindow}`, pageAlerts, above, roundSignificant(above / budget, 6), [
-      { name: `above_${p.longWindow}`, expectation: 'must_fire', severities: ['page'], from: 0, to: w + maxFor(pageAlerts) + 2 * groupInterval(pageAlerts) }
+      {
+        name: `above_${p.longWindow}`,
+        expectation: 'must_fire',
+        severities: ['page'],
+        from: 0,
+        to: w + maxFor(pageAlerts) + 2 * groupInterval(pageAlerts)
+      }
     ])
     // Just below this factor: this window must stay quiet until a slower policy rightly fires.
     const below = BELOW * p.factor
@@ -215,7 +254,13 @@ export function sloGroups(idPrefix: string, slo: SloConfig, alerts: AlertFacts[]
     const above = Math.min(1, ABOVE * t.factor * budget)
     // Ticket alerts alone: that pages stay quiet at these burns is shown by below_<slowest page>.
     make(`above_${t.longWindow}`, ticketAlerts, above, roundSignificant(above / budget, 6), [
-      { name: `above_${t.longWindow}`, expectation: 'must_fire', severities: ['ticket'], from: 0, to: w + maxFor(ticketAlerts) + 2 * groupInterval(ticketAlerts) }
+      {
+        name: `above_${t.longWindow}`,
+        expectation: 'must_fire',
+        severities: ['ticket'],
+        from: 0,
+        to: w + maxFor(ticketAlerts) + 2 * groupInterval(ticketAlerts)
+      }
     ])
     make(`below_${t.longWindow}`, ticketAlerts, BELOW * t.factor * budget, roundSignificant(BELOW * t.factor, 6), [
       { name: `below_${t.longWindow}`, expectation: 'must_not_fire', severities: ['ticket'], from: 0, to: w + maxFor(ticketAlerts) }
@@ -242,8 +287,24 @@ export function stopGroup(id: string, alerts: AlertFacts[], plans: SeriesPlan[])
     series: stopSeries(plans, t.prefixSamples, after),
     control: labelText(plans[0]!.series[0]!.metric, plans[0]!.series[0]!.labels),
     checks: [
-      { name: 'present', expectation: 'must_not_fire', severities: ['absent'], from: -t.origin + t.step, to: 0, burnRate: null, errorRatio: null },
-      { name: 'stop', expectation: 'must_fire', severities: ['absent'], from: 0, to: Math.ceil(span / t.step) * t.step, burnRate: null, errorRatio: null }
+      {
+        name: 'present',
+        expectation: 'must_not_fire',
+        severities: ['absent'],
+        from: -t.origin + t.step,
+        to: 0,
+        burnRate: null,
+        errorRatio: null
+      },
+      {
+        name: 'stop',
+        expectation: 'must_fire',
+        severities: ['absent'],
+        from: 0,
+        to: Math.ceil(span / t.step) * t.step,
+        burnRate: null,
+        errorRatio: null
+      }
     ]
   }
 }
@@ -277,7 +338,8 @@ export function ruleFileText(all: LoadedRule[], alerts: AlertFacts[]): string {
 export function testFileText(group: TestGroup, ruleFile: string): string {
   const names = [...new Set(group.alerts.map((a) => a.rule.name))]
   const times = new Set<number>()
-  for (const c of group.checks) for (let t = group.origin + c.from + group.step; t <= group.origin + c.to; t += group.step) if (t > 0) times.add(t)
+  for (const c of group.checks)
+    for (let t = group.origin + c.from + group.step; t <= group.origin + c.to; t += group.step) if (t > 0) times.add(t)
   const last = Math.max(...times)
   // promtool passes a test whose input ends before its eval time (prometheus #14500): never let it.
   if (last >= group.end) throw new Error(`drill input for ${group.id} ends at ${group.end}s, before the last check at ${last}s`)
@@ -298,7 +360,15 @@ export function testFileText(group: TestGroup, ruleFile: string): string {
     {
       rule_files: [ruleFile],
       evaluation_interval: formatDuration(group.step),
-      tests: [{ name: group.id, interval: formatDuration(group.sampleInterval), input_series: group.series.map((s) => ({ series: s.labels, values: s.values })), alert_rule_test, promql_expr_test }]
+      tests: [
+        {
+          name: group.id,
+          interval: formatDuration(group.sampleInterval),
+          input_series: group.series.map((s) => ({ series: s.labels, values: s.values })),
+          alert_rule_test,
+          promql_expr_test
+        }
+      ]
     },
     { lineWidth: 0 }
   )

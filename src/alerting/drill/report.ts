@@ -11,7 +11,10 @@ export function renderDrillSection(drill: DetectionDrill): string {
   if (drill.status === 'not_run' && drill.targets.length === 0) {
     out.push(`Not run: ${escapeMarkdown(drill.not_run_reason ?? 'unknown')}.`)
     if (drill.install_hint) out.push('', `Install: ${inlineCode(drill.install_hint)}`)
-    out.push('', `Gate 2 ${drill.required ? 'fails for this (drill.required is true)' : 'does not fail for this (drill.required is false)'}.`)
+    out.push(
+      '',
+      `Gate 2 ${drill.required ? 'fails for this (drill.required is true)' : 'does not fail for this (drill.required is false)'}.`
+    )
     return out.join('\n') + '\n'
   }
   out.push(
@@ -28,7 +31,9 @@ export function renderDrillSection(drill: DetectionDrill): string {
           s.expectation === 'must_fire' ? `must fire ${s.severities.join('/')}` : `must not fire ${s.severities.join('/')}`,
           s.fired ? `yes${s.alert ? ` (${s.alert.alertname})` : ''}` : 'no',
           dur(s.detection_seconds),
-          s.routing ? `${s.routing.actual_receivers.join(', ') || '-'}${s.routing.expected_receiver ? ` (expected ${s.routing.expected_receiver})` : ''}` : '-',
+          s.routing
+            ? `${s.routing.actual_receivers.join(', ') || '-'}${s.routing.expected_receiver ? ` (expected ${s.routing.expected_receiver})` : ''}`
+            : '-',
           s.status === 'passed' ? 'passed' : { md: `**${s.status}**: ${escapeMarkdown(s.reason)}` }
         ])
       : [[t.slo ?? `${t.service} (absent data)`, '-', '-', '-', '-', '-', { md: `**${t.status}**: ${escapeMarkdown(t.reason)}` }]]

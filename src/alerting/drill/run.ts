@@ -26,7 +26,12 @@ const OUTPUT_CAP = 16 * 1024 * 1024
 const CONCURRENCY = 2
 
 async function findTool(name: string, configured: string | undefined, env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  const candidates = configured ? [configured] : (env.PATH ?? process.env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, name))
+  const candidates = configured
+    ? [configured]
+    : (env.PATH ?? process.env.PATH ?? '')
+        .split(delimiter)
+        .filter(Boolean)
+        .map((d) => join(d, name))
   for (const c of candidates) {
     try {
       await access(c, constants.X_OK)
@@ -128,9 +133,17 @@ export function parsePromtoolOutput(stderr: string, groups: string[]): Map<strin
     if (labels && current && group) group.firings.push({ ...current, labels: parseLabelSet(labels[1]!) })
   }
   const out = new Map<string, { firings: Firing[]; error?: string }>()
-  const text = stderr.replace(/^\s*(Labels|Annotations):.*$/gm, '').trim().slice(0, 1500)
+  const text = stderr
+    .replace(/^\s*(Labels|Annotations):.*$/gm, '')
+    .trim()
+    .slice(0, 1500)
   for (const [g, r] of result) {
-    out.set(g, r.control ? { firings: r.firings } : { firings: r.firings, error: `promtool did not evaluate the group to its last check${text ? `: ${text}` : ''}` })
+    out.set(
+      g,
+      r.control
+        ? { firings: r.firings }
+        : { firings: r.firings, error: `promtool did not evaluate the group to its last check${text ? `: ${text}` : ''}` }
+    )
   }
   return out
 }
@@ -164,7 +177,8 @@ async function loadAlertmanagerConfig(ctx: RunContext, dir: string, counts: Dete
     })
     if (res.status !== 200) return { source: `GET ${redactUrl(url)}`, error: `HTTP ${res.status}` }
     const body = JSON.parse(res.text) as { config?: { original?: unknown } }
-    if (typeof body.config?.original !== 'string' || !body.config.original.trim()) return { source: `GET ${redactUrl(url)}`, error: 'answer has no config.original' }
+    if (typeof body.config?.original !== 'string' || !body.config.original.trim())
+      return { source: `GET ${redactUrl(url)}`, error: 'answer has no config.original' }
     const file = join(dir, 'alertmanager.yml')
     await writeFile(file, body.config.original)
     return { file, source: `GET ${redactUrl(url)}` }
@@ -202,7 +216,10 @@ function plansForService(ctx: RunContext, service: ResolvedService, slos: SloCon
   for (const slo of slos) {
     const s = sloSeries(slo, ctx.model.serviceLabel, service.selector)
     if (typeof s === 'string') continue
-    out.push({ series: s.series, ...(s.serviceLabel ? { neighbour: { label: s.serviceLabel.label, value: neighbourValue(s.serviceLabel.value, []) } } : {}) })
+    out.push({
+      series: s.series,
+      ...(s.serviceLabel ? { neighbour: { label: s.serviceLabel.label, value: neighbourValue(s.serviceLabel.value, []) } } : {})
+    })
   }
   return out
 }
@@ -229,7 +246,17 @@ function plan(ctx: RunContext, set: RuleSet): Planned[] {
     slosByService.set(slo.service, [...(slosByService.get(slo.service) ?? []), slo])
     const alerts = alertsAboutSlo(slo, set, ctx).filter((a) => a.severity !== undefined && a.problems.length === 0)
     const svc = servicesByName.get(slo.service)
-    const target: DrillTarget = { kind: 'slo', slo: slo.name, service: slo.service, alerts: alerts.map((a) => a.rule.name), recording_rules: 0, series: [], status: 'not_run', reason: '', scenarios: [] }
+    const target: DrillTarget = {
+      kind: 'slo',
+      slo: slo.name,
+      service: slo.service,
+      alerts: alerts.map((a) => a.rule.name),
+      recording_rules: 0,
+      series: [],
+      status: 'not_run',
+      reason: '',
+      scenarios: []
+    }
     target.recording_rules = new Set(alerts.flatMap((a) => a.recordings)).size
     const series = sloSeries(slo, ctx.model.serviceLabel, svc?.selector ?? {})
     if (typeof series === 'string') {
@@ -237,8 +264,18 @@ function plan(ctx: RunContext, set: RuleSet): Planned[] {
       out.push({ target, groups: [] })
       return
     }
-    const sp: SeriesPlan = { series: series.series, ...(series.serviceLabel ? { neighbour: { label: series.serviceLabel.label, value: neighbourValue(series.serviceLabel.value, []) } } : {}) }
-    target.series = series.series.map((s) => `${s.metric}{${Object.entries(s.labels).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}} (${s.role})`)
+    const sp: SeriesPlan = {
+      series: series.series,
+      ...(series.serviceLabel
+        ? { neighbour: { label: series.serviceLabel.label, value: neighbourValue(series.serviceLabel.value, []) } }
+        : {})
+    }
+    target.series = series.series.map(
+      (s) =>
+        `${s.metric}{${Object.entries(s.labels)
+          .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+          .join(', ')}} (${s.role})`
+    )
     if (!alerts.some((a) => a.severity === 'page')) {
       target.status = 'failed'
       target.reason = 'no page alert about this SLO can be drilled: nothing pages when its budget burns'
@@ -249,7 +286,16 @@ function plan(ctx: RunContext, set: RuleSet): Planned[] {
     .filter((s) => s.critical)
     .forEach((svc, i) => {
       const alerts = alertsAboutService(svc, set, ctx).filter((a) => a.usesAbsent && a.problems.length === 0)
-      const target: DrillTarget = { kind: 'absent', service: svc.name, alerts: alerts.map((a) => a.rule.name), recording_rules: 0, series: [], status: 'not_run', reason: '', scenarios: [] }
+      const target: DrillTarget = {
+        kind: 'absent',
+        service: svc.name,
+        alerts: alerts.map((a) => a.rule.name),
+        recording_rules: 0,
+        series: [],
+        status: 'not_run',
+        reason: '',
+        scenarios: []
+      }
       if (alerts.length === 0) {
         target.status = 'failed'
         target.reason = `no absent-data alert about ${svc.name} to drill: nothing fires when its telemetry stops`
@@ -258,7 +304,14 @@ function plan(ctx: RunContext, set: RuleSet): Planned[] {
       }
       const plans = plansForService(ctx, svc, slosByService.get(svc.name) ?? [])
       const sp = plans.length ? plans : plansFromAbsent(alerts)
-      target.series = sp.flatMap((p) => p.series.map((s) => `${s.metric}{${Object.entries(s.labels).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}}`))
+      target.series = sp.flatMap((p) =>
+        p.series.map(
+          (s) =>
+            `${s.metric}{${Object.entries(s.labels)
+              .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+              .join(', ')}}`
+        )
+      )
       const g = stopGroup(`svc${i}-stop`, alerts, sp)
       out.push({ target, groups: g ? [g] : [] })
     })
@@ -274,11 +327,14 @@ function maxDetection(ctx: RunContext, severity: string): number | undefined {
 
 function judge(ctx: RunContext, group: TestGroup, firings: Firing[], error: string | undefined): DrillScenario[] {
   const absentNames = new Set(group.alerts.map((a) => a.rule.name))
-  const sevOf = (f: Firing): string | undefined => (group.checks[0]?.severities.includes('absent') ? (absentNames.has(f.alertname) ? 'absent' : undefined) : severityOf(f.labels))
+  const sevOf = (f: Firing): string | undefined =>
+    group.checks[0]?.severities.includes('absent') ? (absentNames.has(f.alertname) ? 'absent' : undefined) : severityOf(f.labels)
   return group.checks.map((c) => {
     const from = group.origin + c.from
     const to = group.origin + c.to
-    const hits = firings.filter((f) => f.time > from && f.time <= to && c.severities.includes(sevOf(f) ?? '')).sort((a, b) => a.time - b.time)
+    const hits = firings
+      .filter((f) => f.time > from && f.time <= to && c.severities.includes(sevOf(f) ?? ''))
+      .sort((a, b) => a.time - b.time)
     const first = hits[0]
     const origin = group.origin
     const max = c.expectation === 'must_fire' ? maxDetection(ctx, c.severities[0]!) : undefined
@@ -298,7 +354,12 @@ function judge(ctx: RunContext, group: TestGroup, firings: Firing[], error: stri
       status: 'passed',
       reason: ''
     }
-    const what = c.burnRate !== null ? `a ${c.burnRate}x burn (error ratio ${c.errorRatio})` : c.name === 'stop' ? 'series that stop' : 'series present'
+    const what =
+      c.burnRate !== null
+        ? `a ${c.burnRate}x burn (error ratio ${c.errorRatio})`
+        : c.name === 'stop'
+          ? 'series that stop'
+          : 'series present'
     if (error) {
       scenario.status = 'error'
       scenario.reason = `promtool could not run the drill: ${error}`
@@ -312,7 +373,9 @@ function judge(ctx: RunContext, group: TestGroup, firings: Firing[], error: stri
       scenario.status = 'failed'
       scenario.reason = `${first.alertname} fired after ${formatDuration(first.time - origin)}, later than drill.max-detection ${formatDuration(max)}`
     } else {
-      scenario.reason = first ? `${first.alertname} fired after ${formatDuration(first.time - origin)} (checked every ${formatDuration(group.step)})` : `nothing fired within ${formatDuration(c.to - c.from)} of ${what}`
+      scenario.reason = first
+        ? `${first.alertname} fired after ${formatDuration(first.time - origin)} (checked every ${formatDuration(group.step)})`
+        : `nothing fired within ${formatDuration(c.to - c.from)} of ${what}`
     }
     return scenario
   })
@@ -334,7 +397,10 @@ export function drillNotRun(ctx: RunContext, reason: string): DetectionDrill {
 }
 
 /** Routes whose labels become those the drill saw the real rule fire with. */
-export function routesWithDrillLabels<R extends { name: string; labels: Record<string, string> }>(routes: R[], drill: DetectionDrill | undefined): R[] {
+export function routesWithDrillLabels<R extends { name: string; labels: Record<string, string> }>(
+  routes: R[],
+  drill: DetectionDrill | undefined
+): R[] {
   return routes.map((r) => {
     const labels = drillLabelsForRoute(drill, r.name)
     return labels ? { ...r, labels } : r
@@ -417,7 +483,10 @@ export async function runDetectionDrill(ctx: RunContext, set: RuleSet): Promise<
         : res.code !== 1
           ? `promtool exited with ${res.code} (the control expectation of each group must fail): ${(res.err || res.out).slice(0, 1500)}`
           : undefined
-      const parsed = parsePromtoolOutput(res.err, p.groups.map((g) => g.id))
+      const parsed = parsePromtoolOutput(
+        res.err,
+        p.groups.map((g) => g.id)
+      )
       for (const g of p.groups) {
         const r = parsed.get(g.id)!
         p.target.scenarios.push(...judge(ctx, g, r.firings, runError ?? r.error))
@@ -443,7 +512,12 @@ export async function runDetectionDrill(ctx: RunContext, set: RuleSet): Promise<
           hit = runTool(amtool!, ['config', 'routes', 'test', `--config.file=${amConfig.file!}`, ...args], dir, 30_000).then((r) => {
             const line = r.out.split('\n').find((l) => l.trim() && !/^warning/i.test(l.trim()))
             if (r.code !== 0 || !line) return { receivers: [], error: `amtool config routes test failed: ${r.out.trim().slice(0, 500)}` }
-            return { receivers: line.split(',').map((x) => x.trim()).filter(Boolean) }
+            return {
+              receivers: line
+                .split(',')
+                .map((x) => x.trim())
+                .filter(Boolean)
+            }
           })
           cache.set(key, hit)
         }
@@ -456,14 +530,21 @@ export async function runDetectionDrill(ctx: RunContext, set: RuleSet): Promise<
         const pages = s.severities.includes('page') || s.severities.includes('absent')
         const owner = servicesByName.get(p.target.service)?.owner
         const expected = r?.receiver ?? (pages ? owner : undefined) ?? null
-        const routing: DrillRouting = { ...(r ? { route: r.name } : {}), expected_receiver: expected, actual_receivers: [], status: 'not_checked', reason: '' }
+        const routing: DrillRouting = {
+          ...(r ? { route: r.name } : {}),
+          expected_receiver: expected,
+          actual_receivers: [],
+          status: 'not_checked',
+          reason: ''
+        }
         if (!amtool) routing.reason = `amtool is not on PATH, so the routing tree was not consulted (install: ${AMTOOL_INSTALL})`
         else if (!amConfig.file) routing.reason = `the running Alertmanager config could not be read: ${amConfig.error ?? 'unknown'}`
         else {
           const got = await route(labels)
           routing.actual_receivers = got.receivers
           if (got.error) routing.reason = got.error
-          else if (expected === null) routing.reason = `routes to ${got.receivers.join(', ')}; no alerting.routes entry matches these labels${pages ? ' and the service has no owner' : ''}, so no receiver is expected`
+          else if (expected === null)
+            routing.reason = `routes to ${got.receivers.join(', ')}; no alerting.routes entry matches these labels${pages ? ' and the service has no owner' : ''}, so no receiver is expected`
           else if (got.receivers.includes(expected)) {
             routing.status = 'passed'
             routing.reason = `routes to ${got.receivers.join(', ')} as expected${r ? ` (route ${r.name})` : ' (service owner)'}`
@@ -477,7 +558,8 @@ export async function runDetectionDrill(ctx: RunContext, set: RuleSet): Promise<
           s.status = 'failed'
           s.reason = `${s.reason}; but ${routing.reason}`
         }
-        if (routing.status === 'not_checked' && pages && s.status === 'passed') s.reason = `${s.reason}; routing not checked: ${routing.reason}`
+        if (routing.status === 'not_checked' && pages && s.status === 'passed')
+          s.reason = `${s.reason}; routing not checked: ${routing.reason}`
       }
     }
   } finally {
@@ -498,7 +580,11 @@ export async function runDetectionDrill(ctx: RunContext, set: RuleSet): Promise<
   drill.targets = planned.map((p) => p.target)
   const st = drill.targets.map((t) => t.status)
   drill.status = st.includes('error') ? 'error' : st.includes('failed') ? 'failed' : st.every((s) => s === 'passed') ? 'passed' : 'not_run'
-  if (drill.status === 'not_run') drill.not_run_reason = drill.targets.filter((t) => t.status === 'not_run').map((t) => `${t.slo ?? t.service}: ${t.reason}`).join('; ')
+  if (drill.status === 'not_run')
+    drill.not_run_reason = drill.targets
+      .filter((t) => t.status === 'not_run')
+      .map((t) => `${t.slo ?? t.service}: ${t.reason}`)
+      .join('; ')
   return finish()
 }
 
@@ -507,7 +593,8 @@ export async function runDetectionDrill(ctx: RunContext, set: RuleSet): Promise<
  * so the end-to-end test is what the real rule would emit. Undefined when no drilled alert routes there.
  */
 export function drillLabelsForRoute(drill: DetectionDrill | undefined, route: string): Record<string, string> | undefined {
-  for (const t of drill?.targets ?? []) for (const s of t.scenarios) if (s.routing?.route === route && s.alert && s.routing.status === 'passed') return { ...s.alert.labels }
+  for (const t of drill?.targets ?? [])
+    for (const s of t.scenarios) if (s.routing?.route === route && s.alert && s.routing.status === 'passed') return { ...s.alert.labels }
   for (const t of drill?.targets ?? []) for (const s of t.scenarios) if (s.routing?.route === route && s.alert) return { ...s.alert.labels }
   return undefined
 }

@@ -25,7 +25,29 @@ function selectorsOf(query: string): Sel[] {
   return selectors(parsePromql(substituteVariables(query))).map((s) => ({ name: s.name, matchers: s.matchers }))
 }
 
-const POOL = ['500', '503', '200', '201', '204', '400', '404', '429', 'error', 'ok', 'success', 'failure', 'true', 'false', '0', '1', '5xx', '2xx', 'GET', 'x', 'drill']
+const POOL = [
+  '500',
+  '503',
+  '200',
+  '201',
+  '204',
+  '400',
+  '404',
+  '429',
+  'error',
+  'ok',
+  'success',
+  'failure',
+  'true',
+  'false',
+  '0',
+  '1',
+  '5xx',
+  '2xx',
+  'GET',
+  'x',
+  'drill'
+]
 
 /** Examples a regex may match, read from its text (`5..` -> 500, `(5..|429)` -> 500, 429). */
 function regexExamples(pattern: string): string[] {
@@ -71,8 +93,16 @@ function labelsFor(metric: string, yes: Sel[], no: Sel[]): Record<string, string
   const must = yes.flatMap((s) => s.matchers).filter((m) => m.label !== '__name__')
   const labels: Record<string, string> = {}
   for (const label of new Set(must.map((m) => m.label))) {
-    const v = chooseValue(label, must.filter((m) => m.label === label), [])
-    if (v === undefined) return `no value of ${label} satisfies ${must.filter((m) => m.label === label).map(show).join(', ')}`
+    const v = chooseValue(
+      label,
+      must.filter((m) => m.label === label),
+      []
+    )
+    if (v === undefined)
+      return `no value of ${label} satisfies ${must
+        .filter((m) => m.label === label)
+        .map(show)
+        .join(', ')}`
     if (v !== '') labels[label] = v
   }
   for (const s of no) {
@@ -80,7 +110,11 @@ function labelsFor(metric: string, yes: Sel[], no: Sel[]): Record<string, string
     if (!matchersAccept(sm, labels)) continue
     let done = false
     for (const m of sm) {
-      const v = chooseValue(m.label, must.filter((x) => x.label === m.label), [m])
+      const v = chooseValue(
+        m.label,
+        must.filter((x) => x.label === m.label),
+        [m]
+      )
       if (v === undefined) continue
       if (v === '') delete labels[m.label]
       else labels[m.label] = v
@@ -96,7 +130,10 @@ const show = (m: Matcher): string => `${m.label}${m.op}"${m.value}"`
 
 function metricOf(sels: Sel[], what: string): string {
   const names = [...new Set(sels.map((s) => s.name).filter((n): n is string => !!n))]
-  if (names.length !== 1) throw new Error(`the ${what} query reads ${names.length === 0 ? 'no metric name' : `${names.length} metrics (${names.join(', ')})`}; the drill needs one`)
+  if (names.length !== 1)
+    throw new Error(
+      `the ${what} query reads ${names.length === 0 ? 'no metric name' : `${names.length} metrics (${names.join(', ')})`}; the drill needs one`
+    )
   return names[0]!
 }
 
@@ -137,8 +174,9 @@ export function sloSeries(slo: SloConfig, serviceLabel: string, selector: Record
     series.push({ metric: nm, labels: nL, role: kind === 'error' ? 'bad' : 'good' }, { metric: tm, labels: tL, role: 'total' })
   }
   const svc =
-    [serviceLabel, ...Object.keys(selector)].map((label) => ({ label, value: series[0]!.labels[label] })).find((x) => x.value !== undefined && x.value !== '') ??
-    undefined
+    [serviceLabel, ...Object.keys(selector)]
+      .map((label) => ({ label, value: series[0]!.labels[label] }))
+      .find((x) => x.value !== undefined && x.value !== '') ?? undefined
   return { series, ...(svc ? { serviceLabel: { label: svc.label, value: svc.value! } } : {}) }
 }
 

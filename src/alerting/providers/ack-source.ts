@@ -24,7 +24,10 @@ export class HttpAckSource implements AckSource {
   readonly description: string
   readonly pollMs: number
   private readonly headers: Record<string, string>
-  private readonly paths: Record<'ackAt' | 'ackBy' | 'deliveredAt' | 'receiver', PathSegment[]> & { flag?: PathSegment[]; after?: PathSegment[] }
+  private readonly paths: Record<'ackAt' | 'ackBy' | 'deliveredAt' | 'receiver', PathSegment[]> & {
+    flag?: PathSegment[]
+    after?: PathSegment[]
+  }
 
   constructor(
     ctx: AlertProviderContext,
@@ -72,13 +75,23 @@ export class HttpAckSource implements AckSource {
     if (this.paths.after && at !== undefined && at !== null) {
       // A duration after another time (Opsgenie: report.ackTime ms after createdAt).
       const base = parseTime(readJsonPath(body, this.paths.after), unit)
-      at = typeof at === 'number' && base && 'ms' in base ? base.ms + (unit === 's' ? at * 1000 : at) : `${String(at)} (not a duration after a valid time)`
+      at =
+        typeof at === 'number' && base && 'ms' in base
+          ? base.ms + (unit === 's' ? at * 1000 : at)
+          : `${String(at)} (not a duration after a valid time)`
     }
     const flag = this.paths.flag ? readJsonPath(body, this.paths.flag) : undefined
     const acks: AckCandidate[] = []
     // A flag alone is no acknowledgement: it is judged, and refused, for want of a time.
-    if ((at !== undefined && at !== null) || flag === true) acks.push({ at, by: typeof by === 'string' ? by : by == null ? null : JSON.stringify(by).slice(0, MAX_NAME_CHARS), unit })
-    const observed = { receiver, delivered_at: readJsonPath(body, this.paths.deliveredAt), acknowledged_at: at, acknowledged_by: by, ...(this.paths.flag ? { acknowledged: flag } : {}) }
+    if ((at !== undefined && at !== null) || flag === true)
+      acks.push({ at, by: typeof by === 'string' ? by : by == null ? null : JSON.stringify(by).slice(0, MAX_NAME_CHARS), unit })
+    const observed = {
+      receiver,
+      delivered_at: readJsonPath(body, this.paths.deliveredAt),
+      acknowledged_at: at,
+      acknowledged_by: by,
+      ...(this.paths.flag ? { acknowledged: flag } : {})
+    }
     return {
       ...(typeof receiver === 'string' && receiver ? { receiver } : {}),
       deliveredAt: readJsonPath(body, this.paths.deliveredAt),
@@ -111,8 +124,10 @@ export async function watchOnCall(a: AlertAttempt, source: AckSource, p: Planned
           d.detail = `the on-call side reports it on receiver "${r.receiver}", not "${p.route['expect-receiver']}"`
           d.evidence.push(r.evidence)
         } else if (t && 'ms' in t) {
-          if (t.ms < trigger - skew) d.detail = `the on-call side reports a delivery time ${new Date(t.ms).toISOString()} before the alert was sent (${a.triggered_at})`
-          else if (t.ms > Date.now() + skew) d.detail = `the on-call side reports a delivery time ${new Date(t.ms).toISOString()} in the future`
+          if (t.ms < trigger - skew)
+            d.detail = `the on-call side reports a delivery time ${new Date(t.ms).toISOString()} before the alert was sent (${a.triggered_at})`
+          else if (t.ms > Date.now() + skew)
+            d.detail = `the on-call side reports a delivery time ${new Date(t.ms).toISOString()} in the future`
           else {
             d.status = 'confirmed'
             d.at = new Date(t.ms).toISOString()
@@ -143,7 +158,8 @@ export async function watchOnCall(a: AlertAttempt, source: AckSource, p: Planned
     a.wait.acknowledgement = 'not_started'
     return last
   }
-  if (last && a.facts.acknowledged.status === 'not_checked' && !a.facts.acknowledged.evidence.length) a.facts.acknowledged.evidence.push(last.evidence)
+  if (last && a.facts.acknowledged.status === 'not_checked' && !a.facts.acknowledged.evidence.length)
+    a.facts.acknowledged.evidence.push(last.evidence)
   closeAckFact(a, result.outcome, p.deadline)
   return last
 }

@@ -23,9 +23,25 @@ const iso = (ms: number): string => new Date(ms).toISOString()
 
 /** A fresh attempt: nothing observed yet. */
 export function newAttempt(p: PlannedAlertTest): AlertAttempt {
-  const routed: RoutedFact = { status: 'not_checked', at: null, detail: 'not checked', evidence: [], expected: p.route['expect-receiver'], receivers: [] }
+  const routed: RoutedFact = {
+    status: 'not_checked',
+    at: null,
+    detail: 'not checked',
+    evidence: [],
+    expected: p.route['expect-receiver'],
+    receivers: []
+  }
   const delivered: DeliveredFact = { status: 'not_checked', at: null, detail: 'not checked', evidence: [] }
-  const acknowledged: AcknowledgedFact = { status: 'not_checked', at: null, detail: 'not checked', evidence: [], by: null, seconds: null, sla_seconds: p.sla_seconds, refusals: [] }
+  const acknowledged: AcknowledgedFact = {
+    status: 'not_checked',
+    at: null,
+    detail: 'not checked',
+    evidence: [],
+    by: null,
+    seconds: null,
+    sla_seconds: p.sla_seconds,
+    refusals: []
+  }
   return {
     attempt: p.attempt,
     test_id: p.test_id,
@@ -94,9 +110,13 @@ export function judgeAck(c: AckCandidate, triggeredMs: number, nowMs: number, po
   const at = iso(t.ms)
   const skew = policy.skewSeconds * 1000
   if (t.ms < triggeredMs - skew) {
-    return refuse(`acknowledged before the alert was sent (${at}, ${Math.round((triggeredMs - t.ms) / 1000)} s before the trigger at ${iso(triggeredMs)}; clock skew allowed ${policy.skewSeconds} s)`, at)
+    return refuse(
+      `acknowledged before the alert was sent (${at}, ${Math.round((triggeredMs - t.ms) / 1000)} s before the trigger at ${iso(triggeredMs)}; clock skew allowed ${policy.skewSeconds} s)`,
+      at
+    )
   }
-  if (t.ms > nowMs + skew) return refuse(`acknowledged in the future (${at}, now ${iso(nowMs)}; clock skew allowed ${policy.skewSeconds} s)`, at)
+  if (t.ms > nowMs + skew)
+    return refuse(`acknowledged in the future (${at}, now ${iso(nowMs)}; clock skew allowed ${policy.skewSeconds} s)`, at)
   if (c.notPerson) return refuse(`acknowledged by an integration (${c.notPerson}), not a person`, at)
   if (!by) return refuse('acknowledged by nobody named: the on-call side gave no acknowledging identity', at)
   const hit = policy.ignore.find((re) => re.test(by))
@@ -215,7 +235,9 @@ export function decideAttempt(a: AlertAttempt, route: string): AlertAttempt {
     a.reason = `${ALERT_FAILURE} ${head}: not routed to "${routed.expected}": ${routed.detail}.`
   } else if (delivered.status !== 'confirmed') {
     a.outcome = 'routed_not_delivered'
-    const support = delivered.supporting?.length ? ` Alertmanager's counters: ${delivered.supporting.map((s) => s.observed).join('; ')}.` : ''
+    const support = delivered.supporting?.length
+      ? ` Alertmanager's counters: ${delivered.supporting.map((s) => s.observed).join('; ')}.`
+      : ''
     a.reason = `${ALERT_FAILURE} ${head}: ${routedText}, delivery not confirmed: ${delivered.detail}.${support}`
   } else if (acknowledged.status === 'confirmed') {
     a.outcome = 'passed'
@@ -231,14 +253,28 @@ export function decideAttempt(a: AlertAttempt, route: string): AlertAttempt {
 }
 
 /** The route's record: the deciding attempt (the one that passed, else the last) and all attempts. */
-export function routeRecord(p: { route: PlannedAlertTest['route']; alert_name: string; sla_seconds: number }, provider: ProviderName, attempts: AlertAttempt[]): AlertTest {
+export function routeRecord(
+  p: { route: PlannedAlertTest['route']; alert_name: string; sla_seconds: number },
+  provider: ProviderName,
+  attempts: AlertAttempt[]
+): AlertTest {
   const decisive = attempts.find((x) => x.outcome === 'passed') ?? attempts[attempts.length - 1]
   const ack = decisive?.facts.acknowledged
-  const status: AlertTest['status'] = !decisive || decisive.outcome === 'not_run' ? 'not_run' : decisive.outcome === 'passed' ? 'passed' : decisive.outcome === 'error' ? 'error' : 'failed'
+  const status: AlertTest['status'] =
+    !decisive || decisive.outcome === 'not_run'
+      ? 'not_run'
+      : decisive.outcome === 'passed'
+        ? 'passed'
+        : decisive.outcome === 'error'
+          ? 'error'
+          : 'failed'
   let reason = decisive?.reason ?? ''
   if (attempts.length > 1) {
     const seq = attempts.map((x) => `attempt ${x.attempt} (${x.test_id}): ${x.outcome}`).join(', ')
-    reason = decisive?.outcome === 'passed' ? `${reason} Passed on a rerun: ${seq}.` : `${reason} Rerun with a fresh test id, no attempt passed: ${seq}.`
+    reason =
+      decisive?.outcome === 'passed'
+        ? `${reason} Passed on a rerun: ${seq}.`
+        : `${reason} Rerun with a fresh test id, no attempt passed: ${seq}.`
   }
   return {
     test_id: decisive?.test_id ?? '',

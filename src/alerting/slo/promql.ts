@@ -177,7 +177,16 @@ class Reader {
           kind: 'aggregate',
           op,
           ...(mod
-            ? { modifier: { by: !!mod.getChild('By'), labels: labels ? this.children(labels).filter((c) => c.name !== '(' && c.name !== ')' && c.name !== ',').map((c) => this.text(c)) : [] } }
+            ? {
+                modifier: {
+                  by: !!mod.getChild('By'),
+                  labels: labels
+                    ? this.children(labels)
+                        .filter((c) => c.name !== '(' && c.name !== ')' && c.name !== ',')
+                        .map((c) => this.text(c))
+                    : []
+                }
+              }
             : {}),
           args: body ? this.exprChildren(body) : []
         }
@@ -200,7 +209,11 @@ class Reader {
             ? {
                 matching: {
                   on: !!mm.getChild('On'),
-                  labels: grouping ? this.children(grouping).filter((c) => c.name === 'LabelName' || c.name === 'QuotedLabelName').map((c) => this.text(c)) : []
+                  labels: grouping
+                    ? this.children(grouping)
+                        .filter((c) => c.name === 'LabelName' || c.name === 'QuotedLabelName')
+                        .map((c) => this.text(c))
+                    : []
                 }
               }
             : {}),
@@ -220,7 +233,26 @@ class Reader {
   }
 }
 
-const BINARY_OPS = new Set(['Pow', 'Mul', 'Div', 'Mod', 'Atan2', 'Add', 'Sub', 'Eql', 'Gte', 'Gtr', 'Lte', 'Lss', 'Neq', 'And', 'Unless', 'Or', 'TrimUpper', 'TrimLower'])
+const BINARY_OPS = new Set([
+  'Pow',
+  'Mul',
+  'Div',
+  'Mod',
+  'Atan2',
+  'Add',
+  'Sub',
+  'Eql',
+  'Gte',
+  'Gtr',
+  'Lte',
+  'Lss',
+  'Neq',
+  'And',
+  'Unless',
+  'Or',
+  'TrimUpper',
+  'TrimLower'
+])
 const OPERATOR_NODES = new Set([...BINARY_OPS, 'BoolModifier', 'MatchingModifierClause', 'FillModifier'])
 
 /**
@@ -304,7 +336,8 @@ function lezerParse(text: string): { tree: ReturnType<typeof parser.parse>; erro
   tree.iterate({
     enter: (n) => {
       if (error) return false
-      if (n.type.isError) error = `${n.from >= text.length ? 'unexpected end of expression' : `syntax error near "${text.slice(n.from, n.from + 12)}"`} at column ${n.from + 1}`
+      if (n.type.isError)
+        error = `${n.from >= text.length ? 'unexpected end of expression' : `syntax error near "${text.slice(n.from, n.from + 12)}"`} at column ${n.from + 1}`
       else if (n.name === 'StringLiteral') {
         const lit = text.slice(n.from, n.to)
         if (lit.length < 2 || lit[lit.length - 1] !== lit[0]) error = `unterminated string at column ${n.from + 1}`
@@ -335,7 +368,10 @@ export function parsePromql(expr: string): Node {
           if (templateTrees.size > 20_000) templateTrees.clear()
           templateTrees.set(t.text, shape)
         }
-        hit = fill(shape, t.literals.map((l) => unquote(l.raw)))
+        hit = fill(
+          shape,
+          t.literals.map((l) => unquote(l.raw))
+        )
       } else {
         // Positions in messages are those of the expression as written.
         const own = lezerParse(expr)
@@ -473,7 +509,11 @@ export function branches(n: Node): Branch[] {
     const out: Branch[] = []
     for (const a of branches(n.lhs))
       for (const b of branches(n.rhs))
-        out.push({ comparisons: [...a.comparisons, ...b.comparisons], unreadable: [...a.unreadable, ...b.unreadable], filters: [...a.filters, ...b.filters] })
+        out.push({
+          comparisons: [...a.comparisons, ...b.comparisons],
+          unreadable: [...a.unreadable, ...b.unreadable],
+          filters: [...a.filters, ...b.filters]
+        })
     return out
   }
   if (n.kind === 'aggregate' && PASS_THROUGH_AGGS.has(n.op) && n.args.length === 1) return branches(n.args[0]!)
@@ -486,8 +526,24 @@ export function branches(n: Node): Branch[] {
 
 /** Functions whose first argument is a range of counter samples. */
 const RANGE_FUNCS = new Set([
-  'rate', 'increase', 'irate', 'delta', 'idelta', 'avg_over_time', 'sum_over_time', 'count_over_time', 'min_over_time', 'max_over_time',
-  'absent_over_time', 'present_over_time', 'last_over_time', 'quantile_over_time', 'changes', 'resets', 'deriv', 'predict_linear'
+  'rate',
+  'increase',
+  'irate',
+  'delta',
+  'idelta',
+  'avg_over_time',
+  'sum_over_time',
+  'count_over_time',
+  'min_over_time',
+  'max_over_time',
+  'absent_over_time',
+  'present_over_time',
+  'last_over_time',
+  'quantile_over_time',
+  'changes',
+  'resets',
+  'deriv',
+  'predict_linear'
 ])
 
 /** Ranges (seconds) of range-vector selectors and subqueries read by an expression. */
@@ -511,7 +567,8 @@ export type RatioShape = 'errors/total' | '1 - good/total' | 'burn rate (ratio /
 /** Strip aggregations and functions that keep the value (max without(..), clamp_min(x, 0), ...). */
 function core(n: Node): Node {
   if (n.kind === 'aggregate' && PASS_THROUGH_AGGS.has(n.op) && n.args.length === 1) return core(n.args[0]!)
-  if (n.kind === 'call' && (PASS_THROUGH_FUNCS.has(n.fn) || n.fn === 'clamp_min' || n.fn === 'clamp_max' || n.fn === 'clamp') && n.args[0]) return core(n.args[0])
+  if (n.kind === 'call' && (PASS_THROUGH_FUNCS.has(n.fn) || n.fn === 'clamp_min' || n.fn === 'clamp_max' || n.fn === 'clamp') && n.args[0])
+    return core(n.args[0])
   return n
 }
 

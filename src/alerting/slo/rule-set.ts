@@ -166,7 +166,12 @@ export class RuleSet {
         }
       }
     }
-    return pool.filter((r) => matchersAccept(matchers.filter((m) => r.labels[m.label] !== undefined), r.labels))
+    return pool.filter((r) =>
+      matchersAccept(
+        matchers.filter((m) => r.labels[m.label] !== undefined),
+        r.labels
+      )
+    )
   }
 
   private facts(rec: LoadedRule, depth: number): RecordingFacts {
@@ -280,9 +285,11 @@ export class RuleSet {
         else if (m.op === '=~') facts.regexMatchers.push(m)
       }
     }
-    for (const rec of facts.recordings) for (const [label, value] of Object.entries(rec.labels)) facts.values.push({ label, value, fromRuleLabels: false })
+    for (const rec of facts.recordings)
+      for (const [label, value] of Object.entries(rec.labels)) facts.values.push({ label, value, fromRuleLabels: false })
     // Matchers on the recording rules the alert reads select series as much as those on raw metrics.
-    for (const s of selectors(tree)) for (const m of s.matchers) if (m.op === '=') facts.values.push({ label: m.label, value: m.value, fromRuleLabels: false })
+    for (const s of selectors(tree))
+      for (const m of s.matchers) if (m.op === '=') facts.values.push({ label: m.label, value: m.value, fromRuleLabels: false })
 
     for (const b of branches(tree)) {
       const comparisons: ComparisonFacts[] = []
@@ -297,7 +304,13 @@ export class RuleSet {
             if (w !== undefined) windows.push(w)
           }
         }
-        comparisons.push({ op: c.op, threshold: c.threshold, windows, ...(shape ? { shape } : {}), ...(divisor !== undefined ? { divisor } : {}) })
+        comparisons.push({
+          op: c.op,
+          threshold: c.threshold,
+          windows,
+          ...(shape ? { shape } : {}),
+          ...(divisor !== undefined ? { divisor } : {})
+        })
       }
       for (const u of b.unreadable) {
         const side = asComparison(u)
@@ -325,7 +338,12 @@ export class RuleSet {
    * Alerts that read one of `metrics` (or any metric when omitted) and are about one of `values`: an
    * own label (service or the service label) equal to it, or a matcher in their expression selecting it.
    */
-  alertsAbout(values: Array<{ label?: string; value: string }>, ruleLabels: string[], name: string, metrics?: Iterable<string>): AlertFacts[] {
+  alertsAbout(
+    values: Array<{ label?: string; value: string }>,
+    ruleLabels: string[],
+    name: string,
+    metrics?: Iterable<string>
+  ): AlertFacts[] {
     const prefixes = metrics ? [...metrics] : ['']
     const lists: AlertFacts[][] = []
     for (const p of prefixes) {

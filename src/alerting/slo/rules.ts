@@ -50,8 +50,17 @@ export function parseRuleFile(text: string, source: string): LoadedRule[] {
       if (typeof r?.expr !== 'string' && typeof r?.expr !== 'number') continue
       const expr = String(r.expr)
       if (typeof r.alert === 'string')
-        out.push({ type: 'alerting', name: r.alert, expr, labels: toLabels(r.labels), source, group, ...(typeof r.for === 'string' ? { for: r.for } : {}) })
-      else if (typeof r.record === 'string') out.push({ type: 'recording', name: r.record, expr, labels: toLabels(r.labels), source, group })
+        out.push({
+          type: 'alerting',
+          name: r.alert,
+          expr,
+          labels: toLabels(r.labels),
+          source,
+          group,
+          ...(typeof r.for === 'string' ? { for: r.for } : {})
+        })
+      else if (typeof r.record === 'string')
+        out.push({ type: 'recording', name: r.record, expr, labels: toLabels(r.labels), source, group })
     }
   }
   return out
@@ -61,7 +70,8 @@ export function parseRuleFile(text: string, source: string): LoadedRule[] {
 export async function fetchPrometheusRules(ctx: RunContext, backendName: string): Promise<LoadedRule[]> {
   const backend = ctx.config.backends[backendName]
   if (!backend) throw new BackendError(backendName, 'config', `alerting.rules-backend names an unknown backend "${backendName}"`)
-  if (backend.type !== 'prometheus') throw new BackendError(backendName, 'config', `rules-backend must be a prometheus backend, not ${backend.type}`)
+  if (backend.type !== 'prometheus')
+    throw new BackendError(backendName, 'config', `rules-backend must be a prometheus backend, not ${backend.type}`)
   const url = `${backend.url.replace(/\/+$/, '')}/api/v1/rules`
   const res = await httpRequest({
     backend: backendName,
@@ -71,7 +81,10 @@ export async function fetchPrometheusRules(ctx: RunContext, backendName: string)
     retries: backend.retries
   })
   if (res.status !== 200) throw new BackendError(backendName, `GET ${redactUrl(url)}`, `HTTP ${res.status}`, res.status)
-  let body: { status?: string; data?: { groups?: Array<{ name?: string; file?: string; interval?: number; rules?: Array<Record<string, unknown>> }> } }
+  let body: {
+    status?: string
+    data?: { groups?: Array<{ name?: string; file?: string; interval?: number; rules?: Array<Record<string, unknown>> }> }
+  }
   try {
     body = JSON.parse(res.text) as typeof body
   } catch {
@@ -82,12 +95,24 @@ export async function fetchPrometheusRules(ctx: RunContext, backendName: string)
   }
   const out: LoadedRule[] = []
   for (const g of body.data.groups) {
-    const group = { name: typeof g.name === 'string' ? g.name : '', ...(typeof g.interval === 'number' && g.interval > 0 ? { interval: formatDuration(g.interval) } : {}) }
+    const group = {
+      name: typeof g.name === 'string' ? g.name : '',
+      ...(typeof g.interval === 'number' && g.interval > 0 ? { interval: formatDuration(g.interval) } : {})
+    }
     for (const r of g.rules ?? []) {
       if (typeof r.name !== 'string' || typeof r.query !== 'string') continue
       const type = r.type === 'alerting' ? 'alerting' : r.type === 'recording' ? 'recording' : undefined
       const forSeconds = typeof r.duration === 'number' && r.duration > 0 ? { for: formatDuration(r.duration) } : {}
-      if (type) out.push({ type, name: r.name, expr: r.query, labels: toLabels(r.labels), source: `prometheus:${backendName}`, group, ...forSeconds })
+      if (type)
+        out.push({
+          type,
+          name: r.name,
+          expr: r.query,
+          labels: toLabels(r.labels),
+          source: `prometheus:${backendName}`,
+          group,
+          ...forSeconds
+        })
     }
   }
   return out
@@ -155,7 +180,13 @@ const hasWindow = (t: Threshold, window: string): boolean => {
   return w !== undefined && t.windows.some((x) => Math.abs(x - w) < 1e-9)
 }
 
-function candidatesFor(slo: SloConfig, set: RuleSet, ctx: RunContext, values: Array<{ label?: string; value: string }>, sloMetrics: Set<string>): AlertFacts[] {
+function candidatesFor(
+  slo: SloConfig,
+  set: RuleSet,
+  ctx: RunContext,
+  values: Array<{ label?: string; value: string }>,
+  sloMetrics: Set<string>
+): AlertFacts[] {
   const serviceLabel = ctx.model.serviceLabel
   const queriesSelectService = sloQueries(slo).some((q) => values.some((v) => selectsValue(q, v.value, v.label)))
   const bySlo = set.alertsForSlo(slo.name)
@@ -176,7 +207,13 @@ function candidatesFor(slo: SloConfig, set: RuleSet, ctx: RunContext, values: Ar
 /** The alerts about an SLO (by its slo label, or reading its metrics for its service), in rule order. */
 export function alertsAboutSlo(slo: SloConfig, set: RuleSet, ctx: RunContext): AlertFacts[] {
   const service = ctx.model.services.find((s) => s.name === slo.service)
-  return candidatesFor(slo, set, ctx, serviceValues(service, slo.service, ctx.model.serviceLabel), new Set(sloQueries(slo).flatMap((q) => metricNames(q))))
+  return candidatesFor(
+    slo,
+    set,
+    ctx,
+    serviceValues(service, slo.service, ctx.model.serviceLabel),
+    new Set(sloQueries(slo).flatMap((q) => metricNames(q)))
+  )
 }
 
 /** The alerts about a service: by its labels or by a matcher in their (expanded) expression. */
@@ -184,7 +221,13 @@ export function alertsAboutService(service: ResolvedService, set: RuleSet, ctx: 
   return set.alertsAbout(serviceValues(service, service.name, ctx.model.serviceLabel), [ctx.model.serviceLabel, 'service'], service.name)
 }
 
-function checkSlo(slo: SloConfig, set: RuleSet, ctx: RunContext, tolerance: number, servicesByName: Map<string, ResolvedService>): RuleFinding[] {
+function checkSlo(
+  slo: SloConfig,
+  set: RuleSet,
+  ctx: RunContext,
+  tolerance: number,
+  servicesByName: Map<string, ResolvedService>
+): RuleFinding[] {
   const serviceLabel = ctx.model.serviceLabel
   const values = serviceValues(servicesByName.get(slo.service), slo.service, serviceLabel)
   const budget = errorBudget(slo.objective)
@@ -223,16 +266,29 @@ function checkSlo(slo: SloConfig, set: RuleSet, ctx: RunContext, tolerance: numb
   }
 
   for (const e of expected) {
-    const base = { slo: slo.name, service: slo.service, kind: e.severity, long_window: e.longWindow, expected: expectedText(slo, e) } as const
+    const base = {
+      slo: slo.name,
+      service: slo.service,
+      kind: e.severity,
+      long_window: e.longWindow,
+      expected: expectedText(slo, e)
+    } as const
     const m = matched.get(e)
     if (m) {
       const short = hasWindow(m.t, e.shortWindow) ? '' : `; no ${e.shortWindow} short window found, so the alert resets slowly`
-      findings.push({ ...base, found: found(m.c, m.t.factor), status: 'aligned', reason: `${m.c.rule.name} fires at ${m.t.factor}x over ${e.longWindow}${short}` })
+      findings.push({
+        ...base,
+        found: found(m.c, m.t.factor),
+        status: 'aligned',
+        reason: `${m.c.rule.name} fires at ${m.t.factor}x over ${e.longWindow}${short}`
+      })
       continue
     }
     // Same factor but wrong severity, or window not evaluated.
     const sameFactor = candidates
-      .flatMap((c) => c.thresholds.filter((x) => factorMatches(x.factor, e.factor, tolerance) && !used.has(key(c, x))).map((t) => ({ c, t })))
+      .flatMap((c) =>
+        c.thresholds.filter((x) => factorMatches(x.factor, e.factor, tolerance) && !used.has(key(c, x))).map((t) => ({ c, t }))
+      )
       .sort((a, b) => Number(b.c.severity === e.severity) - Number(a.c.severity === e.severity))[0]
     if (sameFactor) {
       const { c, t } = sameFactor
@@ -246,7 +302,12 @@ function checkSlo(slo: SloConfig, set: RuleSet, ctx: RunContext, tolerance: numb
     // An alert of this severity that could not be read: neither aligned nor misaligned.
     const unreadable = candidates.find((c) => (c.severity === e.severity || c.severity === undefined) && c.alert.problems.length > 0)
     if (unreadable && !candidates.some((c) => c.severity === e.severity && c.thresholds.some((x) => !used.has(key(c, x))))) {
-      findings.push({ ...base, found: found(unreadable), status: 'cannot_analyse', reason: `cannot analyse ${unreadable.rule.name}: ${unreadable.alert.problems.join('; ')}` })
+      findings.push({
+        ...base,
+        found: found(unreadable),
+        status: 'cannot_analyse',
+        reason: `cannot analyse ${unreadable.rule.name}: ${unreadable.alert.problems.join('; ')}`
+      })
       continue
     }
     // Same severity with an unused, different factor: a threshold that does not match the SLO.
@@ -286,7 +347,12 @@ function checkSlo(slo: SloConfig, set: RuleSet, ctx: RunContext, tolerance: numb
   return findings
 }
 
-function checkCriticalService(service: ResolvedService, slosByService: Map<string, SloConfig[]>, set: RuleSet, ctx: RunContext): RuleFinding[] {
+function checkCriticalService(
+  service: ResolvedService,
+  slosByService: Map<string, SloConfig[]>,
+  set: RuleSet,
+  ctx: RunContext
+): RuleFinding[] {
   const about = alertsAboutService(service, set, ctx)
   const sloNames = (slosByService.get(service.name) ?? []).map((s) => s.name).join(', ')
   const base = { slo: sloNames, service: service.name }
@@ -295,11 +361,37 @@ function checkCriticalService(service: ResolvedService, slosByService: Map<strin
   const foundOf = (a: AlertFacts): RuleFinding['found'] => ({ rule: a.rule.name, source: a.rule.source, expr: a.rule.expr })
   return [
     paging
-      ? { ...base, kind: 'service_page', expected: 'at least one paging alert (severity page or critical)', found: foundOf(paging), status: 'aligned', reason: `${paging.rule.name} pages` }
-      : { ...base, kind: 'service_page', expected: 'at least one paging alert (severity page or critical)', status: 'missing', reason: `no alert about ${service.name} has severity page or critical` },
+      ? {
+          ...base,
+          kind: 'service_page',
+          expected: 'at least one paging alert (severity page or critical)',
+          found: foundOf(paging),
+          status: 'aligned',
+          reason: `${paging.rule.name} pages`
+        }
+      : {
+          ...base,
+          kind: 'service_page',
+          expected: 'at least one paging alert (severity page or critical)',
+          status: 'missing',
+          reason: `no alert about ${service.name} has severity page or critical`
+        },
     absent
-      ? { ...base, kind: 'absent', expected: 'an absent()/absent_over_time() alert for missing telemetry', found: foundOf(absent), status: 'aligned', reason: `${absent.rule.name} fires when telemetry disappears` }
-      : { ...base, kind: 'absent', expected: 'an absent()/absent_over_time() alert for missing telemetry', status: 'missing', reason: `no absent()/absent_over_time() alert selects ${service.name}; an SLO alert stays silent when the metrics vanish` }
+      ? {
+          ...base,
+          kind: 'absent',
+          expected: 'an absent()/absent_over_time() alert for missing telemetry',
+          found: foundOf(absent),
+          status: 'aligned',
+          reason: `${absent.rule.name} fires when telemetry disappears`
+        }
+      : {
+          ...base,
+          kind: 'absent',
+          expected: 'an absent()/absent_over_time() alert for missing telemetry',
+          status: 'missing',
+          reason: `no absent()/absent_over_time() alert selects ${service.name}; an SLO alert stays silent when the metrics vanish`
+        }
   ]
 }
 
@@ -313,7 +405,12 @@ const alertName = (s: string, suffix: string): string =>
 const recordName = (window: string): string => `slo:sli_error:ratio_rate${window}`
 
 /** Suggested rules for the SLOs and services whose findings are not aligned. */
-export function suggestRules(slos: SloConfig[], services: ResolvedService[], findings: RuleFinding[], serviceLabel: string): string | undefined {
+export function suggestRules(
+  slos: SloConfig[],
+  services: ResolvedService[],
+  findings: RuleFinding[],
+  serviceLabel: string
+): string | undefined {
   const bad = findings.filter((f) => f.status === 'missing' || f.status === 'misaligned')
   if (bad.length === 0) return undefined
   const groups: Array<{ name: string; rules: Array<Record<string, unknown>> }> = []
@@ -353,7 +450,10 @@ export function suggestRules(slos: SloConfig[], services: ResolvedService[], fin
     const slo = slos.find((s) => s.service === svc.name && s['total-query'])
     const matchers = Object.keys(svc.selector).length ? svc.selector : { [serviceLabel]: svc.name }
     const selector =
-      (slo && firstSelector(slo['total-query']!)) ?? `up{${Object.entries(matchers).map(([k, v]) => `${k}="${v.replace(/["\\]/g, '\\$&')}"`).join(', ')}}`
+      (slo && firstSelector(slo['total-query']!)) ??
+      `up{${Object.entries(matchers)
+        .map(([k, v]) => `${k}="${v.replace(/["\\]/g, '\\$&')}"`)
+        .join(', ')}}`
     absentRules.push({
       alert: alertName(svc.name, 'TelemetryAbsent'),
       expr: `absent(${selector})`,
@@ -420,7 +520,9 @@ export function alignFindings(ctx: RunContext, set: RuleSet): RuleFinding[] {
  * SLOs' burn-rate alerts, plus a paging and an absent-telemetry alert per critical service.
  * When anything is missing or misaligned, the right rules are returned as rule-file text.
  */
-export async function checkSloAlignment(ctx: RunContext): Promise<{ alignment: SloAlignment; suggestedRulesYaml?: string; ruleSet?: RuleSet }> {
+export async function checkSloAlignment(
+  ctx: RunContext
+): Promise<{ alignment: SloAlignment; suggestedRulesYaml?: string; ruleSet?: RuleSet }> {
   const cfg = ctx.config.alerting
   const checked_at = ctx.now().toISOString()
   const slos = ctx.model.slos
@@ -443,7 +545,8 @@ export async function checkSloAlignment(ctx: RunContext): Promise<{ alignment: S
     const expanded = await expandWorkspacePaths(ctx.workspace, cfg['rule-files'], (i) => ({ field: `alerting.rule-files[${i}]` }))
     const files = expanded.files
     sourceErrors.push(...expanded.errors.map((e) => e.message))
-    if (files.length === 0 && sourceErrors.length === 0) sourceErrors.push(`no files match alerting.rule-files (${cfg['rule-files'].join(', ')})`)
+    if (files.length === 0 && sourceErrors.length === 0)
+      sourceErrors.push(`no files match alerting.rule-files (${cfg['rule-files'].join(', ')})`)
     for (const { shown } of files) {
       sources.push(shown)
       try {
@@ -457,10 +560,17 @@ export async function checkSloAlignment(ctx: RunContext): Promise<{ alignment: S
 
   const alignment: SloAlignment = { checked_at, rule_sources: sources, findings: [] }
   if (slos.length) {
-    alignment.burn_rates = slos.map((s) => ({ slo: s.name, service: s.service, objective: s.objective, window: s.window, alerts: burnRateAlerts(s) }))
+    alignment.burn_rates = slos.map((s) => ({
+      slo: s.name,
+      service: s.service,
+      objective: s.objective,
+      window: s.window,
+      alerts: burnRateAlerts(s)
+    }))
   }
   if (sources.length === 0) {
-    alignment.not_verified_reason = 'no alert rules source configured (alerting.rules-backend or alerting.rule-files): alert thresholds cannot be compared with the SLOs'
+    alignment.not_verified_reason =
+      'no alert rules source configured (alerting.rules-backend or alerting.rule-files): alert thresholds cannot be compared with the SLOs'
     return { alignment }
   }
   if (slos.length === 0 && critical.length === 0) {

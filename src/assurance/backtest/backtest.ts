@@ -35,7 +35,13 @@ const iso = (s: number): string => new Date(Math.round(s * 1000)).toISOString()
 
 function coverage(from: number | null, to: number | null, lookback: number): Coverage {
   const covered = from !== null && to !== null && to > from ? to - from : 0
-  return { from: from === null ? null : iso(from), to: to === null ? null : iso(to), covered_seconds: Math.round(covered), lookback_seconds: Math.round(lookback), fraction: lookback > 0 ? round(covered / lookback) : 0 }
+  return {
+    from: from === null ? null : iso(from),
+    to: to === null ? null : iso(to),
+    covered_seconds: Math.round(covered),
+    lookback_seconds: Math.round(lookback),
+    fraction: lookback > 0 ? round(covered / lookback) : 0
+  }
 }
 
 export function emptyBacktest(now: Date, lookback: string, status: 'not_run' | 'error', detail: string): AlertBacktest {
@@ -60,7 +66,19 @@ export function emptyBacktest(now: Date, lookback: string, status: 'not_run' | '
     history: { query: null, status: 'not_run', series: 0, detail },
     requests: { rules_api: 0, data_coverage: 0, alerts_history: 0, rule_queries: 0, total: 0, rules_evaluated: 0 },
     rules: [],
-    summary: { rules: 0, evaluated: 0, true_positives: 0, false_positives: 0, precision: null, incidents: 0, detected: 0, recall: null, mean_detection_seconds: null, disagreements: [], proposals: 0 }
+    summary: {
+      rules: 0,
+      evaluated: 0,
+      true_positives: 0,
+      false_positives: 0,
+      precision: null,
+      incidents: 0,
+      detected: 0,
+      recall: null,
+      mean_detection_seconds: null,
+      disagreements: [],
+      proposals: 0
+    }
   }
 }
 
@@ -104,7 +122,9 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
   const result = emptyBacktest(now, lookback, 'not_run', '')
   result.from = iso(start)
   result.to = iso(end)
-  result.incident_sources = input.incidentSources.filter((s) => s.kind === 'incidents').map((s) => ({ name: s.name, status: s.status, detail: s.detail, count: s.count }))
+  result.incident_sources = input.incidentSources
+    .filter((s) => s.kind === 'incidents')
+    .map((s) => ({ name: s.name, status: s.status, detail: s.detail, count: s.count }))
   const requests = result.requests
   const serviceLabel = ctx.model.serviceLabel
 
@@ -115,7 +135,13 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
   if (cfg['rules-backend']) {
     result.rules_backend = cfg['rules-backend']
     const source = `prometheus:${cfg['rules-backend']}`
-    if (!rulesProm) sources.push({ source, status: 'error', detail: `alerting.rules-backend "${cfg['rules-backend']}" is not a configured prometheus backend`, rules: 0 })
+    if (!rulesProm)
+      sources.push({
+        source,
+        status: 'error',
+        detail: `alerting.rules-backend "${cfg['rules-backend']}" is not a configured prometheus backend`,
+        rules: 0
+      })
     else {
       try {
         requests.rules_api++
@@ -145,7 +171,8 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
   const definitions = new Map<string, RecordingDefinition[]>()
   for (const r of all.filter((x) => x.type === 'recording')) {
     const list = definitions.get(r.name) ?? []
-    if (!list.some((d) => d.expr === r.expr && JSON.stringify(d.labels) === JSON.stringify(r.labels))) list.push({ name: r.name, expr: r.expr, labels: r.labels, intervalSeconds: r.intervalSeconds })
+    if (!list.some((d) => d.expr === r.expr && JSON.stringify(d.labels) === JSON.stringify(r.labels)))
+      list.push({ name: r.name, expr: r.expr, labels: r.labels, intervalSeconds: r.intervalSeconds })
     definitions.set(r.name, list)
   }
 
@@ -184,7 +211,9 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
       result.detail = `data coverage query failed: ${errorText(err)}`
     }
   }
-  result.data.metrics = [...names].sort().map((n) => ({ name: n, from: seen.has(n) ? iso(seen.get(n)!.from) : null, to: seen.has(n) ? iso(seen.get(n)!.to) : null }))
+  result.data.metrics = [...names]
+    .sort()
+    .map((n) => ({ name: n, from: seen.has(n) ? iso(seen.get(n)!.from) : null, to: seen.has(n) ? iso(seen.get(n)!.to) : null }))
   const spanOf = (ns: string[]): { from: number; to: number } | { missing: string[] } => {
     const missing = ns.filter((n) => !seen.has(n))
     if (missing.length) return { missing }
@@ -192,7 +221,12 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
     return { from: Math.max(start, ...ns.map((n) => seen.get(n)!.from)), to: Math.min(end, ...ns.map((n) => seen.get(n)!.to)) }
   }
   const allSpan = spanOf([...names].filter((n) => seen.has(n)))
-  if ('from' in allSpan && seen.size) result.data.coverage = coverage(Math.min(...[...seen.values()].map((s) => s.from)), Math.max(...[...seen.values()].map((s) => s.to)), lookbackSeconds)
+  if ('from' in allSpan && seen.size)
+    result.data.coverage = coverage(
+      Math.min(...[...seen.values()].map((s) => s.from)),
+      Math.max(...[...seen.values()].map((s) => s.to)),
+      lookbackSeconds
+    )
   else if (names.size === 0) result.data.coverage = coverage(start, end, lookbackSeconds)
 
   // ---- what actually fired: one ALERTS query ----
@@ -300,7 +334,9 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
       // Evaluation times on multiples of the step, as Prometheus aligns a group's evaluations.
       span.from = Math.ceil(span.from / step) * step
       rb.step_seconds = step
-      const matched = findings.filter((f) => f.found?.rule === a.name && (f.found.source === a.source || a.also_in.includes(f.found.source)))
+      const matched = findings.filter(
+        (f) => f.found?.rule === a.name && (f.found.source === a.source || a.also_in.includes(f.found.source))
+      )
       rb.factors = [...new Set(matched.flatMap((f) => (f.found?.factor !== undefined ? [f.found.factor] : [])))].sort((x, y) => y - x)
       rb.slo = matched[0]?.slo ?? null
       if ('expr' in signal) {
@@ -347,9 +383,23 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
       rb.detail = `${firing} firing interval(s) over ${Math.round((rb.coverage.fraction ?? 0) * 100)}% of the lookback covered by data${step > a.intervalSeconds ? ` (step ${step}s: the lookback at the ${a.intervalSeconds}s interval exceeds ${MAX_POINTS} points)` : ''}`
       if (result.history.status === 'ok') {
         const own = history.filter((h) => h.labels.alertname === a.name && Object.entries(a.labels).every(([k, v]) => h.labels[k] === v))
-        rb.history = compareWithHistory({ name: a.name, loaded: a.loaded, backtest: rb.intervals, history: historySpans(own, historyStep), from: span.from, to: span.to, slack: 2 * Math.max(step, historyStep) })
+        rb.history = compareWithHistory({
+          name: a.name,
+          loaded: a.loaded,
+          backtest: rb.intervals,
+          history: historySpans(own, historyStep),
+          from: span.from,
+          to: span.to,
+          slack: 2 * Math.max(step, historyStep)
+        })
       } else {
-        rb.history = { status: result.history.status === 'error' ? 'error' : 'no_history', fired_seconds: null, backtest_seconds: null, agreement: null, detail: result.history.detail }
+        rb.history = {
+          status: result.history.status === 'error' ? 'error' : 'no_history',
+          fired_seconds: null,
+          backtest_seconds: null,
+          agreement: null,
+          detail: result.history.detail
+        }
       }
       if (a.differs && rb.history.status !== 'disagrees') rb.history.detail = `${rb.history.detail}; ${a.differs}`
     } catch (err) {
@@ -388,7 +438,8 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
     for (const o of r.incidents) {
       if (o.status === 'outside_data') continue
       const prev = judged.get(o.id)
-      if (o.status === 'detected' && (prev === undefined || prev === null || o.detection_seconds! < prev)) judged.set(o.id, o.detection_seconds)
+      if (o.status === 'detected' && (prev === undefined || prev === null || o.detection_seconds! < prev))
+        judged.set(o.id, o.detection_seconds)
       else if (prev === undefined) judged.set(o.id, null)
     }
   }

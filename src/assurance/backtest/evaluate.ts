@@ -44,7 +44,16 @@ export interface RuleEvalInput {
 
 export type RuleEvalResult = Pick<
   RuleBacktest,
-  'intervals' | 'true_positives' | 'false_positives' | 'missed' | 'precision' | 'recall' | 'mean_detection_seconds' | 'mean_reset_seconds' | 'incidents' | 'proposal'
+  | 'intervals'
+  | 'true_positives'
+  | 'false_positives'
+  | 'missed'
+  | 'precision'
+  | 'recall'
+  | 'mean_detection_seconds'
+  | 'mean_reset_seconds'
+  | 'incidents'
+  | 'proposal'
 >
 
 function toGrid(input: RuleEvalInput): GridSeries[] {
@@ -63,7 +72,14 @@ function toGrid(input: RuleEvalInput): GridSeries[] {
 const isActive = (v: number, inclusive: boolean, m = 1): boolean => (Number.isNaN(v) ? false : inclusive ? v >= m : v > m)
 
 /** Firing intervals of one series, as Prometheus evaluates `for` and `keep_firing_for`. */
-export function firingIntervals(values: Float64Array, from: number, step: number, forSeconds: number, keepSeconds: number, inclusive: boolean): Array<{ start: number; end: number; open: boolean }> {
+export function firingIntervals(
+  values: Float64Array,
+  from: number,
+  step: number,
+  forSeconds: number,
+  keepSeconds: number,
+  inclusive: boolean
+): Array<{ start: number; end: number; open: boolean }> {
   const out: Array<{ start: number; end: number; open: boolean }> = []
   let activeSince: number | null = null
   let keepSince: number | null = null
@@ -152,7 +168,16 @@ export function evaluateRule(input: RuleEvalInput): RuleEvalResult {
         const w = incidentWindow(inc)
         return f.start <= w.end && f.end > w.start
       })
-      intervals.push({ service: g.service, labels: g.labels, start: iso(f.start), end: iso(f.end), open: f.open, incidents: matched.map((m) => m.id), s: f.start, e: f.end })
+      intervals.push({
+        service: g.service,
+        labels: g.labels,
+        start: iso(f.start),
+        end: iso(f.end),
+        open: f.open,
+        incidents: matched.map((m) => m.id),
+        s: f.start,
+        e: f.end
+      })
     }
   }
   intervals.sort((a, b) => a.s - b.s || (a.service ?? '').localeCompare(b.service ?? ''))
@@ -167,7 +192,10 @@ export function evaluateRule(input: RuleEvalInput): RuleEvalResult {
       if (!inScope(inc, g.service)) return
       const h = held[gi]!
       // Only the steps inside the window: the cost is the window's length, not the lookback's.
-      const [lo, hi] = [Math.max(0, Math.ceil((w.start - input.from) / step - 1e-9)), Math.min(h.length - 1, Math.floor((w.end - input.from) / step + 1e-9))]
+      const [lo, hi] = [
+        Math.max(0, Math.ceil((w.start - input.from) / step - 1e-9)),
+        Math.min(h.length - 1, Math.floor((w.end - input.from) / step + 1e-9))
+      ]
       for (let i = lo; i <= hi; i++) {
         if (Number.isNaN(h[i]!)) continue
         if (!best || h[i]! > best.signal) best = { signal: h[i]!, at: input.from + i * step }
@@ -177,11 +205,20 @@ export function evaluateRule(input: RuleEvalInput): RuleEvalResult {
   }
 
   const outcomes: IncidentOutcome[] = scoped.map((inc) => {
-    const base = { id: inc.id, service: inc.service ?? null, started_at: inc.started_at, resolved_at: inc.resolved_at ?? null, source: inc.source }
+    const base = {
+      id: inc.id,
+      service: inc.service ?? null,
+      started_at: inc.started_at,
+      resolved_at: inc.resolved_at ?? null,
+      source: inc.source
+    }
     if (!covered(inc)) return { ...base, status: 'outside_data', detection_seconds: null, reset_seconds: null }
     const hits = intervals.filter((f) => f.incidents.includes(inc.id))
     const p = signal ? peakIn(inc) : undefined
-    const peak = p === undefined ? {} : { peak: p ? { signal: sig(p.signal), factor: primary !== null ? sig(p.signal * primary) : null, at: iso(p.at) } : null }
+    const peak =
+      p === undefined
+        ? {}
+        : { peak: p ? { signal: sig(p.signal), factor: primary !== null ? sig(p.signal * primary) : null, at: iso(p.at) } : null }
     if (hits.length === 0) return { ...base, status: 'missed', detection_seconds: null, reset_seconds: null, ...peak }
     const last = hits.reduce((a, b) => (b.e > a.e ? b : a))
     return {
@@ -201,7 +238,20 @@ export function evaluateRule(input: RuleEvalInput): RuleEvalResult {
 
   let proposal: FactorProposal | null = null
   if (signal && judged.length && (fp > 0 || detected.length < judged.length)) {
-    proposal = propose({ grid, held, step, from: input.from, scoped, judged, peakIn, fp, inclusive: input.inclusive, factors: input.factors, thresholds: input.thresholds, tailSeconds: input.resetTailSeconds })
+    proposal = propose({
+      grid,
+      held,
+      step,
+      from: input.from,
+      scoped,
+      judged,
+      peakIn,
+      fp,
+      inclusive: input.inclusive,
+      factors: input.factors,
+      thresholds: input.thresholds,
+      tailSeconds: input.resetTailSeconds
+    })
   }
 
   return {
@@ -225,7 +275,11 @@ export function evaluateRule(input: RuleEvalInput): RuleEvalResult {
  * incident's window, i.e. when m is below the run's bottleneck b: there only [b, h) is a false
  * positive. Elsewhere every level below h is.
  */
-export function falsePositiveLevels(held: Float64Array, inWindow: boolean[], inTail: boolean[]): Array<{ from: number; to: number; at: number }> {
+export function falsePositiveLevels(
+  held: Float64Array,
+  inWindow: boolean[],
+  inTail: boolean[]
+): Array<{ from: number; to: number; at: number }> {
   const n = held.length
   const v = (i: number): number => (Number.isNaN(held[i]!) ? Number.NEGATIVE_INFINITY : held[i]!)
   const left = new Float64Array(n)
@@ -328,7 +382,9 @@ function propose(a: {
     lowering
       ? `${newlyCaught.map((x) => `${x.o.id} held ${sig(x.p!.signal * unit, 4)}`).join(', ')} (${what}) for the rule's for duration without firing; outside the incidents it held at most ${sig(range.lo * unit, 4)}`
       : `${a.fp} firing(s) outside any incident held up to ${sig(range.lo * unit, 4)} (${what}); the incidents caught held at least ${Number.isFinite(range.hi) ? sig(range.hi * unit, 4) : 'n/a'}`,
-    uncaught.length ? `not catchable without false positives: ${uncaught.map((x) => `${x.o.id} (peak ${x.p ? sig(x.p.signal * unit, 4) : 'no data'})`).join(', ')}` : ''
+    uncaught.length
+      ? `not catchable without false positives: ${uncaught.map((x) => `${x.o.id} (peak ${x.p ? sig(x.p.signal * unit, 4) : 'no data'})`).join(', ')}`
+      : ''
   ]
     .filter(Boolean)
     .join('; ')
@@ -340,10 +396,20 @@ function propose(a: {
     threshold_multiplier: sig(m),
     current_thresholds: a.thresholds.map((x) => sig(x)),
     proposed_thresholds: a.thresholds.map((x) => sig(x * m)),
-    peak_outside: { signal: sig(range.lo), factor: primary !== null ? sig(range.lo * primary) : null, at: range.at === null ? null : iso(range.at) },
+    peak_outside: {
+      signal: sig(range.lo),
+      factor: primary !== null ? sig(range.lo * primary) : null,
+      at: range.at === null ? null : iso(range.at)
+    },
     incidents: peaks
       .filter((x) => x.p)
-      .map((x) => ({ id: x.o.id, peak_signal: sig(x.p!.signal), peak_factor: primary !== null ? sig(x.p!.signal * primary) : null, at: iso(x.p!.at), caught_by_proposal: caught(x.p!.signal) }))
+      .map((x) => ({
+        id: x.o.id,
+        peak_signal: sig(x.p!.signal),
+        peak_factor: primary !== null ? sig(x.p!.signal * primary) : null,
+        at: iso(x.p!.at),
+        caught_by_proposal: caught(x.p!.signal)
+      }))
   }
 }
 
@@ -405,7 +471,8 @@ export function compareWithHistory(args: {
   to: number
   slack: number
 }): RuleBacktest['history'] {
-  const clip = (s: Span[]): Span[] => s.map((x) => ({ start: Math.max(x.start, args.from), end: Math.min(x.end, args.to) })).filter((x) => x.end > x.start)
+  const clip = (s: Span[]): Span[] =>
+    s.map((x) => ({ start: Math.max(x.start, args.from), end: Math.min(x.end, args.to) })).filter((x) => x.end > x.start)
   const b = clip(merge(args.backtest.map((x) => ({ start: sec(x.start), end: sec(x.end) }))))
   const h = clip(args.history)
   const widen = (s: Span[]): Span[] => merge(s.map((x) => ({ start: x.start - args.slack, end: x.end + args.slack })))
@@ -413,7 +480,12 @@ export function compareWithHistory(args: {
   const H = total(h)
   const agreement = B + H === 0 ? 1 : round((intersect(b, widen(h)) + intersect(h, widen(b))) / (B + H))
   const base = { fired_seconds: Math.round(H), backtest_seconds: Math.round(B), agreement }
-  if (agreement >= 0.8) return { status: 'agrees', ...base, detail: B + H === 0 ? 'neither ALERTS nor the backtest fired' : `${Math.round(agreement * 100)}% of the firing time is shared` }
+  if (agreement >= 0.8)
+    return {
+      status: 'agrees',
+      ...base,
+      detail: B + H === 0 ? 'neither ALERTS nor the backtest fired' : `${Math.round(agreement * 100)}% of the firing time is shared`
+    }
   const why = args.loaded === false ? 'the rule is not loaded by the rules backend' : 'the rule was changed, or loaded, during the lookback'
   const detail =
     H === 0

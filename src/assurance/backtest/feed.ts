@@ -14,7 +14,14 @@ export function withBacktest(tuning: TuningReport, bt: AlertBacktest): TuningRep
         why: r.proposal.why,
         evidence: [
           { label: 'evidence', value: `${BACKTEST_FILE} rules[${i}].proposal` },
-          { label: 'missed incidents', value: r.incidents.filter((o) => o.status === 'missed').map((o) => o.id).join(', ') || 'none' },
+          {
+            label: 'missed incidents',
+            value:
+              r.incidents
+                .filter((o) => o.status === 'missed')
+                .map((o) => o.id)
+                .join(', ') || 'none'
+          },
           { label: 'false positives', value: String(r.false_positives) },
           { label: 'query', value: r.request ?? r.query }
         ]

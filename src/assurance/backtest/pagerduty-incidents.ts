@@ -24,7 +24,9 @@ export interface PagerDutyIncidents {
 }
 
 /** The PagerDuty API settings for incidents, or why there are none. */
-export function pagerDutySettings(config: Config): { url: string; tokenEnv: string; serviceIds: string[] } | { reason: string } | undefined {
+export function pagerDutySettings(
+  config: Config
+): { url: string; tokenEnv: string; serviceIds: string[] } | { reason: string } | undefined {
   const inc = config.incidents.pagerduty
   if (!inc) return undefined
   const url = inc['api-url'] ?? config.alerting.pagerduty?.['api-url']
@@ -33,18 +35,35 @@ export function pagerDutySettings(config: Config): { url: string; tokenEnv: stri
   return { url: url.replace(/\/+$/, ''), tokenEnv, serviceIds: inc['service-ids'] }
 }
 
-export async function pagerDutyIncidents(args: { config: Config; env: NodeJS.ProcessEnv; log: Logger; since: Date; until: Date }): Promise<PagerDutyIncidents> {
+export async function pagerDutyIncidents(args: {
+  config: Config
+  env: NodeJS.ProcessEnv
+  log: Logger
+  since: Date
+  until: Date
+}): Promise<PagerDutyIncidents> {
   const s = pagerDutySettings(args.config)
   if (!s) throw new Error('incidents.pagerduty is not configured')
   if ('reason' in s) throw new BackendError('pagerduty', 'config', s.reason)
   const token = args.env[s.tokenEnv]
   if (!token) throw new BackendError('pagerduty', 'credentials', `environment variable ${s.tokenEnv} (REST API token) is not set`)
   args.log.setSecret(token)
-  const params = new URLSearchParams({ since: args.since.toISOString(), until: args.until.toISOString(), time_zone: 'UTC', limit: String(PAGE), sort_by: 'created_at' })
+  const params = new URLSearchParams({
+    since: args.since.toISOString(),
+    until: args.until.toISOString(),
+    time_zone: 'UTC',
+    limit: String(PAGE),
+    sort_by: 'created_at'
+  })
   for (const id of s.serviceIds) params.append('service_ids[]', id)
   const out: PagerDutyIncidents = { incidents: [], request: `GET ${s.url}/incidents?${params}`, requests: 0, synthetic: 0 }
   for (let page = 0; ; page++) {
-    if (page >= MAX_PAGES) throw new BackendError('pagerduty', out.request, `more than ${MAX_PAGES * PAGE} incidents in the lookback; narrow incidents.pagerduty.service-ids`)
+    if (page >= MAX_PAGES)
+      throw new BackendError(
+        'pagerduty',
+        out.request,
+        `more than ${MAX_PAGES * PAGE} incidents in the lookback; narrow incidents.pagerduty.service-ids`
+      )
     params.set('offset', String(page * PAGE))
     const url = `${s.url}/incidents?${params}`
     out.requests++
@@ -62,7 +81,8 @@ export async function pagerDutyIncidents(args: { config: Config; env: NodeJS.Pro
     } catch {
       throw new BackendError('pagerduty', `GET ${s.url}/incidents`, 'answer is not JSON')
     }
-    if (!isObject(body) || !Array.isArray(body.incidents)) throw new BackendError('pagerduty', `GET ${s.url}/incidents`, 'answer has no incidents list')
+    if (!isObject(body) || !Array.isArray(body.incidents))
+      throw new BackendError('pagerduty', `GET ${s.url}/incidents`, 'answer has no incidents list')
     for (const raw of body.incidents as unknown[]) {
       if (!isObject(raw) || typeof raw.created_at !== 'string' || Number.isNaN(Date.parse(raw.created_at))) continue
       const title = typeof raw.title === 'string' ? raw.title : undefined
@@ -70,7 +90,12 @@ export async function pagerDutyIncidents(args: { config: Config; env: NodeJS.Pro
         out.synthetic++
         continue
       }
-      const resolvedRaw = typeof raw.resolved_at === 'string' ? raw.resolved_at : raw.status === 'resolved' && typeof raw.last_status_change_at === 'string' ? raw.last_status_change_at : undefined
+      const resolvedRaw =
+        typeof raw.resolved_at === 'string'
+          ? raw.resolved_at
+          : raw.status === 'resolved' && typeof raw.last_status_change_at === 'string'
+            ? raw.last_status_change_at
+            : undefined
       const service = isObject(raw.service) && typeof raw.service.summary === 'string' ? raw.service.summary : undefined
       out.incidents.push({
         id: `PD-${typeof raw.incident_number === 'number' ? raw.incident_number : String(raw.id ?? out.incidents.length + 1)}`,

@@ -29,7 +29,10 @@ function parseTree(expr: string): SyntaxNode {
       if (n.type.isError && bad === undefined) bad = n.from
     }
   })
-  if (bad !== undefined) throw new PromqlSyntaxError(`PromQL syntax error at character ${bad + 1}: ${JSON.stringify(expr.slice(Math.max(0, bad - 10), bad + 10))}`)
+  if (bad !== undefined)
+    throw new PromqlSyntaxError(
+      `PromQL syntax error at character ${bad + 1}: ${JSON.stringify(expr.slice(Math.max(0, bad - 10), bad + 10))}`
+    )
   return tree.topNode
 }
 
@@ -217,7 +220,8 @@ export function burnSignal(expr: string): BurnSignal | { reason: string } {
       const op = n.getChild('AggregateOp')
       const body = n.getChild('FunctionCallBody')
       const args = body ? children(body) : []
-      if (!op?.getChild('Max') || args.length !== 1) return { reason: `the condition is a ${op ? text(expr, op) : 'an'} aggregation; only max() of a comparison has a burn signal` }
+      if (!op?.getChild('Max') || args.length !== 1)
+        return { reason: `the condition is a ${op ? text(expr, op) : 'an'} aggregation; only max() of a comparison has a burn signal` }
       const inner = signal(args[0]!)
       if (typeof inner !== 'string') return inner
       return `${expr.slice(n.from, args[0]!.from)}(${inner})${expr.slice(args[0]!.to, n.to)}`
@@ -321,7 +325,9 @@ export function expandRecordings(
         note({ recording: sel.name, inlined: false, reason: 'used with offset or @: left as recorded' })
         return
       }
-      const defs = definitions.get(sel.name)!.filter((d) => sel.matchers.every((m) => d.labels[m.label] === undefined || matcherHolds(m, d.labels[m.label])))
+      const defs = definitions
+        .get(sel.name)!
+        .filter((d) => sel.matchers.every((m) => d.labels[m.label] === undefined || matcherHolds(m, d.labels[m.label])))
       if (defs.length === 0) {
         note({ recording: sel.name, inlined: false, reason: 'no recording rule of that name has labels matching the selector' })
         return
@@ -340,7 +346,11 @@ export function expandRecordings(
       } else {
         edits.push({ from: n.from, to: n.to, text: `(${joined})` })
       }
-      note({ recording: sel.name, inlined: true, reason: `expanded from its definition${defs.length > 1 ? ` (${defs.length} rules)` : ''}` })
+      note({
+        recording: sel.name,
+        inlined: true,
+        reason: `expanded from its definition${defs.length > 1 ? ` (${defs.length} rules)` : ''}`
+      })
       return
     }
     for (const c of children(n)) walk(c)

@@ -89,7 +89,13 @@ export function rulesFromFile(text: string, source: string): TimedRule[] {
       const where = `${source} groups[${gi}].rules[${ri}]`
       const base = { expr: String(r.expr), labels: labelsOf(r.labels), group: String(g.name ?? ''), intervalSeconds: interval, source }
       if (typeof r.alert === 'string') {
-        out.push({ ...base, type: 'alerting', name: r.alert, forSeconds: seconds(r.for, `${where}.for`), keepFiringForSeconds: seconds(r.keep_firing_for, `${where}.keep_firing_for`) })
+        out.push({
+          ...base,
+          type: 'alerting',
+          name: r.alert,
+          forSeconds: seconds(r.for, `${where}.for`),
+          keepFiringForSeconds: seconds(r.keep_firing_for, `${where}.keep_firing_for`)
+        })
       } else if (typeof r.record === 'string') {
         out.push({ ...base, type: 'recording', name: r.record, forSeconds: 0, keepFiringForSeconds: 0 })
       }
@@ -106,7 +112,8 @@ export async function rulesFromFiles(patterns: string[], workspace: string): Pro
   }
   const rules: TimedRule[] = []
   const sources: RuleSourceStatus[] = []
-  if (patterns.length && files.length === 0) sources.push({ source: patterns.join(', '), status: 'error', detail: 'no file matches alerting.rule-files', rules: 0 })
+  if (patterns.length && files.length === 0)
+    sources.push({ source: patterns.join(', '), status: 'error', detail: 'no file matches alerting.rule-files', rules: 0 })
   for (const abs of [...new Set(files)]) {
     const shown = relative(workspace, abs) || abs
     try {
@@ -148,7 +155,9 @@ export function alertsInForce(api: TimedRule[] | undefined, files: TimedRule[]):
     const entry: AlertInForce = { ...r, loaded, also_in: [] }
     if (api && !loaded) {
       const same = api.find((x) => x.type === 'alerting' && x.name === r.name)
-      entry.differs = same ? `the loaded rule ${r.name} has a different expression or labels than ${r.source}` : `no rule ${r.name} is loaded by the rules backend`
+      entry.differs = same
+        ? `the loaded rule ${r.name} has a different expression or labels than ${r.source}`
+        : `no rule ${r.name} is loaded by the rules backend`
     }
     out.set(k, entry)
   }

@@ -106,9 +106,21 @@ export interface AlertBacktest {
   rules_backend: string | null
   rule_sources: Array<{ source: string; status: 'ok' | 'error'; detail: string; rules: number }>
   incident_sources: Array<{ name: string; status: string; detail: string; count: number }>
-  data: { query: string | null; step_seconds: number | null; coverage: Coverage; metrics: Array<{ name: string; from: string | null; to: string | null }> }
+  data: {
+    query: string | null
+    step_seconds: number | null
+    coverage: Coverage
+    metrics: Array<{ name: string; from: string | null; to: string | null }>
+  }
   history: { query: string | null; status: 'ok' | 'no_history' | 'error' | 'not_run'; series: number; detail: string }
-  requests: { rules_api: number; data_coverage: number; alerts_history: number; rule_queries: number; total: number; rules_evaluated: number }
+  requests: {
+    rules_api: number
+    data_coverage: number
+    alerts_history: number
+    rule_queries: number
+    total: number
+    rules_evaluated: number
+  }
   rules: RuleBacktest[]
   summary: {
     rules: number

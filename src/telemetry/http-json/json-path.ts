@@ -50,12 +50,18 @@ export function evaluateCondition(value: unknown, condition: string): boolean {
   if (a !== undefined && b !== undefined) {
     if (!Number.isFinite(a)) return false
     switch (op) {
-      case '>': return a > b
-      case '>=': return a >= b
-      case '<': return a < b
-      case '<=': return a <= b
-      case '==': return a === b
-      case '!=': return a !== b
+      case '>':
+        return a > b
+      case '>=':
+        return a >= b
+      case '<':
+        return a < b
+      case '<=':
+        return a <= b
+      case '==':
+        return a === b
+      case '!=':
+        return a !== b
     }
   }
   const text = typeof value === 'string' || typeof value === 'boolean' ? String(value) : undefined

@@ -44,7 +44,14 @@ export class HttpJsonProvider implements TelemetryProvider {
 
   private clientFor(url: string): BackendClient {
     if (this.client) return this.client
-    const config: BackendConfig = { type: 'http', url: new URL(url).origin, auth: { type: 'none' }, headers: {}, 'timeout-seconds': 10, retries: 2 }
+    const config: BackendConfig = {
+      type: 'http',
+      url: new URL(url).origin,
+      auth: { type: 'none' },
+      headers: {},
+      'timeout-seconds': 10,
+      retries: 2
+    }
     return new BackendClient(this.backend, config, this.env, this.log)
   }
 
@@ -58,25 +65,46 @@ export class HttpJsonProvider implements TelemetryProvider {
       client = this.clientFor(this.client ? this.client.url(rawUrl) : rawUrl)
     } catch (err) {
       const request = { backend: this.backend, method: check.method, url: rawUrl }
-      return { service: service.name, gap: 'backend_error', measurement: { request, value: null, startedAt, finishedAt: startedAt, verdict: 'error', reason: `not a usable URL: ${(err as Error).message}` } }
+      return {
+        service: service.name,
+        gap: 'backend_error',
+        measurement: {
+          request,
+          value: null,
+          startedAt,
+          finishedAt: startedAt,
+          verdict: 'error',
+          reason: `not a usable URL: ${(err as Error).message}`
+        }
+      }
     }
     const url = client.url(rawUrl)
     const request = client.describe(check.method, url)
     const threshold = `HTTP ${check['expect-status']}, ${check['json-path']} ${check.condition}${check['timestamp-path'] ? `, ${check['timestamp-path']} within ${promDuration(req.freshnessSeconds)}` : ''}`
-    const result = (m: Pick<Measurement, 'value' | 'verdict' | 'reason'> & { newestSampleAt?: string }, extra: Partial<ServiceMeasurement> = {}): ServiceMeasurement => ({
+    const result = (
+      m: Pick<Measurement, 'value' | 'verdict' | 'reason'> & { newestSampleAt?: string },
+      extra: Partial<ServiceMeasurement> = {}
+    ): ServiceMeasurement => ({
       service: service.name,
       measurement: { request, threshold, startedAt, finishedAt: new Date().toISOString(), ...m },
       ...extra
     })
     const before = client.requests
     try {
-      const res = await client.send({ method: check.method, path: url, body: check.body !== undefined ? substitute(check.body, service.name, (s) => JSON.stringify(s).slice(1, -1)) : undefined, contentType: check.body !== undefined ? 'application/json' : undefined })
+      const res = await client.send({
+        method: check.method,
+        path: url,
+        body: check.body !== undefined ? substitute(check.body, service.name, (s) => JSON.stringify(s).slice(1, -1)) : undefined,
+        contentType: check.body !== undefined ? 'application/json' : undefined
+      })
       if (client !== this.client) this.ownRequests += client.requests - before
       if (res.status !== check['expect-status']) {
         // A refused or unauthorized request means the check could not run; a 404 means nothing is there.
         const isError = res.status >= 500 || (res.status >= 400 && res.status !== 404)
         const reason = `HTTP ${res.status}, expected ${check['expect-status']}${isError ? `: ${res.text.slice(0, 160).trim()}` : ''}`
-        return isError ? result({ value: res.status, verdict: 'error', reason }, { gap: 'backend_error' }) : result({ value: res.status, verdict: 'fail', reason }, { gap: 'failed' })
+        return isError
+          ? result({ value: res.status, verdict: 'error', reason }, { gap: 'backend_error' })
+          : result({ value: res.status, verdict: 'fail', reason }, { gap: 'failed' })
       }
       const body = client.json(res, `${check.method} ${request.url}`)
       const found = readPath(body, check['json-path'])
@@ -88,11 +116,18 @@ export class HttpJsonProvider implements TelemetryProvider {
         return result({ value: String(found), verdict: 'fail', reason: `invalid value ${found}` }, { gap: 'invalid_value' })
       }
       if (!evaluateCondition(found, check.condition)) {
-        return result({ value, verdict: 'fail', reason: `${check['json-path']} is ${JSON.stringify(found)}, which is not ${check.condition}` }, { gap: 'no_data' })
+        return result(
+          { value, verdict: 'fail', reason: `${check['json-path']} is ${JSON.stringify(found)}, which is not ${check.condition}` },
+          { gap: 'no_data' }
+        )
       }
       const tsPath = check['timestamp-path']
       if (!tsPath) {
-        return result({ value, verdict: 'pass', reason: `${check['json-path']} = ${JSON.stringify(found)} (${check.condition}); freshness is the API's own search window (no timestamp-path)` })
+        return result({
+          value,
+          verdict: 'pass',
+          reason: `${check['json-path']} = ${JSON.stringify(found)} (${check.condition}); freshness is the API's own search window (no timestamp-path)`
+        })
       }
       const rawTimes = readPath(body, tsPath)
       const times = (Array.isArray(rawTimes) ? rawTimes : [rawTimes]).map(toEpochSeconds).filter((t): t is number => t !== undefined)
@@ -104,9 +139,25 @@ export class HttpJsonProvider implements TelemetryProvider {
       const newestSampleAt = new Date(newest * 1000).toISOString()
       const fresh = { freshnessSeconds: Math.round(age) }
       if (age > req.freshnessSeconds) {
-        return result({ value, newestSampleAt, verdict: 'fail', reason: `stale: newest sample ${Math.round(age)} s old; freshness window ${promDuration(req.freshnessSeconds)}` }, { gap: 'stale', ...fresh })
+        return result(
+          {
+            value,
+            newestSampleAt,
+            verdict: 'fail',
+            reason: `stale: newest sample ${Math.round(age)} s old; freshness window ${promDuration(req.freshnessSeconds)}`
+          },
+          { gap: 'stale', ...fresh }
+        )
       }
-      return result({ value, newestSampleAt, verdict: 'pass', reason: `${check['json-path']} = ${JSON.stringify(found)}, newest sample ${Math.round(age)} s old` }, fresh)
+      return result(
+        {
+          value,
+          newestSampleAt,
+          verdict: 'pass',
+          reason: `${check['json-path']} = ${JSON.stringify(found)}, newest sample ${Math.round(age)} s old`
+        },
+        fresh
+      )
     } catch (err) {
       if (client !== this.client) this.ownRequests += client.requests - before
       if (err instanceof BackendError) return result({ value: null, verdict: 'error', reason: err.message }, { gap: 'backend_error' })

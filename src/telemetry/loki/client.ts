@@ -41,7 +41,11 @@ export class LokiClient {
     }
     const data = body.data
     if (data.resultType !== 'vector' || !Array.isArray(data.result)) {
-      throw new BackendError(this.name, what, `answered resultType "${String(data.resultType)}" where a LogQL metric query (vector) was expected`)
+      throw new BackendError(
+        this.name,
+        what,
+        `answered resultType "${String(data.resultType)}" where a LogQL metric query (vector) was expected`
+      )
     }
     const samples = (data.result as unknown[]).map((r): VectorSample => {
       const pair = isObject(r) ? r.value : undefined

@@ -65,7 +65,9 @@ export class LokiProvider implements TelemetryProvider {
     })
     if (!windowed) {
       // Without the placeholder the query's own range decides what "recent" means; say so.
-      for (const m of judged) if (m.measurement.verdict === 'pass') m.measurement.reason += ' (freshness taken from the query\'s own range; use [$freshness] to tie it to the freshness window)'
+      for (const m of judged)
+        if (m.measurement.verdict === 'pass')
+          m.measurement.reason += " (freshness taken from the query's own range; use [$freshness] to tie it to the freshness window)"
     }
     return judged
   }

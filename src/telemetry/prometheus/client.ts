@@ -71,11 +71,21 @@ export class PrometheusClient {
     const res = await this.http.send({ method, path, params })
     const body = this.http.json(res, what)
     if (!isObject(body) || typeof body.status !== 'string') {
-      throw new BackendError(this.name, what, `answered HTTP ${res.status} without the Prometheus API envelope ({status, data})`, res.status)
+      throw new BackendError(
+        this.name,
+        what,
+        `answered HTTP ${res.status} without the Prometheus API envelope ({status, data})`,
+        res.status
+      )
     }
     if (body.status !== 'success') {
       const detail = [body.errorType, body.error].filter((x) => typeof x === 'string').join(': ')
-      throw new BackendError(this.name, what, `answered HTTP ${res.status} status "${body.status}"${detail ? ` (${detail})` : ''}`, res.status)
+      throw new BackendError(
+        this.name,
+        what,
+        `answered HTTP ${res.status} status "${body.status}"${detail ? ` (${detail})` : ''}`,
+        res.status
+      )
     }
     if (res.status >= 300) throw new BackendError(this.name, what, `answered HTTP ${res.status}`, res.status)
     return body.data
@@ -110,15 +120,21 @@ export class PrometheusClient {
       what
     )
     if (!isObject(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
-      throw new BackendError(this.name, what, `answered resultType "${isObject(data) ? String(data.resultType) : '?'}" where a range vector (matrix) was expected`)
+      throw new BackendError(
+        this.name,
+        what,
+        `answered resultType "${isObject(data) ? String(data.resultType) : '?'}" where a range vector (matrix) was expected`
+      )
     }
     const series = (data.result as unknown[]).map((r): RangeSeries => {
-      if (!isObject(r) || !isObject(r.metric) || !Array.isArray(r.values)) throw new BackendError(this.name, what, 'answered a malformed matrix series')
+      if (!isObject(r) || !isObject(r.metric) || !Array.isArray(r.values))
+        throw new BackendError(this.name, what, 'answered a malformed matrix series')
       return {
         labels: r.metric as Record<string, string>,
         values: (r.values as unknown[]).map((p) => {
           const v = Array.isArray(p) ? parseSampleValue(p[1]) : undefined
-          if (!Array.isArray(p) || typeof p[0] !== 'number' || v === undefined) throw new BackendError(this.name, what, 'answered a malformed sample')
+          if (!Array.isArray(p) || typeof p[0] !== 'number' || v === undefined)
+            throw new BackendError(this.name, what, 'answered a malformed sample')
           return [p[0], v] as [number, number]
         })
       }
@@ -133,7 +149,12 @@ export class PrometheusClient {
     if (start) params.set('start', (start.getTime() / 1000).toFixed(3))
     if (end) params.set('end', (end.getTime() / 1000).toFixed(3))
     const what = `POST ${this.http.describe('POST', '/api/v1/series').url}`
-    const res = await this.http.send({ method: 'POST', path: '/api/v1/series', body: params.toString(), contentType: 'application/x-www-form-urlencoded' })
+    const res = await this.http.send({
+      method: 'POST',
+      path: '/api/v1/series',
+      body: params.toString(),
+      contentType: 'application/x-www-form-urlencoded'
+    })
     const body = this.http.json(res, what)
     if (!isObject(body) || body.status !== 'success' || !Array.isArray(body.data)) {
       throw new BackendError(this.name, what, `answered HTTP ${res.status} without a successful series list`, res.status)

@@ -63,7 +63,8 @@ export class PrometheusProvider implements TelemetryProvider {
     let samples
     try {
       const result = await this.client.instantQuery(query, req.now)
-      if (result.resultType !== 'vector') throw new BackendError(this.backend, request.url, 'answered a scalar where a vector grouped by service was expected')
+      if (result.resultType !== 'vector')
+        throw new BackendError(this.backend, request.url, 'answered a scalar where a vector grouped by service was expected')
       samples = result.samples
     } catch (err) {
       return backendErrorFor(req.services, request, startedAt, err)

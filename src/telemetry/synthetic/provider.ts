@@ -39,7 +39,12 @@ export class SyntheticProvider implements TelemetryProvider {
   async measure(req: SignalRequest): Promise<ServiceMeasurement[]> {
     const jobs = req.services.flatMap((s) => s.endpoints.map((e) => ({ service: s, endpoint: e })))
     const results = await mapLimit(jobs, PROBE_CONCURRENCY, (j) => this.probe(j.endpoint))
-    return req.services.map((s) => this.summarize(s, results.filter((_, i) => jobs[i]?.service === s)))
+    return req.services.map((s) =>
+      this.summarize(
+        s,
+        results.filter((_, i) => jobs[i]?.service === s)
+      )
+    )
   }
 
   private summarize(service: ResolvedService, probes: ProbeResult[]): ServiceMeasurement {
@@ -48,7 +53,14 @@ export class SyntheticProvider implements TelemetryProvider {
       return {
         service: service.name,
         gap: 'unmapped',
-        measurement: { request: { backend: this.backend, method: 'GET', url: '' }, value: null, startedAt: now, finishedAt: now, verdict: 'not_verified', reason: 'no endpoints to probe' }
+        measurement: {
+          request: { backend: this.backend, method: 'GET', url: '' },
+          value: null,
+          startedAt: now,
+          finishedAt: now,
+          verdict: 'not_verified',
+          reason: 'no endpoints to probe'
+        }
       }
     }
     // The first failure decides: every endpoint must answer, and a blocked one is never a pass.
@@ -56,7 +68,8 @@ export class SyntheticProvider implements TelemetryProvider {
     const blocked = probes.find((p) => p.blocked)
     const errored = probes.find((p) => p.measurement.verdict === 'error')
     const deciding = failed ?? blocked ?? errored ?? (probes[0] as ProbeResult)
-    const others = probes.length > 1 ? ` (${probes.filter((p) => p.measurement.verdict === 'pass').length}/${probes.length} endpoints passed)` : ''
+    const others =
+      probes.length > 1 ? ` (${probes.filter((p) => p.measurement.verdict === 'pass').length}/${probes.length} endpoints passed)` : ''
     const measurement = { ...deciding.measurement, reason: `${deciding.measurement.reason}${others}` }
     const gap = failed ? 'failed' : blocked ? 'host_not_allowed' : errored ? 'backend_error' : undefined
     return { service: service.name, measurement, ...(gap ? { gap } : { freshnessSeconds: 0 }) }
@@ -71,7 +84,15 @@ export class SyntheticProvider implements TelemetryProvider {
       return {
         endpoint: endpoint.url,
         blocked: true,
-        measurement: { request, threshold, value: null, startedAt, finishedAt: startedAt, verdict: 'not_verified', reason: `not called: host of ${request.url} is not in allowed-hosts` }
+        measurement: {
+          request,
+          threshold,
+          value: null,
+          startedAt,
+          finishedAt: startedAt,
+          verdict: 'not_verified',
+          reason: `not called: host of ${request.url} is not in allowed-hosts`
+        }
       }
     }
     let last = ''
@@ -92,13 +113,23 @@ export class SyntheticProvider implements TelemetryProvider {
         const problems: string[] = []
         if (res.status !== endpoint['expect-status']) problems.push(`HTTP ${res.status}, expected ${endpoint['expect-status']}`)
         if (res.elapsedMs > endpoint['max-latency-ms']) problems.push(`${res.elapsedMs} ms, above ${endpoint['max-latency-ms']} ms`)
-        if (endpoint['body-match'] && !safeMatch(endpoint['body-match'], res.text)) problems.push(`body does not match ${JSON.stringify(endpoint['body-match'])}`)
+        if (endpoint['body-match'] && !safeMatch(endpoint['body-match'], res.text))
+          problems.push(`body does not match ${JSON.stringify(endpoint['body-match'])}`)
         if (problems.length === 0) {
           const finishedAt = new Date().toISOString()
           return {
             endpoint: endpoint.url,
             blocked: false,
-            measurement: { request, threshold, value: res.elapsedMs, newestSampleAt: finishedAt, startedAt, finishedAt, verdict: 'pass', reason: `HTTP ${res.status} in ${res.elapsedMs} ms (attempt ${attempt}/${endpoint.attempts})` }
+            measurement: {
+              request,
+              threshold,
+              value: res.elapsedMs,
+              newestSampleAt: finishedAt,
+              startedAt,
+              finishedAt,
+              verdict: 'pass',
+              reason: `HTTP ${res.status} in ${res.elapsedMs} ms (attempt ${attempt}/${endpoint.attempts})`
+            }
           }
         }
         last = problems.join('; ')
@@ -110,7 +141,15 @@ export class SyntheticProvider implements TelemetryProvider {
     return {
       endpoint: endpoint.url,
       blocked: false,
-      measurement: { request, threshold, value: lastValue, startedAt, finishedAt: new Date().toISOString(), verdict: 'fail', reason: `${endpoint.attempts} attempt(s) failed; last: ${last}` }
+      measurement: {
+        request,
+        threshold,
+        value: lastValue,
+        startedAt,
+        finishedAt: new Date().toISOString(),
+        verdict: 'fail',
+        reason: `${endpoint.attempts} attempt(s) failed; last: ${last}`
+      }
     }
   }
 }

@@ -21,7 +21,8 @@ interface GettableAlert {
 
 /** How long to wait for Alertmanager to drop the alert after it was resolved. */
 const RESOLVE_CHECK_MS = 5000
-export const ROUTE_CHECK_METHOD = "the running config's route tree (GET /api/v2/status config.original), matched as `amtool config routes test` does"
+export const ROUTE_CHECK_METHOD =
+  "the running config's route tree (GET /api/v2/status config.original), matched as `amtool config routes test` does"
 
 /**
  * Alertmanager v2: the synthetic alert is POSTed like any alert, so it runs through the real
@@ -66,7 +67,13 @@ export class AlertmanagerProvider implements AlertProvider {
 
   private async post(alert: Record<string, unknown>): Promise<void> {
     const res = await this.request('POST', '/api/v2/alerts', [alert])
-    if (res.status !== 200) throw new BackendError('alertmanager', this.where('POST', '/api/v2/alerts'), `HTTP ${res.status}: ${res.text.slice(0, 300)}`, res.status)
+    if (res.status !== 200)
+      throw new BackendError(
+        'alertmanager',
+        this.where('POST', '/api/v2/alerts'),
+        `HTTP ${res.status}: ${res.text.slice(0, 300)}`,
+        res.status
+      )
   }
 
   private filterPath(testId: string): string {
@@ -150,7 +157,10 @@ export class AlertmanagerProvider implements AlertProvider {
           const x = await this.find(p.test_id)
           if (!x) return undefined
           if (x.status?.state === 'suppressed') {
-            suppressed = [...(x.status?.silencedBy ?? []).map((s) => `silence ${s}`), ...(x.status?.inhibitedBy ?? []).map((s) => `inhibited by ${s}`)].join(', ')
+            suppressed = [
+              ...(x.status?.silencedBy ?? []).map((s) => `silence ${s}`),
+              ...(x.status?.inhibitedBy ?? []).map((s) => `inhibited by ${s}`)
+            ].join(', ')
             return x
           }
           return x.status?.state === 'active' && (x.receivers?.length ?? 0) > 0 ? x : undefined
@@ -196,7 +206,8 @@ export class AlertmanagerProvider implements AlertProvider {
 
       if (!this.ack) {
         a.facts.delivered.status = 'not_confirmed'
-        a.facts.delivered.detail = 'Alertmanager only says where it routes an alert; no on-call side is configured to confirm delivery (alerting.webhook.ack-url)'
+        a.facts.delivered.detail =
+          'Alertmanager only says where it routes an alert; no on-call side is configured to confirm delivery (alerting.webhook.ack-url)'
       } else {
         await watchOnCall(a, this.ack, p)
         if (p.signal.aborted) return this.cancelled(a, p)
@@ -204,7 +215,9 @@ export class AlertmanagerProvider implements AlertProvider {
       const after = await this.counters()
       if (before && after && typeof running !== 'string') {
         const integrations = running.integrations.get(p.route['expect-receiver']) ?? []
-        a.facts.delivered.supporting = counterDelta(before, after, integrations, p.route['expect-receiver']).map((text) => evidence('alertmanager /metrics', text, this.where('GET', '/metrics')))
+        a.facts.delivered.supporting = counterDelta(before, after, integrations, p.route['expect-receiver']).map((text) =>
+          evidence('alertmanager /metrics', text, this.where('GET', '/metrics'))
+        )
       }
       return decideAttempt(a, p.route.name)
     } catch (err) {
@@ -233,11 +246,24 @@ export class AlertmanagerProvider implements AlertProvider {
         { deadline: Date.now() + RESOLVE_CHECK_MS, firstMs: 25, maxMs: 500 }
       )
       const ok = gone.outcome === 'completed'
-      a.cleanup = { resolved: ok, at: new Date().toISOString(), detail: ok ? 'resolved in Alertmanager (re-sent with endsAt; no longer active)' : `resolved, but Alertmanager still lists it as active (${gone.outcome})` }
-      if (!ok) this.ctx.log.warning(`Synthetic alert ${a.test_id} was resolved but Alertmanager still lists it as active (${gone.outcome}).`)
+      a.cleanup = {
+        resolved: ok,
+        at: new Date().toISOString(),
+        detail: ok
+          ? 'resolved in Alertmanager (re-sent with endsAt; no longer active)'
+          : `resolved, but Alertmanager still lists it as active (${gone.outcome})`
+      }
+      if (!ok)
+        this.ctx.log.warning(`Synthetic alert ${a.test_id} was resolved but Alertmanager still lists it as active (${gone.outcome}).`)
     } catch (err) {
-      a.cleanup = { resolved: false, at: new Date().toISOString(), detail: `could not be resolved: ${errorMessage(err)}; it expires at its endsAt` }
-      this.ctx.log.warning(`Could not resolve synthetic alert ${a.test_id} in Alertmanager: ${errorMessage(err)}; it expires at its endsAt.`)
+      a.cleanup = {
+        resolved: false,
+        at: new Date().toISOString(),
+        detail: `could not be resolved: ${errorMessage(err)}; it expires at its endsAt`
+      }
+      this.ctx.log.warning(
+        `Could not resolve synthetic alert ${a.test_id} in Alertmanager: ${errorMessage(err)}; it expires at its endsAt.`
+      )
     }
   }
 }

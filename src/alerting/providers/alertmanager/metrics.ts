@@ -29,7 +29,12 @@ export function parseNotificationCounters(text: string): NotificationCounters {
 }
 
 /** The counters' rise between two readings for a receiver's integrations, as text. */
-export function counterDelta(before: NotificationCounters, after: NotificationCounters, integrations: string[], receiver: string): string[] {
+export function counterDelta(
+  before: NotificationCounters,
+  after: NotificationCounters,
+  integrations: string[],
+  receiver: string
+): string[] {
   const zero: Counts = { total: 0, failed: 0, requests: 0, requestsFailed: 0 }
   return integrations.map((i) => {
     const key = after[`${i}/${receiver}`] ? `${i}/${receiver}` : i

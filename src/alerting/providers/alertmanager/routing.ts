@@ -95,7 +95,9 @@ export function parseRunningConfig(original: string): RunningConfig {
   if (!doc?.route) throw new Error('the running config has no route')
   const integrations = new Map<string, string[]>()
   for (const r of doc.receivers ?? []) {
-    const kinds = Object.keys(r).filter((k) => k.endsWith('_configs') && Array.isArray(r[k]) && (r[k] as unknown[]).length > 0).map((k) => k.replace(/_configs$/, ''))
+    const kinds = Object.keys(r)
+      .filter((k) => k.endsWith('_configs') && Array.isArray(r[k]) && (r[k] as unknown[]).length > 0)
+      .map((k) => k.replace(/_configs$/, ''))
     integrations.set(String(r.name), kinds)
   }
   return { root: doc.route, integrations }

@@ -3,7 +3,17 @@ import type { AlertProviderContext } from '../types.js'
 import { BackendError } from '../../../util/errors.js'
 import { httpRequest, redactUrl } from '../../../util/http.js'
 import type { AlertAttempt } from '../../types.js'
-import { applyAcks, closeAckFact, decideAttempt, errorMessage, evidence, newAttempt, pollUntil, setRouted, type AckCandidate } from '../common.js'
+import {
+  applyAcks,
+  closeAckFact,
+  decideAttempt,
+  errorMessage,
+  evidence,
+  newAttempt,
+  pollUntil,
+  setRouted,
+  type AckCandidate
+} from '../common.js'
 import type { AlertProvider, PlannedAlertTest } from '../types.js'
 
 type OnCallConfig = NonNullable<AlertingConfig['grafana-oncall']>
@@ -34,9 +44,18 @@ const RESOLVE_CHECK_MS = 10_000
 /** Whether an alert group carries this test id: in its labels or its last alert's payload labels. */
 function carries(g: AlertGroup, testId: string): boolean {
   if ((g.labels ?? []).some((l) => l.key?.name === 'test_id' && l.value?.name === testId)) return true
-  const p = g.last_alert?.payload as { labels?: Record<string, string>; commonLabels?: Record<string, string>; groupLabels?: Record<string, string>; alerts?: Array<{ labels?: Record<string, string> }> } | undefined
+  const p = g.last_alert?.payload as
+    | {
+        labels?: Record<string, string>
+        commonLabels?: Record<string, string>
+        groupLabels?: Record<string, string>
+        alerts?: Array<{ labels?: Record<string, string> }>
+      }
+    | undefined
   if (!p || typeof p !== 'object') return false
-  return [p.labels, p.commonLabels, p.groupLabels, ...(Array.isArray(p.alerts) ? p.alerts.map((x) => x.labels) : [])].some((l) => l?.test_id === testId)
+  return [p.labels, p.commonLabels, p.groupLabels, ...(Array.isArray(p.alerts) ? p.alerts.map((x) => x.labels) : [])].some(
+    (l) => l?.test_id === testId
+  )
 }
 
 /**
@@ -76,7 +95,8 @@ export class GrafanaOnCallProvider implements AlertProvider {
   private async get<T>(urlOrPath: string, token: string): Promise<{ status: number; body?: T; where: string }> {
     const url = urlOrPath.startsWith('http') ? urlOrPath : `${this.api}${urlOrPath}`
     // A `next` link must stay on the API's host: the token is never sent elsewhere.
-    if (new URL(url).origin !== new URL(this.api).origin) throw new BackendError('grafana-oncall', `GET ${redactUrl(url)}`, 'pagination link points to another host')
+    if (new URL(url).origin !== new URL(this.api).origin)
+      throw new BackendError('grafana-oncall', `GET ${redactUrl(url)}`, 'pagination link points to another host')
     const where = `GET ${redactUrl(url)}`
     const res = await httpRequest({ backend: 'grafana-oncall', url, headers: this.headers(token), timeoutMs: 10_000, retries: 2 })
     if (res.status === 404) return { status: 404, where }
@@ -102,7 +122,11 @@ export class GrafanaOnCallProvider implements AlertProvider {
     return { where: first }
   }
 
-  private async nameOf(kind: 'integrations' | 'routes' | 'escalation_chains' | 'users', id: string, token: string): Promise<Record<string, unknown> | undefined> {
+  private async nameOf(
+    kind: 'integrations' | 'routes' | 'escalation_chains' | 'users',
+    id: string,
+    token: string
+  ): Promise<Record<string, unknown> | undefined> {
     try {
       const r = await this.get<Record<string, unknown>>(`/api/v1/${kind}/${encodeURIComponent(id)}/`, token)
       return r.body
@@ -115,7 +139,10 @@ export class GrafanaOnCallProvider implements AlertProvider {
     const out: string[] = []
     if (g.route_id) {
       const route = await this.nameOf('routes', g.route_id, token)
-      const chain = typeof route?.escalation_chain_id === 'string' ? await this.nameOf('escalation_chains', route.escalation_chain_id, token) : undefined
+      const chain =
+        typeof route?.escalation_chain_id === 'string'
+          ? await this.nameOf('escalation_chains', route.escalation_chain_id, token)
+          : undefined
       if (typeof chain?.name === 'string') out.push(chain.name)
     }
     if (g.integration_id) {
@@ -155,7 +182,10 @@ export class GrafanaOnCallProvider implements AlertProvider {
           startsAt,
           endsAt: status === 'resolved' ? now : '0001-01-01T00:00:00Z',
           generatorURL: '',
-          fingerprint: p.test_id.replace(/[^a-f0-9]/g, '').slice(-16).padStart(16, '0')
+          fingerprint: p.test_id
+            .replace(/[^a-f0-9]/g, '')
+            .slice(-16)
+            .padStart(16, '0')
         }
       ]
     })
@@ -177,7 +207,15 @@ export class GrafanaOnCallProvider implements AlertProvider {
     let group: AlertGroup | undefined
     const startsAt = this.ctx.now().toISOString()
     try {
-      const res = await httpRequest({ backend: 'grafana-oncall', url: inbound, method: 'POST', headers: { 'Content-Type': 'application/json' }, body: this.payload(p, 'firing', startsAt), timeoutMs: 10_000, retries: 1 })
+      const res = await httpRequest({
+        backend: 'grafana-oncall',
+        url: inbound,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: this.payload(p, 'firing', startsAt),
+        timeoutMs: 10_000,
+        retries: 1
+      })
       if (res.status < 200 || res.status >= 300) {
         a.facts.routed.status = res.status >= 500 ? 'error' : 'not_confirmed'
         a.facts.routed.detail = `the OnCall integration ${res.status >= 500 ? 'answered' : 'refused the alert with'} HTTP ${res.status}: ${res.text.slice(0, 200)}`
@@ -215,8 +253,18 @@ export class GrafanaOnCallProvider implements AlertProvider {
       const g = group
       const createdAt = g.created_at && !Number.isNaN(Date.parse(g.created_at)) ? new Date(g.created_at).toISOString() : null
       const receivers = await this.receivers(g, token)
-      const ev = evidence('grafana-oncall', { id: g.id, state: g.state, created_at: g.created_at, integration_id: g.integration_id, route_id: g.route_id }, where)
-      setRouted(a, receivers, createdAt, `OnCall put alert group ${g.id} on ${receivers.length ? receivers.join(', ') : 'no named escalation chain or integration'} (route ${g.route_id ?? 'none'})`, [ev])
+      const ev = evidence(
+        'grafana-oncall',
+        { id: g.id, state: g.state, created_at: g.created_at, integration_id: g.integration_id, route_id: g.route_id },
+        where
+      )
+      setRouted(
+        a,
+        receivers,
+        createdAt,
+        `OnCall put alert group ${g.id} on ${receivers.length ? receivers.join(', ') : 'no named escalation chain or integration'} (route ${g.route_id ?? 'none'})`,
+        [ev]
+      )
       a.facts.delivered.status = 'confirmed'
       a.facts.delivered.at = createdAt ?? this.ctx.now().toISOString()
       a.facts.delivered.detail = `OnCall holds alert group ${g.id}`
@@ -231,7 +279,18 @@ export class GrafanaOnCallProvider implements AlertProvider {
           const cand: AckCandidate = x.acknowledged_by
             ? { at: x.acknowledged_at, by: await this.user(x.acknowledged_by, token) }
             : { at: x.acknowledged_at, by: null, notPerson: 'acknowledged_by is empty: the alert source acknowledged it' }
-          return applyAcks(a, [cand], p.policy, evidence('grafana-oncall', { state: x.state, acknowledged_at: x.acknowledged_at, acknowledged_by: x.acknowledged_by, by: cand.by }, r.where)) ? true : undefined
+          return applyAcks(
+            a,
+            [cand],
+            p.policy,
+            evidence(
+              'grafana-oncall',
+              { state: x.state, acknowledged_at: x.acknowledged_at, acknowledged_by: x.acknowledged_by, by: cand.by },
+              r.where
+            )
+          )
+            ? true
+            : undefined
         },
         { deadline: p.deadline, firstMs: 100, maxMs: this.cfg['poll-seconds'] * 1000, signal: p.signal }
       )
@@ -255,16 +314,42 @@ export class GrafanaOnCallProvider implements AlertProvider {
    * The integration is told the alert resolved; the alert group is resolved through the API as
    * well, then confirmed resolved.
    */
-  private async resolve(p: PlannedAlertTest, inbound: string, token: string, startsAt: string, a: AlertAttempt, group?: AlertGroup): Promise<void> {
+  private async resolve(
+    p: PlannedAlertTest,
+    inbound: string,
+    token: string,
+    startsAt: string,
+    a: AlertAttempt,
+    group?: AlertGroup
+  ): Promise<void> {
     try {
-      await httpRequest({ backend: 'grafana-oncall', url: inbound, method: 'POST', headers: { 'Content-Type': 'application/json' }, body: this.payload(p, 'resolved', startsAt), timeoutMs: 10_000, retries: 1 })
+      await httpRequest({
+        backend: 'grafana-oncall',
+        url: inbound,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: this.payload(p, 'resolved', startsAt),
+        timeoutMs: 10_000,
+        retries: 1
+      })
       const g = group ?? (await this.find(p.test_id, token)).group
       if (!g) {
-        a.cleanup = { resolved: true, at: new Date().toISOString(), detail: 'resolved notification sent to the integration; OnCall holds no alert group for it' }
+        a.cleanup = {
+          resolved: true,
+          at: new Date().toISOString(),
+          detail: 'resolved notification sent to the integration; OnCall holds no alert group for it'
+        }
         return
       }
       const url = `${this.api}/api/v1/alert_groups/${encodeURIComponent(g.id)}/resolve/`
-      const res = await httpRequest({ backend: 'grafana-oncall', url, method: 'POST', headers: this.headers(token), timeoutMs: 10_000, retries: 1 })
+      const res = await httpRequest({
+        backend: 'grafana-oncall',
+        url,
+        method: 'POST',
+        headers: this.headers(token),
+        timeoutMs: 10_000,
+        retries: 1
+      })
       if (res.status !== 200 && res.status !== 400) throw new Error(`POST ${redactUrl(url)} answered HTTP ${res.status}`)
       const done = await pollUntil(
         async () => {
@@ -274,9 +359,17 @@ export class GrafanaOnCallProvider implements AlertProvider {
         { deadline: Date.now() + RESOLVE_CHECK_MS, firstMs: 100, maxMs: 1000 }
       )
       const ok = done.outcome === 'completed'
-      a.cleanup = { resolved: ok, at: new Date().toISOString(), detail: ok ? `OnCall alert group ${g.id} resolved` : `resolve requested, alert group ${g.id} not resolved yet (${done.outcome})` }
+      a.cleanup = {
+        resolved: ok,
+        at: new Date().toISOString(),
+        detail: ok ? `OnCall alert group ${g.id} resolved` : `resolve requested, alert group ${g.id} not resolved yet (${done.outcome})`
+      }
     } catch (err) {
-      a.cleanup = { resolved: false, at: new Date().toISOString(), detail: `could not be resolved: ${errorMessage(err)}; resolve it by hand` }
+      a.cleanup = {
+        resolved: false,
+        at: new Date().toISOString(),
+        detail: `could not be resolved: ${errorMessage(err)}; resolve it by hand`
+      }
       this.ctx.log.warning(`Could not resolve the synthetic OnCall alert group of ${a.test_id}: ${errorMessage(err)}; resolve it by hand.`)
     }
   }

@@ -57,14 +57,23 @@ export class OpsgenieProvider implements AlertProvider {
     return v
   }
 
-  private async call(method: 'GET' | 'POST', path: string, key: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown>; where: string }> {
+  private async call(
+    method: 'GET' | 'POST',
+    path: string,
+    key: string,
+    body?: unknown
+  ): Promise<{ status: number; json: Record<string, unknown>; where: string }> {
     const url = `${this.api}${path}`
     const where = `${method} ${redactUrl(url)}`
     const res = await httpRequest({
       backend: 'opsgenie',
       url,
       method,
-      headers: { Authorization: `GenieKey ${key}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        Authorization: `GenieKey ${key}`,
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' })
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       timeoutMs: 10_000,
       retries: 2
@@ -123,13 +132,16 @@ export class OpsgenieProvider implements AlertProvider {
         message: `Synthetic alert test for route ${p.route.name}`.slice(0, 130),
         alias,
         description: `Sent by sre-monitoring (run ${this.ctx.runId}) to verify the alert path to ${p.route['expect-receiver']}; please acknowledge. It closes itself.`,
-        tags: Object.entries(p.labels).map(([k, v]) => `${k}:${v}`.slice(0, 50)).slice(0, 20),
+        tags: Object.entries(p.labels)
+          .map(([k, v]) => `${k}:${v}`.slice(0, 50))
+          .slice(0, 20),
         details: p.labels,
         source: 'sre-monitoring-action',
         priority: opsgeniePriority(p.labels.severity)
       })
       if (res.status !== 202) {
-        const errors = res.json.errors && typeof res.json.errors === 'object' ? Object.values(res.json.errors as Record<string, string>).join('; ') : ''
+        const errors =
+          res.json.errors && typeof res.json.errors === 'object' ? Object.values(res.json.errors as Record<string, string>).join('; ') : ''
         a.facts.routed.status = 'not_confirmed'
         a.facts.routed.detail = `Opsgenie rejected the alert (HTTP ${res.status}): ${String(res.json.message ?? '').slice(0, 200)}${errors ? ` ${errors.slice(0, 300)}` : ''}`
         return decideAttempt(a, p.route.name)
@@ -164,9 +176,23 @@ export class OpsgenieProvider implements AlertProvider {
         return decideAttempt(a, p.route.name)
       }
       const createdAt = al.createdAt && !Number.isNaN(Date.parse(al.createdAt)) ? new Date(al.createdAt).toISOString() : null
-      const teams = await Promise.all((al.responders ?? []).filter((r) => r.type === 'team' && (r.id || r.name)).map((r) => (r.name ? Promise.resolve(r.name) : this.teamName(r.id!, key))))
-      const ev = evidence('opsgenie', { id: al.id, status: al.status, createdAt: al.createdAt, responders: al.responders, integration: al.integration?.name }, where)
-      setRouted(a, teams, createdAt, `Opsgenie made ${teams.length ? `team ${teams.join(', ')}` : 'no team'} responder for alert ${al.id ?? alias}`, [ev])
+      const teams = await Promise.all(
+        (al.responders ?? [])
+          .filter((r) => r.type === 'team' && (r.id || r.name))
+          .map((r) => (r.name ? Promise.resolve(r.name) : this.teamName(r.id!, key)))
+      )
+      const ev = evidence(
+        'opsgenie',
+        { id: al.id, status: al.status, createdAt: al.createdAt, responders: al.responders, integration: al.integration?.name },
+        where
+      )
+      setRouted(
+        a,
+        teams,
+        createdAt,
+        `Opsgenie made ${teams.length ? `team ${teams.join(', ')}` : 'no team'} responder for alert ${al.id ?? alias}`,
+        [ev]
+      )
       a.facts.delivered.status = 'confirmed'
       a.facts.delivered.at = createdAt ?? this.ctx.now().toISOString()
       a.facts.delivered.detail = `Opsgenie holds alert ${al.id ?? '?'} with alias ${alias}`
@@ -181,7 +207,14 @@ export class OpsgenieProvider implements AlertProvider {
           const base = Date.parse(x.createdAt ?? '')
           const at = typeof x.report?.ackTime === 'number' && Number.isFinite(base) ? base + x.report.ackTime : undefined
           const cand = { at, by: x.report?.acknowledgedBy }
-          return applyAcks(a, [cand], p.policy, evidence('opsgenie', { acknowledged: x.acknowledged, createdAt: x.createdAt, report: x.report }, r.where)) ? true : undefined
+          return applyAcks(
+            a,
+            [cand],
+            p.policy,
+            evidence('opsgenie', { acknowledged: x.acknowledged, createdAt: x.createdAt, report: x.report }, r.where)
+          )
+            ? true
+            : undefined
         },
         { deadline: p.deadline, firstMs: 100, maxMs: this.cfg['poll-seconds'] * 1000, signal: p.signal }
       )
@@ -204,7 +237,10 @@ export class OpsgenieProvider implements AlertProvider {
   /** Close by alias, then confirm Opsgenie shows it closed. */
   private async close(alias: string, key: string, a: AlertAttempt): Promise<void> {
     try {
-      const r = await this.call('POST', `/v2/alerts/${encodeURIComponent(alias)}/close?identifierType=alias`, key, { source: 'sre-monitoring-action', note: 'Synthetic alert test finished.' })
+      const r = await this.call('POST', `/v2/alerts/${encodeURIComponent(alias)}/close?identifierType=alias`, key, {
+        source: 'sre-monitoring-action',
+        note: 'Synthetic alert test finished.'
+      })
       if (r.status !== 202) throw new Error(`close answered HTTP ${r.status}: ${String(r.json.message ?? '')}`)
       const done = await pollUntil(
         async () => {
@@ -214,7 +250,11 @@ export class OpsgenieProvider implements AlertProvider {
         { deadline: Date.now() + RESOLVE_CHECK_MS, firstMs: 100, maxMs: 1000 }
       )
       const ok = done.outcome === 'completed'
-      a.cleanup = { resolved: ok, at: new Date().toISOString(), detail: ok ? `Opsgenie alert ${alias} closed` : `close requested, Opsgenie does not show it closed yet (${done.outcome})` }
+      a.cleanup = {
+        resolved: ok,
+        at: new Date().toISOString(),
+        detail: ok ? `Opsgenie alert ${alias} closed` : `close requested, Opsgenie does not show it closed yet (${done.outcome})`
+      }
     } catch (err) {
       a.cleanup = { resolved: false, at: new Date().toISOString(), detail: `could not be closed: ${errorMessage(err)}; close it by hand` }
       this.ctx.log.warning(`Could not close synthetic Opsgenie alert ${alias}: ${errorMessage(err)}; close it by hand.`)

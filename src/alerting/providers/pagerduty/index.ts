@@ -91,7 +91,8 @@ export class PagerDutyProvider implements AlertProvider {
       timeoutMs: 10_000,
       retries: 2
     })
-    if (res.status !== 200) throw new BackendError('pagerduty', `GET ${redactUrl(url)}`, `HTTP ${res.status}: ${res.text.slice(0, 200)}`, res.status)
+    if (res.status !== 200)
+      throw new BackendError('pagerduty', `GET ${redactUrl(url)}`, `HTTP ${res.status}: ${res.text.slice(0, 200)}`, res.status)
     try {
       return JSON.parse(res.text) as T
     } catch {
@@ -192,10 +193,32 @@ export class PagerDutyProvider implements AlertProvider {
         return decideAttempt(a, p.route.name)
       }
       incidentId = incident.id
-      const receivers = [incident.service?.summary, incident.escalation_policy?.summary, ...(incident.assignments ?? []).map((x) => x.assignee?.summary)].filter((x): x is string => !!x)
-      const ev = evidence('pagerduty', { id: incident.id, status: incident.status, created_at: incident.created_at, service: incident.service?.summary, escalation_policy: incident.escalation_policy?.summary, assignees: (incident.assignments ?? []).map((x) => x.assignee?.summary) }, search)
-      const createdAt = incident.created_at && !Number.isNaN(Date.parse(incident.created_at)) ? new Date(incident.created_at).toISOString() : null
-      setRouted(a, receivers, createdAt, `PagerDuty opened incident ${incident.id} on service "${incident.service?.summary ?? '?'}", escalation policy "${incident.escalation_policy?.summary ?? '?'}"`, [ev])
+      const receivers = [
+        incident.service?.summary,
+        incident.escalation_policy?.summary,
+        ...(incident.assignments ?? []).map((x) => x.assignee?.summary)
+      ].filter((x): x is string => !!x)
+      const ev = evidence(
+        'pagerduty',
+        {
+          id: incident.id,
+          status: incident.status,
+          created_at: incident.created_at,
+          service: incident.service?.summary,
+          escalation_policy: incident.escalation_policy?.summary,
+          assignees: (incident.assignments ?? []).map((x) => x.assignee?.summary)
+        },
+        search
+      )
+      const createdAt =
+        incident.created_at && !Number.isNaN(Date.parse(incident.created_at)) ? new Date(incident.created_at).toISOString() : null
+      setRouted(
+        a,
+        receivers,
+        createdAt,
+        `PagerDuty opened incident ${incident.id} on service "${incident.service?.summary ?? '?'}", escalation policy "${incident.escalation_policy?.summary ?? '?'}"`,
+        [ev]
+      )
       a.facts.delivered.status = 'confirmed'
       a.facts.delivered.at = createdAt ?? this.ctx.now().toISOString()
       a.facts.delivered.detail = `PagerDuty holds incident ${incident.id} for dedup key ${dedupKey}`
@@ -207,10 +230,17 @@ export class PagerDutyProvider implements AlertProvider {
         async () => {
           const entries = await this.logEntries(incident.id, token)
           const trigger = entries.find((e) => e.type === 'trigger_log_entry')
-          if (trigger?.created_at && !Number.isNaN(Date.parse(trigger.created_at))) a.triggered_at = new Date(trigger.created_at).toISOString()
+          if (trigger?.created_at && !Number.isNaN(Date.parse(trigger.created_at)))
+            a.triggered_at = new Date(trigger.created_at).toISOString()
           const acks = entries
             .filter((e) => e.type === 'acknowledge_log_entry')
-            .map((e) => ({ at: e.created_at, by: e.agent?.summary, ...(e.agent?.type !== 'user_reference' ? { notPerson: `${e.agent?.type ?? 'no agent'}${e.agent?.summary ? `: ${e.agent.summary}` : ''}` } : {}) }))
+            .map((e) => ({
+              at: e.created_at,
+              by: e.agent?.summary,
+              ...(e.agent?.type !== 'user_reference'
+                ? { notPerson: `${e.agent?.type ?? 'no agent'}${e.agent?.summary ? `: ${e.agent.summary}` : ''}` }
+                : {})
+            }))
           return applyAcks(a, acks, p.policy, evidence('pagerduty', acks, logs)) ? true : undefined
         },
         { deadline: p.deadline, firstMs: 100, maxMs: this.cfg['poll-seconds'] * 1000, signal: p.signal }
@@ -243,10 +273,20 @@ export class PagerDutyProvider implements AlertProvider {
         { deadline: Date.now() + RESOLVE_CHECK_MS, firstMs: 100, maxMs: 1000 }
       )
       const ok = done.outcome === 'completed'
-      a.cleanup = { resolved: ok, at: new Date().toISOString(), detail: ok ? `incident ${incidentId ?? dedupKey} resolved (Events API resolve)` : `resolve sent, incident not resolved yet (${done.outcome})` }
+      a.cleanup = {
+        resolved: ok,
+        at: new Date().toISOString(),
+        detail: ok
+          ? `incident ${incidentId ?? dedupKey} resolved (Events API resolve)`
+          : `resolve sent, incident not resolved yet (${done.outcome})`
+      }
       if (!ok) this.ctx.log.warning(`Synthetic PagerDuty incident ${dedupKey} is not resolved yet (${done.outcome}).`)
     } catch (err) {
-      a.cleanup = { resolved: false, at: new Date().toISOString(), detail: `could not be resolved: ${errorMessage(err)}; resolve it by hand` }
+      a.cleanup = {
+        resolved: false,
+        at: new Date().toISOString(),
+        detail: `could not be resolved: ${errorMessage(err)}; resolve it by hand`
+      }
       this.ctx.log.warning(`Could not resolve synthetic PagerDuty incident ${dedupKey}: ${errorMessage(err)}; resolve it by hand.`)
     }
   }

@@ -39,7 +39,15 @@ export class WebhookProvider implements AlertProvider {
   }
 
   private send(p: PlannedAlertTest, status: 'firing' | 'resolved'): Promise<{ status: number; text: string }> {
-    return httpRequest({ backend: 'webhook', url: this.cfg.url, method: 'POST', headers: this.headers, body: this.payload(p, status), timeoutMs: 10_000, retries: 1 })
+    return httpRequest({
+      backend: 'webhook',
+      url: this.cfg.url,
+      method: 'POST',
+      headers: this.headers,
+      body: this.payload(p, status),
+      timeoutMs: 10_000,
+      retries: 1
+    })
   }
 
   async run(p: PlannedAlertTest): Promise<AlertAttempt> {
@@ -59,10 +67,13 @@ export class WebhookProvider implements AlertProvider {
       a.cleanup = { resolved: false, at: null, detail: 'sent; not resolved yet' }
       const last = await watchOnCall(a, this.ack, p)
       if (p.signal.aborted) a.outcome = 'cancelled'
-      if (last?.receiver) setRouted(a, [last.receiver], triggeredAt, `the on-call side reports it on receiver "${last.receiver}"`, [last.evidence])
+      if (last?.receiver)
+        setRouted(a, [last.receiver], triggeredAt, `the on-call side reports it on receiver "${last.receiver}"`, [last.evidence])
       else {
         a.facts.routed.status = 'not_confirmed'
-        a.facts.routed.detail = last ? 'the on-call side did not name the receiver, so the route cannot be confirmed' : 'the on-call side never reported the alert'
+        a.facts.routed.detail = last
+          ? 'the on-call side did not name the receiver, so the route cannot be confirmed'
+          : 'the on-call side never reported the alert'
         a.facts.routed.evidence.push(evidence('webhook', `POST ${url} answered HTTP ${res.status}`))
       }
       return decideAttempt(a, p.route.name)
@@ -75,7 +86,11 @@ export class WebhookProvider implements AlertProvider {
         try {
           const res = await this.send(p, 'resolved')
           const ok = res.status >= 200 && res.status < 300
-          a.cleanup = { resolved: ok, at: new Date().toISOString(), detail: ok ? 'resolved through the webhook (status: resolved)' : `the resolve was answered HTTP ${res.status}` }
+          a.cleanup = {
+            resolved: ok,
+            at: new Date().toISOString(),
+            detail: ok ? 'resolved through the webhook (status: resolved)' : `the resolve was answered HTTP ${res.status}`
+          }
         } catch (err) {
           a.cleanup = { resolved: false, at: new Date().toISOString(), detail: `could not be resolved: ${errorMessage(err)}` }
           this.ctx.log.warning(`Could not resolve synthetic alert ${a.test_id} through the webhook: ${errorMessage(err)}`)
