@@ -9,15 +9,15 @@ export const modules = {
 /* harmony export */   loadOpenSlo: () => (/* binding */ loadOpenSlo)
 /* harmony export */ });
 /* unused harmony export parseOpenSlo */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(73382);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38815);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70017);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90131);
-/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74976);
+/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(73382);
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26518);
+/* harmony import */ var _util_workspace_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50977);
+/* harmony import */ var _util_yaml_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1801);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(70017);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90131);
+/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(74976);
+
 
 
 
@@ -30,15 +30,15 @@ function fail(ctx, path, expected, found) {
     let line;
     for (let n = path.length; n >= 0 && line === undefined; n--) {
         const node = ctx.doc.getIn(path.slice(0, n), true);
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isNode */ .Ll)(node) && node.range)
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .isNode */ .Ll)(node) && node.range)
             line = ctx.lineCounter.linePos(node.range[0]).line;
     }
-    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz({
+    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz({
         file: ctx.file,
         line,
         field: `document ${ctx.index + 1} /${path.join('/')}`,
         expected,
-        found: (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(found)
+        found: (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(found)
     });
 }
 function get(obj, path) {
@@ -53,7 +53,7 @@ function get(obj, path) {
 /** A Prometheus query from an OpenSLO metric (`{metricSource: {type, spec: {query}}}`). */
 function prometheusQuery(ctx, data, path) {
     const source = get(data, [...path, 'metricSource']);
-    if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(source))
+    if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(source))
         throw fail(ctx, [...path, 'metricSource'], 'a metricSource', source);
     const type = source.type;
     if (typeof type !== 'string' || type.toLowerCase() !== 'prometheus') {
@@ -66,9 +66,15 @@ function prometheusQuery(ctx, data, path) {
     return query.trim();
 }
 function parseDuration(ctx, path, value) {
-    if (typeof value === 'string' && /^\d+(\.\d+)?(s|m|h|d|w)$/.test(value))
+    const problem = typeof value === 'string' ? (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationProblem */ .YV)(value, { positive: true }) : _util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .DURATION_HINT */ .Fp;
+    if (problem === undefined)
         return value;
-    throw fail(ctx, path, 'a duration in s, m, h, d or w such as 28d (months, quarters and years are not supported)', value);
+    const calendar = typeof value === 'string' && /^\d+[MQY]$/.test(value);
+    throw fail(ctx, path, calendar
+        ? `${_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .DURATION_HINT */ .Fp} (months, quarters and years are not supported, having no fixed length: write 28d, 90d or 52w)`
+        : problem === 'must be greater than 0'
+            ? 'a duration greater than 0'
+            : problem, value);
 }
 function sloFromDocument(ctx, data, indicators) {
     const name = get(data, ['metadata', 'name']);
@@ -80,7 +86,7 @@ function sloFromDocument(ctx, data, indicators) {
     let indicator;
     const inline = get(data, ['spec', 'indicator']);
     const ref = get(data, ['spec', 'indicatorRef']);
-    if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(inline)) {
+    if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(inline)) {
         indicator = { spec: data, path: ['spec', 'indicator', 'spec'], ctx };
     }
     else if (typeof ref === 'string') {
@@ -94,16 +100,16 @@ function sloFromDocument(ctx, data, indicators) {
     }
     const ratioPath = [...indicator.path, 'ratioMetric'];
     const ratio = get(indicator.spec, ratioPath);
-    if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(ratio)) {
+    if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(ratio)) {
         const found = get(indicator.spec, indicator.path);
-        throw fail(indicator.ctx, ratioPath, 'a ratioMetric (thresholdMetric and other indicator kinds are not supported)', (0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(found) ? Object.keys(found).join(', ') || found : found);
+        throw fail(indicator.ctx, ratioPath, 'a ratioMetric (thresholdMetric and other indicator kinds are not supported)', (0,_util_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(found) ? Object.keys(found).join(', ') || found : found);
     }
     const total = prometheusQuery(indicator.ctx, indicator.spec, [...ratioPath, 'total']);
     let good;
     let bad;
-    if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(ratio.good))
+    if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(ratio.good))
         good = prometheusQuery(indicator.ctx, indicator.spec, [...ratioPath, 'good']);
-    else if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(ratio.bad))
+    else if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(ratio.bad))
         bad = prometheusQuery(indicator.ctx, indicator.spec, [...ratioPath, 'bad']);
     else
         throw fail(indicator.ctx, ratioPath, 'a good or a bad metric', Object.keys(ratio).join(', '));
@@ -129,7 +135,7 @@ function sloFromDocument(ctx, data, indicators) {
         }
         const objectiveName = get(o, ['name']) ?? get(o, ['displayName']);
         const sloName = objectives.length === 1 ? name : `${name}-${typeof objectiveName === 'string' && objectiveName ? objectiveName : i + 1}`;
-        return _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .slo */ .tV.parse({
+        return _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .slo */ .tV.parse({
             name: sloName,
             service,
             objective,
@@ -141,21 +147,36 @@ function sloFromDocument(ctx, data, indicators) {
     });
 }
 function parseFile(text, file) {
-    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_2__/* .LineCounter */ .HN();
-    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseAllDocuments */ .hR)(text, { lineCounter, prettyErrors: false });
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_3__/* .LineCounter */ .HN();
+    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parseAllDocuments */ .hR)(text, { lineCounter, prettyErrors: false });
     if (!Array.isArray(docs))
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz({ file, expected: 'YAML documents', found: 'an empty or invalid stream' });
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz({ file, expected: 'YAML documents', found: 'an empty or invalid stream' });
     const errors = [];
     const out = { docs: [] };
     docs.forEach((doc, index) => {
         for (const e of doc.errors) {
-            errors.push(new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz({ file, line: e.linePos?.[0]?.line, expected: 'valid YAML', found: e.message.split('\n')[0] ?? e.code }));
+            errors.push(new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz({ file, line: (0,_util_yaml_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .yamlErrorLine */ .C)(e, lineCounter), expected: 'valid YAML', found: (0,_util_yaml_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .yamlErrorText */ .j)(e) }));
         }
-        if (doc.errors.length === 0 && doc.contents !== null)
-            out.docs.push({ ctx: { file, index, doc, lineCounter }, data: doc.toJS() });
+        if (doc.errors.length > 0 || doc.contents === null)
+            return;
+        try {
+            out.docs.push({ ctx: { file, index, doc, lineCounter }, data: doc.toJS({ maxAliasCount: 100 }) });
+        }
+        catch (err) {
+            const bomb = /Excessive alias count/i.test(err instanceof Error ? err.message : '');
+            errors.push(new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz({
+                file,
+                line: doc.range ? lineCounter.linePos(doc.range[0]).line : undefined,
+                field: `document ${index + 1}`,
+                expected: bomb
+                    ? 'YAML whose aliases (*name) expand to a sensible size (at most 100 expansions)'
+                    : 'every alias (*name) to follow its anchor (&name)',
+                found: bomb ? 'aliases that expand to far more nodes than the file holds (an alias bomb)' : 'an alias with no anchor before it'
+            }));
+        }
     });
     if (errors.length)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputErrors */ .G(errors);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputErrors */ .G(errors);
     return out;
 }
 /** Parse OpenSLO text (one file, possibly several documents) into SLOs. */
@@ -168,7 +189,7 @@ function sloFromFiles(files) {
     const indicators = new Map();
     const slos = [];
     for (const { ctx, data } of all) {
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(data)) {
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(data)) {
             errors.push(fail(ctx, [], 'an OpenSLO object with apiVersion and kind', data));
             continue;
         }
@@ -191,7 +212,7 @@ function sloFromFiles(files) {
             out.push(...sloFromDocument(ctx, data, indicators));
         }
         catch (err) {
-            if (err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz)
+            if (err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz)
                 errors.push(err);
             else
                 throw err;
@@ -200,35 +221,28 @@ function sloFromFiles(files) {
     if (errors.length === 1)
         throw errors[0];
     if (errors.length)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputErrors */ .G(errors);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputErrors */ .G(errors);
     return out;
 }
-/** Load the OpenSLO files named in config (`openslo`, paths or globs relative to the workspace). */
+/**
+ * Load the OpenSLO files named in config (`openslo`, paths or globs relative to the workspace),
+ * each confined to the workspace and read as strict UTF-8.
+ */
 async function loadOpenSlo(patterns, workspace) {
-    const files = [];
-    for (const p of patterns) {
-        if ((0,tinyglobby__WEBPACK_IMPORTED_MODULE_6__/* .isDynamicPattern */ .ey)(p)) {
-            const matched = await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_6__/* .glob */ .TI)(p, { cwd: workspace, absolute: true, onlyFiles: true });
-            if (matched.length === 0)
-                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz({ file: p, expected: 'OpenSLO files matching this pattern', found: 'no files' });
-            files.push(...matched.sort());
-        }
-        else {
-            files.push((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(p) ? p : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workspace, p));
-        }
-    }
     const parsed = [];
-    for (const abs of [...new Set(files)]) {
-        const shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, abs) || abs;
-        let text;
-        try {
-            text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(abs, 'utf8');
+    const seen = new Set();
+    for (const [i, p] of patterns.entries()) {
+        const origin = { field: `openslo/${i}` };
+        const files = (0,tinyglobby__WEBPACK_IMPORTED_MODULE_7__.isDynamicPattern)(p) ? await (0,_util_workspace_js__WEBPACK_IMPORTED_MODULE_1__/* .globWorkspace */ .Q1)(workspace, p, origin) : [await (0,_util_workspace_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveInWorkspace */ .z1)(workspace, p, origin)];
+        if (files.length === 0)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz({ file: p, field: origin.field, expected: 'OpenSLO files matching this pattern', found: 'no files' });
+        for (const f of files) {
+            if (seen.has(f.abs))
+                continue;
+            seen.add(f.abs);
+            const { text, shown } = await (0,_util_workspace_js__WEBPACK_IMPORTED_MODULE_1__/* .readWorkspaceText */ .tA)(workspace, f.shown, origin, { what: 'an OpenSLO file', maxBytes: 4 * 1024 * 1024 });
+            parsed.push(parseFile(text, shown));
         }
-        catch (err) {
-            const code = err.code;
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz({ file: shown, expected: 'an OpenSLO file', found: code === 'ENOENT' ? 'no such file' : `an unreadable file (${code})` });
-        }
-        parsed.push(parseFile(text.replace(/^\uFEFF/, ''), shown));
     }
     return sloFromFiles(parsed);
 }

@@ -30,17 +30,12 @@ class BackendClient {
     constructor(name, config, env, log, opts = {}) {
         this.name = name;
         this.type = config.type;
-        const url = new URL(config.url);
         const headers = (0,_util_http_js__WEBPACK_IMPORTED_MODULE_1__/* .authHeaders */ .Pw)(config.auth, config.headers, env, log, name);
         // fetch refuses URLs with userinfo; a URL written as https://user:pass@host becomes basic auth.
-        if ((url.username || url.password) && !headers.Authorization) {
-            const token = Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64');
-            if (url.password)
-                log.setSecret(decodeURIComponent(url.password));
-            log.setSecret(token);
-            headers.Authorization = `Basic ${token}`;
-        }
-        this.baseUrl = (0,_util_http_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url.toString()).replace(/\/+$/, '');
+        const { url, authorization } = (0,_util_http_js__WEBPACK_IMPORTED_MODULE_1__/* .splitUserinfo */ .Gw)(config.url);
+        if (authorization && !headers.Authorization)
+            headers.Authorization = authorization;
+        this.baseUrl = (0,_util_http_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url).replace(/\/+$/, '');
         this.headers = headers;
         this.timeoutMs = config['timeout-seconds'] * 1000;
         this.retries = config.retries;
@@ -79,6 +74,8 @@ class BackendClient {
             body,
             timeoutMs: this.timeoutMs,
             retries: this.retries,
+            // Telemetry backends are only read (a POST here is a query sent as a form): safe to repeat.
+            idempotent: true,
             backoffMs: this.backoffMs
         });
     }
@@ -105,8 +102,8 @@ class BackendClient {
 /* harmony export */ });
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 /* harmony import */ var _backend_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98499);
-/* harmony import */ var _vector_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(52880);
-/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74976);
+/* harmony import */ var _vector_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52880);
+/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74976);
 
 
 
@@ -132,7 +129,7 @@ class PrometheusClient {
     async call(path, params, what, method = 'POST') {
         const res = await this.http.send({ method, path, params });
         const body = this.http.json(res, what);
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(body) || typeof body.status !== 'string') {
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(body) || typeof body.status !== 'string') {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered HTTP ${res.status} without the Prometheus API envelope ({status, data})`, res.status);
         }
         if (body.status !== 'success') {
@@ -151,7 +148,7 @@ class PrometheusClient {
         if (time)
             params.time = (time.getTime() / 1000).toFixed(3);
         const data = await this.call('/api/v1/query', params, what);
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(data) || (!Array.isArray(data.result) && data.resultType !== 'scalar')) {
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) || (!Array.isArray(data.result) && data.resultType !== 'scalar')) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered without data.result');
         }
         if (data.resultType === 'scalar') {
@@ -167,16 +164,16 @@ class PrometheusClient {
         const request = this.http.describe('POST', '/api/v1/query_range', query);
         const what = `POST ${request.url}`;
         const data = await this.call('/api/v1/query_range', { query, start: (start.getTime() / 1000).toFixed(3), end: (end.getTime() / 1000).toFixed(3), step: String(stepSeconds) }, what);
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered resultType "${(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(data) ? String(data.resultType) : '?'}" where a range vector (matrix) was expected`);
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered resultType "${(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) ? String(data.resultType) : '?'}" where a range vector (matrix) was expected`);
         }
         const series = data.result.map((r) => {
-            if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(r) || !(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(r.metric) || !Array.isArray(r.values))
+            if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r) || !(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r.metric) || !Array.isArray(r.values))
                 throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered a malformed matrix series');
             return {
                 labels: r.metric,
                 values: r.values.map((p) => {
-                    const v = Array.isArray(p) ? (0,_vector_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSampleValue */ .L)(p[1]) : undefined;
+                    const v = Array.isArray(p) ? (0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSampleValue */ .L)(p[1]) : undefined;
                     if (!Array.isArray(p) || typeof p[0] !== 'number' || v === undefined)
                         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered a malformed sample');
                     return [p[0], v];
@@ -195,9 +192,14 @@ class PrometheusClient {
         if (end)
             params.set('end', (end.getTime() / 1000).toFixed(3));
         const what = `POST ${this.http.describe('POST', '/api/v1/series').url}`;
-        const res = await this.http.send({ method: 'POST', path: '/api/v1/series', body: params.toString(), contentType: 'application/x-www-form-urlencoded' });
+        const res = await this.http.send({
+            method: 'POST',
+            path: '/api/v1/series',
+            body: params.toString(),
+            contentType: 'application/x-www-form-urlencoded'
+        });
         const body = this.http.json(res, what);
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(body) || body.status !== 'success' || !Array.isArray(body.data)) {
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(body) || body.status !== 'success' || !Array.isArray(body.data)) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered HTTP ${res.status} without a successful series list`, res.status);
         }
         return body.data;
@@ -206,7 +208,7 @@ class PrometheusClient {
     async rules(type) {
         const what = `GET ${this.http.describe('GET', '/api/v1/rules').url}`;
         const data = await this.call('/api/v1/rules', type ? { type } : {}, what, 'GET');
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(data) || !Array.isArray(data.groups))
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) || !Array.isArray(data.groups))
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered without data.groups');
         return data.groups;
     }
@@ -214,124 +216,19 @@ class PrometheusClient {
     async alerts() {
         const what = `GET ${this.http.describe('GET', '/api/v1/alerts').url}`;
         const data = await this.call('/api/v1/alerts', {}, what, 'GET');
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(data) || !Array.isArray(data.alerts))
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) || !Array.isArray(data.alerts))
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered without data.alerts');
         return data.alerts;
     }
     sample(r, what) {
-        const pair = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(r) ? r.value : undefined;
-        const labels = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(r) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(r.metric) ? r.metric : undefined;
-        const value = Array.isArray(pair) ? (0,_vector_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSampleValue */ .L)(pair[1]) : undefined;
+        const pair = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r) ? r.value : undefined;
+        const labels = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r.metric) ? r.metric : undefined;
+        const value = Array.isArray(pair) ? (0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSampleValue */ .L)(pair[1]) : undefined;
         if (!labels || !Array.isArray(pair) || typeof pair[0] !== 'number' || value === undefined) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered a malformed sample (expected {metric, value: [time, "number"]})');
         }
         return { labels, value, timestamp: pair[0] };
     }
-}
-
-
-/***/ }),
-
-/***/ 52880:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AG: () => (/* binding */ serviceMatcher),
-/* harmony export */   Df: () => (/* binding */ describeNumber),
-/* harmony export */   Jn: () => (/* binding */ promDuration),
-/* harmony export */   L: () => (/* binding */ parseSampleValue),
-/* harmony export */   Nx: () => (/* binding */ groupingLabels),
-/* harmony export */   sf: () => (/* binding */ mapLimit)
-/* harmony export */ });
-/* unused harmony export selectorOf */
-/** Prometheus and Loki write sample values as strings, including "NaN", "+Inf" and "-Inf". */
-function parseSampleValue(raw) {
-    if (typeof raw === 'number')
-        return raw;
-    if (typeof raw !== 'string')
-        return undefined;
-    if (raw === '+Inf' || raw === 'Inf')
-        return Infinity;
-    if (raw === '-Inf')
-        return -Infinity;
-    if (raw === 'NaN')
-        return NaN;
-    if (raw.trim() === '')
-        return undefined;
-    const n = Number(raw);
-    return Number.isNaN(n) ? undefined : n;
-}
-/** The matchers naming a service in telemetry: its selector, or `{<service-label>: name}`. */
-function selectorOf(service, serviceLabel) {
-    return Object.keys(service.selector).length > 0 ? service.selector : { [serviceLabel]: service.name };
-}
-/** Labels a grouped query must keep so every service's series can be told apart. */
-function groupingLabels(services, serviceLabel) {
-    const labels = new Set([serviceLabel]);
-    for (const s of services)
-        for (const k of Object.keys(selectorOf(s, serviceLabel)))
-            labels.add(k);
-    return [...labels].sort();
-}
-/**
- * Match result series back to services by their selectors. A series belongs to the service whose
- * selector it satisfies with the most matchers, so `{service: api, tier: edge}` wins over
- * `{service: api}` for the edge series.
- */
-function serviceMatcher(services, serviceLabel) {
-    const entries = services.map((s) => ({ service: s, selector: Object.entries(selectorOf(s, serviceLabel)) }));
-    const byLabel = new Map();
-    const other = [];
-    for (const e of entries) {
-        const v = e.selector.find(([k]) => k === serviceLabel)?.[1];
-        if (v === undefined)
-            other.push(e);
-        else
-            byLabel.set(v, [...(byLabel.get(v) ?? []), e]);
-    }
-    return (labels) => {
-        const v = labels[serviceLabel];
-        const candidates = [...(v !== undefined ? (byLabel.get(v) ?? []) : []), ...other];
-        let best;
-        for (const c of candidates) {
-            if (!c.selector.every(([k, want]) => labels[k] === want))
-                continue;
-            if (!best || c.selector.length > best.selector.length)
-                best = c;
-        }
-        return best?.service;
-    };
-}
-/** Run fn over items with at most `limit` running at once; results keep the items' order. */
-async function mapLimit(items, limit, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            out[i] = await fn(items[i], i);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return out;
-}
-/** A duration in seconds written the way PromQL and LogQL accept it (whole seconds). */
-function promDuration(seconds) {
-    const s = Math.max(1, Math.ceil(seconds));
-    if (s % 3600 === 0)
-        return `${s / 3600}h`;
-    if (s % 60 === 0)
-        return `${s / 60}m`;
-    return `${s}s`;
-}
-function describeNumber(n) {
-    if (Number.isNaN(n))
-        return 'NaN';
-    if (n === Infinity)
-        return '+Inf';
-    if (n === -Infinity)
-        return '-Inf';
-    return String(Number(n.toPrecision(6)));
 }
 
 

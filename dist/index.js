@@ -12,11 +12,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
  */
 const entry = globalThis;
 if (entry.__SRE_MONITORING_CLI__) {
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(112), __nccwpck_require__.e(902), __nccwpck_require__.e(957)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12957));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(297), __nccwpck_require__.e(36), __nccwpck_require__.e(602)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15602));
     process.exitCode = await main(process.argv.slice(2));
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(112), __nccwpck_require__.e(659), __nccwpck_require__.e(902), __nccwpck_require__.e(485)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61485));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(297), __nccwpck_require__.e(659), __nccwpck_require__.e(36), __nccwpck_require__.e(944)]).then(__nccwpck_require__.bind(__nccwpck_require__, 944));
     await run();
 }
 
@@ -205,13 +205,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-
-/***/ }),
-
-/***/ 98995:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 
 /***/ }),
 
