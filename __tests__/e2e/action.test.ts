@@ -294,7 +294,7 @@ describe('dist/index.js run by the runner', () => {
       expect(repoState().issues.length).toBe(issuesBefore + issues.opened.length)
       const opened = repoState().issues.filter((i) => issues.opened.includes(i.number))
       expect(opened.every((i) => i.state === 'open' && i.labels.includes('sre-monitoring'))).toBe(true)
-      expect(opened.map((i) => i.title)).toContain('[monitoring] Missing traces coverage for payments')
+      expect(opened.map((i) => i.title)).toContain('[monitoring] payments: missing traces coverage (no data)')
       expect(run.summary).not.toContain('held back by github.max-new-issues')
       expectTokenNowhere(run, ws.packageDir, [downloaded])
       failing = { runId, job, run, artifactId, opened: issues.opened }
