@@ -40,6 +40,16 @@ function dateProblems(date: unknown, field: string, startedAt: Date, now: Date):
   return []
 }
 
+function newReview(command: HookReview['command'], status: string): HookReview {
+  return { command, status, accepted: false, artifact_date: null, refused: [], disagreements: [] }
+}
+
+/** The hook left nothing to review: refused for that, with its own error when it gave one. */
+function refusedForNoArtifact(review: HookReview, error: string | undefined): HookReview {
+  review.refused.push(error ?? `no artifact (${review.status})`)
+  return review
+}
+
 export function reviewAuditHook(args: {
   status: string
   hook: InstrumentationAudit | undefined
@@ -50,18 +60,8 @@ export function reviewAuditHook(args: {
   now: Date
 }): HookReview {
   const { hook, live } = args
-  const review: HookReview = {
-    command: 'audit-command',
-    status: args.status,
-    accepted: false,
-    artifact_date: null,
-    refused: [],
-    disagreements: []
-  }
-  if (!hook) {
-    review.refused.push(args.error ?? `no artifact (${args.status})`)
-    return review
-  }
+  const review = newReview('audit-command', args.status)
+  if (!hook) return refusedForNoArtifact(review, args.error)
   review.artifact_date = typeof hook.audit_date === 'string' ? hook.audit_date : null
   review.refused.push(...dateProblems(hook.audit_date, 'audit_date', args.startedAt, args.now))
   if (hook.requests === 0) review.refused.push('requests is 0: an audit that asked no backend anything verifies nothing')
@@ -102,18 +102,8 @@ export function reviewAlertHook(args: {
   now: Date
 }): HookReview {
   const { hook, live } = args
-  const review: HookReview = {
-    command: 'alert-test-command',
-    status: args.status,
-    accepted: false,
-    artifact_date: null,
-    refused: [],
-    disagreements: []
-  }
-  if (!hook) {
-    review.refused.push(args.error ?? `no artifact (${args.status})`)
-    return review
-  }
+  const review = newReview('alert-test-command', args.status)
+  if (!hook) return refusedForNoArtifact(review, args.error)
   review.artifact_date = typeof hook.test_date === 'string' ? hook.test_date : null
   review.refused.push(...dateProblems(hook.test_date, 'test_date', args.startedAt, args.now))
   for (const t of hook.tests) {
