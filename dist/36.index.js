@@ -24289,20 +24289,19 @@ function dateProblems(date, field, startedAt, now) {
         return [`${field} ${date} is in the future (now ${now.toISOString()})`];
     return [];
 }
+function newReview(command, status) {
+    return { command, status, accepted: false, artifact_date: null, refused: [], disagreements: [] };
+}
+/** The hook left nothing to review: refused for that, with its own error when it gave one. */
+function refusedForNoArtifact(review, error) {
+    review.refused.push(error ?? `no artifact (${review.status})`);
+    return review;
+}
 function reviewAuditHook(args) {
     const { hook, live } = args;
-    const review = {
-        command: 'audit-command',
-        status: args.status,
-        accepted: false,
-        artifact_date: null,
-        refused: [],
-        disagreements: []
-    };
-    if (!hook) {
-        review.refused.push(args.error ?? `no artifact (${args.status})`);
-        return review;
-    }
+    const review = newReview('audit-command', args.status);
+    if (!hook)
+        return refusedForNoArtifact(review, args.error);
     review.artifact_date = typeof hook.audit_date === 'string' ? hook.audit_date : null;
     review.refused.push(...dateProblems(hook.audit_date, 'audit_date', args.startedAt, args.now));
     if (hook.requests === 0)
@@ -24335,18 +24334,9 @@ function reviewAuditHook(args) {
 }
 function reviewAlertHook(args) {
     const { hook, live } = args;
-    const review = {
-        command: 'alert-test-command',
-        status: args.status,
-        accepted: false,
-        artifact_date: null,
-        refused: [],
-        disagreements: []
-    };
-    if (!hook) {
-        review.refused.push(args.error ?? `no artifact (${args.status})`);
-        return review;
-    }
+    const review = newReview('alert-test-command', args.status);
+    if (!hook)
+        return refusedForNoArtifact(review, args.error);
     review.artifact_date = typeof hook.test_date === 'string' ? hook.test_date : null;
     review.refused.push(...dateProblems(hook.test_date, 'test_date', args.startedAt, args.now));
     for (const t of hook.tests) {
