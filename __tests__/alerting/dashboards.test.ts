@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
 import { checkDashboards, dashboardPanels } from '../../src/alerting/dashboards.js'
 import { renderDashboardConfig } from '../../src/report/dashboard-config.js'
-import { escapeMarkdown, inlineCode } from '../../src/report/escape.js'
+import { escapeMarkdown, inlineCode } from '../../src/util/escape.js'
 import type { SloAlignment } from '../../src/alerting/types.js'
 import { makeContext, service } from './context.js'
 
@@ -193,7 +193,7 @@ describe('dashboards', () => {
     expect(md).not.toMatch(/(^|[^\u200D])@octocat/)
     expect(md).not.toContain(' #123')
     expect(md).toContain('&lt;img src=x&gt;')
-    expect(md).toContain('\\[x\\](http://evil)')
+    expect(md).toContain('\\[x\\]\\(http://evil)')
     expect(md).toContain('fires at 10x \\| not 14.4x')
     expect(md).toContain('`a{code=~"5.\\|x"} > 0.01`')
     expect(md).toContain('| checkout-latency | checkout | 99% | 30d | page | 1h | 5m | 2% | 14.4x | 0.144 |')

@@ -170,8 +170,8 @@ describe('syncBacklogIssues', () => {
     expect(body).not.toContain('<img')
     expect(body).not.toContain('<script')
     expect(body).not.toContain('](javascript:')
-    expect(body).toContain('@\u200Borg')
-    expect(body).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;')
+    expect(body).toContain('@\u200Dorg')
+    expect(body).toContain('&lt;img src=x onerror=alert(1)&gt;')
     // Every evidence row stays one table row with two cells.
     const rows = body.split('\n').filter((l) => l.startsWith('| ') && /pipe/.test(l))
     expect(rows).toHaveLength(1)

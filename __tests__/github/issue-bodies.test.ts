@@ -221,16 +221,16 @@ describe('backlog items a team can triage without opening the run', () => {
     const code = tree.children.filter((n) => n.type === 'code') as Array<{ lang: string; value: string }>
     expect(code.map((c) => c.lang)).toEqual(['promql', 'sh'])
     expect(code[1]!.value).toContain('curl -sG http://prometheus.example:9090/api/v1/query')
-    expect(gap.body).toContain('[The query in the backend UI](http://prometheus.example:9090/graph?g0.expr=')
+    expect(gap.body).toContain('[The query in the backend UI](<http://prometheus.example:9090/graph?g0.expr=')
     expect(gap.body).toContain(RUN)
     expect(toString(tree)).toContain('Service: payments · Kind: coverage gap · Priority: high · Fails gate: 1')
 
     const claims = stored.find((i) => parseMarker(i.body)?.fingerprint === 'claim:post-deployment-validation.json')!
     expect(claims.labels).toEqual(['sre-monitoring', 'kind/claim-refuted', 'priority/medium'])
     expect(claims.body).toContain(
-      '| latency\\_p95 \\(metrics\\_snapshot\\.api\\_latency\\_p95\\) | claimed 240, observed 95 \\(fleet p95\\), tolerance 25% |'
+      '| latency\\_p95 (metrics\\_snapshot.api\\_latency\\_p95) | claimed 240, observed 95 (fleet p95), tolerance 25% |'
     )
-    expect(claims.body).toContain('| request\\_rate \\(metrics\\_snapshot\\.throughput\\) |')
+    expect(claims.body).toContain('| request\\_rate (metrics\\_snapshot.throughput) |')
 
     // checkout's items go to its owner; payments names none.
     const checkout = stored.filter((i) => i.title.includes('checkout') && i.title.includes('SLO') === false)
@@ -289,7 +289,7 @@ describe('backlog items a team can triage without opening the run', () => {
     expect(r).toMatchObject({ opened: [], closed: [], reopened: [], updated: [issue.number], errors: [] })
     expect(api.repo('acme/rerun').issues).toHaveLength(before)
     expect(issue.labels.sort()).toEqual(['kind/claim-refuted', 'priority/high', 'sre-monitoring', 'team-payments'])
-    expect(issue.body).toContain('error\\_ratio \\(metrics\\_snapshot\\.error\\_rate\\)')
+    expect(issue.body).toContain('error\\_ratio (metrics\\_snapshot.error\\_rate)')
     expect(issue.body).toContain('actions/runs/6')
     // Run 3: nothing changed: no write at all.
     api.resetCounts()

@@ -2,7 +2,7 @@ import type { BacklogItem } from '../model/backlog.js'
 import type { IssuesOutcome } from '../protocol/ports.js'
 import type { Logger } from '../util/log.js'
 import { contentDigest, DEFAULT_ISSUE_LABEL, isManagedLabel, issueTitle, parseMarker, planIssue, type LabelPolicy } from './issue-plan.js'
-import { link } from './markdown.js'
+import { mdLink } from '../util/escape.js'
 import { describeApiError, type Octokit } from './octokit.js'
 import { classifyFailure, permissionMessage } from './permissions.js'
 
@@ -192,7 +192,7 @@ export async function syncBacklogIssues(args: SyncBacklogIssuesArgs): Promise<Sy
           owner: repo.owner,
           repo: repo.repo,
           issue_number: issue.number,
-          body: `Found again by ${link('this run', args.runUrl)}: reopened.`
+          body: `Found again by ${mdLink('this run', args.runUrl)}: reopened.`
         })
         result.reopened.push(issue.number)
       } catch (err) {
@@ -228,7 +228,7 @@ export async function syncBacklogIssues(args: SyncBacklogIssuesArgs): Promise<Sy
         owner: repo.owner,
         repo: repo.repo,
         issue_number: issue.number,
-        body: `Resolved: ${link('this run', args.runUrl)} no longer finds this item. Closing.`
+        body: `Resolved: ${mdLink('this run', args.runUrl)} no longer finds this item. Closing.`
       })
       await octokit.rest.issues.update({
         owner: repo.owner,

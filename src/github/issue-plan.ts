@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto'
 import { byPriority, type BacklogItem } from '../model/backlog.js'
-import { escapeCell, escapeInline, fitBody, GITHUB_BODY_LIMIT, link } from './markdown.js'
+import { escapeCell, escapeMarkdown, mdLink } from '../util/escape.js'
+import { fitBody, GITHUB_BODY_LIMIT } from './body.js'
 
 export const DEFAULT_ISSUE_LABEL = 'sre-monitoring'
 const MARKER_RE = /<!-- sre-monitoring:fingerprint=([^\s>]+) digest=([a-f0-9]+) -->/
@@ -124,20 +125,20 @@ function fenced(text: string, lang: string): string {
  */
 export function renderIssueBody(item: BacklogItem, runUrl: string | undefined, packageUrl?: string, limit = GITHUB_BODY_LIMIT): string {
   const facts = [
-    item.service ? `**Service:** ${escapeInline(item.service)}` : '',
-    `**Kind:** ${escapeInline(KIND_WORDS[item.kind] ?? item.kind.replace(/_/g, ' '))}`,
-    `**Priority:** ${escapeInline(item.priority)}`,
+    item.service ? `**Service:** ${escapeMarkdown(item.service)}` : '',
+    `**Kind:** ${escapeMarkdown(KIND_WORDS[item.kind] ?? item.kind.replace(/_/g, ' '))}`,
+    `**Priority:** ${escapeMarkdown(item.priority)}`,
     item.gate ? `**Fails gate:** ${item.gate}` : '**Fails gate:** none (an improvement)'
   ].filter(Boolean)
   const head = [
     issueMarker(item),
-    `### ${escapeInline(item.title)}`,
+    `### ${escapeMarkdown(item.title)}`,
     '',
     facts.join(' · '),
     '',
     '#### What is wrong',
     '',
-    escapeInline(item.summary),
+    escapeMarkdown(item.summary),
     '',
     '#### Evidence',
     '',
@@ -145,26 +146,26 @@ export function renderIssueBody(item: BacklogItem, runUrl: string | undefined, p
     '| --- | --- |'
   ].join('\n')
   const links = [
-    ...(item.links ?? []).map((l) => `- ${link(l.label, l.url)}`),
-    ...(runUrl ? [`- ${link('The run that recorded these values', runUrl)}`] : []),
-    ...(packageUrl ? [`- ${link('Evidence package (monitoring-package)', packageUrl)}`] : [])
+    ...(item.links ?? []).map((l) => `- ${mdLink(l.label, l.url)}`),
+    ...(runUrl ? [`- ${mdLink('The run that recorded these values', runUrl)}`] : []),
+    ...(packageUrl ? [`- ${mdLink('Evidence package (monitoring-package)', packageUrl)}`] : [])
   ]
   const tail = [
     '',
     ...(item.query
       ? [
           '',
-          `Query${item.query.backend ? ` (backend ${escapeInline(item.query.backend)})` : ''}${item.observedAt ? `, seen at ${escapeInline(item.observedAt)}` : ''}:`,
+          `Query${item.query.backend ? ` (backend ${escapeMarkdown(item.query.backend)})` : ''}${item.observedAt ? `, seen at ${escapeMarkdown(item.observedAt)}` : ''}:`,
           '',
           fenced(item.query.expr, item.kind === 'coverage_gap' && item.query.expr.startsWith('{') ? 'logql' : 'promql')
         ]
       : item.observedAt
-        ? ['', `Seen at ${escapeInline(item.observedAt)}.`]
+        ? ['', `Seen at ${escapeMarkdown(item.observedAt)}.`]
         : []),
     '',
     '#### What to do',
     '',
-    escapeInline(item.action ?? 'See the evidence above and the package for the details.'),
+    escapeMarkdown(item.action ?? 'See the evidence above and the package for the details.'),
     '',
     '#### Check the fix locally',
     '',

@@ -1,6 +1,6 @@
 import type { Logger } from '../util/log.js'
 import type { RepoRef } from './backlog-issues.js'
-import { fitBody } from './markdown.js'
+import { fitBody } from './body.js'
 import { describeApiError, errorStatus, type Octokit } from './octokit.js'
 import { classifyFailure, permissionMessage } from './permissions.js'
 

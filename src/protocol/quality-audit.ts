@@ -11,6 +11,7 @@ import { validateAgainst } from '../package/schemas.js'
 import type { Signal } from '../config/schema.js'
 import type { InstrumentationAudit } from '../telemetry/types.js'
 import { describeValue, InputError, InputErrors } from '../util/errors.js'
+import { escapeCell, inlineCode } from '../util/escape.js'
 
 export type FindingSeverity = 'critical' | 'high' | 'medium' | 'low'
 export type FindingCategory = 'instrumentation-gap' | 'monitoring-gap' | 'alerting-gap' | 'compliance' | 'other'
@@ -237,7 +238,7 @@ export function qualityBacklog(qa: QualityAudit | undefined, audit: Instrumentat
 
 /** The section monitoring-requirements.md gets from the quality audit. */
 export function renderQualityRequirements(qa: QualityAudit): string {
-  const cell = (s: string | undefined): string => (s ?? '').replace(/[|\\\r\n]/g, ' ').replace(/[<>]/g, '') || '-'
+  const cell = (s: string | undefined): string => (s ? escapeCell(s) : '-')
   const rows = qa.findings.map(
     (f) =>
       `| ${cell(f.id)} | ${f.severity} | ${f.category} | ${cell(f.service)} | ${cell(f.signal)} | ${cell(f.requirement ?? f.title)} | ${f.status} |`
@@ -246,7 +247,7 @@ export function renderQualityRequirements(qa: QualityAudit): string {
     '',
     '## Quality audit findings (Protocol 4)',
     '',
-    `From \`${cell(qa.file)}\` (${qa.format}): ${qa.findings.length} finding(s), ${qa.findings.filter((f) => f.status === 'open').length} open.`,
+    `From ${inlineCode(qa.file)} (${qa.format}): ${qa.findings.length} finding(s), ${qa.findings.filter((f) => f.status === 'open').length} open.`,
     '',
     '| Finding | Severity | Category | Service | Signal | Requirement | Status |',
     '| --- | --- | --- | --- | --- | --- | --- |',

@@ -13,6 +13,7 @@ import { GATE_NAMES, type GateResult } from '../gates/types.js'
 import { buildManifest } from '../package/manifest.js'
 import { PackageWriter } from '../package/writer.js'
 import { errorText } from '../util/errors.js'
+import { escapeMarkdown } from '../util/escape.js'
 import { ANNOUNCE } from './announce.js'
 import { instrumentationPhase, type InstrumentationPhase } from './phase1-instrumentation.js'
 import { activationPhase, type ActivationPhase } from './phase2-activation.js'
@@ -129,7 +130,7 @@ export function crashedRun(reason: string, packageDir: string): RunResult {
 
 /** The requirements file when none could be derived: what input was refused, or what crashed. */
 function refusalRequirements(why: string[], at: Date, refused: boolean): string {
-  const line = (s: string): string => `- ${s.replace(/\r?\n/g, ' ').replace(/[<>]/g, '')}`
+  const line = (s: string): string => `- ${escapeMarkdown(s)}`
   return [
     '# Monitoring requirements',
     '',

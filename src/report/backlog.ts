@@ -1,5 +1,5 @@
 import { byPriority, type BacklogItem } from '../model/backlog.js'
-import { codeBlock, escapeMarkdown, inlineCode } from './escape.js'
+import { codeBlock, escapeMarkdown, inlineCode } from '../util/escape.js'
 import { mdTable } from './table.js'
 
 /** `improvement-backlog.md`: one entry per item, with the fingerprint that finds its issue again. */

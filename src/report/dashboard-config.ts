@@ -1,5 +1,5 @@
 import type { DashboardReport, SloAlignment } from '../alerting/types.js'
-import { codeBlock, escapeMarkdown as esc, inlineCode, mdLink } from './escape.js'
+import { codeBlock, escapeMarkdown as esc, inlineCode, mdLink } from '../util/escape.js'
 
 const fmt = (n: number): string => String(Number(n.toPrecision(6)))
 

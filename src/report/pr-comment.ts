@@ -1,6 +1,6 @@
 import type { RunResult } from '../protocol/run.js'
 import { baselineFigure, coverageFigure, errorBudgetFigure, figureMarkdown, sloAttainmentFigure } from './charts.js'
-import { mdLink } from './escape.js'
+import { mdLink } from '../util/escape.js'
 import { failedChecks } from './findings.js'
 import type { ReportLinks } from './links.js'
 import { failedLine, gateTable } from './summary.js'

@@ -1,6 +1,6 @@
 import type { Evidence } from '../evidence/model.js'
 import type { MonitoringModel } from '../model/monitoring-model.js'
-import { escapeMarkdown } from './escape.js'
+import { escapeMarkdown } from '../util/escape.js'
 import { fmtNumber, mdList, mdTable } from './table.js'
 
 /** `monitoring-requirements.md`: KPIs, SLOs and risky components taken from the deploy evidence. */

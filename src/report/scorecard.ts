@@ -4,7 +4,7 @@ import type { GateResult } from '../gates/types.js'
 import { byPriority, type BacklogItem } from '../model/backlog.js'
 import type { BaselineMetrics, InstrumentationAudit } from '../telemetry/types.js'
 import { baselineFigure, coverageFigure, errorBudgetFigure, figureMarkdown, sloAttainmentFigure } from './charts.js'
-import { escapeMarkdown } from './escape.js'
+import { escapeMarkdown } from '../util/escape.js'
 import { fmtNumber, mdTable } from './table.js'
 
 /** `observability-scorecard.md`: SLO attainment, alert precision and outstanding risks, for leadership. */

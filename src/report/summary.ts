@@ -3,7 +3,7 @@ import { byPriority } from '../model/backlog.js'
 import type { RunResult } from '../protocol/run.js'
 import type { SignalCoverage } from '../telemetry/types.js'
 import { baselineFigure, coverageFigure, errorBudgetFigure, figureMarkdown, sloAttainmentFigure } from './charts.js'
-import { escapeMarkdown, inlineCode, mdLink } from './escape.js'
+import { escapeHtml, escapeMarkdown, inlineCode, mdLink } from '../util/escape.js'
 import { failedChecks, type FailedCheck } from './findings.js'
 import { issueLink, type ReportLinks } from './links.js'
 import { mdTable } from './table.js'
@@ -27,7 +27,7 @@ function signalCell(s: SignalCoverage | undefined): string {
 }
 
 const details = (summary: string, body: string): string =>
-  `<details><summary>${escapeMarkdown(summary)}</summary>\n\n${body.trim()}\n\n</details>\n`
+  `<details><summary>${escapeHtml(summary)}</summary>\n\n${body.trim()}\n\n</details>\n`
 
 function gateSection(g: GateResult): string {
   const lines = [`#### ${icon(g.status)} Gate ${g.id}: ${escapeMarkdown(g.name)}: ${g.status.toUpperCase()}`, '']

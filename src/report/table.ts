@@ -1,4 +1,4 @@
-import { escapeMarkdown } from './escape.js'
+import { escapeMarkdown } from '../util/escape.js'
 
 /** A cell already rendered as Markdown by the caller (e.g. inline code), inserted as it is. */
 export interface MdCell {

@@ -1,7 +1,7 @@
 import type { AlertBacktest } from '../assurance/backtest/types.js'
 import type { TuningReport } from '../assurance/types.js'
 import { describeCoverage } from '../telemetry/coverage.js'
-import { escapeMarkdown } from './escape.js'
+import { escapeMarkdown } from '../util/escape.js'
 import { fmtNumber, mdTable } from './table.js'
 
 /** `alert-tuning-report.md`: alerts against incidents, and the adjustments that follow. */

@@ -1,4 +1,4 @@
-import { escapeMarkdown, inlineCode } from '../../report/escape.js'
+import { escapeMarkdown, inlineCode } from '../../util/escape.js'
 import { mdTable } from '../../report/table.js'
 import { formatDuration } from '../slo/promql.js'
 import type { DetectionDrill } from './types.js'
