@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises'
 import { type Alias, LineCounter, isCollection, parseDocument, visit, type Document } from 'yaml'
 import type { z } from 'zod'
 import { InputError, InputErrors } from '../util/errors.js'
+import { valueAt } from '../util/json.js'
 import { decodeUtf8 } from '../util/utf8.js'
 import { yamlErrorLine, yamlErrorText } from '../util/yaml-errors.js'
 import { checkConfig, checkConfigPathsOnDisk } from './checks.js'
@@ -15,15 +16,6 @@ export const CONFIG_MAX_BYTES = 1024 * 1024
 
 /** Aliases resolved at most, as `yaml` counts them: a few anchors may blow up into billions of nodes. */
 const MAX_ALIAS_COUNT = 100
-
-function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  let cur: unknown = data
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined
-    cur = (cur as Record<PropertyKey, unknown>)[key]
-  }
-  return cur
-}
 
 interface ZodDefLike {
   type: string

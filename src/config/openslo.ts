@@ -5,7 +5,7 @@ import { yamlErrorLine, yamlErrorText } from '../util/yaml-errors.js'
 import { LineCounter, parseAllDocuments, isNode, type Document } from 'yaml'
 import { InputError, InputErrors, describeValue } from '../util/errors.js'
 import { slo as sloSchema, type SloConfig } from './schema.js'
-import { isObject, type JsonObject as Json } from '../util/json.js'
+import { isObject, valueAt as get, type JsonObject as Json } from '../util/json.js'
 
 /**
  * OpenSLO v1 `kind: SLO` documents turned into the config's SLO shape. Supported: a ratio
@@ -35,15 +35,6 @@ function fail(ctx: DocContext, path: Array<string | number>, expected: string, f
     expected,
     found: describeValue(found)
   })
-}
-
-function get(obj: unknown, path: Array<string | number>): unknown {
-  let cur = obj
-  for (const k of path) {
-    if (cur === null || typeof cur !== 'object') return undefined
-    cur = (cur as Record<string | number, unknown>)[k]
-  }
-  return cur
 }
 
 /** A Prometheus query from an OpenSLO metric (`{metricSource: {type, spec: {query}}}`). */

@@ -7,6 +7,7 @@ import { gfm } from 'micromark-extension-gfm'
 import { parseDocument, LineCounter } from 'yaml'
 import { InputError, describeValue } from '../util/errors.js'
 import { stripBom } from './text.js'
+import { isObject } from '../util/json.js'
 
 /** A heading and the content that belongs to it. */
 export interface Section<K extends string = string> {
@@ -91,7 +92,7 @@ function parseFrontMatter(value: string, file: string, startLine: number): Recor
   }
   const data: unknown = doc.toJS()
   if (data === null || data === undefined) return {}
-  if (typeof data !== 'object' || Array.isArray(data)) {
+  if (!isObject(data)) {
     throw new InputError({
       file,
       line: startLine,

@@ -20,6 +20,7 @@ import {
 } from './markdown.js'
 import type { DeploymentReport, ReportService, Risk, TimelineEntry } from './model.js'
 import { normaliseSeverity, parseYesNo, SEVERITY_WORD } from './normalise.js'
+import { isObject } from '../util/json.js'
 
 export const REPORT_FILE = 'DEPLOYMENT-REPORT.md'
 
@@ -74,12 +75,9 @@ function releaseFrom(
   // Front matter wins over the body for the same field.
   const fm = doc.frontMatter
   const fmRelease = fm.release
-  const fmFields: Record<string, unknown> =
-    fmRelease && typeof fmRelease === 'object' && !Array.isArray(fmRelease)
-      ? Object.fromEntries(
-          Object.entries(fmRelease as Record<string, unknown>).map(([k, v]) => [k.toLowerCase().replace(/[-\s]/g, '_'), v])
-        )
-      : { tag: fmRelease ?? fm.tag ?? fm.version }
+  const fmFields: Record<string, unknown> = isObject(fmRelease)
+    ? Object.fromEntries(Object.entries(fmRelease).map(([k, v]) => [k.toLowerCase().replace(/[-\s]/g, '_'), v]))
+    : { tag: fmRelease ?? fm.tag ?? fm.version }
   const fmValues: Array<['tag' | 'commit' | 'strategy', unknown, string]> = [
     ['tag', fmFields.tag ?? fmFields.version, 'tag'],
     ['commit', fmFields.commit ?? fmFields.sha ?? fm.commit ?? fm.sha, 'commit'],

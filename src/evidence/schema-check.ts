@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import { InputError, describeValue } from '../util/errors.js'
+import { valueAt } from '../util/json.js'
 
 // ajv-formats is CommonJS: under NodeNext the default import is typed as the module namespace,
 // while at runtime it is the plugin function that also carries itself as `.default`.
@@ -36,13 +37,13 @@ export function validator(schema: object): ValidateFunction {
 /** Read the value a JSON pointer names; undefined when it does not exist. */
 export function valueAtPointer(data: unknown, pointer: string): unknown {
   if (pointer === '') return data
-  let cur: unknown = data
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~')
-    if (cur === null || typeof cur !== 'object') return undefined
-    cur = (cur as Record<string, unknown>)[key]
-  }
-  return cur
+  return valueAt(
+    data,
+    pointer
+      .split('/')
+      .slice(1)
+      .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
+  )
 }
 
 export function escapePointerToken(token: string): string {

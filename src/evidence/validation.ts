@@ -4,6 +4,7 @@ import type { CheckStatus, EvidenceService, PostDeploymentValidation, Validation
 import { normaliseCheckStatus, successRateFraction } from './normalise.js'
 import { escapePointerToken, issuesToErrors, schemaIssues, validator } from './schema-check.js'
 import { parseJsonText, stripBom } from './text.js'
+import { isObject, type JsonObject as Json } from '../util/json.js'
 
 export const VALIDATION_FILE = 'post-deployment-validation.json'
 
@@ -18,12 +19,6 @@ const COUNT_RULES: Array<{ whole: string; parts: string[] }> = [
   { whole: 'services_checked', parts: ['services_healthy', 'services_unhealthy'] },
   { whole: 'endpoints_verified', parts: ['endpoints_healthy', 'endpoints_unhealthy'] }
 ]
-
-type Json = Record<string, unknown>
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
 
 /**
  * The placeholder generator of the public protocol collection writes `{gate, generated_at,

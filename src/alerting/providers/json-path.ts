@@ -2,6 +2,8 @@
  * The JSON paths of `alerting.webhook.ack`: RFC 9535 singular queries only (`$`, `.name`,
  * `['name']`, `[0]`, `[-1]`), so each path names at most one value and never runs code.
  */
+import { isObject } from '../../util/json.js'
+
 export type PathSegment = string | number
 
 export function parseJsonPath(path: string): PathSegment[] {
@@ -30,8 +32,8 @@ export function readJsonPath(data: unknown, path: string | PathSegment[]): unkno
       if (!Array.isArray(cur)) return undefined
       cur = cur[seg < 0 ? cur.length + seg : seg]
     } else {
-      if (typeof cur !== 'object' || cur === null || Array.isArray(cur) || !Object.prototype.hasOwnProperty.call(cur, seg)) return undefined
-      cur = (cur as Record<string, unknown>)[seg]
+      if (!isObject(cur) || !Object.prototype.hasOwnProperty.call(cur, seg)) return undefined
+      cur = cur[seg]
     }
   }
   return cur

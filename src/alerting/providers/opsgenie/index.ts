@@ -2,6 +2,7 @@ import type { AlertingConfig } from '../../../config/schema.js'
 import type { AlertProviderContext } from '../types.js'
 import { BackendError } from '../../../util/errors.js'
 import { httpRequest, redactUrl } from '../../../util/http.js'
+import { isObject } from '../../../util/json.js'
 import type { AlertAttempt } from '../../types.js'
 import { applyAcks, closeAckFact, decideAttempt, errorMessage, evidence, newAttempt, pollUntil, setRouted } from '../common.js'
 import type { AlertProvider, PlannedAlertTest } from '../types.js'
@@ -140,8 +141,7 @@ export class OpsgenieProvider implements AlertProvider {
         priority: opsgeniePriority(p.labels.severity)
       })
       if (res.status !== 202) {
-        const errors =
-          res.json.errors && typeof res.json.errors === 'object' ? Object.values(res.json.errors as Record<string, string>).join('; ') : ''
+        const errors = isObject(res.json.errors) ? Object.values(res.json.errors).map(String).join('; ') : ''
         a.facts.routed.status = 'not_confirmed'
         a.facts.routed.detail = `Opsgenie rejected the alert (HTTP ${res.status}): ${String(res.json.message ?? '').slice(0, 200)}${errors ? ` ${errors.slice(0, 300)}` : ''}`
         return decideAttempt(a, p.route.name)
