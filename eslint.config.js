@@ -20,6 +20,28 @@ export default tseslint.config(
     }
   },
   {
+    // The artifact contracts (zod) are for the build: npm run schemas turns them into schemas/, and
+    // run-time code checks data against those through the one precompiled validator
+    // (src/package/schemas.ts). Importing a contract as a value would load zod at start.
+    files: ['src/**/*.ts'],
+    ignores: ['src/artifacts/**', 'src/schemas/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/artifacts/contracts/*', '**/artifacts/contract.js'],
+              allowTypeImports: true,
+              message:
+                'Artifact contracts are build-time only: import their types with `import type`, validate with validateAgainst (src/package/schemas.ts).'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     files: ['__tests__/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     // Tests edit loosely typed JSON fixtures in place.

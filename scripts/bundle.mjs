@@ -15,9 +15,11 @@ const PRECOMPILED = 'src/package/precompiled.ts'
  * but the config's (the config is checked by its zod schema, which that file is written from).
  */
 function precompiledValidators() {
-  // The options of src/package/schemas.ts, which compiles the same schemas when run from source.
-  const ajv = new Ajv2020({ allErrors: true, strict: false, code: { source: true, esm: true } })
+  // The one ajv setup of src/package/schemas.ts, which compiles the same schemas when run from source.
+  const setup = JSON.parse(readFileSync('src/package/ajv-options.json', 'utf8'))
+  const ajv = new Ajv2020({ ...setup.options, code: { source: true, esm: true } })
   addFormats(ajv)
+  ajv.addVocabulary(setup.vocabulary)
   const names = {}
   readdirSync('schemas')
     .filter((f) => f.endsWith('.schema.json') && f !== 'config.schema.json')

@@ -12,7 +12,8 @@ import { runInstrumentationAudit } from '../../src/telemetry/audit.js'
 import { PrometheusClient } from '../../src/telemetry/prometheus/client.js'
 import { waitFor } from '../harness/backends.js'
 import { MemoryLogger } from '../../src/util/log.js'
-import { AUDIT_SCHEMA, checkSchema } from '../../src/telemetry/schema-check.js'
+import { SCHEMA_FILES } from '../../src/artifacts/files.js'
+import { validateAgainst } from '../../src/package/schemas.js'
 import type { InstrumentationAudit } from '../../src/telemetry/types.js'
 
 /** One real Prometheus scraping two demo exporters: a 3-service fleet and a 50-service fleet. */
@@ -64,7 +65,7 @@ describe('instrumentation audit against a live Prometheus', () => {
   const allowed = () => [`127.0.0.1:${demo.port}`]
 
   function expectValid(audit: InstrumentationAudit): void {
-    expect(checkSchema(AUDIT_SCHEMA, audit)).toEqual([])
+    expect(validateAgainst(SCHEMA_FILES.instrumentationAudit, audit).errors).toEqual([])
   }
 
   test('every signal covered: all pass, fresh, with the query and value recorded', async () => {

@@ -5,7 +5,8 @@ import { backfill, startPrometheus, type RunningBackend } from '../harness/backe
 import { emptyEvidence, historyOpenMetrics, makeContext, service } from '../harness/telemetry.js'
 import { runInstrumentationAudit } from '../../src/telemetry/audit.js'
 import { captureBaseline, loadPreviousBaseline } from '../../src/telemetry/baseline.js'
-import { AUDIT_SCHEMA, BASELINE_SCHEMA, checkSchema } from '../../src/telemetry/schema-check.js'
+import { SCHEMA_FILES } from '../../src/artifacts/files.js'
+import { validateAgainst } from '../../src/package/schemas.js'
 import type { BaselineMetrics } from '../../src/telemetry/types.js'
 import { InputError } from '../../src/util/errors.js'
 import type { Evidence } from '../../src/evidence/model.js'
@@ -57,7 +58,7 @@ describe('baseline and freshness against a Prometheus with a week of history', (
       now
     })
     const audit = await runInstrumentationAudit(ctx)
-    expect(checkSchema(AUDIT_SCHEMA, audit)).toEqual([])
+    expect(validateAgainst(SCHEMA_FILES.instrumentationAudit, audit).errors).toEqual([])
     const [checkout, payments] = audit.services
     expect(checkout!.traces).toMatchObject({ verdict: 'pass', freshnessSeconds: 0 })
     expect(payments!.traces).toMatchObject({ verdict: 'fail', verified: false, freshnessSeconds: 1200 })
@@ -67,7 +68,7 @@ describe('baseline and freshness against a Prometheus with a week of history', (
 
   test('the baseline has exact rates, error ratios and latency quantiles, each with its query', async () => {
     const b = await captureBaseline(ctxWith())
-    expect(checkSchema(BASELINE_SCHEMA, b)).toEqual([])
+    expect(validateAgainst(SCHEMA_FILES.baselineMetrics, b).errors).toEqual([])
     // Five value queries and one that shows the range the data covers.
     expect(b.requests).toBe(6)
     expect(b.window).toBe('30m')
@@ -127,7 +128,7 @@ describe('baseline and freshness against a Prometheus with a week of history', (
       { name: 'Error rate', value: '5%', numericValue: 5, unit: '%' }
     ]
     const b = await captureBaseline(ctxWith(evidence))
-    expect(checkSchema(BASELINE_SCHEMA, b)).toEqual([])
+    expect(validateAgainst(SCHEMA_FILES.baselineMetrics, b).errors).toEqual([])
     const claim = (source: string) => b.claims.find((c) => c.source.includes(source))!
     // The fleet p95 of 10 req/s in (0.1, 0.25] s and 5 req/s in (0.5, 1] s: 0.5 + 0.5 x 4.25/5 = 0.925 s.
     expect(claim('api_latency_p95')).toMatchObject({ verdict: 'fail', claimed: 100, observed: 925 })
@@ -149,7 +150,7 @@ describe('baseline and freshness against a Prometheus with a week of history', (
     // Per-service p95 is 242.5 ms (checkout) to 975 ms (payments); 500 lies between them.
     evidence.validation.metricsSnapshot = { api_latency_p95: 500, p99_latency_ms: 990, latency_p50_seconds: 0.25 }
     const b = await captureBaseline(ctxWith(evidence))
-    expect(checkSchema(BASELINE_SCHEMA, b)).toEqual([])
+    expect(validateAgainst(SCHEMA_FILES.baselineMetrics, b).errors).toEqual([])
     const [p95, p99, p50] = b.claims
     expect(p95).toMatchObject({
       verdict: 'fail',
@@ -182,7 +183,7 @@ describe('baseline and freshness against a Prometheus with a week of history', (
     const loaded = await loadPreviousBaseline(file)
 
     const b = await captureBaseline(ctxWith(), { source: file, data: loaded })
-    expect(checkSchema(BASELINE_SCHEMA, b)).toEqual([])
+    expect(validateAgainst(SCHEMA_FILES.baselineMetrics, b).errors).toEqual([])
     const cmp = (svc: string, metric: string) => b.previous!.comparisons.find((c) => c.service === svc && c.metric === metric)!
     expect(cmp('checkout', 'latency_p95')).toMatchObject({ verdict: 'fail', previous: 0.2 })
     expect(cmp('checkout', 'latency_p95').current).toBeCloseTo(0.2425, 9)
@@ -205,7 +206,7 @@ describe('baseline and freshness against a Prometheus with a week of history', (
     const evidence = emptyEvidence()
     evidence.validation.metricsSnapshot = { api_latency_p95: 250 }
     const b = await captureBaseline(makeContext({ config: {}, services: [service('checkout')], evidence, now }))
-    expect(checkSchema(BASELINE_SCHEMA, b)).toEqual([])
+    expect(validateAgainst(SCHEMA_FILES.baselineMetrics, b).errors).toEqual([])
     expect(b.not_verified_reason).toMatch(/no Prometheus backend/)
     expect(b.requests).toBe(0)
     expect(b.services[0]!.metrics.every((m) => m.verdict === 'not_verified' && m.value === null)).toBe(true)

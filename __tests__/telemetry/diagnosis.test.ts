@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { runInstrumentationAudit } from '../../src/telemetry/audit.js'
 import { closestValues } from '../../src/telemetry/diagnosis.js'
-import { AUDIT_SCHEMA, checkSchema } from '../../src/telemetry/schema-check.js'
+import { SCHEMA_FILES } from '../../src/artifacts/files.js'
+import { validateAgainst } from '../../src/package/schemas.js'
 import { backfill, freePort, startPrometheus, type RunningBackend } from '../harness/backends.js'
 import { makeContext, service } from '../harness/telemetry.js'
 
@@ -54,7 +55,7 @@ describe('no data, explained', () => {
 
   test('each cause is named with the query that showed it', async () => {
     const audit = await runInstrumentationAudit(ctxFor(prom.url, ['checkout', 'fraud-scoring', 'payments', 'idle']))
-    expect(checkSchema(AUDIT_SCHEMA, audit)).toEqual([])
+    expect(validateAgainst(SCHEMA_FILES.instrumentationAudit, audit).errors).toEqual([])
     const metrics = (name: string) => audit.services.find((s) => s.service_name === name)!.metrics
     expect(metrics('checkout')).toMatchObject({ verified: true })
     expect(metrics('checkout').diagnosis).toBeUndefined()

@@ -5,7 +5,8 @@ import { LokiClient } from '../../src/telemetry/loki/client.js'
 import { PrometheusClient } from '../../src/telemetry/prometheus/client.js'
 import { evaluateCondition, readPath, toEpochSeconds } from '../../src/telemetry/http-json/json-path.js'
 import { isHostAllowed } from '../../src/telemetry/synthetic/allowed-hosts.js'
-import { AUDIT_SCHEMA, checkSchema } from '../../src/telemetry/schema-check.js'
+import { SCHEMA_FILES } from '../../src/artifacts/files.js'
+import { validateAgainst } from '../../src/package/schemas.js'
 import { BackendError } from '../../src/util/errors.js'
 import { MemoryLogger } from '../../src/util/log.js'
 import { durationSeconds } from '../../src/util/duration.js'
@@ -101,7 +102,7 @@ describe("Loki provider against a stand-in with Loki's API", () => {
         now: new Date(NOW_MS)
       })
       const audit = await runInstrumentationAudit(ctx)
-      expect(checkSchema(AUDIT_SCHEMA, audit)).toEqual([])
+      expect(validateAgainst(SCHEMA_FILES.instrumentationAudit, audit).errors).toEqual([])
       expect(audit.services.map((s) => s.logs.verdict)).toEqual(['pass', 'fail', 'pass'])
       expect(audit.services[0]!.logs.measurement?.value).toBe(2)
       expect(audit.missing_coverage.find((g) => g.signal === 'logs')).toMatchObject({
@@ -167,7 +168,7 @@ describe('HTTP JSON provider against a Tempo-like stand-in', () => {
       })
       ctx.env = { TEMPO_TOKEN: 'tempo-secret-token' }
       const audit = await runInstrumentationAudit(ctx)
-      expect(checkSchema(AUDIT_SCHEMA, audit)).toEqual([])
+      expect(validateAgainst(SCHEMA_FILES.instrumentationAudit, audit).errors).toEqual([])
       const [checkout, payments, catalog] = audit.services
       expect(checkout!.traces).toMatchObject({ verdict: 'pass', freshnessSeconds: 20 })
       expect(checkout!.traces.measurement?.value).toBe(2)

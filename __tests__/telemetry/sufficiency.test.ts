@@ -7,7 +7,8 @@ import type { SloConfig } from '../../src/config/schema.js'
 import { evaluateAssuranceGate } from '../../src/gates/gates.js'
 import { captureBaseline } from '../../src/telemetry/baseline.js'
 import { PrometheusClient } from '../../src/telemetry/prometheus/client.js'
-import { BASELINE_SCHEMA, checkSchema } from '../../src/telemetry/schema-check.js'
+import { SCHEMA_FILES } from '../../src/artifacts/files.js'
+import { validateAgainst } from '../../src/package/schemas.js'
 import type { BaselineMetrics } from '../../src/telemetry/types.js'
 import { backfill, startPrometheus, type RunningBackend } from '../harness/backends.js'
 import { emptyEvidence, makeContext, service } from '../harness/telemetry.js'
@@ -58,7 +59,7 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
     const b = await captureBaseline(
       makeContext({ config: { backends: backends() }, services: [service('fresh', { new: true })], evidence, now })
     )
-    expect(checkSchema(BASELINE_SCHEMA, b)).toEqual([])
+    expect(validateAgainst(SCHEMA_FILES.baselineMetrics, b).errors).toEqual([])
     const cov = b.services[0]!.coverage!
     expect(cov).toMatchObject({
       window: '30m',

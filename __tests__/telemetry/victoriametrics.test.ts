@@ -7,7 +7,8 @@ import { slo as sloSchema } from '../../src/config/schema.js'
 import { defaultSteps } from '../../src/protocol/steps.js'
 import { runInstrumentationAudit } from '../../src/telemetry/audit.js'
 import { captureBaseline } from '../../src/telemetry/baseline.js'
-import { AUDIT_SCHEMA, BASELINE_SCHEMA, checkSchema } from '../../src/telemetry/schema-check.js'
+import { SCHEMA_FILES } from '../../src/artifacts/files.js'
+import { validateAgainst } from '../../src/package/schemas.js'
 import type { BaselineMetrics } from '../../src/telemetry/types.js'
 
 /**
@@ -84,7 +85,7 @@ describe('VictoriaMetrics answers as Prometheus does on the same data', () => {
 
   test('the instrumentation audit: the same verdicts and freshness per service and signal', async () => {
     const [a, b] = await Promise.all([runInstrumentationAudit(ctxFor(prom)), runInstrumentationAudit(ctxFor(vm))])
-    expect(checkSchema(AUDIT_SCHEMA, b)).toEqual([])
+    expect(validateAgainst(SCHEMA_FILES.instrumentationAudit, b).errors).toEqual([])
     const view = (audit: typeof a) =>
       audit.services.map((s) => ({
         service: s.service_name,
@@ -102,7 +103,7 @@ describe('VictoriaMetrics answers as Prometheus does on the same data', () => {
 
   test('the baseline and the claims: the same values, verdicts and queries', async () => {
     const [a, b] = await Promise.all([captureBaseline(ctxFor(prom)), captureBaseline(ctxFor(vm))])
-    expect(checkSchema(BASELINE_SCHEMA, b)).toEqual([])
+    expect(validateAgainst(SCHEMA_FILES.baselineMetrics, b).errors).toEqual([])
     const values = (x: BaselineMetrics) =>
       x.services.flatMap((s) =>
         s.metrics.map((m) => ({ service: s.service, metric: m.metric, verdict: m.verdict, query: m.query, value: m.value }))

@@ -1,6 +1,7 @@
 import { InputError, InputErrors } from '../util/errors.js'
 import { itemsIn, tablesIn, type Section } from './markdown.js'
-import { displayPointer, schemaIssues, validator } from './schema-check.js'
+import { schemaValidator } from '../package/schemas.js'
+import { displayPointer, schemaIssues } from './schema-check.js'
 
 /** Where a piece of extracted data came from in the Markdown: a section heading or front matter. */
 export interface Origin {
@@ -43,14 +44,14 @@ export interface RequiredSection {
  * section is named by its heading; other problems by the section (and line) they came from.
  */
 export function checkExtracted(
-  schema: object,
+  schemaFile: string,
   data: Record<string, unknown>,
   file: string,
   origins: Origins,
   required: Record<string, RequiredSection>,
   headingsFound: string[]
 ): void {
-  const validate = validator(schema)
+  const validate = schemaValidator(schemaFile)
   if (validate(data)) return
   const headings = headingsFound.length > 0 ? `headings found: ${headingsFound.map((h) => `"${h}"`).join(', ')}` : 'no headings at all'
   const errors = schemaIssues(validate.errors ?? [], data).map((issue) => {

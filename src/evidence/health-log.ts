@@ -1,4 +1,3 @@
-import healthLogSchema from '../../schemas/deployment-health-log.schema.json' with { type: 'json' }
 import { InputError } from '../util/errors.js'
 import { checkExtracted, listFromSections, Origins, sectionLabel } from './extracted-check.js'
 import {
@@ -19,8 +18,9 @@ import {
 } from './markdown.js'
 import type { Anomaly, DeploymentHealthLog, Escalation, HealthMetricRow } from './model.js'
 import { normaliseMetricStatus, normaliseMetricsStatus, parseDurationSeconds, parseMeasure } from './normalise.js'
+import { EVIDENCE_INPUTS, SCHEMA_FILES } from '../artifacts/files.js'
 
-export const HEALTH_LOG_FILE = 'deployment-health-log.md'
+export const HEALTH_LOG_FILE = EVIDENCE_INPUTS.healthLog
 
 type HealthSection = 'soak' | 'escalations' | 'anomalies' | 'metrics'
 
@@ -272,7 +272,7 @@ export function parseHealthLog(text: string, file: string): DeploymentHealthLog 
   }
 
   checkExtracted(
-    healthLogSchema,
+    SCHEMA_FILES.deploymentHealthLog,
     extracted,
     file,
     origins,

@@ -1,4 +1,3 @@
-import reportSchema from '../../schemas/deployment-report.schema.json' with { type: 'json' }
 import { InputError, InputErrors, describeValue } from '../util/errors.js'
 import { checkExtracted, listFromSections, Origins, sectionLabel, type Origin } from './extracted-check.js'
 import {
@@ -21,8 +20,9 @@ import {
 import type { DeploymentReport, ReportService, Risk, TimelineEntry } from './model.js'
 import { normaliseSeverity, parseYesNo, SEVERITY_WORD } from './normalise.js'
 import { isObject } from '../util/json.js'
+import { EVIDENCE_INPUTS, SCHEMA_FILES } from '../artifacts/files.js'
 
-export const REPORT_FILE = 'DEPLOYMENT-REPORT.md'
+export const REPORT_FILE = EVIDENCE_INPUTS.report
 
 type ReportSection = 'timeline' | 'risks' | 'endpoints' | 'services' | 'release'
 
@@ -334,7 +334,7 @@ export function parseDeploymentReport(text: string, file: string): DeploymentRep
   }
 
   checkExtracted(
-    reportSchema,
+    SCHEMA_FILES.deploymentReport,
     extracted,
     file,
     origins,

@@ -1,38 +1,9 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
-import addFormatsModule from 'ajv-formats'
+import type { ErrorObject } from 'ajv/dist/2020.js'
 import { InputError, describeValue } from '../util/errors.js'
 import { valueAt } from '../util/json.js'
 
-// ajv-formats is CommonJS: under NodeNext the default import is typed as the module namespace,
-// while at runtime it is the plugin function that also carries itself as `.default`.
-const addFormats = addFormatsModule.default
-
-let shared: Ajv2020 | undefined
-
-/**
- * One ajv instance for every evidence schema. `strictRequired` is off because the known checks add
- * required counts to a shared `$ref` definition. `verbose` keeps the failing sub-schema on each
- * error so that `x-expected` (a human description of what is allowed) can be shown.
- */
-function ajv(): Ajv2020 {
-  if (shared) return shared
-  const instance = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, strictNumbers: true })
-  addFormats(instance)
-  instance.addVocabulary(['x-expected'])
-  shared = instance
-  return instance
-}
-
-const compiled = new WeakMap<object, ValidateFunction>()
-
-export function validator(schema: object): ValidateFunction {
-  let v = compiled.get(schema)
-  if (!v) {
-    v = ajv().compile(schema)
-    compiled.set(schema, v)
-  }
-  return v
-}
+// Evidence schemas are validated by the action's one validator (package/schemas.ts, schemaValidator);
+// this module turns its errors into input errors that name the place, the expected and the found.
 
 /** Read the value a JSON pointer names; undefined when it does not exist. */
 export function valueAtPointer(data: unknown, pointer: string): unknown {

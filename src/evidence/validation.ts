@@ -1,12 +1,13 @@
-import validationSchema from '../../schemas/post-deployment-validation.schema.json' with { type: 'json' }
 import { InputError, InputErrors, describeValue } from '../util/errors.js'
 import type { CheckStatus, EvidenceService, PostDeploymentValidation, ValidationCheck } from './model.js'
 import { normaliseCheckStatus, successRateFraction } from './normalise.js'
-import { escapePointerToken, issuesToErrors, schemaIssues, validator } from './schema-check.js'
+import { schemaValidator } from '../package/schemas.js'
+import { escapePointerToken, issuesToErrors, schemaIssues } from './schema-check.js'
 import { parseJsonText, stripBom } from './text.js'
 import { isObject, type JsonObject as Json } from '../util/json.js'
+import { EVIDENCE_INPUTS, SCHEMA_FILES } from '../artifacts/files.js'
 
-export const VALIDATION_FILE = 'post-deployment-validation.json'
+export const VALIDATION_FILE = EVIDENCE_INPUTS.validation
 
 const REQUIRED_SUMMARY = 'validation_date, status, validation_success_rate, checks, metrics_snapshot'
 
@@ -86,7 +87,7 @@ export function parseValidation(text: string, file: string): PostDeploymentValid
   }
 
   const folded = foldStatuses(data)
-  const validate = validator(validationSchema)
+  const validate = schemaValidator(SCHEMA_FILES.postDeploymentValidation)
   if (!validate(folded)) {
     throw new InputErrors(issuesToErrors(file, schemaIssues(validate.errors ?? [], data)))
   }

@@ -14,6 +14,7 @@ import type { HookReview } from '../protocol/hook-review.js'
 import { describeCoverage } from '../telemetry/coverage.js'
 import type { InstrumentationAudit } from '../telemetry/types.js'
 import { GATE_NAMES, type GateCheck, type GateResult } from './types.js'
+import { FILES } from '../artifacts/files.js'
 
 export const MSG_MISSING_COVERAGE = (service: string): string => `[ERROR] Missing telemetry coverage for critical service: ${service}.`
 export const MSG_ALERT_FAILURE = '[ERROR] Synthetic alert did not reach on-call responder.'
@@ -120,7 +121,7 @@ export function evaluateInstrumentationGate(input: {
       reasons.push(`high-priority gap (named in a deploy risk): ${g.service}/${g.signal}: ${g.gap}: ${g.detail}`)
     }
   }
-  return gate(1, checks, reasons, errors, ['monitoring-requirements.md', 'instrumentation-audit.json'])
+  return gate(1, checks, reasons, errors, [FILES.requirements, FILES.instrumentationAudit])
 }
 
 export function evaluateAlertGate(input: {
@@ -220,10 +221,10 @@ export function evaluateAlertGate(input: {
     threshold: `>= ${min}%`
   })
   return gate(2, checks, reasons, errors, [
-    'alert-test-results.json',
-    'dashboard-config.md',
-    'monitoring-approval-record.json',
-    ...(input.drill ? ['detection-drill.json'] : [])
+    FILES.alertTestResults,
+    FILES.dashboardConfig,
+    FILES.approvalRecord,
+    ...(input.drill ? [FILES.detectionDrill] : [])
   ])
 }
 
@@ -287,7 +288,7 @@ export function evaluateAssuranceGate(input: {
     threshold: 'all'
   })
   for (const f of unfiled) reasons.push(`gap without a backlog item: ${f}`)
-  return gate(3, checks, reasons, errors, ['observability-schedule.json', 'alert-tuning-report.md', 'improvement-backlog.md'])
+  return gate(3, checks, reasons, errors, [FILES.observabilitySchedule, FILES.alertTuningReport, FILES.improvementBacklog])
 }
 
 /** The parts of monitoring-approval-record.json that gate 4 reads. */
@@ -387,5 +388,5 @@ export function evaluateHandoffGate(input: {
     value,
     threshold: 'package delivered and a notification accepted by Protocol 13 (dispatch or webhook); every configured notification accepted'
   })
-  return gate(4, checks, reasons, errors, ['monitoring-package-manifest.json', 'monitoring-approval-record.json'])
+  return gate(4, checks, reasons, errors, [FILES.manifest, FILES.approvalRecord])
 }

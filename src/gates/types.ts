@@ -1,24 +1,7 @@
 export type GateStatus = 'pass' | 'fail'
 
-/** One criterion behind a gate, with the value that decided it. */
-export interface GateCheck {
-  name: string
-  status: 'pass' | 'fail' | 'error'
-  value: string
-  threshold: string
-}
-
-export interface GateResult {
-  id: 1 | 2 | 3 | 4
-  name: string
-  status: GateStatus
-  /** Why the gate failed, each naming the service, file or check. Empty on pass. */
-  reasons: string[]
-  /** Backend errors among the reasons, listed apart: they are not failed checks. */
-  errors: string[]
-  checks: GateCheck[]
-  evidence: string[]
-}
+/** gate-results.json's gates and checks: the types come from its contract. */
+export type { GateCheck, GateResult } from '../artifacts/contracts/gate-results.js'
 
 export const GATE_NAMES = {
   1: 'Instrumentation Coverage Gate',

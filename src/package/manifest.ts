@@ -1,29 +1,25 @@
 import type { WrittenArtifact } from './writer.js'
+import { FILES } from '../artifacts/files.js'
 
 /** The artifacts the protocol names; the manifest itself is listed apart. */
 export const REQUIRED_ARTIFACTS = [
-  'monitoring-requirements.md',
-  'instrumentation-audit.json',
-  'baseline-metrics.json',
-  'dashboard-config.md',
-  'alert-test-results.json',
-  'observability-schedule.json',
-  'alert-tuning-report.md',
-  'observability-scorecard.md',
-  'monitoring-approval-record.json',
-  'improvement-backlog.md'
+  FILES.requirements,
+  FILES.instrumentationAudit,
+  FILES.baselineMetrics,
+  FILES.dashboardConfig,
+  FILES.alertTestResults,
+  FILES.observabilitySchedule,
+  FILES.alertTuningReport,
+  FILES.scorecard,
+  FILES.approvalRecord,
+  FILES.improvementBacklog
 ] as const
 
 /** Which downstream protocol reads what (seed section 3). */
 export const DOWNSTREAM = {
-  'protocol-13': [
-    'monitoring-package-manifest.json',
-    'alert-test-results.json',
-    'instrumentation-audit.json',
-    'monitoring-approval-record.json'
-  ],
-  'protocol-5': ['observability-scorecard.md', 'alert-tuning-report.md', 'improvement-backlog.md'],
-  'protocol-14': ['baseline-metrics.json', 'instrumentation-gaps.json', 'instrumentation-audit.json']
+  'protocol-13': [FILES.manifest, FILES.alertTestResults, FILES.instrumentationAudit, FILES.approvalRecord],
+  'protocol-5': [FILES.scorecard, FILES.alertTuningReport, FILES.improvementBacklog],
+  'protocol-14': [FILES.baselineMetrics, FILES.instrumentationGaps, FILES.instrumentationAudit]
 } as const
 
 export interface ManifestEntry {

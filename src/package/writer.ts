@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { redact, redactDeep } from '../util/redact.js'
-import { ARTIFACT_SCHEMAS, validateAgainst } from './schemas.js'
+import { ARTIFACT_SCHEMAS } from '../artifacts/files.js'
+import { validateAgainst } from './schemas.js'
 
 export interface WrittenArtifact {
   name: string

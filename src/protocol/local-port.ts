@@ -6,6 +6,7 @@ import type { Logger } from '../util/log.js'
 import { planIssues } from '../github/issue-plan.js'
 import type { GitHubPort, HandoffInfo, IssuesOutcome, SyncBacklogOptions, UploadOutcome } from './ports.js'
 import { redactDeep } from '../util/redact.js'
+import { FILES } from '../artifacts/files.js'
 
 /**
  * GitHub as seen from a run without a token (the command line): nothing is sent to GitHub. The
@@ -43,7 +44,7 @@ export class LocalGitHubPort implements GitHubPort {
 
   /** issues-to-file.json: every issue exactly as the action would send it, highest priority first. */
   async syncBacklog(items: BacklogItem[], opts?: SyncBacklogOptions): Promise<IssuesOutcome> {
-    const file = join(this.outputDir, 'issues-to-file.json')
+    const file = join(this.outputDir, FILES.issuesToFile)
     const issues = planIssues(
       items,
       { labels: opts?.labels ?? [], kindPrefix: opts?.kindLabelPrefix, priorityPrefix: opts?.priorityLabelPrefix },

@@ -17,6 +17,7 @@ import { reviewAuditHook } from './hook-review.js'
 import { isHighRiskGap, loadQualityAudit, openFindings, renderQualityRequirements, type QualityAudit } from './quality-audit.js'
 import type { ProtocolRun } from './run-state.js'
 import { resolveInWorkspace } from '../util/workspace.js'
+import { FILES } from '../artifacts/files.js'
 
 export interface InstrumentationPhase {
   config: Config
@@ -88,7 +89,7 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
   )
   const requirementsWritten =
     (await run.writeText(
-      'monitoring-requirements.md',
+      FILES.requirements,
       renderRequirements(model, evidence, now()) + (qualityAudit ? renderQualityRequirements(qualityAudit) : '')
     )) !== undefined
 
@@ -107,7 +108,7 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
     what: 'instrumentation audit',
     command: config.hooks['audit-command'],
     commandName: 'audit-command',
-    artifact: 'instrumentation-audit.json',
+    artifact: FILES.instrumentationAudit,
     script: 'collect_perf.py',
     builtIn: () => steps.audit(ctx),
     builtInStatus: (a) =>
@@ -117,7 +118,7 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
     review: (hook, live) =>
       reviewAuditHook({ ...hook, hook: hook.data, live, services: model.services.map((s) => s.name), startedAt: run.startedAt, now: now() })
   })
-  await run.writeJson('instrumentation-audit.json', audit)
+  await run.writeJson(FILES.instrumentationAudit, audit)
 
   const previous = await previousBaseline(run, config)
   const baseline = await run.step(
@@ -133,7 +134,7 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
       not_verified_reason: reason
     })
   )
-  await run.writeJson('baseline-metrics.json', baseline)
+  await run.writeJson(FILES.baselineMetrics, baseline)
   const qualityGaps = qualityAudit ? openFindings(qualityAudit, audit).filter(isHighRiskGap) : undefined
   const gate = evaluateInstrumentationGate({ model, audit, requirementsWritten, thresholds: config.gates, qualityGaps })
   announceGate(log, gate)
@@ -163,7 +164,7 @@ async function previousBaseline(run: ProtocolRun, config: Config): Promise<{ sou
   }
   return run.step(
     'previous baseline',
-    async () => ({ source: found.source, data: await steps.loadPreviousBaseline(join(found.dir, 'baseline-metrics.json')) }),
+    async () => ({ source: found.source, data: await steps.loadPreviousBaseline(join(found.dir, FILES.baselineMetrics)) }),
     () => undefined
   )
 }

@@ -11,6 +11,7 @@ import { ANNOUNCE, announceGate } from './announce.js'
 import { reviewAlertHook } from './hook-review.js'
 import type { InstrumentationPhase } from './phase1-instrumentation.js'
 import type { ProtocolRun } from './run-state.js'
+import { FILES } from '../artifacts/files.js'
 
 export interface ActivationPhase {
   /** Gate 1 failed and flow.pause-on-gate-failure holds everything that pages people or hands off. */
@@ -62,7 +63,7 @@ export async function activationPhase(run: ProtocolRun, p1: InstrumentationPhase
         })
       )
     : undefined
-  if (drill) await run.writeJson('detection-drill.json', drill)
+  if (drill) await run.writeJson(FILES.detectionDrill, drill)
   const dashboards = await run.step(
     'dashboard check',
     () => steps.dashboards(ctx),
@@ -74,8 +75,8 @@ export async function activationPhase(run: ProtocolRun, p1: InstrumentationPhase
     })
   )
   await run.step(
-    'dashboard-config.md',
-    async () => run.writer.text('dashboard-config.md', await steps.renderDashboardConfig(alignment, dashboards)),
+    FILES.dashboardConfig,
+    async () => run.writer.text(FILES.dashboardConfig, await steps.renderDashboardConfig(alignment, dashboards)),
     () => undefined
   )
 
@@ -96,7 +97,7 @@ export async function activationPhase(run: ProtocolRun, p1: InstrumentationPhase
         what: 'alert path test',
         command: answer.yes ? config.hooks['alert-test-command'] : undefined,
         commandName: 'alert-test-command',
-        artifact: 'alert-test-results.json',
+        artifact: FILES.alertTestResults,
         script: 'workflow_automation.py (alert-test)',
         builtIn: async () => {
           const { routesWithDrillLabels } = await import('../alerting/drill/run.js')
@@ -115,7 +116,7 @@ export async function activationPhase(run: ProtocolRun, p1: InstrumentationPhase
             now: now()
           })
       })
-  await run.writeJson('alert-test-results.json', alertTests)
+  await run.writeJson(FILES.alertTestResults, alertTests)
   const runbook = await run.step(
     'runbook update',
     () => steps.updateRunbook(ctx, { alignment, dashboards, alertTests, onCallOwner: opts.onCallOwner }),

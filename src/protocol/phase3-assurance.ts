@@ -22,6 +22,7 @@ import { qualityBacklog } from './quality-audit.js'
 import type { InstrumentationPhase } from './phase1-instrumentation.js'
 import type { ActivationPhase } from './phase2-activation.js'
 import type { ProtocolRun } from './run-state.js'
+import { FILES } from '../artifacts/files.js'
 
 export interface AssurancePhase {
   schedule: ObservabilitySchedule
@@ -46,7 +47,7 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
     onCallOwner: opts.onCallOwner,
     now: now()
   })
-  await run.writeJson('observability-schedule.json', schedule)
+  await run.writeJson(FILES.observabilitySchedule, schedule)
 
   log.info(ANNOUNCE.correlating)
   const correlate = (): Promise<TuningReport> =>
@@ -64,7 +65,7 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
     const dir = await mkdtemp(join(tmpdir(), 'sre-hook-'))
     const hook = await runHook<string>({
       command: tuningCommand,
-      outputFile: join(dir, 'alert-tuning-report.md'),
+      outputFile: join(dir, FILES.alertTuningReport),
       cwd: opts.workspace,
       env: opts.env,
       timeoutSeconds: config.hooks['timeout-seconds']
@@ -97,7 +98,7 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
   tuning = withBacktest(tuning, backtest)
   const drillSection = p2.drill ? (await import('../alerting/drill/report.js')).renderDrillSection(p2.drill) : ''
   const tuningWritten =
-    (await run.writeText('alert-tuning-report.md', renderTuningReport(tuning) + drillSection + hookSection)) !== undefined
+    (await run.writeText(FILES.alertTuningReport, renderTuningReport(tuning) + drillSection + hookSection)) !== undefined
 
   const approval = p2.approval
   const quality = qualityBacklog(p1.qualityAudit, audit)
@@ -121,7 +122,7 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
     () => []
   )
   await run.writeText(
-    'observability-scorecard.md',
+    FILES.scorecard,
     renderScorecard({
       release: model.release.tag ?? 'untagged',
       now: now(),
@@ -134,7 +135,7 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
       baseline
     })
   )
-  const backlogFile = await run.writeText('improvement-backlog.md', renderBacklog(backlog, now()))
+  const backlogFile = await run.writeText(FILES.improvementBacklog, renderBacklog(backlog, now()))
   // Gate 3 reads the backlog back from the file it wrote: the artifact is what must list the gaps.
   const backlogText = backlogFile ? await readFile(backlogFile.path, 'utf8').catch(() => undefined) : undefined
   const listed = backlogText === undefined ? [] : backlog.filter((b) => backlogText.includes(b.fingerprint))

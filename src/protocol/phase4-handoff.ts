@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
 import type { NotifyTarget } from '../config/schema.js'
 import { evaluateHandoffGate, MSG_APPROVAL_MISSING, type HandoffView } from '../gates/gates.js'
+import type { GateResults } from '../artifacts/contracts/gate-results.js'
 import type { GateResult } from '../gates/types.js'
 import { buildManifest, type PackageManifest } from '../package/manifest.js'
 import { ANNOUNCE, announceGate } from './announce.js'
@@ -14,6 +15,7 @@ import type { AssurancePhase } from './phase3-assurance.js'
 import type { HandoffInfo, IssuesOutcome, UploadOutcome } from './ports.js'
 import { openFindings } from './quality-audit.js'
 import type { ProtocolRun } from './run-state.js'
+import { FILES } from '../artifacts/files.js'
 
 export interface HandoffPhase {
   manifest: PackageManifest
@@ -26,7 +28,7 @@ export interface HandoffPhase {
   gate: GateResult
 }
 
-export function gateResultsDoc(gates: GateResult[], at: Date, final: boolean): unknown {
+export function gateResultsDoc(gates: GateResult[], at: Date, final: boolean): GateResults {
   return { evaluated_at: at.toISOString(), status: gates.every((g) => g.status === 'pass') ? 'pass' : 'fail', final, gates }
 }
 
@@ -45,7 +47,7 @@ function instrumentationGaps(run: ProtocolRun, p1: InstrumentationPhase): unknow
         priority: g.priority,
         gap: g.gap,
         detail: g.detail,
-        source: 'instrumentation-audit.json'
+        source: FILES.instrumentationAudit
       })),
       ...openFindings(qualityAudit, audit)
         .filter((f) => f.category === 'instrumentation-gap')
@@ -71,9 +73,9 @@ export async function handoffPhase(
   const { config, model } = p1
   const { approval, backlog } = p3
   log.info(ANNOUNCE.phase4)
-  await run.writeJson('monitoring-approval-record.json', approval)
+  await run.writeJson(FILES.approvalRecord, approval)
   if (approval.status !== 'approved') log.error(MSG_APPROVAL_MISSING)
-  await run.writeJson('instrumentation-gaps.json', instrumentationGaps(run, p1))
+  await run.writeJson(FILES.instrumentationGaps, instrumentationGaps(run, p1))
   const runbook = p2.runbook
   const runbookEntry = runbook
     ? {
@@ -95,7 +97,7 @@ export async function handoffPhase(
     runbook: runbookEntry,
     notWritten: run.notWritten
   })
-  const manifestWritten = await run.writeJson('monitoring-package-manifest.json', manifest)
+  const manifestWritten = await run.writeJson(FILES.manifest, manifest)
   // A scheduled re-check hands nothing new to incident response: only a release is dispatched.
   const dispatchEnabled = config.github.handoff.enabled && opts.mode === 'post-deploy'
   const requires = opts.mode === 'post-deploy' ? 'protocol-13' : 'any'
@@ -108,7 +110,7 @@ export async function handoffPhase(
     thresholds: config.gates
   })
   const preliminary = [p1.gate, p2.gate, p3.gate, gate4Pending]
-  await run.writeJson('gate-results.json', gateResultsDoc(preliminary, now(), false))
+  await run.writeJson(FILES.gateResults, gateResultsDoc(preliminary, now(), false))
 
   const packageFiles = [...writer.written.values()].map((a) => a.path)
   let upload: UploadOutcome | undefined
@@ -203,7 +205,7 @@ export async function handoffPhase(
   })
   announceGate(log, gate)
   // The copy on disk is final; the uploaded copy was written before the upload could be judged.
-  await run.writeJson('gate-results.json', gateResultsDoc([p1.gate, p2.gate, p3.gate, gate], now(), true))
+  await run.writeJson(FILES.gateResults, gateResultsDoc([p1.gate, p2.gate, p3.gate, gate], now(), true))
 
   let issues: IssuesOutcome | undefined
   if (opts.fileIssues) {

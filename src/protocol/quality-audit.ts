@@ -12,6 +12,7 @@ import type { Signal } from '../config/schema.js'
 import type { InstrumentationAudit } from '../telemetry/types.js'
 import { describeValue, InputError, InputErrors } from '../util/errors.js'
 import { escapeCell, inlineCode } from '../util/escape.js'
+import { SCHEMA_FILES } from '../artifacts/files.js'
 
 export type FindingSeverity = 'critical' | 'high' | 'medium' | 'low'
 export type FindingCategory = 'instrumentation-gap' | 'monitoring-gap' | 'alerting-gap' | 'compliance' | 'other'
@@ -109,7 +110,7 @@ function fromJson(text: string, file: string): QualityAudit {
       new InputError({ file, expected: 'JSON (schemas/quality-audit.schema.json)', found: `invalid JSON (${(err as Error).message})` })
     ])
   }
-  const check = validateAgainst('quality-audit.schema.json', data)
+  const check = validateAgainst(SCHEMA_FILES.qualityAudit, data)
   if (!check.valid) {
     throw new InputErrors(
       check.errors

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ARTIFACT_SCHEMAS } from '../package/schemas.js'
+import { ARTIFACT_SCHEMAS } from '../artifacts/files.js'
 import type { PackageWriter, WrittenArtifact } from '../package/writer.js'
 import { errorText } from '../util/errors.js'
 import type { Logger } from '../util/log.js'

@@ -22,6 +22,7 @@ import { gateResultsDoc, handoffPhase } from './phase4-handoff.js'
 import { ProtocolRun } from './run-state.js'
 import { defaultSteps } from './steps.js'
 import type { RunOptions, RunResult } from './types.js'
+import { FILES } from '../artifacts/files.js'
 
 export { ANNOUNCE } from './announce.js'
 export type { RunOptions, RunResult } from './types.js'
@@ -174,10 +175,10 @@ async function finishEarly(
       )
   )
   try {
-    if (!writer.written.has('monitoring-requirements.md')) {
-      await run.writeText('monitoring-requirements.md', refusalRequirements(refused ?? [cause], now(), !!refused))
+    if (!writer.written.has(FILES.requirements)) {
+      await run.writeText(FILES.requirements, refusalRequirements(refused ?? [cause], now(), !!refused))
     }
-    await run.writeJson('gate-results.json', gateResultsDoc(gates, now(), true))
+    await run.writeJson(FILES.gateResults, gateResultsDoc(gates, now(), true))
     const manifest = buildManifest({
       written: writer.written.values(),
       generator: opts.generator,
@@ -189,7 +190,7 @@ async function finishEarly(
       notWritten: run.notWritten,
       refusedInput: refused ?? [cause]
     })
-    await run.writeJson('monitoring-package-manifest.json', manifest)
+    await run.writeJson(FILES.manifest, manifest)
     const upload = opts.packageArtifact
       ? await opts.github.uploadPackage(
           writer.dir,

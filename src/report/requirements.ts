@@ -2,6 +2,7 @@ import type { Evidence } from '../evidence/model.js'
 import type { MonitoringModel } from '../model/monitoring-model.js'
 import { escapeMarkdown } from '../util/escape.js'
 import { fmtNumber, mdList, mdTable } from './table.js'
+import { EVIDENCE_INPUTS } from '../artifacts/files.js'
 
 /** `monitoring-requirements.md`: KPIs, SLOs and risky components taken from the deploy evidence. */
 export function renderRequirements(model: MonitoringModel, evidence: Evidence, now: Date): string {
@@ -37,11 +38,11 @@ export function renderRequirements(model: MonitoringModel, evidence: Evidence, n
     mdTable(
       ['Metric', 'Value', 'Source'],
       [
-        ...Object.entries(v.metricsSnapshot).map(([k, val]) => [k, fmtNumber(val), 'post-deployment-validation.json']),
+        ...Object.entries(v.metricsSnapshot).map(([k, val]) => [k, fmtNumber(val), EVIDENCE_INPUTS.validation]),
         ...evidence.healthLog.metrics.map((m) => [
           m.name,
           `${m.value}${m.threshold ? ` (threshold ${m.threshold})` : ''}`,
-          'deployment-health-log.md'
+          EVIDENCE_INPUTS.healthLog
         ])
       ]
     ),

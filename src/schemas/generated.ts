@@ -1,18 +1,23 @@
-import { z } from 'zod'
-import { configJsonSchema } from '../config/json-schema.js'
-import { ackMapping } from '../config/schema.js'
+// Every JSON Schema in schemas/ that is generated from a zod contract: one line per schema.
+// `npm run schemas` writes them (scripts/write-schemas.ts); the tests fail while schemas/ differs.
+// Build-time only: nothing at run time imports this module or a contract.
+import { contractJsonSchema, type ContractEntry } from '../artifacts/contract.js'
+import { gateResultsContract } from '../artifacts/contracts/gate-results.js'
+import { SCHEMA_FILES } from '../artifacts/files.js'
+import { ackMapping, configSchema } from '../config/schema.js'
 
-/** alerting.webhook.ack on its own: the JSON paths into the acknowledgement source's answer. */
-function webhookAckMappingSchema(): Record<string, unknown> {
-  return {
-    $id: 'https://github.com/sre-monitoring-action/schemas/webhook-ack-mapping.schema.json',
+const CONTRACTS: ContractEntry[] = [
+  { file: SCHEMA_FILES.config, title: 'sre-monitoring-action config (.github/sre-monitoring.yml)', contract: configSchema, io: 'input' },
+  {
+    file: SCHEMA_FILES.webhookAckMapping,
     title: 'alerting.webhook.ack: JSON paths into the acknowledgement answer (docs/alert-acknowledgements.md)',
-    ...(z.toJSONSchema(ackMapping, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>)
-  }
-}
+    contract: ackMapping,
+    io: 'input'
+  },
+  { file: SCHEMA_FILES.gateResults, title: 'gate-results.json', contract: gateResultsContract }
+]
 
-/** Every file in schemas/ that is generated from a zod contract, with its generator. */
-export const GENERATED_SCHEMAS: Record<string, () => Record<string, unknown>> = {
-  'schemas/config.schema.json': configJsonSchema,
-  'schemas/webhook-ack-mapping.schema.json': webhookAckMappingSchema
-}
+/** Every file in schemas/ that is generated from a zod contract (path from the repository root), with its generator. */
+export const GENERATED_SCHEMAS: Record<string, () => Record<string, unknown>> = Object.fromEntries(
+  CONTRACTS.map((entry) => [`schemas/${entry.file}`, () => contractJsonSchema(entry)])
+)

@@ -21,7 +21,8 @@ import {
   type SufficiencyRule
 } from './coverage.js'
 import { PrometheusClient } from './prometheus/client.js'
-import { BASELINE_SCHEMA, checkSchema } from './schema-check.js'
+import { SCHEMA_FILES } from '../artifacts/files.js'
+import { validateAgainst } from '../package/schemas.js'
 import type { BaselineMetrics, BaselineValue, ClaimCheck, PreviousComparison } from './types.js'
 import { describeNumber, exactRegex, groupingLabels, promDuration, selectorOf, serviceMatcher } from './vector.js'
 
@@ -659,12 +660,12 @@ export async function loadPreviousBaseline(file: string): Promise<BaselineMetric
   }
   // Strict UTF-8, and a JSON error that says where, never what the file holds.
   const data = parseJsonText(decodeUtf8(bytes, file), file, 'a baseline-metrics.json from a previous run')
-  const errors = checkSchema(BASELINE_SCHEMA, data)
+  const { errors } = validateAgainst(SCHEMA_FILES.baselineMetrics, data)
   if (errors.length > 0) {
     throw new InputError({
       file,
       field: errors[0]!.split(' ')[0],
-      expected: 'a document matching schemas/baseline-metrics.schema.json',
+      expected: `a document matching schemas/${SCHEMA_FILES.baselineMetrics}`,
       found: `${errors.length} problem(s): ${errors.slice(0, 3).join('; ')}`
     })
   }

@@ -14,8 +14,9 @@ import { compareWithHistory, evaluateRule, historySpans, round } from './evaluat
 import { burnSignal, equalityValues, expandRecordings, metricNames, type Expansion, type RecordingDefinition } from './promql.js'
 import { alertsInForce, rulesFromApi, rulesFromFiles, type AlertInForce, type RuleSourceStatus, type TimedRule } from './rules.js'
 import type { AlertBacktest, Coverage, RuleBacktest } from './types.js'
+import { FILES } from '../../artifacts/files.js'
 
-export const BACKTEST_FILE = 'alert-backtest.json'
+export const BACKTEST_FILE = FILES.alertBacktest
 /** Prometheus refuses a range query of more than 11000 points per series. */
 const MAX_POINTS = 11000
 /** Rules evaluated at most; the rest are listed as not evaluated. */
