@@ -9,7 +9,7 @@ import { createOctokit, type Octokit } from '../../src/github/octokit.js'
 import { upsertPullRequestComment } from '../../src/github/pr-comment.js'
 import { APPROVAL_MISSING_MESSAGE, buildApprovalRecord, parseApprovedBy, resolveApproval } from '../../src/github/approvals.js'
 import { buildClientPayload, sendHandoff, type HandoffPayload } from '../../src/github/handoff.js'
-import { readRunContext, artifactUrl } from '../../src/github/context.js'
+import { readWorkflowRun, artifactUrl, repositoryUrl, runLabel } from '../../src/github/context.js'
 import { startGitHubApi, type GitHubApiStandIn } from '../standins/github-api.js'
 
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void
@@ -245,7 +245,7 @@ describe('sendHandoff', () => {
   })
 })
 
-describe('readRunContext', () => {
+describe('readWorkflowRun', () => {
   it('reads the repository, run, attempt, server URL, workflow and PR from the environment and event', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ctx-'))
     const eventPath = join(dir, 'event.json')
@@ -256,7 +256,7 @@ describe('readRunContext', () => {
         pull_request: { number: 12, head: { repo: { full_name: 'someone/shop', fork: true } }, base: { repo: { full_name: FULL } } }
       })
     )
-    const ctx = readRunContext({
+    const ctx = readWorkflowRun({
       GITHUB_REPOSITORY: FULL,
       GITHUB_RUN_ID: '4242',
       GITHUB_RUN_ATTEMPT: '3',
@@ -278,10 +278,20 @@ describe('readRunContext', () => {
     })
     expect(artifactUrl(ctx, 99)).toBe('https://github.com/acme/shop/actions/runs/4242/artifacts/99')
     expect(
-      readRunContext(
+      readWorkflowRun(
         { GITHUB_REPOSITORY: FULL, GITHUB_RUN_ID: '1' },
         { pull_request: { number: 3, head: { repo: { full_name: FULL } }, base: { repo: { full_name: FULL } } } }
       ).forkPullRequest
     ).toBe(false)
+  })
+
+  it('labels the run by id and attempt in Actions and by time elsewhere; names the repository page only when known', () => {
+    expect(runLabel({ GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '3' })).toBe('4242-3')
+    expect(runLabel({ GITHUB_RUN_ID: '4242' })).toBe('4242-1')
+    expect(runLabel({}, 1700000000000)).toBe('local-1700000000000')
+    expect(repositoryUrl(readWorkflowRun({ GITHUB_REPOSITORY: FULL, GITHUB_SERVER_URL: 'https://ghe.example/' }))).toBe(
+      'https://ghe.example/acme/shop'
+    )
+    expect(repositoryUrl(readWorkflowRun({}))).toBeUndefined()
   })
 })

@@ -1,5 +1,6 @@
 import type * as Core from '@actions/core'
 import { resolve } from 'node:path'
+import { readWorkflowRun, repositoryUrl, runLabel } from '../github/context.js'
 import { LocalGitHubPort } from '../protocol/local-port.js'
 import type { GitHubPort } from '../protocol/ports.js'
 import { crashedRun, runProtocol, type RunResult } from '../protocol/run.js'
@@ -65,7 +66,7 @@ export async function runAction(settings: Settings, rawCore: typeof Core, env: N
       env,
       log,
       now,
-      runId: env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : `local-${Date.now()}`,
+      runId: runLabel(env),
       generator: GENERATOR,
       github,
       evidenceError
@@ -82,9 +83,7 @@ export async function runAction(settings: Settings, rawCore: typeof Core, env: N
     runUrl: github.runUrl(),
     packageUrl: upload?.url,
     packageName: settings.packageArtifact,
-    repoUrl: env.GITHUB_REPOSITORY
-      ? `${(env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}`
-      : undefined,
+    repoUrl: repositoryUrl(readWorkflowRun(env)),
     ref: env.GITHUB_SHA
   }
   let summary: string

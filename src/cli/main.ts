@@ -5,6 +5,7 @@
 import { stat, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { runLabel } from '../github/context.js'
 import { LocalGitHubPort } from '../protocol/local-port.js'
 import { crashedRun, runProtocol } from '../protocol/run.js'
 import { renderSummary, renderTerminal } from '../report/summary.js'
@@ -178,7 +179,7 @@ export async function main(
       env: io.env,
       log,
       now,
-      runId: `local-${Date.now()}`,
+      runId: runLabel(io.env),
       generator: GENERATOR,
       github: new LocalGitHubPort(outputDir, now, log, args['deliver-to'] ? resolve(io.cwd, args['deliver-to']) : undefined)
     })

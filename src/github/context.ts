@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs'
 
-/** What the orchestrator needs to know about the run, read from the runner's environment. */
-export interface RunContext {
+/**
+ * The workflow run as the runner describes it (repository, run id, URLs, event). Not the phases'
+ * RunContext (model/monitoring-model.ts), which carries config, evidence and the model.
+ */
+export interface WorkflowRun {
   owner: string
   repo: string
   runId: number
@@ -47,10 +50,10 @@ function positiveInt(value: string | undefined, fallback: number): number {
 }
 
 /**
- * Read the run context. Fields the environment lacks get neutral values (run id 0) so the CLI can
+ * Read the workflow run. Fields the environment lacks get neutral values (run id 0) so the CLI can
  * run outside Actions; `isActionsRun` tells the two apart.
  */
-export function readRunContext(env: NodeJS.ProcessEnv = process.env, payload?: EventPayload): RunContext {
+export function readWorkflowRun(env: NodeJS.ProcessEnv = process.env, payload?: EventPayload): WorkflowRun {
   const event = payload ?? readPayload(env.GITHUB_EVENT_PATH)
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/')
   const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')
@@ -82,11 +85,25 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env, payload?: E
   }
 }
 
+/**
+ * This run's id in the package, synthetic alerts and issue bodies: `<run id>-<attempt>` in Actions
+ * (a re-run is told apart), `local-<ms>` elsewhere.
+ */
+export function runLabel(env: NodeJS.ProcessEnv = process.env, now = Date.now()): string {
+  const runId = positiveInt(env.GITHUB_RUN_ID, 0)
+  return runId ? `${runId}-${positiveInt(env.GITHUB_RUN_ATTEMPT, 1)}` : `local-${now}`
+}
+
+/** The repository's page, when the runner names the repository. */
+export function repositoryUrl(run: Pick<WorkflowRun, 'serverUrl' | 'owner' | 'repo'>): string | undefined {
+  return run.owner && run.repo ? `${run.serverUrl}/${run.owner}/${run.repo}` : undefined
+}
+
 export function isActionsRun(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.GITHUB_ACTIONS === 'true' && Boolean(env.GITHUB_RUN_ID) && Boolean(env.GITHUB_REPOSITORY)
 }
 
 /** The page of an artifact, as the run's page links it. */
-export function artifactUrl(ctx: Pick<RunContext, 'serverUrl' | 'owner' | 'repo' | 'runId'>, artifactId: number): string {
+export function artifactUrl(ctx: Pick<WorkflowRun, 'serverUrl' | 'owner' | 'repo' | 'runId'>, artifactId: number): string {
   return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}/artifacts/${artifactId}`
 }

@@ -7,7 +7,7 @@ import type { Logger } from '../util/log.js'
 import { resolveApproval } from './approvals.js'
 import { downloadEvidenceArtifact, downloadPreviousPackage, uploadPackage } from './artifacts.js'
 import { syncBacklogIssues } from './backlog-issues.js'
-import { readRunContext } from './context.js'
+import { readWorkflowRun } from './context.js'
 import { sendHandoff } from './handoff.js'
 import { createOctokit, DEFAULT_TIME_POLICY, describeApiError, GitHubBudget } from './octokit.js'
 import { upsertPullRequestComment } from './pr-comment.js'
@@ -31,7 +31,7 @@ export async function createGitHubPort(args: {
 }): Promise<GitHubPort> {
   const { settings, env, log } = args
   const token = settings.githubToken!
-  const run = readRunContext(env)
+  const run = readWorkflowRun(env)
   const repo = { owner: run.owner, repo: run.repo }
   // One time budget for every GitHub call of the run, whichever Octokit makes it.
   const budget = new GitHubBudget(DEFAULT_TIME_POLICY.budgetMs)
