@@ -7,6 +7,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { runLabel } from '../github/context.js'
 import { LocalGitHubPort } from '../protocol/local-port.js'
+import { INPUT_DEFAULTS as D } from '../settings/defaults.js'
 import { crashedRun, runProtocol } from '../protocol/run.js'
 import { renderSummary, renderTerminal } from '../report/summary.js'
 import { safeLine } from '../util/log.js'
@@ -20,17 +21,17 @@ const USAGE = `Usage: sre-monitoring [options]
 
 Runs Protocol 12 (post-deployment monitoring) on a deploy's evidence and writes the package.
 
-  --evidence DIR        Protocol 11 evidence folder (default .artifacts/deployment)
-  --config FILE         config file (default .github/sre-monitoring.yml)
-  --output DIR          package folder (default .artifacts/monitoring)
+  --evidence DIR        Protocol 11 evidence folder (default ${D['evidence-path']})
+  --config FILE         config file (default ${D.config})
+  --output DIR          package folder (default ${D['output-dir']})
   --workspace DIR       repository root; other paths are relative to it (default: current folder)
-  --mode MODE           post-deploy (default) or assurance
-  --alert-tests BOOL    send synthetic alerts (default true)
+  --mode MODE           post-deploy or assurance (default ${D.mode})
+  --alert-tests BOOL    send synthetic alerts (default ${D['alert-tests']})
   --approved-by NAMES   approvers, comma separated
   --on-call-owner NAME  on-call owner of the monitoring configuration
   --summary-file FILE   also write the Markdown job summary there
   --deliver-to DIR      deliver the package and the Protocol 13 handoff event to this folder
-  --fail-on WHEN        gate (default: exit 1 when a gate fails) or never
+  --fail-on WHEN        gate (exit 1 when a gate fails) or never (default ${D['fail-on']})
   -v, --verbose         debug lines
   -h, --help            this text
   --version             the version
@@ -38,24 +39,24 @@ Runs Protocol 12 (post-deployment monitoring) on a deploy's evidence and writes 
 Colour on a terminal; NO_COLOR turns it off, FORCE_COLOR on.
 Exit status: 0 all gates pass (or --fail-on never), 1 a gate failed, 2 bad usage or invalid input.`
 
-const OPTIONS = {
-  evidence: { type: 'string', default: '.artifacts/deployment' },
-  config: { type: 'string', default: '.github/sre-monitoring.yml' },
-  output: { type: 'string', default: '.artifacts/monitoring' },
+export const CLI_OPTIONS = {
+  evidence: { type: 'string', default: D['evidence-path'] },
+  config: { type: 'string', default: D.config },
+  output: { type: 'string', default: D['output-dir'] },
   workspace: { type: 'string', default: '.' },
-  mode: { type: 'string', default: 'post-deploy' },
-  'alert-tests': { type: 'string', default: 'true' },
+  mode: { type: 'string', default: D.mode },
+  'alert-tests': { type: 'string', default: D['alert-tests'] },
   'approved-by': { type: 'string' },
   'on-call-owner': { type: 'string' },
   'summary-file': { type: 'string' },
   'deliver-to': { type: 'string' },
-  'fail-on': { type: 'string', default: 'gate' },
+  'fail-on': { type: 'string', default: D['fail-on'] },
   verbose: { type: 'boolean', short: 'v', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false }
 } as const
 
-const FLAGS = Object.keys(OPTIONS).map((k) => `--${k}`)
+const FLAGS = Object.keys(CLI_OPTIONS).map((k) => `--${k}`)
 const VALUES: Record<string, readonly string[]> = {
   mode: ['post-deploy', 'assurance'],
   'alert-tests': ['true', 'false'],
@@ -74,7 +75,7 @@ class UsageError extends Error {}
 
 function parse(argv: string[]) {
   try {
-    return parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values
+    return parseArgs({ args: argv, options: CLI_OPTIONS, strict: true, allowPositionals: false }).values
   } catch (err) {
     const e = err as { code?: string; message: string }
     const flag = /'(-{1,2}[^' ]+)/.exec(e.message)?.[1]
@@ -174,7 +175,7 @@ export async function main(
       alertTestsApproved: args['alert-tests'] === 'true',
       approvedBy: args['approved-by'],
       onCallOwner: args['on-call-owner'],
-      packageArtifact: args['deliver-to'] ? 'monitoring-package' : undefined,
+      packageArtifact: args['deliver-to'] ? D['package-artifact'] : undefined,
       fileIssues: true,
       env: io.env,
       log,

@@ -251,7 +251,7 @@ export const alerting = z.strictObject({
       /** Extra headers for the ack URL (e.g. `Authorization: env:OPSGENIE_AUTH`); `env:NAME` values are read and masked. */
       headers: z.record(z.string(), z.string()).default({}),
       'poll-seconds': z.number().positive().default(2),
-      ack: ackMapping.default({ ...DEFAULT_ACK_MAPPING, 'number-unit': 'ms' })
+      ack: ackMapping.prefault({})
     })
     .optional(),
   /** Acknowledging identities that are never a person (case-insensitive regular expressions). */
@@ -344,15 +344,7 @@ export const configSchema = z.strictObject({
           { metric: 'error_ratio', 'max-ratio': 2 }
         ])
     })
-    .default({
-      window: '30m',
-      queries: {},
-      'claim-tolerance-percent': 25,
-      criteria: [
-        { metric: 'latency_p95', 'max-increase-percent': 10, 'warn-increase-percent': 5 },
-        { metric: 'error_ratio', 'max-ratio': 2 }
-      ]
-    }),
+    .prefault({}),
   slos: z.array(slo).default([]),
   /**
    * How much data a windowed figure needs (rates, ratios, quantiles, SLO attainment, alert
@@ -374,20 +366,10 @@ export const configSchema = z.strictObject({
         })
         .default({})
     })
-    .default({ 'min-requests': 20, criteria: {} }),
+    .prefault({}),
   /** OpenSLO v1 documents (kind: SLO) in the repository. */
   openslo: z.array(z.string()).default([]),
-  alerting: alerting.default({
-    'ack-ignore': ['bot', 'automation', 'integration', 'api'],
-    'clock-skew-seconds': 5,
-    retries: 1,
-    'ack-sla-seconds': 300,
-    'wait-margin-seconds': 30,
-    routes: [],
-    'rule-files': [],
-    'burn-rate-tolerance-percent': 10,
-    'notification-channels': {}
-  }),
+  alerting: alerting.prefault({}),
   /** The detection drill: the rules in force fed burns in promtool until they fire. */
   drill: z
     .strictObject({
@@ -398,7 +380,7 @@ export const configSchema = z.strictObject({
         .union([duration, z.strictObject({ page: duration.optional(), ticket: duration.optional(), absent: duration.optional() })])
         .optional()
     })
-    .default({ required: false }),
+    .prefault({}),
   dashboards: z
     .strictObject({
       files: z.array(z.string()).default([]),
@@ -406,10 +388,8 @@ export const configSchema = z.strictObject({
       backend: z.string().optional(),
       grafana: z.strictObject({ url: httpUrl, 'token-env': envName.optional(), uids: z.array(z.string()).default([]) }).optional()
     })
-    .default({ files: [] }),
-  runbook: z.strictObject({ path: z.string().default('RUNBOOKS/monitoring-runbook.md') }).default({
-    path: 'RUNBOOKS/monitoring-runbook.md'
-  }),
+    .prefault({}),
+  runbook: z.strictObject({ path: z.string().default('RUNBOOKS/monitoring-runbook.md') }).prefault({}),
   incidents: z
     .strictObject({
       /** A JSON file of incidents: [{id, service, started_at, resolved_at?, severity?}]. */
@@ -427,7 +407,7 @@ export const configSchema = z.strictObject({
         .optional(),
       lookback: duration.default('7d')
     })
-    .default({ lookback: '7d' }),
+    .prefault({}),
   assurance: z
     .strictObject({
       owner: z.string().optional(),
@@ -438,7 +418,7 @@ export const configSchema = z.strictObject({
       /** Checks run elsewhere; cadence is a five-field cron (UTC). */
       checks: z.array(z.strictObject({ 'check-type': z.string(), cadence: z.string(), owner: z.string().optional() })).default([])
     })
-    .default({ checks: [] }),
+    .prefault({}),
   gates: z
     .strictObject({
       'coverage-min-percent': z.number().min(0).max(100).default(95),
@@ -447,13 +427,7 @@ export const configSchema = z.strictObject({
       'manifest-completeness-min-percent': z.number().min(0).max(100).default(95),
       'approvals-min-percent': z.number().min(0).max(100).default(100)
     })
-    .default({
-      'coverage-min-percent': 95,
-      'dashboard-score-min-percent': 90,
-      'schedule-coverage-min-percent': 100,
-      'manifest-completeness-min-percent': 95,
-      'approvals-min-percent': 100
-    }),
+    .prefault({}),
   /** Commands that produce an artifact in place of the built-in step (the seed's automation hooks). */
   hooks: z
     .strictObject({
@@ -462,7 +436,7 @@ export const configSchema = z.strictObject({
       'tuning-command': z.string().optional(),
       'timeout-seconds': z.number().positive().max(3600).default(600)
     })
-    .default({ 'timeout-seconds': 600 }),
+    .prefault({}),
   /** The protocol's own control flow. */
   flow: z
     .strictObject({
@@ -474,7 +448,7 @@ export const configSchema = z.strictObject({
        */
       'confirm-with': z.enum(['input', 'environment']).default('input')
     })
-    .default({ 'pause-on-gate-failure': true, 'confirm-with': 'input' }),
+    .prefault({}),
   /** Inputs from other protocols. */
   inputs: z
     .strictObject({
@@ -494,18 +468,9 @@ export const configSchema = z.strictObject({
       'priority-label-prefix': z.string().max(40).default('priority/'),
       'max-new-issues': z.number().int().min(0).default(10),
       'pr-comment': z.boolean().default(true),
-      handoff: z
-        .strictObject({ enabled: z.boolean().default(false), 'event-type': z.string().default('protocol-13-handoff') })
-        .default({ enabled: false, 'event-type': 'protocol-13-handoff' })
+      handoff: z.strictObject({ enabled: z.boolean().default(false), 'event-type': z.string().default('protocol-13-handoff') }).prefault({})
     })
-    .default({
-      labels: ['sre-monitoring'],
-      'kind-label-prefix': 'kind/',
-      'priority-label-prefix': 'priority/',
-      'max-new-issues': 10,
-      'pr-comment': true,
-      handoff: { enabled: false, 'event-type': 'protocol-13-handoff' }
-    }),
+    .prefault({}),
   limits: z
     .strictObject({
       'evidence-max-bytes': z
@@ -526,11 +491,7 @@ export const configSchema = z.strictObject({
         .positive()
         .default(8 * 1024 * 1024)
     })
-    .default({
-      'evidence-max-bytes': 20 * 1024 * 1024,
-      'evidence-markdown-max-bytes': 2 * 1024 * 1024,
-      'response-max-bytes': 8 * 1024 * 1024
-    })
+    .prefault({})
 })
 
 export type Config = z.infer<typeof configSchema>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { InputError } from '../util/errors.js'
+import { inputDefault, type InputName } from './defaults.js'
 
 /**
  * All action inputs, parsed once into one settings object (as actions/checkout's input-helper
@@ -37,22 +38,11 @@ export const settingsSchema = z.object({
 
 export type Settings = z.infer<typeof settingsSchema>
 
-export const INPUT_DEFAULTS: Record<string, string> = {
-  'evidence-path': '.artifacts/deployment',
-  config: '.github/sre-monitoring.yml',
-  'output-dir': '.artifacts/monitoring',
-  mode: 'post-deploy',
-  'package-artifact': 'monitoring-package',
-  'backlog-issues': 'true',
-  'alert-tests': 'true',
-  'fail-on': 'gate'
-}
-
 /** Read every input through `getInput` (which returns '' for an unset input). */
 export function getSettings(getInput: (name: string) => string): Settings {
-  const read = (name: string): string => {
+  const read = (name: InputName): string => {
     const v = getInput(name)
-    return v === '' ? (INPUT_DEFAULTS[name] ?? '') : v
+    return v === '' ? inputDefault(name) : v
   }
   const raw = {
     evidencePath: read('evidence-path'),
