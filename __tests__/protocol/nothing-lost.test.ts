@@ -65,6 +65,11 @@ function expectPackage(
   for (const m of manifest.missing) expect(m.reason.length).toBeGreaterThan(0)
   const req = readFileSync(join(dir, 'monitoring-requirements.md'), 'utf8')
   expect(req).toMatch(refusedText)
+  // What the run cost up to where it stopped, in the package and listed in the manifest.
+  const stats = JSON.parse(readFileSync(join(dir, 'run-stats.json'), 'utf8'))
+  expect(validateAgainst('run-stats.schema.json', stats).errors).toEqual([])
+  expect(stats.complete).toBe(false)
+  expect(manifest.artifacts.map((a: { name: string }) => a.name)).toContain('run-stats.json')
   return { manifest }
 }
 

@@ -72,6 +72,7 @@ describe('the protocol run', () => {
       'improvement-backlog.md',
       'gate-results.json',
       'alert-backtest.json',
+      'run-stats.json',
       'monitoring-runbook.md'
     ]) {
       expect(existsSync(join(dir, 'out', name))).toBe(true)
@@ -83,6 +84,14 @@ describe('the protocol run', () => {
     }
     expect(manifest.manifest_completeness).toBe(100)
     expect(manifest.artifacts.some((a) => a.name === 'alert-backtest.json')).toBe(true)
+    expect(manifest.artifacts.some((a) => a.name === 'run-stats.json')).toBe(true)
+    // The unreachable backends were tried and failed: counted, per phase, as errors.
+    const stats = JSON.parse(readFileSync(join(dir, 'out', 'run-stats.json'), 'utf8'))
+    expect(stats.complete).toBe(true)
+    expect(stats.totals.count).toBeGreaterThan(0)
+    expect(stats.totals.errors).toBe(stats.totals.count)
+    expect(stats.phases.map((p: { phase: string }) => p.phase)).toEqual(expect.arrayContaining(['audit', 'baseline']))
+    expect(result.runStats!.totals.count).toBeGreaterThanOrEqual(stats.totals.count)
     for (const a of manifest.artifacts) {
       expect(
         createHash('sha256')
@@ -94,7 +103,8 @@ describe('the protocol run', () => {
       ['instrumentation-audit.json', 'instrumentation-audit.schema.json'],
       ['gate-results.json', 'gate-results.schema.json'],
       ['monitoring-approval-record.json', 'monitoring-approval-record.schema.json'],
-      ['alert-backtest.json', 'alert-backtest.schema.json']
+      ['alert-backtest.json', 'alert-backtest.schema.json'],
+      ['run-stats.json', 'run-stats.schema.json']
     ] as const) {
       expect(validateAgainst(schema, JSON.parse(readFileSync(join(dir, 'out', name), 'utf8'))).errors).toEqual([])
     }

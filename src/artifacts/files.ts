@@ -18,6 +18,7 @@ export const FILES = {
   instrumentationGaps: 'instrumentation-gaps.json',
   manifest: 'monitoring-package-manifest.json',
   gateResults: 'gate-results.json',
+  runStats: 'run-stats.json',
   /** Written by a local run instead of filing issues; beside the package, not in it. */
   issuesToFile: 'issues-to-file.json'
 } as const
@@ -48,6 +49,7 @@ export const SCHEMA_FILES = {
   instrumentationGaps: 'instrumentation-gaps.schema.json',
   manifest: 'monitoring-package-manifest.schema.json',
   gateResults: 'gate-results.schema.json',
+  runStats: 'run-stats.schema.json',
   issuesToFile: 'issues-to-file.schema.json'
 } as const
 

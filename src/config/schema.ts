@@ -489,7 +489,9 @@ export const configSchema = z.strictObject({
         .number()
         .int()
         .positive()
-        .default(8 * 1024 * 1024)
+        .default(8 * 1024 * 1024),
+      /** Requests in flight to one backend at most: a large run queues on its own side, never floods production. */
+      'backend-concurrency': z.number().int().min(1).max(64).default(4)
     })
     .prefault({})
 })

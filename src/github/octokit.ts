@@ -1,7 +1,8 @@
 import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
-import { httpLimits, readCapped, redactUrl, ResponseTooLargeError } from '../util/http.js'
+import { recordRequest, recordWait } from '../stats/run-stats.js'
+import { backendSlot, httpLimits, readCapped, redactUrl, ResponseTooLargeError } from '../util/http.js'
 import type { Logger } from '../util/log.js'
 import { redactDeep } from '../util/redact.js'
 
@@ -99,7 +100,11 @@ function spacingGroup(minTimeMs: number): unknown {
     schedule(_opts: unknown, fn: (...args: unknown[]) => unknown, ...args: unknown[]): Promise<unknown> {
       const run = chain.then(async () => {
         const wait = next - Date.now()
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+        if (wait > 0) {
+          const started = Date.now()
+          await new Promise((r) => setTimeout(r, wait))
+          recordWait('GitHub request spacing', started)
+        }
         next = Date.now() + minTimeMs
       })
       chain = run.catch(() => undefined)
@@ -140,6 +145,9 @@ export function createOctokit(token: string, options: CreateOctokitOptions): Oct
       log.warning(
         `GitHub API ${kind} rate limit on ${what}: waiting ${retryAfter} s before retry ${retryCount + 1} of ${policy.maxRetries}.`
       )
+      // The plugin sleeps once this returns: the wait is recorded as it is planned.
+      const now = Date.now()
+      recordWait(`GitHub ${kind} rate limit`, now, now + retryAfter * policy.msPerSecond)
       return true
     }
 
@@ -201,12 +209,15 @@ function bound(octokit: Octokit, time: GitHubTimePolicy, sharedBudget?: GitHubBu
     const callSignal = AbortSignal.timeout(callMs)
     const inner = (o.request?.fetch as FetchLike | undefined) ?? (globalThis.fetch as FetchLike)
     const attemptMs = time.attemptTimeoutMs
+    let bytesRead = 0
     const boundedFetch: FetchLike = async (url, init) => {
       const what = `${o.method} ${redactUrl(String(url))}`
+      const release = await backendSlot('github')
       const signal = AbortSignal.any([callSignal, AbortSignal.timeout(attemptMs), ...(init.signal ? [init.signal] : [])])
       try {
         const res = await inner(url, { ...init, signal })
         const bytes = await readCapped(res, httpLimits().maxResponseBytes)
+        bytesRead += bytes.byteLength
         return new Response(NO_BODY.has(res.status) ? null : bytes, {
           status: res.status,
           statusText: res.statusText,
@@ -224,13 +235,23 @@ function bound(octokit: Octokit, time: GitHubTimePolicy, sharedBudget?: GitHubBu
           )
         }
         throw err
+      } finally {
+        release()
       }
     }
     o.request = { ...o.request, fetch: boundedFetch, ...(NOT_RETRIED.has(o.method) ? { retries: 0 } : {}) }
+    let status: number | undefined
     try {
-      return await request(options)
+      const res = await request(options)
+      status = res.status
+      return res
+    } catch (err) {
+      status = errorStatus(err)
+      throw err
     } finally {
-      budget.charge(Date.now() - started)
+      const ms = Date.now() - started
+      budget.charge(ms)
+      recordRequest({ backend: 'github', kind: 'github', ms, bytes: bytesRead, status })
     }
   })
 

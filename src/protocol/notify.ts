@@ -67,6 +67,7 @@ export async function notify(args: {
     const headers = { 'content-type': 'application/json', ...authHeaders(target.auth, target.headers, args.env, log, `notify.${protocol}`) }
     const res = await httpRequest({
       backend: `notify.${protocol}`,
+      kind: 'webhook',
       url,
       method: 'POST',
       headers,

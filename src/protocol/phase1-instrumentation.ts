@@ -10,6 +10,7 @@ import type { MonitoringModel, RunContext } from '../model/monitoring-model.js'
 import { renderRequirements } from '../report/requirements.js'
 import type { BaselineMetrics, InstrumentationAudit } from '../telemetry/types.js'
 import { errorText, InputErrors } from '../util/errors.js'
+import { inPhase } from '../stats/run-stats.js'
 import { setHttpLimits } from '../util/http.js'
 import { registerConfigSecrets } from '../util/redact.js'
 import { ANNOUNCE, announceGate } from './announce.js'
@@ -51,7 +52,7 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
     config = await loadConfig(resolve(opts.workspace, opts.configPath), { workspace: opts.workspace })
     // Before anything from the config or evidence is logged: the runner must know what to mask.
     registerConfigSecrets(config, opts.env, (s) => log.setSecret(s))
-    setHttpLimits({ maxResponseBytes: config.limits['response-max-bytes'] })
+    setHttpLimits({ maxResponseBytes: config.limits['response-max-bytes'], backendConcurrency: config.limits['backend-concurrency'] })
     evidence = await steps.loadEvidence(resolve(opts.workspace, opts.evidenceDir), {
       maxBytes: config.limits['evidence-max-bytes'],
       markdownMaxBytes: config.limits['evidence-markdown-max-bytes']
@@ -157,7 +158,7 @@ async function previousBaseline(run: ProtocolRun, config: Config): Promise<{ sou
   }
   const artifact = config.baseline.previous?.artifact ?? opts.packageArtifact
   if (!artifact) return undefined
-  const found = await opts.github.previousPackage(artifact)
+  const found = await inPhase('previous-baseline', () => opts.github.previousPackage(artifact))
   if (!('dir' in found)) {
     log.info(`No previous baseline to compare with: ${found.reason}`)
     return undefined

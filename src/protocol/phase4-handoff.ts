@@ -87,6 +87,7 @@ export async function handoffPhase(
         )
       }
     : null
+  await run.writeRunStats(model.environment, true)
   const manifest = buildManifest({
     written: writer.written.values(),
     generator: opts.generator,

@@ -1,9 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ARTIFACT_SCHEMAS } from '../artifacts/files.js'
+import { ARTIFACT_SCHEMAS, FILES } from '../artifacts/files.js'
 import type { PackageWriter, WrittenArtifact } from '../package/writer.js'
+import { inPhase, phaseOfStep, RunStatsRecorder, type RunStats } from '../stats/run-stats.js'
 import { errorText } from '../util/errors.js'
+import { httpLimits } from '../util/http.js'
 import type { Logger } from '../util/log.js'
 import { ANNOUNCE } from './announce.js'
 import type { HookReview } from './hook-review.js'
@@ -25,6 +27,10 @@ export class ProtocolRun {
   readonly steps: ProtocolSteps
   /** When the run started: an artifact dated before it is not evidence of this run. */
   readonly startedAt: Date
+  /** Every request and wait of the run, by phase and backend (run-stats.json). */
+  readonly stats: RunStatsRecorder
+  /** The four phases ran to their end (no refused input, no crash). */
+  allPhasesRan = false
 
   constructor(
     readonly opts: RunOptions,
@@ -35,6 +41,23 @@ export class ProtocolRun {
     this.log = opts.log
     this.steps = steps
     this.startedAt = this.now()
+    this.stats = new RunStatsRecorder(() => httpLimits().backendConcurrency)
+  }
+
+  /** The run's cost as of now (run-stats.json). */
+  runStats(args: { environment: string; complete: boolean; covers: string }): RunStats {
+    return this.stats.snapshot({ now: Date.now(), runId: this.opts.runId, ...args })
+  }
+
+  /**
+   * run-stats.json in the package, written just before the manifest so that the manifest lists
+   * it: it counts everything up to there; the upload, handoff and issue sync come after it.
+   */
+  async writeRunStats(environment: string, complete: boolean, stopped?: string): Promise<boolean> {
+    const covers = stopped
+      ? `the requests and waits of the run until it stopped part-way (${stopped}), up to the package manifest; the upload after it is counted in the job summary only`
+      : 'every request and wait of the run up to the package manifest; the upload, the handoff notifications and the issue sync come after it and are counted in the job summary only'
+    return this.writeJson(FILES.runStats, this.runStats({ environment, complete, covers }))
   }
 
   /** Why no package file can be written where asked (said once; later writes don't repeat it). */
@@ -54,7 +77,7 @@ export class ProtocolRun {
 
   async step<T>(what: string, fn: () => Promise<T>, fallback: (reason: string) => T): Promise<T> {
     try {
-      return await fn()
+      return await inPhase(phaseOfStep(what), fn)
     } catch (err) {
       const reason = `${what} failed: ${errorText(err)}`
       this.fail(reason)

@@ -21,6 +21,7 @@ import { assurancePhase, type AssurancePhase } from './phase3-assurance.js'
 import { gateResultsDoc, handoffPhase } from './phase4-handoff.js'
 import { ProtocolRun } from './run-state.js'
 import { defaultSteps } from './steps.js'
+import { inPhase, withRunStats } from '../stats/run-stats.js'
 import type { RunOptions, RunResult } from './types.js'
 import { FILES } from '../artifacts/files.js'
 
@@ -69,6 +70,18 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
   const { writer, problem } = await openPackage(opts, now)
   const run = new ProtocolRun(opts, writer, opts.steps ?? defaultSteps)
   if (problem) run.outputUnwritable(problem)
+  const result = await withRunStats(run.stats, 'instrumentation', () => runPhases(run))
+  // The whole run's cost, the upload, handoff and issue sync included, for the summary.
+  result.runStats = run.runStats({
+    environment: result.model?.environment ?? 'unknown',
+    complete: run.allPhasesRan,
+    covers: 'every request and wait of the run, the upload, handoff and issue sync included'
+  })
+  return result
+}
+
+async function runPhases(run: ProtocolRun): Promise<RunResult> {
+  const { opts, writer } = run
 
   let p1: InstrumentationPhase | undefined
   let p2: ActivationPhase | undefined
@@ -80,11 +93,15 @@ export async function runProtocol(opts: RunOptions): Promise<RunResult> {
       return await finishEarly(run, { refused: [opts.evidenceError, ...first.messages].filter((m): m is string => !!m) })
     p1 = first
     phase = 2
-    p2 = await activationPhase(run, p1)
+    const q1 = p1
+    p2 = await inPhase('activation', () => activationPhase(run, q1))
     phase = 3
-    p3 = await assurancePhase(run, p1, p2)
+    const q2 = p2
+    p3 = await inPhase('assurance', () => assurancePhase(run, q1, q2))
     phase = 4
-    const p4 = await handoffPhase(run, p1, p2, p3)
+    const q3 = p3
+    const p4 = await inPhase('handoff', () => handoffPhase(run, q1, q2, q3))
+    run.allPhasesRan = true
     const gates = [p1.gate, p2.gate, p3.gate, p4.gate]
     const status = gates.every((g) => g.status === 'pass') ? 'pass' : 'fail'
     // "Ready for Protocol 13" is true only when every gate passed and Protocol 13 accepted the handoff.
@@ -179,6 +196,7 @@ async function finishEarly(
       await run.writeText(FILES.requirements, refusalRequirements(refused ?? [cause], now(), !!refused))
     }
     await run.writeJson(FILES.gateResults, gateResultsDoc(gates, now(), true))
+    await run.writeRunStats(p1?.model.environment ?? 'unknown', false, cause)
     const manifest = buildManifest({
       written: writer.written.values(),
       generator: opts.generator,

@@ -6,6 +6,7 @@ import type { BacklogItem } from '../model/backlog.js'
 import type { MonitoringModel, RunMode } from '../model/monitoring-model.js'
 import type { PackageManifest } from '../package/manifest.js'
 import type { WrittenArtifact } from '../package/writer.js'
+import type { RunStats } from '../stats/run-stats.js'
 import type { BaselineMetrics, InstrumentationAudit } from '../telemetry/types.js'
 import type { Logger } from '../util/log.js'
 import type { GitHubPort, IssuesOutcome, UploadOutcome } from './ports.js'
@@ -52,4 +53,6 @@ export interface RunResult {
   slos?: SloAttainment[]
   manifest?: PackageManifest
   config?: Config
+  /** What the run cost the systems it checked (run-stats.json, with the requests after the manifest too). */
+  runStats?: RunStats
 }

@@ -6,6 +6,7 @@ import { baselineFigure, coverageFigure, errorBudgetFigure, figureMarkdown, sloA
 import { escapeHtml, escapeMarkdown, inlineCode, mdLink } from '../util/escape.js'
 import { failedChecks, type FailedCheck } from './findings.js'
 import { issueLink, type ReportLinks } from './links.js'
+import { runStatsLine } from './run-stats-line.js'
 import { mdTable } from './table.js'
 
 export type { ReportLinks } from './links.js'
@@ -135,7 +136,17 @@ export function renderSummary(result: RunResult, links: ReportLinks = {}): strin
       ].join('\n')
     )
   }
-  add(['### Gates', '', gateTable(result), where.join(' · ')].join('\n'))
+  add(
+    [
+      '### Gates',
+      '',
+      gateTable(result),
+      where.join(' · '),
+      result.runStats ? `\n${escapeMarkdown(runStatsLine(result.runStats))} (run-stats.json)` : ''
+    ]
+      .filter(Boolean)
+      .join('\n')
+  )
 
   const slos = result.slos ?? []
   if (slos.length) {
@@ -372,6 +383,7 @@ export function renderTerminal(result: RunResult, style: TerminalStyle = PLAIN):
     }
     if (services.length > 200) lines.push(`  ... ${services.length - 200} more in instrumentation-audit.json`)
   }
+  if (result.runStats) lines.push('', runStatsLine(result.runStats))
   lines.push('', `Package: ${result.packageDir}`)
   return lines.join('\n')
 }

@@ -3,6 +3,7 @@
 // Build-time only: nothing at run time imports this module or a contract.
 import { contractJsonSchema, type ContractEntry } from '../artifacts/contract.js'
 import { gateResultsContract } from '../artifacts/contracts/gate-results.js'
+import { runStatsContract } from '../artifacts/contracts/run-stats.js'
 import { SCHEMA_FILES } from '../artifacts/files.js'
 import { ackMapping, configSchema } from '../config/schema.js'
 
@@ -14,7 +15,8 @@ const CONTRACTS: ContractEntry[] = [
     contract: ackMapping,
     io: 'input'
   },
-  { file: SCHEMA_FILES.gateResults, title: 'gate-results.json', contract: gateResultsContract }
+  { file: SCHEMA_FILES.gateResults, title: 'gate-results.json', contract: gateResultsContract },
+  { file: SCHEMA_FILES.runStats, title: 'run-stats.json', contract: runStatsContract }
 ]
 
 /** Every file in schemas/ that is generated from a zod contract (path from the repository root), with its generator. */

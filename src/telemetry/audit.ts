@@ -1,6 +1,7 @@
 import { SIGNALS, type Signal, type SignalCheckConfig } from '../config/schema.js'
 import type { ResolvedService, RunContext } from '../model/monitoring-model.js'
 import { durationSeconds } from '../util/duration.js'
+import { inPhase } from '../stats/run-stats.js'
 import { diagnoseNoData, type NoDataDiagnosis } from './diagnosis.js'
 import { PrometheusProvider } from './prometheus/provider.js'
 import type { ServiceMeasurement } from './provider.js'
@@ -101,15 +102,17 @@ export async function runInstrumentationAudit(ctx: RunContext, opts: ProviderOpt
         const empty = measured.filter((m) => m.gap === 'no_data' || m.gap === 'stale' || m.gap === 'backend_error')
         if (check.kind === 'promql' && provider instanceof PrometheusProvider && empty.length > 0) {
           const backendErrors = new Map(empty.filter((m) => m.gap === 'backend_error').map((m) => [m.service, m.measurement.reason]))
-          const found = await diagnoseNoData({
-            client: provider.client,
-            template: check.query,
-            services: targets.filter((t) => empty.some((m) => m.service === t.name)),
-            serviceLabel: ctx.model.serviceLabel,
-            now,
-            freshnessSeconds,
-            backendErrors
-          })
+          const found = await inPhase('no-data-diagnosis', () =>
+            diagnoseNoData({
+              client: provider.client,
+              template: check.query,
+              services: targets.filter((t) => empty.some((m) => m.service === t.name)),
+              serviceLabel: ctx.model.serviceLabel,
+              now,
+              freshnessSeconds,
+              backendErrors
+            })
+          )
           for (const [service, d] of found) bySvc.get(service)!.diagnosis = d
         }
       })

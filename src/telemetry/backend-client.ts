@@ -66,6 +66,7 @@ export class BackendClient {
     this.requests++
     return httpRequest({
       backend: this.name,
+      kind: this.type,
       url,
       method: args.method,
       headers,

@@ -20,6 +20,7 @@ import {
   type DataCoverage,
   type SufficiencyRule
 } from './coverage.js'
+import { inPhase } from '../stats/run-stats.js'
 import { PrometheusClient } from './prometheus/client.js'
 import { SCHEMA_FILES } from '../artifacts/files.js'
 import { validateAgainst } from '../package/schemas.js'
@@ -249,7 +250,7 @@ export async function captureBaseline(
     metrics: values.get(s.name)!.sort((a, b) => (order.get(a.metric) ?? 0) - (order.get(b.metric) ?? 0)),
     ...(coverages.has(s.name) ? { coverage: coverages.get(s.name)! } : {})
   }))
-  const claims = await checkClaims(ctx, services, byService, { client, groupBy, now, notVerifiedReason })
+  const claims = await inPhase('claims', () => checkClaims(ctx, services, byService, { client, groupBy, now, notVerifiedReason }))
   const result: BaselineMetrics = {
     captured_at: measuredAt,
     window,

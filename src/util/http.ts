@@ -13,21 +13,60 @@ import { BackendError } from './errors.js'
 import type { AuthConfig } from '../config/schema.js'
 import type { Logger } from './log.js'
 import { secrets, userinfoSecrets } from './redact.js'
+import { recordInFlight, recordRequest, recordWait } from '../stats/run-stats.js'
 
 /** Default cap on one response body; `limits.response-max-bytes` in the config sets it. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024
 /** Longest Retry-After honoured; a longer one ends the retries. */
 export const MAX_RETRY_AFTER_MS = 30_000
 
+/** Default bound on requests in flight to one backend; `limits.backend-concurrency` sets it. */
+export const DEFAULT_BACKEND_CONCURRENCY = 4
+
 export interface HttpLimits {
   maxResponseBytes: number
+  /** Requests in flight to one backend (by name) at most; the rest wait their turn. */
+  backendConcurrency: number
 }
 
-const limits: HttpLimits = { maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES }
+const limits: HttpLimits = { maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, backendConcurrency: DEFAULT_BACKEND_CONCURRENCY }
 
 /** Set the run's limits (from the config's `limits:`), once the config is read. */
 export function setHttpLimits(l: Partial<HttpLimits>): void {
   if (l.maxResponseBytes && l.maxResponseBytes > 0) limits.maxResponseBytes = l.maxResponseBytes
+  if (l.backendConcurrency && l.backendConcurrency >= 1) limits.backendConcurrency = Math.floor(l.backendConcurrency)
+}
+
+interface Slots {
+  active: number
+  queue: Array<() => void>
+}
+const slots = new Map<string, Slots>()
+
+/**
+ * A turn to send to one backend: at most `limits.backend-concurrency` requests are in flight to
+ * it at once, so a large run queues on its own side instead of flooding the backend. Resolves to
+ * the release function.
+ */
+export async function backendSlot(backend: string): Promise<() => void> {
+  let s = slots.get(backend)
+  if (!s) {
+    s = { active: 0, queue: [] }
+    slots.set(backend, s)
+  }
+  const own = s
+  if (own.active >= limits.backendConcurrency) await new Promise<void>((r) => own.queue.push(r))
+  else own.active++
+  recordInFlight(backend, own.active)
+  let released = false
+  return () => {
+    if (released) return
+    released = true
+    const next = own.queue.shift()
+    // The turn passes on directly: `active` stays the same.
+    if (next) next()
+    else own.active--
+  }
 }
 
 export function httpLimits(): Readonly<HttpLimits> {
@@ -35,8 +74,10 @@ export function httpLimits(): Readonly<HttpLimits> {
 }
 
 export interface HttpRequest {
-  /** Name of the backend, for messages. */
+  /** Name of the backend, for messages, run-stats and the concurrency bound. */
   backend: string
+  /** What kind of system it is (prometheus, alertmanager, probe...), for run-stats; default: the name. */
+  kind?: string
   url: string
   method?: string
   headers?: Record<string, string>
@@ -208,50 +249,76 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   // By default every attempt gets its whole timeout; the slack covers connection set-up and timers.
   const planned = req.timeoutMs * (retries + 1) + backoffMs * (2 ** retries - 1)
   const totalMs = req.totalMs ?? Math.ceil(planned * 1.1) + 250
+  // The exchange's bounds start once it may send: a turn behind other requests is not its time.
+  let release = await backendSlot(req.backend)
   const deadline = Date.now() + totalMs
+  const stat = { ms: 0, bytes: 0, status: undefined as number | undefined }
+  const done = <T>(r: T): T => {
+    release()
+    recordRequest({ backend: req.backend, kind: req.kind ?? req.backend, ms: stat.ms, bytes: stat.bytes, status: stat.status })
+    return r
+  }
 
   let lastError: BackendError | undefined
   let wait = 0
-  for (let attempt = 0; attempt <= retries; attempt++) {
-    if (attempt > 0) {
-      const left = deadline - Date.now()
-      if (wait > left) break
-      await sleep(wait)
-    }
-    const left = deadline - Date.now()
-    if (left <= 0) break
-    const timeoutMs = Math.min(req.timeoutMs, left)
-    const started = Date.now()
-    let headersSeen = false
-    try {
-      const res = await fetch(url, {
-        method,
-        headers,
-        body: req.body,
-        signal: AbortSignal.timeout(timeoutMs),
-        redirect: 'manual'
-      })
-      headersSeen = true
-      const bytes = await readCapped(res, maxBytes)
-      const text = new TextDecoder().decode(bytes)
-      const elapsedMs = Date.now() - started
-      const retryable = res.status >= 500 || res.status === 429
-      if (retryable && attempt < retries) {
-        const asked = retryAfterMs(res.headers.get('retry-after'))
-        if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) return { status: res.status, headers: res.headers, text, elapsedMs }
-        wait = asked ?? backoffMs * 2 ** attempt
-        lastError = new BackendError(req.backend, where, `HTTP ${res.status}`, res.status)
-        if (wait > deadline - Date.now()) return { status: res.status, headers: res.headers, text, elapsedMs }
-        continue
+  try {
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      if (attempt > 0) {
+        const left = deadline - Date.now()
+        if (wait > left) break
+        release()
+        const waited = Date.now()
+        await sleep(wait)
+        recordWait(`retry backoff (${req.backend})`, waited)
+        stat.ms += Date.now() - waited
+        release = await backendSlot(req.backend)
       }
-      return { status: res.status, headers: res.headers, text, elapsedMs }
-    } catch (err) {
-      if (err instanceof ResponseTooLargeError) throw new BackendError(req.backend, where, err.message)
-      const cut = timeoutMs < req.timeoutMs ? ` (what was left of the ${totalMs} ms this request may take)` : ''
-      lastError = new BackendError(req.backend, where, describeFailure(err, timeoutMs, headersSeen) + cut)
-      wait = backoffMs * 2 ** attempt
+      const left = deadline - Date.now()
+      if (left <= 0) break
+      const timeoutMs = Math.min(req.timeoutMs, left)
+      const started = Date.now()
+      let headersSeen = false
+      stat.status = undefined
+      try {
+        const res = await fetch(url, {
+          method,
+          headers,
+          body: req.body,
+          signal: AbortSignal.timeout(timeoutMs),
+          redirect: 'manual'
+        })
+        headersSeen = true
+        const bytes = await readCapped(res, maxBytes)
+        const text = new TextDecoder().decode(bytes)
+        const elapsedMs = Date.now() - started
+        stat.ms += elapsedMs
+        stat.bytes += bytes.byteLength
+        stat.status = res.status
+        const retryable = res.status >= 500 || res.status === 429
+        if (retryable && attempt < retries) {
+          const asked = retryAfterMs(res.headers.get('retry-after'))
+          if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) return done({ status: res.status, headers: res.headers, text, elapsedMs })
+          wait = asked ?? backoffMs * 2 ** attempt
+          lastError = new BackendError(req.backend, where, `HTTP ${res.status}`, res.status)
+          if (wait > deadline - Date.now()) return done({ status: res.status, headers: res.headers, text, elapsedMs })
+          continue
+        }
+        return done({ status: res.status, headers: res.headers, text, elapsedMs })
+      } catch (err) {
+        stat.ms += Date.now() - started
+        if (err instanceof ResponseTooLargeError) throw new BackendError(req.backend, where, err.message)
+        const cut = timeoutMs < req.timeoutMs ? ` (what was left of the ${totalMs} ms this request may take)` : ''
+        lastError = new BackendError(req.backend, where, describeFailure(err, timeoutMs, headersSeen) + cut)
+        wait = backoffMs * 2 ** attempt
+      }
     }
+  } catch (err) {
+    // Only the size cap gets here: the call ends without a usable answer.
+    stat.status = undefined
+    throw done(err)
   }
+  // Retries spent: the last answer's status is what stands (a 5xx), or no answer at all.
+  done(undefined)
   if (lastError) throw lastError
   throw new BackendError(req.backend, where, `no answer within the ${totalMs} ms this request may take`)
 }

@@ -139,7 +139,7 @@ export async function watchOnCall(a: AlertAttempt, source: AckSource, p: Planned
       if (d.status === 'failed') return true
       return applyAcks(a, r.acks, p.policy, r.evidence) ? true : undefined
     },
-    { deadline: p.deadline, firstMs: Math.min(100, source.pollMs), maxMs: source.pollMs, signal: p.signal }
+    { what: 'acknowledgement polling', deadline: p.deadline, firstMs: Math.min(100, source.pollMs), maxMs: source.pollMs, signal: p.signal }
   )
   a.wait.delivery = d.status === 'confirmed' || d.status === 'failed' ? 'completed' : result.outcome
   if (result.outcome === 'backend_error') {

@@ -1,3 +1,4 @@
+import { recordWait } from '../../stats/run-stats.js'
 import { BackendError } from '../../util/errors.js'
 import type {
   AckRefusal,
@@ -191,7 +192,7 @@ export interface PollResult<T> {
  */
 export async function pollUntil<T>(
   fn: () => Promise<T | undefined>,
-  opts: { deadline: number; firstMs: number; maxMs: number; signal?: AbortSignal }
+  opts: { deadline: number; firstMs: number; maxMs: number; signal?: AbortSignal; what?: string }
 ): Promise<PollResult<T>> {
   let interval = opts.firstMs
   for (;;) {
@@ -205,7 +206,9 @@ export async function pollUntil<T>(
     }
     const left = opts.deadline - Date.now()
     if (left <= 0) return { outcome: 'timed_out' }
+    const paused = Date.now()
     await sleep(Math.min(interval, left), opts.signal)
+    recordWait(opts.what ?? 'polling', paused)
     interval = Math.min(opts.maxMs, interval * 1.5)
   }
 }

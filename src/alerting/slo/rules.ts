@@ -75,6 +75,7 @@ export async function fetchPrometheusRules(ctx: RunContext, backendName: string)
   const url = `${backend.url.replace(/\/+$/, '')}/api/v1/rules`
   const res = await httpRequest({
     backend: backendName,
+    kind: backend.type,
     url,
     headers: { Accept: 'application/json', ...authHeaders(backend.auth, backend.headers, ctx.env, ctx.log, backendName) },
     timeoutMs: backend['timeout-seconds'] * 1000,

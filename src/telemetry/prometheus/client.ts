@@ -5,6 +5,7 @@ import { BackendClient } from '../backend-client.js'
 import type { CheckRequest } from '../types.js'
 import { parseSampleValue, type VectorSample } from '../vector.js'
 import { isObject } from '../../util/json.js'
+import { recordSamples } from '../../stats/run-stats.js'
 
 export interface InstantResult {
   request: CheckRequest
@@ -95,9 +96,10 @@ export class PrometheusClient {
   async instantQuery(query: string, time?: Date): Promise<InstantResult> {
     const request = this.http.describe('POST', '/api/v1/query', query)
     const what = `POST ${request.url}`
-    const params: Record<string, string> = { query }
+    const params: Record<string, string> = { query, stats: 'all' }
     if (time) params.time = (time.getTime() / 1000).toFixed(3)
     const data = await this.call('/api/v1/query', params, what)
+    this.noteSamples(data)
     if (!isObject(data) || (!Array.isArray(data.result) && data.resultType !== 'scalar')) {
       throw new BackendError(this.name, what, 'answered without data.result')
     }
@@ -116,9 +118,16 @@ export class PrometheusClient {
     const what = `POST ${request.url}`
     const data = await this.call(
       '/api/v1/query_range',
-      { query, start: (start.getTime() / 1000).toFixed(3), end: (end.getTime() / 1000).toFixed(3), step: String(stepSeconds) },
+      {
+        query,
+        start: (start.getTime() / 1000).toFixed(3),
+        end: (end.getTime() / 1000).toFixed(3),
+        step: String(stepSeconds),
+        stats: 'all'
+      },
       what
     )
+    this.noteSamples(data)
     if (!isObject(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
       throw new BackendError(
         this.name,
@@ -176,6 +185,22 @@ export class PrometheusClient {
     const data = await this.call('/api/v1/alerts', {}, what, 'GET')
     if (!isObject(data) || !Array.isArray(data.alerts)) throw new BackendError(this.name, what, 'answered without data.alerts')
     return data.alerts as PrometheusAlert[]
+  }
+
+  /**
+   * The samples a query touched, as Prometheus (and Thanos, Mimir) report them with `stats=all`
+   * (`data.stats.samples.totalQueryableSamples`, `peakSamples`), for run-stats. A backend that
+   * answers without them (VictoriaMetrics ignores the parameter) is recorded as not reporting.
+   */
+  private noteSamples(data: unknown): void {
+    const stats = isObject(data) && isObject(data.stats) ? data.stats : undefined
+    const samples = stats && isObject(stats.samples) ? stats.samples : undefined
+    const total = samples?.totalQueryableSamples
+    const peak = samples?.peakSamples
+    recordSamples(
+      this.name,
+      typeof total === 'number' && total >= 0 ? { total, ...(typeof peak === 'number' && peak >= 0 ? { peak } : {}) } : undefined
+    )
   }
 
   private sample(r: unknown, what: string): VectorSample {

@@ -2,6 +2,7 @@ import type { EndpointConfig } from '../../config/schema.js'
 import type { ResolvedService } from '../../model/monitoring-model.js'
 import { BackendError } from '../../util/errors.js'
 import { httpRequest, redactUrl } from '../../util/http.js'
+import { recordWait } from '../../stats/run-stats.js'
 import type { ServiceMeasurement, SignalRequest, TelemetryProvider } from '../provider.js'
 import type { Measurement } from '../types.js'
 import { mapLimit } from '../vector.js'
@@ -98,11 +99,16 @@ export class SyntheticProvider implements TelemetryProvider {
     let last = ''
     let lastValue: number | string | null = null
     for (let attempt = 1; attempt <= endpoint.attempts; attempt++) {
-      if (attempt > 1) await sleep(this.pauseMs)
+      if (attempt > 1) {
+        const paused = Date.now()
+        await sleep(this.pauseMs)
+        recordWait('probe pause between attempts', paused)
+      }
       this.requests++
       try {
         const res = await httpRequest({
           backend: 'synthetic',
+          kind: 'probe',
           url: endpoint.url,
           method: endpoint.method,
           // A little beyond the bound so a slow answer is reported with its real latency.

@@ -165,7 +165,7 @@ export class AlertmanagerProvider implements AlertProvider {
           }
           return x.status?.state === 'active' && (x.receivers?.length ?? 0) > 0 ? x : undefined
         },
-        { deadline: p.deadline, firstMs: 25, maxMs: 1000, signal: p.signal }
+        { what: 'Alertmanager routing (group wait)', deadline: p.deadline, firstMs: 25, maxMs: 1000, signal: p.signal }
       )
       if (seen.outcome === 'cancelled') return this.cancelled(a, p)
       if (seen.outcome === 'backend_error') {
@@ -243,7 +243,7 @@ export class AlertmanagerProvider implements AlertProvider {
           const x = await this.find(a.test_id)
           return !x || x.status?.state !== 'active' ? true : undefined
         },
-        { deadline: Date.now() + RESOLVE_CHECK_MS, firstMs: 25, maxMs: 500 }
+        { what: 'Alertmanager resolve check', deadline: Date.now() + RESOLVE_CHECK_MS, firstMs: 25, maxMs: 500 }
       )
       const ok = gone.outcome === 'completed'
       a.cleanup = {

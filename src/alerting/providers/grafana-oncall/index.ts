@@ -232,7 +232,13 @@ export class GrafanaOnCallProvider implements AlertProvider {
           where = r.where
           return r.group
         },
-        { deadline: p.deadline, firstMs: 100, maxMs: this.cfg['poll-seconds'] * 1000, signal: p.signal }
+        {
+          what: 'Grafana OnCall alert creation',
+          deadline: p.deadline,
+          firstMs: 100,
+          maxMs: this.cfg['poll-seconds'] * 1000,
+          signal: p.signal
+        }
       )
       a.wait.delivery = found.outcome
       if (found.outcome === 'cancelled') {
@@ -292,7 +298,7 @@ export class GrafanaOnCallProvider implements AlertProvider {
             ? true
             : undefined
         },
-        { deadline: p.deadline, firstMs: 100, maxMs: this.cfg['poll-seconds'] * 1000, signal: p.signal }
+        { what: 'acknowledgement polling', deadline: p.deadline, firstMs: 100, maxMs: this.cfg['poll-seconds'] * 1000, signal: p.signal }
       )
       if (acked.outcome === 'cancelled') a.outcome = 'cancelled'
       if (acked.outcome === 'backend_error') {
@@ -356,7 +362,7 @@ export class GrafanaOnCallProvider implements AlertProvider {
           const r = await this.get<AlertGroup>(`/api/v1/alert_groups/${encodeURIComponent(g.id)}/`, token)
           return !r.body || r.body.state === 'resolved' ? true : undefined
         },
-        { deadline: Date.now() + RESOLVE_CHECK_MS, firstMs: 100, maxMs: 1000 }
+        { what: 'Grafana OnCall resolve check', deadline: Date.now() + RESOLVE_CHECK_MS, firstMs: 100, maxMs: 1000 }
       )
       const ok = done.outcome === 'completed'
       a.cleanup = {

@@ -157,7 +157,7 @@ export class OpsgenieProvider implements AlertProvider {
           where = r.where
           return r.alert
         },
-        { deadline: p.deadline, firstMs: 100, maxMs: this.cfg['poll-seconds'] * 1000, signal: p.signal }
+        { what: 'Opsgenie alert creation', deadline: p.deadline, firstMs: 100, maxMs: this.cfg['poll-seconds'] * 1000, signal: p.signal }
       )
       a.wait.delivery = found.outcome
       if (found.outcome === 'cancelled') {
@@ -216,7 +216,7 @@ export class OpsgenieProvider implements AlertProvider {
             ? true
             : undefined
         },
-        { deadline: p.deadline, firstMs: 100, maxMs: this.cfg['poll-seconds'] * 1000, signal: p.signal }
+        { what: 'acknowledgement polling', deadline: p.deadline, firstMs: 100, maxMs: this.cfg['poll-seconds'] * 1000, signal: p.signal }
       )
       if (acked.outcome === 'cancelled') a.outcome = 'cancelled'
       if (acked.outcome === 'backend_error') {
@@ -247,7 +247,7 @@ export class OpsgenieProvider implements AlertProvider {
           const x = await this.alert(alias, key)
           return !x.alert || x.alert.status === 'closed' ? true : undefined
         },
-        { deadline: Date.now() + RESOLVE_CHECK_MS, firstMs: 100, maxMs: 1000 }
+        { what: 'Opsgenie resolve check', deadline: Date.now() + RESOLVE_CHECK_MS, firstMs: 100, maxMs: 1000 }
       )
       const ok = done.outcome === 'completed'
       a.cleanup = {

@@ -171,6 +171,7 @@ export class PagerDutyProvider implements AlertProvider {
 
       const search = `GET ${redactUrl(this.api)}/incidents?incident_key=${encodeURIComponent(dedupKey)}`
       const found = await pollUntil(() => this.incident(dedupKey, token), {
+        what: 'PagerDuty alert creation',
         deadline: p.deadline,
         firstMs: 100,
         maxMs: this.cfg['poll-seconds'] * 1000,
@@ -243,7 +244,7 @@ export class PagerDutyProvider implements AlertProvider {
             }))
           return applyAcks(a, acks, p.policy, evidence('pagerduty', acks, logs)) ? true : undefined
         },
-        { deadline: p.deadline, firstMs: 100, maxMs: this.cfg['poll-seconds'] * 1000, signal: p.signal }
+        { what: 'acknowledgement polling', deadline: p.deadline, firstMs: 100, maxMs: this.cfg['poll-seconds'] * 1000, signal: p.signal }
       )
       if (acked.outcome === 'cancelled') a.outcome = 'cancelled'
       if (acked.outcome === 'backend_error') {
@@ -270,7 +271,7 @@ export class PagerDutyProvider implements AlertProvider {
           const i = await this.incident(dedupKey, token)
           return !i || i.status === 'resolved' ? true : undefined
         },
-        { deadline: Date.now() + RESOLVE_CHECK_MS, firstMs: 100, maxMs: 1000 }
+        { what: 'PagerDuty resolve check', deadline: Date.now() + RESOLVE_CHECK_MS, firstMs: 100, maxMs: 1000 }
       )
       const ok = done.outcome === 'completed'
       a.cleanup = {
