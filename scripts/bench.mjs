@@ -423,7 +423,7 @@ function alertTimings(alerts, oncall) {
   return (alerts?.tests ?? []).flatMap((x) =>
     (x.attempts ?? []).map((a) => {
       const ack = a.facts.acknowledged
-      const webhook = oncall.deliveries.find((d) => d.testId === a.test_id && d.status === 'firing' && d.receiver === x.expected_receiver)
+      const webhook = oncall.deliveriesOf(a.test_id).find((d) => d.status === 'firing' && d.receiver === x.expected_receiver)
       const ackSeen = oncall.ackReads.find((r) => r.testId === a.test_id && r.acknowledged)
       const toWebhook = webhook ? t(webhook.at) - t(a.triggered_at) : null
       const ackToRead = ackSeen && ack.at ? t(ackSeen.at) - t(ack.at) : null

@@ -166,7 +166,7 @@ describe('the acknowledgement source over HTTP', () => {
   test('404 is "nothing yet"; 5xx, other statuses and non-JSON answers are backend errors; long identities are cut', async () => {
     const { createServer } = await import('node:http')
     const { HttpAckSource } = await import('../../src/alerting/providers/ack-source.js')
-    const { makeContext } = await import('./context.js')
+    const { makeContext } = await import('../harness/context.js')
     const answers: Record<string, [number, string]> = {
       none: [404, '{}'],
       broken: [500, 'oops'],

@@ -1,10 +1,10 @@
 import { freePort, startAlertmanager, waitFor, type RunningBackend } from '../harness/backends.js'
-import { OnCallSimulator, type AckRecord } from '../harness/oncall-simulator.js'
+import { OnCallSimulator, type AckRecord } from '../../scripts/lib/oncall-simulator.mjs'
 import { runAlertTests, TRIGGERING_MESSAGE } from '../../src/alerting/alert-tests.js'
 import { ALERT_FAILURE } from '../../src/alerting/providers/common.js'
 import type { AlertTest, AlertTestResults } from '../../src/alerting/types.js'
 import { evaluateAlertGate } from '../../src/gates/gates.js'
-import { makeContext } from './context.js'
+import { makeContext } from '../harness/context.js'
 import { alertTestResultsErrors } from './schema.js'
 
 /** Per-receiver acknowledgement delays, changed by each test. */

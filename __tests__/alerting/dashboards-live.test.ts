@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path'
 import { checkDashboards, setVariables } from '../../src/alerting/dashboards.js'
 import { evaluateAlertGate } from '../../src/gates/gates.js'
 import { backfill, startPrometheus, type RunningBackend } from '../harness/backends.js'
-import { makeContext, service } from '../harness/telemetry.js'
+import { makeContext, service } from '../harness/context.js'
 
 /** A live Prometheus where checkout serves traffic and the new fraud-scoring has none. */
 describe('dashboards checked against live data', () => {
@@ -49,14 +49,13 @@ describe('dashboards checked against live data', () => {
   test('a panel that returns nothing for the new service fails with the panel, the query and the answer; one query per panel template', async () => {
     const file = join(dir, 'shop.json')
     writeFileSync(file, JSON.stringify(dashboard))
-    const ctx = makeContext({
-      config: {
+    const ctx = makeContext(
+      {
         backends: { prom: { type: 'prometheus', url: prom.url, 'timeout-seconds': 5, retries: 0 } },
         dashboards: { files: [basename(file)] }
       },
-      services: [service('checkout', { critical: true }), service('fraud-scoring', { new: true })],
-      now
-    })
+      { services: [service('checkout', { critical: true }), service('fraud-scoring', { new: true })], now }
+    )
     // Dashboard files are read from the workspace only.
     ctx.workspace = dir
     const report = await checkDashboards(ctx)
@@ -102,11 +101,7 @@ describe('dashboards checked against live data', () => {
   test('without a Prometheus backend the panels are not checked, and that is said', async () => {
     const file = join(dir, 'shop.json')
     writeFileSync(file, JSON.stringify(dashboard))
-    const ctx = makeContext({
-      config: { dashboards: { files: [basename(file)] } },
-      services: [service('checkout', { critical: true })],
-      now
-    })
+    const ctx = makeContext({ dashboards: { files: [basename(file)] } }, { services: [service('checkout', { critical: true })], now })
     // Dashboard files are read from the workspace only.
     ctx.workspace = dir
     const report = await checkDashboards(ctx)

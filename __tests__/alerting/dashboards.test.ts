@@ -5,7 +5,7 @@ import { checkDashboards, dashboardPanels } from '../../src/alerting/dashboards.
 import { renderDashboardConfig } from '../../src/report/dashboard-config.js'
 import { escapeMarkdown, inlineCode } from '../../src/util/escape.js'
 import type { SloAlignment } from '../../src/alerting/types.js'
-import { makeContext, service } from './context.js'
+import { makeContext, service } from '../harness/context.js'
 
 const modern = {
   title: 'Checkout | overview',

@@ -9,7 +9,7 @@ import { startAlertmanager, type RunningBackend } from '../harness/backends.js'
 import { checkSloAlignment } from '../../src/alerting/slo/rules.js'
 import { runDetectionDrill } from '../../src/alerting/drill/run.js'
 import type { DetectionDrill } from '../../src/alerting/drill/types.js'
-import { makeContext, service } from './context.js'
+import { makeContext, service } from '../harness/context.js'
 import { detectionDrillErrors as drillErrors } from './schema.js'
 
 const EXAMPLE_RULES = readFileSync(new URL('../../examples/rules/slo-alerts.yml', import.meta.url), 'utf8')

@@ -1,7 +1,7 @@
 import { OpsgenieStandin } from '../standins/opsgenie.js'
 import { runAlertTests } from '../../src/alerting/alert-tests.js'
 import { ALERT_FAILURE } from '../../src/alerting/providers/common.js'
-import { makeContext } from './context.js'
+import { makeContext } from '../harness/context.js'
 import { ackDelayFor, cheatOf, cheatRoute, CHEATS, claimedAckTime, expectCheats } from './oncall-cases.js'
 import { alertTestResultsErrors } from './schema.js'
 

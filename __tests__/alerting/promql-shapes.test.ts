@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { parseRuleFile, checkSloAlignment } from '../../src/alerting/slo/rules.js'
 import { RuleSet } from '../../src/alerting/slo/rule-set.js'
 import { formatDuration, parsePromql, PromqlError } from '../../src/alerting/slo/promql.js'
-import { makeContext, service } from './context.js'
+import { makeContext, service } from '../harness/context.js'
 
 const slothRecording = (id: string, svc: string, w: string): string => `      - record: slo:sli_error:ratio_rate${w}
         expr: |

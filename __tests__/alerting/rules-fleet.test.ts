@@ -10,7 +10,7 @@ import { startAlertmanager, type RunningBackend } from '../harness/backends.js'
 import { alignFindings, checkSloAlignment, parseRuleFile } from '../../src/alerting/slo/rules.js'
 import { RuleSet } from '../../src/alerting/slo/rule-set.js'
 import { runDetectionDrill } from '../../src/alerting/drill/run.js'
-import { makeContext, service } from './context.js'
+import { makeContext, service } from '../harness/context.js'
 
 const WINDOWS = ['5m', '30m', '1h', '2h', '6h', '1d', '3d']
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { freePort, startPrometheus, waitFor, type RunningBackend } from '../harness/backends.js'
 import { checkSloAlignment } from '../../src/alerting/slo/rules.js'
-import { makeContext, service } from './context.js'
+import { makeContext, service } from '../harness/context.js'
 
 const SLO = {
   name: 'checkout-availability',

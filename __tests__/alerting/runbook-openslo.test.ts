@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { loadOpenSlo, parseOpenSlo } from '../../src/config/openslo.js'
 import { renderRunbookSection, runbookBegin, spliceRunbook, updateRunbook, type RunbookSection } from '../../src/runbook/update.js'
 import { InputError } from '../../src/util/errors.js'
-import { makeContext, service } from './context.js'
+import { makeContext, service } from '../harness/context.js'
 
 const section: RunbookSection = {
   alignment: {

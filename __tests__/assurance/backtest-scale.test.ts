@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks'
 import { backtestAlerts } from '../../src/assurance/backtest/backtest.js'
 import type { Incident } from '../../src/assurance/types.js'
 import { backfill, startPrometheus } from '../harness/backends.js'
-import { makeContext, service } from '../harness/telemetry.js'
+import { makeContext, service } from '../harness/context.js'
 
 const MIN = 60
 const HOUR = 3600
@@ -82,15 +82,14 @@ describe('backtest request cost', () => {
     async (n) => {
       const prom = await startPrometheus({ storageDir: backfill(history(n)), rules: { 'slos.yml': rules(n) } })
       try {
-        const ctx = makeContext({
-          config: {
+        const ctx = makeContext(
+          {
             backends: { prom: { type: 'prometheus', url: prom.url } },
             alerting: { 'rules-backend': 'prom' },
             incidents: { lookback: '1d' }
           },
-          services: Array.from({ length: n }, (_, i) => service(name(i))),
-          now: new Date(END * 1000)
-        })
+          { services: Array.from({ length: n }, (_, i) => service(name(i))), now: new Date(END * 1000) }
+        )
         ctx.workspace = mkdtempSync(join(tmpdir(), 'bt-scale-'))
         const incidents: Incident[] = Array.from({ length: n }, (_, i) => ({
           id: `INC-${i}`,

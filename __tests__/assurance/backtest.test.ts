@@ -16,7 +16,7 @@ import type { AlertBacktest } from '../../src/assurance/backtest/types.js'
 import type { Incident } from '../../src/assurance/types.js'
 import { validateAgainst } from '../../src/package/schemas.js'
 import { backfill, startPrometheus, type RunningBackend } from '../harness/backends.js'
-import { makeContext, service } from '../harness/telemetry.js'
+import { makeContext, service } from '../harness/context.js'
 
 const MIN = 60
 const HOUR = 3600
@@ -118,15 +118,14 @@ describe('backtest over a backfilled week', () => {
     prom = await startPrometheus({ storageDir, rules: { 'rules.yml': LOADED_RULES } })
     const workspace = mkdtempSync(join(tmpdir(), 'bt-ws-'))
     writeFileSync(join(workspace, 'alerts.yml'), REPO_RULES)
-    const ctx = makeContext({
-      config: {
+    const ctx = makeContext(
+      {
         backends: { prom: { type: 'prometheus', url: prom.url } },
         alerting: { 'rules-backend': 'prom', 'rule-files': ['alerts.yml'] },
         incidents: { lookback: '7d' }
       },
-      services: [service('payments'), service('checkout')],
-      now: new Date(END * 1000)
-    })
+      { services: [service('payments'), service('checkout')], now: new Date(END * 1000) }
+    )
     ctx.workspace = workspace
     const { PrometheusClient } = await import('../../src/telemetry/prometheus/client.js')
     bt = await backtestAlerts({

@@ -5,7 +5,7 @@
  */
 import { correlateAlerts } from '../../src/assurance/correlate-alerts.js'
 import { PagerDutyStandin } from '../standins/pagerduty.js'
-import { makeContext } from '../harness/telemetry.js'
+import { makeContext } from '../harness/context.js'
 
 const TOKEN = 'pd-rest-token-0123456789'
 const NOW = Date.parse('2026-11-30T12:00:00Z')
@@ -27,14 +27,13 @@ describe('PagerDuty incidents', () => {
   afterAll(() => pd.stop())
 
   const run = async (env: NodeJS.ProcessEnv, serviceIds: string[] = []) => {
-    const ctx = makeContext({
-      config: {
+    const ctx = makeContext(
+      {
         alerting: { pagerduty: { 'api-url': pd.url, 'routing-key-env': 'PD_ROUTING', 'api-token-env': 'PD_TOKEN' } },
         incidents: { lookback: '7d', pagerduty: { 'service-ids': serviceIds } }
       },
-      services: [],
-      now: new Date(NOW)
-    })
+      { services: [], now: new Date(NOW) }
+    )
     ctx.env = env
     return { ctx, tuning: await correlateAlerts(ctx, async () => undefined, { incidents: async () => [] }) }
   }

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/load.js'
 import { loadOpenSlo } from '../../src/config/openslo.js'
 import { InputError, InputErrors } from '../../src/util/errors.js'
 import { globWorkspace, readWorkspaceText, resolveInWorkspace } from '../../src/util/workspace.js'
-import { makeContext, service } from '../alerting/context.js'
+import { makeContext, service } from '../harness/context.js'
 
 const PASSWD = 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n'
 

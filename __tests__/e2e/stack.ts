@@ -16,7 +16,7 @@ import { startAzurite, type Azurite } from '../standins/azurite.js'
 import { ArtifactServiceStandIn } from '../standins/artifact-service.js'
 import { startGitHubApi, type GitHubApiStandIn } from '../standins/github-api.js'
 import { promQuery, startAlertmanager, startPrometheus, waitFor, type RunningBackend } from '../harness/backends.js'
-import { OnCallSimulator } from '../harness/oncall-simulator.js'
+import { OnCallSimulator } from '../../scripts/lib/oncall-simulator.mjs'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const EXAMPLES = join(ROOT, 'examples')

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deflateRawSync } from 'node:zlib'
-import { MemoryLogger } from '../../src/util/log.js'
+import { MemoryLogger } from '../harness/memory-logger.js'
 import { crc32 } from '../../src/github/zip.js'
 import { startAzurite, type Azurite } from '../standins/azurite.js'
 import { ArtifactServiceStandIn, type RegisteredRun } from '../standins/artifact-service.js'

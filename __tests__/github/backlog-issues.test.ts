@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import type { BacklogItem } from '../../src/model/backlog.js'
-import { MemoryLogger } from '../../src/util/log.js'
+import { MemoryLogger } from '../harness/memory-logger.js'
 import { createOctokit, type Octokit } from '../../src/github/octokit.js'
 import { parseMarker, renderIssueBody, syncBacklogIssues } from '../../src/github/backlog-issues.js'
 import { startGitHubApi, type GitHubApiStandIn } from '../standins/github-api.js'

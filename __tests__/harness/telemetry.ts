@@ -1,15 +1,11 @@
 /**
  * Helpers for the telemetry tests: the demo exporter as a child process, a Prometheus scraping
- * it, a loopback proxy that fails or delays requests, and a RunContext built from plain config.
+ * it, a loopback proxy that fails or delays requests, a stand-in server, history to backfill.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { configSchema, type Config } from '../../src/config/schema.js'
-import type { Evidence } from '../../src/evidence/model.js'
-import type { ResolvedService, RunContext } from '../../src/model/monitoring-model.js'
-import { MemoryLogger } from '../../src/util/log.js'
 import { promQuery, startPrometheus, waitFor, type RunningBackend } from './backends.js'
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -121,44 +117,6 @@ export async function startFaultProxy(
         server.closeAllConnections()
         server.close(() => r())
       })
-  }
-}
-
-export function emptyEvidence(): Evidence {
-  return {
-    dir: '/nonexistent',
-    validation: { validationDate: '2026-11-27T00:00:00Z', status: 'pass', successRate: 1, checks: [], metricsSnapshot: {}, services: [] },
-    healthLog: { metricsStatus: 'unknown', metrics: [], anomalies: [], escalations: [] },
-    report: { release: {}, services: [], newEndpoints: [], risks: [], timeline: [] },
-    files: []
-  }
-}
-
-export function service(name: string, extra: Partial<ResolvedService> = {}): ResolvedService {
-  return { name, critical: false, new: false, selector: { service: name }, endpoints: [], sources: ['config'], risks: [], ...extra }
-}
-
-/** A RunContext from plain config (defaults filled by the real schema) and resolved services. */
-export function makeContext(args: {
-  config: Record<string, unknown>
-  services: ResolvedService[]
-  evidence?: Evidence
-  now?: Date
-}): RunContext & { log: MemoryLogger } {
-  const config: Config = configSchema.parse({ version: 1, ...args.config })
-  const log = new MemoryLogger()
-  return {
-    config,
-    evidence: args.evidence ?? emptyEvidence(),
-    model: { environment: config.environment, release: {}, serviceLabel: config['service-label'], services: args.services, slos: [] },
-    mode: 'post-deploy',
-    alertTestsApproved: false,
-    outputDir: '/nonexistent',
-    workspace: repoRoot,
-    env: {},
-    log,
-    now: () => args.now ?? new Date(),
-    runId: 'test-run'
   }
 }
 

@@ -8,7 +8,7 @@ import { syncBacklogIssues } from '../../src/github/backlog-issues.js'
 import { createOctokit, GitHubBudget, type GitHubTimePolicy } from '../../src/github/octokit.js'
 import { PR_COMMENT_MARKER, upsertPullRequestComment } from '../../src/github/pr-comment.js'
 import type { BacklogItem } from '../../src/model/backlog.js'
-import { MemoryLogger } from '../../src/util/log.js'
+import { MemoryLogger } from '../harness/memory-logger.js'
 import { secrets } from '../../src/util/redact.js'
 import { startGitHubApi, type GitHubApiStandIn } from '../standins/github-api.js'
 

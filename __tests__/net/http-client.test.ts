@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { BackendError } from '../../src/util/errors.js'
 import { authHeaders, httpRequest, redactUrl, retryAfterMs, setHttpLimits } from '../../src/util/http.js'
-import { MemoryLogger } from '../../src/util/log.js'
+import { MemoryLogger } from '../harness/memory-logger.js'
 import { secrets } from '../../src/util/redact.js'
 
 type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import * as realCore from '@actions/core'
 import { guardCore } from '../../src/action/guarded-core.js'
 import { PackageWriter } from '../../src/package/writer.js'
-import { MemoryLogger } from '../../src/util/log.js'
+import { MemoryLogger } from '../harness/memory-logger.js'
 import { ActionsLogger, TerminalLogger } from '../../src/util/loggers.js'
 import {
   neutraliseLog,

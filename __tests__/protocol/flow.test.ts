@@ -1,10 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { LocalGitHubPort } from '../../src/protocol/local-port.js'
-import { ANNOUNCE, runProtocol, type RunOptions } from '../../src/protocol/run.js'
+import { ANNOUNCE, runProtocol } from '../../src/protocol/run.js'
 import { validateAgainst } from '../../src/package/schemas.js'
-import { MemoryLogger } from '../../src/util/log.js'
+import { MemoryLogger } from '../harness/memory-logger.js'
+import { exampleWorkspace, runOptions } from '../harness/context.js'
 import { ensureBackendsInstalled, startAlertmanager, type RunningBackend } from '../harness/backends.js'
 import { startStandIn } from '../harness/telemetry.js'
 
@@ -21,42 +20,16 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => am?.stop())
 
+/** The example's workspace with the alert path on the live Alertmanager and short waits. */
 function workspace(extra = '', edit: (c: string) => string = (c) => c): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sre-flow-'))
-  cpSync('examples', dir, { recursive: true })
-  const file = join(dir, 'sre-monitoring.yml')
-  let config = readFileSync(file, 'utf8').replace(/127\.0\.0\.1:190\d\d/g, '127.0.0.1:9')
-  config = config.replace(/timeout-seconds: 10/, 'timeout-seconds: 1').replace(/retries: 2/, 'retries: 0')
-  config = config.replace('url: http://127.0.0.1:9\n  # Where', `url: ${am.url}\n  # Where`)
-  config = config
-    .replace('ack-sla-seconds: 300', 'ack-sla-seconds: 2')
-    .replace('wait-margin-seconds: 30', 'wait-margin-seconds: 0')
-    .replace(/\n {2}retries: 1\n/, '\n  retries: 0\n')
-  writeFileSync(file, edit(config) + extra)
-  return dir
-}
-
-function options(dir: string, log: MemoryLogger, over: Partial<RunOptions> = {}): RunOptions {
-  const now = (): Date => new Date()
-  return {
-    evidenceDir: 'evidence',
-    configPath: 'sre-monitoring.yml',
-    outputDir: 'out',
-    workspace: dir,
-    mode: 'post-deploy',
-    alertTestsApproved: true,
-    approvedBy: 'alice (SRE lead)',
-    onCallOwner: 'payments-oncall',
-    packageArtifact: 'monitoring-package',
-    fileIssues: true,
-    env: {},
-    log,
-    now,
-    runId: `flow-${Math.random().toString(36).slice(2, 8)}`,
-    generator: 'sre-monitoring-action@test',
-    github: new LocalGitHubPort(join(dir, 'out'), now, log, join(dir, 'delivered')),
-    ...over
-  }
+  return exampleWorkspace((config) => {
+    const c = config
+      .replace('url: http://127.0.0.1:9\n  # Where', `url: ${am.url}\n  # Where`)
+      .replace('ack-sla-seconds: 300', 'ack-sla-seconds: 2')
+      .replace('wait-margin-seconds: 30', 'wait-margin-seconds: 0')
+      .replace(/\n {2}retries: 1\n/, '\n  retries: 0\n')
+    return edit(c) + extra
+  })
 }
 
 /** Alerts the real Alertmanager received (its own counter): seen at the receiving end. */
@@ -72,7 +45,7 @@ describe('gate 1 failure pauses the protocol', () => {
   test('no synthetic alert, no dispatch; read-only checks still run; gate 2 says it was not run because of gate 1', async () => {
     const dir = workspace()
     const log = new MemoryLogger()
-    const opts = options(dir, log)
+    const opts = runOptions(dir, log)
     const before = await received()
     const result = await runProtocol(opts)
     const [g1, g2, g3, g4] = result.gates
@@ -106,7 +79,7 @@ describe('gate 1 failure pauses the protocol', () => {
   test('flow.pause-on-gate-failure: false sends the alerts and the dispatch, and says the instrumentation was not verified', async () => {
     const dir = workspace('\nflow:\n  pause-on-gate-failure: false\n')
     const log = new MemoryLogger()
-    const opts = options(dir, log)
+    const opts = runOptions(dir, log)
     const before = await received()
     const result = await runProtocol(opts)
     expect(result.gates[0]!.status).toBe('fail')
@@ -128,7 +101,7 @@ describe('gate 1 failure pauses the protocol', () => {
   test('flow.confirm-with: environment without an environment approval answers no, and says why', async () => {
     const dir = workspace('\nflow:\n  pause-on-gate-failure: false\n  confirm-with: environment\n')
     const log = new MemoryLogger()
-    const opts = options(dir, log)
+    const opts = runOptions(dir, log)
     const before = await received()
     const result = await runProtocol(opts)
     expect(await received()).toBe(before)
@@ -145,7 +118,7 @@ describe('downstream notifications', () => {
       c.replace('handoff: { enabled: true', 'handoff: { enabled: false')
     )
     const log = new MemoryLogger()
-    const result = await runProtocol(options(dir, log, { alertTestsApproved: false }))
+    const result = await runProtocol(runOptions(dir, log, { alertTestsApproved: false }))
     expect(result.gates[3]!.reasons).toContain(
       'downstream protocols not notified: package delivered, no notification sent: github.handoff.enabled is false and notify.protocol-13 is not configured'
     )
@@ -164,7 +137,7 @@ describe('downstream notifications', () => {
       const notify = `\nflow:\n  pause-on-gate-failure: false\nnotify:\n  protocol-13: { url: '${standIn.url}/p13' }\n  protocol-5: { url: '${standIn.url}/p5' }\n  protocol-14: { url: '${standIn.url}/p14' }\n`
       const dir = workspace(notify, (c) => c.replace('handoff: { enabled: true', 'handoff: { enabled: false'))
       const log = new MemoryLogger()
-      const result = await runProtocol(options(dir, log, { alertTestsApproved: false }))
+      const result = await runProtocol(runOptions(dir, log, { alertTestsApproved: false }))
       expect(bodies.map((b) => b.path)).toEqual(['/p13', '/p5', '/p14'])
       expect(bodies[1]!.body).toMatchObject({
         protocol: 12,
@@ -204,7 +177,7 @@ describe('Protocol 4 quality audit input', () => {
     mkdirSync(join(dir, 'audit'))
     writeFileSync(join(dir, 'audit', 'quality-findings.md'), findingsMd)
     const log = new MemoryLogger()
-    const result = await runProtocol(options(dir, log))
+    const result = await runProtocol(runOptions(dir, log))
     const open = result.backlog.filter((b) => b.kind === 'quality_finding')
     expect(open.map((b) => [b.fingerprint, b.priority, b.gate])).toEqual([
       ['quality-audit:qa-12', 'high', 1],
@@ -243,12 +216,12 @@ describe('Protocol 4 quality audit input', () => {
         findings: [{ id: 'QA-1', title: 'No synthetic probe for checkout', severity: 'critical', service: 'checkout', signal: 'synthetic' }]
       })
     )
-    const r1 = await runProtocol(options(good, new MemoryLogger()))
+    const r1 = await runProtocol(runOptions(good, new MemoryLogger()))
     expect(r1.backlog.find((b) => b.fingerprint === 'quality-audit:qa-1')).toMatchObject({ priority: 'high', gate: 1, service: 'checkout' })
 
     const bad = workspace('\ninputs:\n  quality-audit: qa.json\n')
     writeFileSync(join(bad, 'qa.json'), JSON.stringify({ findings: [{ id: 'QA-1', title: 'x', severity: 'urgent' }] }))
-    const r2 = await runProtocol(options(bad, new MemoryLogger()))
+    const r2 = await runProtocol(runOptions(bad, new MemoryLogger()))
     expect(r2.gates.every((g) => g.status === 'fail')).toBe(true)
     expect(r2.errors.join('\n')).toMatch(
       /^qa\.json: expected findings as schemas\/quality-audit\.schema\.json describes, found \/findings\/0\/severity must be equal to one of the allowed values/m

@@ -5,50 +5,27 @@
  * saying what was refused, delivered where configured; the action's summary and outputs tell it,
  * and the error is printed once.
  */
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import { runAction } from '../../src/action/run-action.js'
-import { LocalGitHubPort } from '../../src/protocol/local-port.js'
 import { runProtocol, type RunOptions } from '../../src/protocol/run.js'
 import { defaultSteps } from '../../src/protocol/steps.js'
 import { validateAgainst } from '../../src/package/schemas.js'
 import type { Settings } from '../../src/settings/inputs.js'
-import { MemoryLogger } from '../../src/util/log.js'
+import { MemoryLogger } from '../harness/memory-logger.js'
+import { exampleWorkspace, runOptions } from '../harness/context.js'
 
-function workspace(edit: (c: string) => string = (c) => c): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sre-lost-'))
-  cpSync('examples', dir, { recursive: true })
-  const file = join(dir, 'sre-monitoring.yml')
-  let config = readFileSync(file, 'utf8').replace(/127\.0\.0\.1:190\d\d/g, '127.0.0.1:9')
-  config = config.replace(/timeout-seconds: 10/, 'timeout-seconds: 1').replace(/retries: 2/, 'retries: 0')
-  writeFileSync(file, edit(config))
-  return dir
-}
-
-function options(dir: string, log: MemoryLogger, over: Partial<RunOptions> = {}): RunOptions {
-  const now = (): Date => new Date()
-  return {
-    evidenceDir: 'evidence',
-    configPath: 'sre-monitoring.yml',
-    outputDir: 'out',
-    workspace: dir,
-    mode: 'post-deploy',
+/** A run that sends no alerts and files no issues, with its own runner temp folder. */
+const options = (dir: string, log: MemoryLogger, over: Partial<RunOptions> = {}): RunOptions =>
+  runOptions(dir, log, {
     alertTestsApproved: false,
-    approvedBy: 'alice (SRE lead)',
-    onCallOwner: 'payments-oncall',
-    packageArtifact: 'monitoring-package',
     fileIssues: false,
     env: { RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'sre-runner-temp-')) },
-    log,
-    now,
     runId: 'lost-1',
-    generator: 'sre-monitoring-action@test',
-    github: new LocalGitHubPort(join(dir, 'out'), now, log, join(dir, 'delivered')),
     ...over
-  }
-}
+  })
 
 /** The package in `dir`: gate results, a valid incomplete manifest with reasons, the requirements file. */
 function expectPackage(
@@ -77,7 +54,7 @@ const times = (log: MemoryLogger, text: string): number => log.lines.filter((l) 
 
 describe('nothing is lost', () => {
   test('bad config: gates, manifest (incomplete, refused input), requirements saying what was refused, delivered; the error printed once', async () => {
-    const dir = workspace((c) => c.replace('freshness: 5m', 'freshness: five minutes'))
+    const dir = exampleWorkspace((c) => c.replace('freshness: 5m', 'freshness: five minutes'))
     const log = new MemoryLogger()
     const result = await runProtocol(options(dir, log))
     expect(result.status).toBe('fail')
@@ -97,7 +74,7 @@ describe('nothing is lost', () => {
   })
 
   test('bad evidence: the same, naming the evidence file', async () => {
-    const dir = workspace()
+    const dir = exampleWorkspace()
     writeFileSync(join(dir, 'evidence', 'post-deployment-validation.json'), '{"gate": "G11", ')
     const log = new MemoryLogger()
     const result = await runProtocol(options(dir, log))
@@ -133,7 +110,7 @@ describe('nothing is lost', () => {
       }
     ]
   ])('%s: said once with the path and the cause; the package is written elsewhere and delivered', async (_what, prepare) => {
-    const dir = workspace()
+    const dir = exampleWorkspace()
     const outputDir = prepare(join(dir, 'out'))
     const log = new MemoryLogger()
     const result = await runProtocol(options(dir, log, { outputDir }))
@@ -151,7 +128,7 @@ describe('nothing is lost', () => {
   })
 
   test('a crashed phase: the gates before it are kept, the crash is said once, the package is finished', async () => {
-    const dir = workspace()
+    const dir = exampleWorkspace()
     const log = new MemoryLogger()
     const steps = { ...defaultSteps, alignment: async () => ({ alignment: null as never }) }
     const result = await runProtocol(options(dir, log, { steps }))
@@ -210,7 +187,7 @@ describe('the action: summary and outputs tell the story whatever went wrong', (
   }
 
   test('bad config: gates output, status output and the summary are set; the error is logged once', async () => {
-    const dir = workspace((c) => c.replace('freshness: 5m', 'freshness: five minutes'))
+    const dir = exampleWorkspace((c) => c.replace('freshness: 5m', 'freshness: five minutes'))
     const { outputs, summary, log } = await act(dir)
     expect(outputs).toMatch(/status<<[\s\S]*fail/)
     expect(outputs).toContain('invalid input')
@@ -219,7 +196,7 @@ describe('the action: summary and outputs tell the story whatever went wrong', (
   })
 
   test('output path is a file: the summary and the outputs still tell the story, package-dir points at the package', async () => {
-    const dir = workspace()
+    const dir = exampleWorkspace()
     writeFileSync(join(dir, 'out'), 'a file')
     const { outputs, summary, log } = await act(dir)
     expect(outputs).toMatch(/package-dir<<[\s\S]*sre-monitoring-package-/)

@@ -1,51 +1,16 @@
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { LocalGitHubPort } from '../../src/protocol/local-port.js'
-import { ANNOUNCE, runProtocol, type RunOptions } from '../../src/protocol/run.js'
+import { ANNOUNCE, runProtocol } from '../../src/protocol/run.js'
 import { validateAgainst } from '../../src/package/schemas.js'
-import { MemoryLogger } from '../../src/util/log.js'
-
-/** A copy of the bundled example whose backends point at a closed port: nothing answers. */
-function workspace(edit?: (config: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sre-run-'))
-  cpSync('examples', dir, { recursive: true })
-  const file = join(dir, 'sre-monitoring.yml')
-  let config = readFileSync(file, 'utf8').replace(/127\.0\.0\.1:190\d\d/g, '127.0.0.1:9')
-  config = config.replace(/timeout-seconds: 10/, 'timeout-seconds: 1').replace(/retries: 2/, 'retries: 0')
-  writeFileSync(file, edit ? edit(config) : config)
-  return dir
-}
-
-function options(dir: string, log: MemoryLogger, over: Partial<RunOptions> = {}): RunOptions {
-  const now = (): Date => new Date()
-  return {
-    evidenceDir: 'evidence',
-    configPath: 'sre-monitoring.yml',
-    outputDir: 'out',
-    workspace: dir,
-    mode: 'post-deploy',
-    alertTestsApproved: true,
-    approvedBy: 'alice (SRE lead)',
-    onCallOwner: 'payments-oncall',
-    packageArtifact: 'monitoring-package',
-    fileIssues: true,
-    env: {},
-    log,
-    now,
-    runId: 'test-1',
-    generator: 'sre-monitoring-action@test',
-    github: new LocalGitHubPort(join(dir, 'out'), now, log, join(dir, 'delivered')),
-    ...over
-  }
-}
+import { MemoryLogger } from '../harness/memory-logger.js'
+import { exampleWorkspace, runOptions } from '../harness/context.js'
 
 describe('the protocol run', () => {
   test('unreachable backends: every gate that needs them fails with backend errors, and the whole package is still written', async () => {
-    const dir = workspace()
+    const dir = exampleWorkspace()
     const log = new MemoryLogger()
-    const result = await runProtocol(options(dir, log))
+    const result = await runProtocol(runOptions(dir, log))
     expect(result.status).toBe('fail')
     const [g1, g2, g3, g4] = result.gates
     expect(g1!.status).toBe('fail')
@@ -124,9 +89,9 @@ describe('the protocol run', () => {
   })
 
   test("announces each phase in the seed's words, in order", async () => {
-    const dir = workspace((c) => `${c}\nflow:\n  pause-on-gate-failure: false\n`)
+    const dir = exampleWorkspace((c) => `${c}\nflow:\n  pause-on-gate-failure: false\n`)
     const log = new MemoryLogger()
-    await runProtocol(options(dir, log))
+    await runProtocol(runOptions(dir, log))
     const text = log.lines.map((l) => l.message)
     const order = [
       ANNOUNCE.phase1,
@@ -148,9 +113,9 @@ describe('the protocol run', () => {
   })
 
   test('an invalid config fails every gate with an error naming the line and field, and still writes gate-results.json', async () => {
-    const dir = workspace((c) => c.replace('freshness: 5m', 'freshness: five minutes'))
+    const dir = exampleWorkspace((c) => c.replace('freshness: 5m', 'freshness: five minutes'))
     const log = new MemoryLogger()
-    const result = await runProtocol(options(dir, log))
+    const result = await runProtocol(runOptions(dir, log))
     expect(result.status).toBe('fail')
     expect(result.gates.every((g) => g.status === 'fail')).toBe(true)
     expect(result.errors.join('\n')).toMatch(
@@ -161,13 +126,13 @@ describe('the protocol run', () => {
   })
 
   test('a placeholder evidence file is refused with a clear error and nothing is lost', async () => {
-    const dir = workspace()
+    const dir = exampleWorkspace()
     writeFileSync(
       join(dir, 'evidence', 'post-deployment-validation.json'),
       JSON.stringify({ gate: 'G11', generated_at: '2026-11-27T10:00:00Z', metadata: {} })
     )
     const log = new MemoryLogger()
-    const result = await runProtocol(options(dir, log))
+    const result = await runProtocol(runOptions(dir, log))
     expect(result.status).toBe('fail')
     expect(result.errors.join('\n')).toContain('post-deployment-validation.json')
     expect(result.errors.join('\n')).toMatch(/placeholder/i)
@@ -175,17 +140,17 @@ describe('the protocol run', () => {
   })
 
   test('alert tests not approved: nothing is sent and gate 2 fails saying so', async () => {
-    const dir = workspace((c) => `${c}\nflow:\n  pause-on-gate-failure: false\n`)
+    const dir = exampleWorkspace((c) => `${c}\nflow:\n  pause-on-gate-failure: false\n`)
     const log = new MemoryLogger()
-    const result = await runProtocol(options(dir, log, { alertTestsApproved: false }))
+    const result = await runProtocol(runOptions(dir, log, { alertTestsApproved: false }))
     expect(result.gates[1]!.reasons.join('\n')).toContain('alert tests not approved (input alert-tests is false)')
     expect(result.alertTests?.tests.every((t) => t.status === 'not_run' && t.triggered_at === null)).toBe(true)
   })
 
   test('no approval: gate 4 fails with the seed message', async () => {
-    const dir = workspace()
+    const dir = exampleWorkspace()
     const log = new MemoryLogger()
-    const result = await runProtocol(options(dir, log, { approvedBy: undefined }))
+    const result = await runProtocol(runOptions(dir, log, { approvedBy: undefined }))
     expect(result.gates[3]!.reasons[0]).toMatch(/^\[ERROR\] Monitoring approval not recorded\./)
     expect(JSON.parse(readFileSync(join(dir, 'out', 'monitoring-approval-record.json'), 'utf8')).status).toBe('missing')
   })
@@ -213,10 +178,10 @@ describe('the protocol run', () => {
       ...over
     })
     const run = async (audit: unknown) => {
-      const dir = workspace(withHook)
+      const dir = exampleWorkspace(withHook)
       writeFileSync(join(dir, 'audit.json'), JSON.stringify(audit))
       const log = new MemoryLogger()
-      const result = await runProtocol(options(dir, log))
+      const result = await runProtocol(runOptions(dir, log))
       const written = JSON.parse(readFileSync(join(dir, 'out', 'instrumentation-audit.json'), 'utf8'))
       expect(validateAgainst('instrumentation-audit.schema.json', written).errors).toEqual([])
       return { result, log, written }

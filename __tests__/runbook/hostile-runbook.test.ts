@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runbookBegin, updateRunbook, type RunbookSection } from '../../src/runbook/update.js'
 import { InputError, InputErrors } from '../../src/util/errors.js'
-import { makeContext, service } from '../alerting/context.js'
+import { makeContext, service } from '../harness/context.js'
 
 const section: RunbookSection = {
   alignment: { checked_at: '2026-11-01T00:00:00.000Z', rule_sources: [], findings: [], burn_rates: [] },

@@ -1,17 +1,10 @@
 import { freePort, type RunningBackend } from '../harness/backends.js'
-import {
-  makeContext,
-  service,
-  startDemoExporter,
-  startFaultProxy,
-  startScrapingPrometheus,
-  startStandIn,
-  type RunningProcess
-} from '../harness/telemetry.js'
+import { startDemoExporter, startFaultProxy, startScrapingPrometheus, startStandIn, type RunningProcess } from '../harness/telemetry.js'
+import { makeContext, service } from '../harness/context.js'
 import { runInstrumentationAudit } from '../../src/telemetry/audit.js'
 import { PrometheusClient } from '../../src/telemetry/prometheus/client.js'
 import { waitFor } from '../harness/backends.js'
-import { MemoryLogger } from '../../src/util/log.js'
+import { MemoryLogger } from '../harness/memory-logger.js'
 import { SCHEMA_FILES } from '../../src/artifacts/files.js'
 import { validateAgainst } from '../../src/package/schemas.js'
 import type { InstrumentationAudit } from '../../src/telemetry/types.js'
@@ -69,10 +62,10 @@ describe('instrumentation audit against a live Prometheus', () => {
   }
 
   test('every signal covered: all pass, fresh, with the query and value recorded', async () => {
-    const ctx = makeContext({
-      config: { backends: backends(prom.url), signals: signals(), 'allowed-hosts': allowed() },
-      services: [service('checkout', { critical: true, endpoints: healthz() }), service('catalog', { endpoints: healthz() })]
-    })
+    const ctx = makeContext(
+      { backends: backends(prom.url), signals: signals(), 'allowed-hosts': allowed() },
+      { services: [service('checkout', { critical: true, endpoints: healthz() }), service('catalog', { endpoints: healthz() })] }
+    )
     const audit = await runInstrumentationAudit(ctx)
     expectValid(audit)
     expect(audit.coverage_completeness).toBe(100)
@@ -93,10 +86,10 @@ describe('instrumentation audit against a live Prometheus', () => {
   })
 
   test('a critical service without traces fails with a named, high-priority gap', async () => {
-    const ctx = makeContext({
-      config: { backends: backends(prom.url), signals: signals() },
-      services: [service('checkout', { critical: true }), service('payments', { critical: true }), service('catalog')]
-    })
+    const ctx = makeContext(
+      { backends: backends(prom.url), signals: signals() },
+      { services: [service('checkout', { critical: true }), service('payments', { critical: true }), service('catalog')] }
+    )
     const audit = await runInstrumentationAudit(ctx)
     expectValid(audit)
     const payments = audit.services.find((s) => s.service_name === 'payments')!
@@ -112,16 +105,16 @@ describe('instrumentation audit against a live Prometheus', () => {
   })
 
   test('NaN and infinite answers never pass', async () => {
-    const ctx = makeContext({
-      config: {
+    const ctx = makeContext(
+      {
         backends: backends(prom.url),
         signals: {
           metrics: { kind: 'promql', backend: 'prom', query: 'sum by (service) (http_requests_total) * 0 / 0' },
           logs: { kind: 'promql', backend: 'prom', query: 'sum by (service) (log_lines_total) / 0' }
         }
       },
-      services: [service('checkout')]
-    })
+      { services: [service('checkout')] }
+    )
     const audit = await runInstrumentationAudit(ctx)
     expectValid(audit)
     const s = audit.services[0]!
@@ -132,13 +125,13 @@ describe('instrumentation audit against a live Prometheus', () => {
   })
 
   test('an empty result is no data, a fail', async () => {
-    const ctx = makeContext({
-      config: {
+    const ctx = makeContext(
+      {
         backends: backends(prom.url),
         signals: { metrics: { kind: 'promql', backend: 'prom', query: 'metric_that_does_not_exist_total' } }
       },
-      services: [service('checkout', { critical: true })]
-    })
+      { services: [service('checkout', { critical: true })] }
+    )
     const audit = await runInstrumentationAudit(ctx)
     expect(audit.services[0]!.metrics).toMatchObject({ verdict: 'fail', verified: false, seriesCount: 0 })
     expect(audit.missing_coverage[0]).toMatchObject({ service: 'checkout', signal: 'metrics', gap: 'no_data', priority: 'high' })
@@ -146,10 +139,10 @@ describe('instrumentation audit against a live Prometheus', () => {
 
   test('Prometheus down is an error, not a fail', async () => {
     const port = await freePort()
-    const ctx = makeContext({
-      config: { backends: backends(`http://127.0.0.1:${port}`, { retries: 1 }), signals: signals() },
-      services: [service('checkout', { critical: true })]
-    })
+    const ctx = makeContext(
+      { backends: backends(`http://127.0.0.1:${port}`, { retries: 1 }), signals: signals() },
+      { services: [service('checkout', { critical: true })] }
+    )
     const audit = await runInstrumentationAudit(ctx, { backoffMs: 20 })
     expectValid(audit)
     const s = audit.services[0]!
@@ -164,7 +157,7 @@ describe('instrumentation audit against a live Prometheus', () => {
   test('Prometheus answering 500 and then recovering: retried, then verified', async () => {
     const proxy = await startFaultProxy(prom.url, { failFirst: 2 })
     try {
-      const ctx = makeContext({ config: { backends: backends(proxy.url), signals: signals() }, services: [service('checkout')] })
+      const ctx = makeContext({ backends: backends(proxy.url), signals: signals() }, { services: [service('checkout')] })
       const audit = await runInstrumentationAudit(ctx, { backoffMs: 20 })
       const s = audit.services[0]!
       expect([s.metrics.verdict, s.logs.verdict, s.traces.verdict]).toEqual(['pass', 'pass', 'pass'])
@@ -177,10 +170,10 @@ describe('instrumentation audit against a live Prometheus', () => {
   test('a backend slower than the timeout is an error that says so', async () => {
     const proxy = await startFaultProxy(prom.url, { delayMs: 3000 })
     try {
-      const ctx = makeContext({
-        config: { backends: backends(proxy.url, { 'timeout-seconds': 0.3, retries: 0 }), signals: { metrics: signals().metrics } },
-        services: [service('checkout')]
-      })
+      const ctx = makeContext(
+        { backends: backends(proxy.url, { 'timeout-seconds': 0.3, retries: 0 }), signals: { metrics: signals().metrics } },
+        { services: [service('checkout')] }
+      )
       const started = Date.now()
       const audit = await runInstrumentationAudit(ctx)
       expect(Date.now() - started).toBeLessThan(2500)
@@ -193,9 +186,7 @@ describe('instrumentation audit against a live Prometheus', () => {
 
   test('the number of backend requests is the same for 3 and for 50 services', async () => {
     const run = async (names: string[]) =>
-      runInstrumentationAudit(
-        makeContext({ config: { backends: backends(prom.url), signals: signals() }, services: names.map((n) => service(n)) })
-      )
+      runInstrumentationAudit(makeContext({ backends: backends(prom.url), signals: signals() }, { services: names.map((n) => service(n)) }))
     const three = await run(['checkout', 'payments', 'catalog'])
     const fifty = await run(['payments', ...Array.from({ length: 49 }, (_, i) => `svc-${String(i + 1).padStart(3, '0')}`)])
     // Three grouped checks, and two grouped diagnosis queries for the traces payments lacks.
@@ -205,13 +196,15 @@ describe('instrumentation audit against a live Prometheus', () => {
   })
 
   test('a selector other than the service label matches results back to the service', async () => {
-    const ctx = makeContext({
-      config: { backends: backends(prom.url), signals: { metrics: signals().metrics } },
-      services: [
-        service('shop', { selector: { job: 'demo', service: 'checkout' } }),
-        service('fleet-one', { selector: { job: 'fleet', service: 'svc-001' } })
-      ]
-    })
+    const ctx = makeContext(
+      { backends: backends(prom.url), signals: { metrics: signals().metrics } },
+      {
+        services: [
+          service('shop', { selector: { job: 'demo', service: 'checkout' } }),
+          service('fleet-one', { selector: { job: 'fleet', service: 'svc-001' } })
+        ]
+      }
+    )
     const audit = await runInstrumentationAudit(ctx)
     expect(audit.services.map((s) => s.metrics.verdict)).toEqual(['pass', 'pass'])
     expect(audit.services[0]!.metrics.measurement?.request.query).toContain('by (job, service)')
@@ -220,17 +213,19 @@ describe('instrumentation audit against a live Prometheus', () => {
   test('a probe to a host outside allowed-hosts is not called and does not pass', async () => {
     const spy = await startStandIn(() => ({ status: 200, body: 'ok' }))
     try {
-      const ctx = makeContext({
-        config: { backends: backends(prom.url), signals: signals(), 'allowed-hosts': allowed() },
-        services: [
-          service('checkout', {
-            endpoints: [
-              ...healthz(),
-              { url: `${spy.url}/healthz`, method: 'GET', 'expect-status': 200, 'max-latency-ms': 2000, attempts: 3 }
-            ]
-          })
-        ]
-      })
+      const ctx = makeContext(
+        { backends: backends(prom.url), signals: signals(), 'allowed-hosts': allowed() },
+        {
+          services: [
+            service('checkout', {
+              endpoints: [
+                ...healthz(),
+                { url: `${spy.url}/healthz`, method: 'GET', 'expect-status': 200, 'max-latency-ms': 2000, attempts: 3 }
+              ]
+            })
+          ]
+        }
+      )
       const audit = await runInstrumentationAudit(ctx)
       expectValid(audit)
       expect(spy.requests).toHaveLength(0)
@@ -244,14 +239,16 @@ describe('instrumentation audit against a live Prometheus', () => {
   })
 
   test('a failing probe endpoint fails the synthetic signal', async () => {
-    const ctx = makeContext({
-      config: { backends: backends(prom.url), signals: signals(), 'allowed-hosts': allowed() },
-      services: [
-        service('checkout', {
-          endpoints: [{ url: `${demo.url}/missing`, method: 'GET', 'expect-status': 200, 'max-latency-ms': 2000, attempts: 2 }]
-        })
-      ]
-    })
+    const ctx = makeContext(
+      { backends: backends(prom.url), signals: signals(), 'allowed-hosts': allowed() },
+      {
+        services: [
+          service('checkout', {
+            endpoints: [{ url: `${demo.url}/missing`, method: 'GET', 'expect-status': 200, 'max-latency-ms': 2000, attempts: 2 }]
+          })
+        ]
+      }
+    )
     const audit = await runInstrumentationAudit(ctx, { probePauseMs: 10 })
     const syn = audit.services[0]!.synthetics
     expect(syn.verdict).toBe('fail')
@@ -290,7 +287,7 @@ describe('instrumentation audit against a live Prometheus', () => {
   })
 
   test('without backends every pair is not_verified and the audit says why', async () => {
-    const ctx = makeContext({ config: {}, services: [service('checkout', { critical: true }), service('catalog')] })
+    const ctx = makeContext({}, { services: [service('checkout', { critical: true }), service('catalog')] })
     const audit = await runInstrumentationAudit(ctx)
     expectValid(audit)
     expect(audit.not_verified_reason).toMatch(/no telemetry backends/)

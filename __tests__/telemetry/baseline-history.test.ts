@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { backfill, startPrometheus, type RunningBackend } from '../harness/backends.js'
-import { emptyEvidence, historyOpenMetrics, makeContext, service } from '../harness/telemetry.js'
+import { historyOpenMetrics } from '../harness/telemetry.js'
+import { emptyEvidence, makeContext, service } from '../harness/context.js'
 import { runInstrumentationAudit } from '../../src/telemetry/audit.js'
 import { captureBaseline, loadPreviousBaseline } from '../../src/telemetry/baseline.js'
 import { SCHEMA_FILES } from '../../src/artifacts/files.js'
@@ -44,7 +45,7 @@ describe('baseline and freshness against a Prometheus with a week of history', (
 
   const backends = () => ({ prom: { type: 'prometheus', url: prom.url, 'timeout-seconds': 5, retries: 0 } })
   const ctxWith = (evidence?: Evidence, names = ['checkout', 'payments'], extra: Record<string, unknown> = {}) =>
-    makeContext({ config: { backends: backends(), ...extra }, services: names.map((n) => service(n, { critical: true })), evidence, now })
+    makeContext({ backends: backends(), ...extra }, { services: names.map((n) => service(n, { critical: true })), evidence, now })
   const value = (b: BaselineMetrics, svc: string, metric: string) =>
     b.services.find((s) => s.service === svc)?.metrics.find((m) => m.metric === metric)
 
@@ -52,11 +53,10 @@ describe('baseline and freshness against a Prometheus with a week of history', (
     const plain = await fetch(`${prom.url}/api/v1/query?query=${encodeURIComponent('spans_total{service="payments"}')}&time=${end}`)
     expect(((await plain.json()) as { data: { result: unknown[] } }).data.result).toEqual([])
 
-    const ctx = makeContext({
-      config: { backends: backends(), signals: { traces: { kind: 'promql', backend: 'prom', query: 'spans_total' } } },
-      services: [service('checkout', { critical: true }), service('payments', { critical: true })],
-      now
-    })
+    const ctx = makeContext(
+      { backends: backends(), signals: { traces: { kind: 'promql', backend: 'prom', query: 'spans_total' } } },
+      { services: [service('checkout', { critical: true }), service('payments', { critical: true })], now }
+    )
     const audit = await runInstrumentationAudit(ctx)
     expect(validateAgainst(SCHEMA_FILES.instrumentationAudit, audit).errors).toEqual([])
     const [checkout, payments] = audit.services
@@ -205,7 +205,7 @@ describe('baseline and freshness against a Prometheus with a week of history', (
   test('without a Prometheus backend nothing is invented', async () => {
     const evidence = emptyEvidence()
     evidence.validation.metricsSnapshot = { api_latency_p95: 250 }
-    const b = await captureBaseline(makeContext({ config: {}, services: [service('checkout')], evidence, now }))
+    const b = await captureBaseline(makeContext({}, { services: [service('checkout')], evidence, now }))
     expect(validateAgainst(SCHEMA_FILES.baselineMetrics, b).errors).toEqual([])
     expect(b.not_verified_reason).toMatch(/no Prometheus backend/)
     expect(b.requests).toBe(0)

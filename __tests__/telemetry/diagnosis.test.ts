@@ -5,7 +5,7 @@ import { closestValues } from '../../src/telemetry/diagnosis.js'
 import { SCHEMA_FILES } from '../../src/artifacts/files.js'
 import { validateAgainst } from '../../src/package/schemas.js'
 import { backfill, freePort, startPrometheus, type RunningBackend } from '../harness/backends.js'
-import { makeContext, service } from '../harness/telemetry.js'
+import { makeContext, service } from '../harness/context.js'
 
 /**
  * Each cause of "no data" on a live Prometheus with known history: `checkout` reports; the
@@ -41,17 +41,16 @@ describe('no data, explained', () => {
   })
 
   const ctxFor = (url: string, names: string[]) =>
-    makeContext({
-      config: {
+    makeContext(
+      {
         backends: { prom: { type: 'prometheus', url, 'timeout-seconds': 3, retries: 0 } },
         signals: {
           metrics: { kind: 'promql', backend: 'prom', query: 'sum by (service) (rate(http_requests_total[5m]))' },
           traces: { kind: 'promql', backend: 'prom', query: 'spans_total' }
         }
       },
-      services: names.map((n) => service(n, { critical: true })),
-      now
-    })
+      { services: names.map((n) => service(n, { critical: true })), now }
+    )
 
   test('each cause is named with the query that showed it', async () => {
     const audit = await runInstrumentationAudit(ctxFor(prom.url, ['checkout', 'fraud-scoring', 'payments', 'idle']))

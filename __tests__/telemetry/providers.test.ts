@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
-import { makeContext, service, startStandIn } from '../harness/telemetry.js'
+import { startStandIn } from '../harness/telemetry.js'
+import { makeContext, service } from '../harness/context.js'
 import { runInstrumentationAudit } from '../../src/telemetry/audit.js'
 import { LokiClient } from '../../src/telemetry/loki/client.js'
 import { PrometheusClient } from '../../src/telemetry/prometheus/client.js'
@@ -8,7 +9,7 @@ import { isHostAllowed } from '../../src/telemetry/synthetic/allowed-hosts.js'
 import { SCHEMA_FILES } from '../../src/artifacts/files.js'
 import { validateAgainst } from '../../src/package/schemas.js'
 import { BackendError } from '../../src/util/errors.js'
-import { MemoryLogger } from '../../src/util/log.js'
+import { MemoryLogger } from '../harness/memory-logger.js'
 import { durationSeconds } from '../../src/util/duration.js'
 
 const NOW_MS = Date.now()
@@ -93,14 +94,13 @@ describe("Loki provider against a stand-in with Loki's API", () => {
   test('one LogQL query for all services; fresh logs pass, logs older than the window fail', async () => {
     const loki = await startStandIn(lokiHandler)
     try {
-      const ctx = makeContext({
-        config: {
+      const ctx = makeContext(
+        {
           backends: { loki: { type: 'loki', url: loki.url } },
           signals: { logs: { kind: 'logql', backend: 'loki', query: 'sum by (service) (count_over_time({service=~".+"}[$freshness]))' } }
         },
-        services: [service('checkout'), service('payments', { critical: true }), service('catalog')],
-        now: new Date(NOW_MS)
-      })
+        { services: [service('checkout'), service('payments', { critical: true }), service('catalog')], now: new Date(NOW_MS) }
+      )
       const audit = await runInstrumentationAudit(ctx)
       expect(validateAgainst(SCHEMA_FILES.instrumentationAudit, audit).errors).toEqual([])
       expect(audit.services.map((s) => s.logs.verdict)).toEqual(['pass', 'fail', 'pass'])
@@ -158,14 +158,13 @@ describe('HTTP JSON provider against a Tempo-like stand-in', () => {
   test('per-service search: fresh traces pass, none fail, old ones are stale; the token never leaks', async () => {
     const tempo = await startStandIn(tempoHandler)
     try {
-      const ctx = makeContext({
-        config: {
+      const ctx = makeContext(
+        {
           backends: { tempo: { type: 'http', url: tempo.url, auth: { type: 'bearer', 'token-env': 'TEMPO_TOKEN' } } },
           signals: { traces: tempoCheck() }
         },
-        services: [service('checkout'), service('payments'), service('catalog')],
-        now: new Date(NOW_MS)
-      })
+        { services: [service('checkout'), service('payments'), service('catalog')], now: new Date(NOW_MS) }
+      )
       ctx.env = { TEMPO_TOKEN: 'tempo-secret-token' }
       const audit = await runInstrumentationAudit(ctx)
       expect(validateAgainst(SCHEMA_FILES.instrumentationAudit, audit).errors).toEqual([])
@@ -192,13 +191,13 @@ describe('HTTP JSON provider against a Tempo-like stand-in', () => {
   test('a request the backend rejects as malformed is an error, and a missing credential too', async () => {
     const tempo = await startStandIn(tempoHandler)
     try {
-      const ctx = makeContext({
-        config: {
+      const ctx = makeContext(
+        {
           backends: { tempo: { type: 'http', url: tempo.url, auth: { type: 'bearer', 'token-env': 'TEMPO_TOKEN' } } },
           signals: { traces: tempoCheck('/api/search?limit=abc') }
         },
-        services: [service('checkout')]
-      })
+        { services: [service('checkout')] }
+      )
       ctx.env = { TEMPO_TOKEN: 'tempo-secret-token' }
       const audit = await runInstrumentationAudit(ctx)
       expect(audit.services[0]!.traces.verdict).toBe('error')
@@ -249,10 +248,10 @@ describe('Prometheus client: malformed answers and credentials', () => {
       const err = await client.instantQuery('up').catch((e: unknown) => e)
       expect(err).toBeInstanceOf(BackendError)
       expect((err as Error).message).toMatch(message)
-      const ctx = makeContext({
-        config: { backends: { prom: config(stand.url) }, signals: { metrics: { kind: 'promql', backend: 'prom', query: 'up' } } },
-        services: [service('checkout')]
-      })
+      const ctx = makeContext(
+        { backends: { prom: config(stand.url) }, signals: { metrics: { kind: 'promql', backend: 'prom', query: 'up' } } },
+        { services: [service('checkout')] }
+      )
       const audit = await runInstrumentationAudit(ctx)
       expect(audit.services[0]!.metrics.verdict).toBe('error')
       expect(audit.missing_coverage[0]!.gap).toBe('backend_error')

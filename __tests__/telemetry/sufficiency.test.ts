@@ -11,7 +11,7 @@ import { SCHEMA_FILES } from '../../src/artifacts/files.js'
 import { validateAgainst } from '../../src/package/schemas.js'
 import type { BaselineMetrics } from '../../src/telemetry/types.js'
 import { backfill, startPrometheus, type RunningBackend } from '../harness/backends.js'
-import { emptyEvidence, makeContext, service } from '../harness/telemetry.js'
+import { emptyEvidence, makeContext, service } from '../harness/context.js'
 
 /**
  * Known truth, backfilled: `fresh` exists for the last 30 s at 40 req/s (one sample a second);
@@ -56,9 +56,7 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
   test('a service 30 s old: its rate is over the 30 s it has existed, not diluted over 30 minutes, and 30 s is insufficient data', async () => {
     const evidence = emptyEvidence()
     evidence.validation.metricsSnapshot = { throughput: 40 }
-    const b = await captureBaseline(
-      makeContext({ config: { backends: backends() }, services: [service('fresh', { new: true })], evidence, now })
-    )
+    const b = await captureBaseline(makeContext({ backends: backends() }, { services: [service('fresh', { new: true })], evidence, now }))
     expect(validateAgainst(SCHEMA_FILES.baselineMetrics, b).errors).toEqual([])
     const cov = b.services[0]!.coverage!
     expect(cov).toMatchObject({
@@ -85,20 +83,17 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
   })
 
   test('with a lower minimum for the baseline the same rate passes', async () => {
-    const ctx = makeContext({
-      config: { backends: backends(), sufficiency: { criteria: { baseline: { 'min-coverage': '20s' } } } },
-      services: [service('fresh')],
-      now
-    })
+    const ctx = makeContext(
+      { backends: backends(), sufficiency: { criteria: { baseline: { 'min-coverage': '20s' } } } },
+      { services: [service('fresh')], now }
+    )
     const b = await captureBaseline(ctx)
     expect(value(b, 'fresh', 'request_rate')).toMatchObject({ verdict: 'pass' })
     expect(value(b, 'fresh', 'request_rate')!.value).toBeCloseTo(40, 9)
   })
 
   test('a full window is not rescaled; a low-traffic service is held by the request guard, not by time', async () => {
-    const b = await captureBaseline(
-      makeContext({ config: { backends: backends() }, services: [service('checkout'), service('quiet')], now })
-    )
+    const b = await captureBaseline(makeContext({ backends: backends() }, { services: [service('checkout'), service('quiet')], now }))
     expect(value(b, 'checkout', 'request_rate')).toMatchObject({ verdict: 'pass' })
     expect(value(b, 'checkout', 'request_rate')!.value).toBeCloseTo(10, 9)
     expect(value(b, 'checkout', 'request_rate')!.windowValue).toBeUndefined()
@@ -119,7 +114,7 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
   })
 
   test('30-day attainment: 30 s of data is insufficient data with how much there was; a week is enough', async () => {
-    const ctx = makeContext({ config: { backends: backends() }, services: [], now })
+    const ctx = makeContext({ backends: backends() }, { services: [], now })
     ctx.model.slos = [slo('fresh-availability', 'fresh'), slo('checkout-availability', 'checkout')]
     const client = new PrometheusClient('prom', ctx.config.backends.prom!, {}, ctx.log, {})
     const [fresh, checkout] = await sloAttainment(ctx, async () => client)
@@ -147,7 +142,7 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
       ])
     )
     const run = async (extra: Record<string, unknown>) => {
-      const ctx = makeContext({ config: { backends: backends(), incidents: { file: basename(file) }, ...extra }, services: [], now })
+      const ctx = makeContext({ backends: backends(), incidents: { file: basename(file) }, ...extra }, { services: [], now })
       // The incidents file is read from the workspace only.
       ctx.workspace = scratch
       const client = new PrometheusClient('prom', ctx.config.backends.prom!, {}, ctx.log, {})
@@ -177,7 +172,7 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
         backlog: [],
         backlogWritten: true,
         gapFingerprints: [],
-        thresholds: makeContext({ config: {}, services: [] }).config.gates
+        thresholds: makeContext({}, { services: [] }).config.gates
       })
     const failing = gate(t)
     expect(failing.checks.find((c) => c.name === 'alert history covers the lookback')).toMatchObject({ status: 'fail' })

@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { backfill, importIntoVictoriaMetrics, startPrometheus, startVictoriaMetrics, type RunningBackend } from '../harness/backends.js'
-import { emptyEvidence, historyOpenMetrics, makeContext, service } from '../harness/telemetry.js'
+import { historyOpenMetrics } from '../harness/telemetry.js'
+import { emptyEvidence, makeContext, service } from '../harness/context.js'
 import { sloAttainment } from '../../src/assurance/slo-attainment.js'
 import { slo as sloSchema } from '../../src/config/schema.js'
 import { defaultSteps } from '../../src/protocol/steps.js'
@@ -54,12 +55,10 @@ describe('VictoriaMetrics answers as Prometheus does on the same data', () => {
     return e
   }
   const ctxFor = (b: RunningBackend) => {
-    const ctx = makeContext({
-      config: { backends: { tsdb: { type: 'prometheus', url: b.url, 'timeout-seconds': 10, retries: 0 } }, signals },
-      services: [service('checkout', { critical: true }), service('payments', { critical: true })],
-      evidence: evidence(),
-      now
-    })
+    const ctx = makeContext(
+      { backends: { tsdb: { type: 'prometheus', url: b.url, 'timeout-seconds': 10, retries: 0 } }, signals },
+      { services: [service('checkout', { critical: true }), service('payments', { critical: true })], evidence: evidence(), now }
+    )
     ctx.model.slos = [
       sloSchema.parse({
         name: 'checkout-availability',

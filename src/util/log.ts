@@ -20,32 +20,3 @@ export interface Logger {
 export function safeLine(message: string): string {
   return neutraliseLog(secrets.redactLog(String(message)))
 }
-
-/** Collects messages; used by tests and as a base for the terminal logger. */
-export class MemoryLogger implements Logger {
-  readonly lines: Array<{ level: string; message: string }> = []
-  readonly secrets: string[] = []
-  info(message: string): void {
-    this.lines.push({ level: 'info', message: this.mask(message) })
-  }
-  warning(message: string): void {
-    this.lines.push({ level: 'warning', message: this.mask(message) })
-  }
-  error(message: string): void {
-    this.lines.push({ level: 'error', message: this.mask(message) })
-  }
-  debug(message: string): void {
-    this.lines.push({ level: 'debug', message: this.mask(message) })
-  }
-  setSecret(secret: string): void {
-    if (!secret) return
-    this.secrets.push(secret)
-    secrets.add(secret)
-  }
-  mask(message: string): string {
-    return safeLine(message)
-  }
-  text(): string {
-    return this.lines.map((l) => l.message).join('\n')
-  }
-}
