@@ -90,8 +90,8 @@ async function waitReady(b: RunningBackend, what: string): Promise<void> {
 }
 
 export interface PrometheusOptions {
-  /** scrape_configs and the rest of prometheus.yml after `global`. */
-  configYaml?: string
+  /** scrape_configs and the rest of prometheus.yml after `global`; a function is given the port Prometheus will listen on. */
+  configYaml?: string | ((port: number) => string)
   /** Rule files: name -> content; listed in rule_files. */
   rules?: Record<string, string>
   /** A TSDB folder prepared with promtool (backfilled history). */
@@ -110,7 +110,7 @@ export async function startPrometheus(opts: PrometheusOptions = {}): Promise<Run
     '  scrape_interval: 1s',
     '  evaluation_interval: 1s',
     ruleNames.length ? `rule_files:\n${ruleNames.map((n) => `  - ${join(dir, n)}`).join('\n')}` : '',
-    opts.configYaml ?? ''
+    typeof opts.configYaml === 'function' ? opts.configYaml(port) : (opts.configYaml ?? '')
   ].join('\n')
   writeFileSync(join(dir, 'prometheus.yml'), config)
   const b = startProcess(
