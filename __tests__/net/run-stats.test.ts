@@ -9,7 +9,8 @@ import { createServer, type Server } from 'node:http'
 import { rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { backfill, importIntoVictoriaMetrics, startPrometheus, startVictoriaMetrics, type RunningBackend } from '../harness/backends.js'
-import { historyOpenMetrics, makeContext, service } from '../harness/telemetry.js'
+import { historyOpenMetrics } from '../harness/telemetry.js'
+import { makeContext, service } from '../harness/context.js'
 import { configSchema } from '../../src/config/schema.js'
 import { createOctokit } from '../../src/github/octokit.js'
 import { validateAgainst } from '../../src/package/schemas.js'
@@ -18,7 +19,7 @@ import { PrometheusClient } from '../../src/telemetry/prometheus/client.js'
 import { runInstrumentationAudit } from '../../src/telemetry/audit.js'
 import { captureBaseline } from '../../src/telemetry/baseline.js'
 import { httpLimits, httpRequest, setHttpLimits } from '../../src/util/http.js'
-import { MemoryLogger } from '../../src/util/log.js'
+import { MemoryLogger } from '../harness/memory-logger.js'
 import { runStatsLine } from '../../src/report/run-stats-line.js'
 
 const snapshot = (r: RunStatsRecorder, complete = true) =>
@@ -263,11 +264,10 @@ describe('samples touched, from the real backends', () => {
   test('the audit and baseline on Prometheus record samples per phase; VictoriaMetrics answers without them: "not reported"', async () => {
     const signals = { metrics: { kind: 'promql', backend: 'tsdb', query: 'http_requests_total' } }
     const run = async (b: RunningBackend) => {
-      const ctx = makeContext({
-        config: { backends: { tsdb: { type: 'prometheus', url: b.url, 'timeout-seconds': 10, retries: 0 } }, signals },
-        services: [service('checkout', { critical: true }), service('payments')],
-        now
-      })
+      const ctx = makeContext(
+        { backends: { tsdb: { type: 'prometheus', url: b.url, 'timeout-seconds': 10, retries: 0 } }, signals },
+        { services: [service('checkout', { critical: true }), service('payments')], now }
+      )
       const stats = new RunStatsRecorder(() => 4)
       await withRunStats(stats, 'instrumentation', async () => {
         await inPhase('audit', () => runInstrumentationAudit(ctx))
