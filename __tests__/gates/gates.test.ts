@@ -30,8 +30,8 @@ const signal = (
     : {
         request: { backend: 'prom', method: 'POST', url: 'http://127.0.0.1:9090/api/v1/query' },
         value: null,
-        startedAt: T,
-        finishedAt: T,
+        started_at: T,
+        finished_at: T,
         verdict,
         reason: verdict === 'error' ? 'unreachable (ECONNREFUSED)' : 'empty result'
       }
@@ -71,6 +71,7 @@ const model = (names: Array<[string, boolean]>): MonitoringModel => ({
 const audit = (services: ServiceAudit[], extra: Partial<InstrumentationAudit> = {}): InstrumentationAudit => {
   const pairs = services.flatMap((s) => [s.metrics, s.logs, s.traces, s.synthetics])
   return {
+    schema_version: 2,
     audit_date: T,
     environment: 'production',
     coverage_completeness: pairs.length ? (pairs.filter((p) => p.verified).length / pairs.length) * 100 : 0,

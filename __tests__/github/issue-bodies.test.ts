@@ -46,7 +46,7 @@ function backlog(extraClaims = true) {
             value: 0.095,
             unit: 'seconds',
             query: 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[30m])))',
-            measuredAt: '',
+            measured_at: '',
             verdict: 'pass'
           }
         ]
@@ -61,7 +61,7 @@ function backlog(extraClaims = true) {
             observed: 95,
             checked_against: 'fleet p95',
             query: 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[30m])))',
-            tolerancePercent: 25,
+            tolerance_percent: 25,
             verdict: 'fail',
             reason: 'p95 240 ms claimed, 95 ms seen'
           },
@@ -72,7 +72,7 @@ function backlog(extraClaims = true) {
             observed: 12,
             checked_against: 'fleet rate',
             query: 'sum(rate(http_requests_total[30m]))',
-            tolerancePercent: 25,
+            tolerance_percent: 25,
             verdict: 'fail',
             reason: 'throughput 900/s claimed, 12/s seen'
           },
@@ -83,7 +83,7 @@ function backlog(extraClaims = true) {
             observed: 0.0101,
             checked_against: 'fleet',
             query: 'q',
-            tolerancePercent: 25,
+            tolerance_percent: 25,
             verdict: 'pass',
             reason: 'within tolerance'
           },
@@ -94,7 +94,7 @@ function backlog(extraClaims = true) {
             observed: 12,
             checked_against: 'fleet rate',
             query: 'sum(rate(http_requests_total[30m]))',
-            tolerancePercent: 25,
+            tolerance_percent: 25,
             verdict: 'fail',
             reason: 'throughput 880/s claimed, 12/s seen'
           }

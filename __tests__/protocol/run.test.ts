@@ -159,6 +159,7 @@ describe('the protocol run', () => {
     const withHook = (c: string): string => `${c}\nhooks:\n  audit-command: cp audit.json "$SRE_MONITORING_OUTPUT"\n  timeout-seconds: 20\n`
     const signal = (name: string) => ({ signal: name, mapped: true, verified: true, verdict: 'pass' })
     const hookAudit = (over: Record<string, unknown> = {}) => ({
+      schema_version: 2,
       audit_date: new Date().toISOString(),
       environment: 'production',
       coverage_completeness: 100,

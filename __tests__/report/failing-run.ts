@@ -45,7 +45,7 @@ const ok = (signal: SignalCoverage['signal']): SignalCoverage => ({
   mapped: true,
   verified: true,
   verdict: 'pass',
-  freshnessSeconds: 4
+  freshness_seconds: 4
 })
 const down = (signal: SignalCoverage['signal']): SignalCoverage => ({
   signal,
@@ -55,8 +55,8 @@ const down = (signal: SignalCoverage['signal']): SignalCoverage => ({
   measurement: {
     request: { backend: 'loki', method: 'GET', url: 'http://loki.example:3100/loki/api/v1/query' },
     value: null,
-    startedAt: AT,
-    finishedAt: AT,
+    started_at: AT,
+    finished_at: AT,
     verdict: 'error',
     reason: 'connect ECONNREFUSED 127.0.0.1:3100'
   }
@@ -70,8 +70,8 @@ const noData = (signal: SignalCoverage['signal'], query: string): SignalCoverage
     request: { backend: 'prometheus', method: 'GET', url: 'http://prometheus.example:9090/api/v1/query', query },
     value: null,
     threshold: '> 0 series, newest sample < 5m old',
-    startedAt: AT,
-    finishedAt: AT,
+    started_at: AT,
+    finished_at: AT,
     verdict: 'fail',
     reason: 'the query returned no series for payments'
   }
@@ -181,6 +181,7 @@ export function failingRun(extra: Partial<RunResult> = {}): RunResult {
       slos: []
     } as unknown as RunResult['model'],
     audit: {
+      schema_version: 2,
       audit_date: AT,
       environment: 'production',
       coverage_completeness: 66.67,
@@ -199,13 +200,14 @@ export function failingRun(extra: Partial<RunResult> = {}): RunResult {
       source: 'built-in'
     },
     baseline: {
+      schema_version: 2,
       captured_at: AT,
       window: '30m',
       environment: 'production',
       services: [
         {
           service: 'checkout',
-          metrics: [{ metric: 'latency_p95', value: 0.31, unit: 'seconds', query: 'q', measuredAt: AT, verdict: 'pass' }]
+          metrics: [{ metric: 'latency_p95', value: 0.31, unit: 'seconds', query: 'q', measured_at: AT, verdict: 'pass' }]
         }
       ],
       claims: [],

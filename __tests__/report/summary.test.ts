@@ -47,7 +47,16 @@ const result = (services: ServiceAudit[], reasons: string[] = []): RunResult => 
     services: services.map((s) => ({ name: s.service_name })),
     slos: []
   } as unknown as RunResult['model'],
-  audit: { audit_date: '', environment: 'p', coverage_completeness: 0, requests: 0, services, missing_coverage: [], source: 'built-in' }
+  audit: {
+    schema_version: 2,
+    audit_date: '',
+    environment: 'p',
+    coverage_completeness: 0,
+    requests: 0,
+    services,
+    missing_coverage: [],
+    source: 'built-in'
+  }
 })
 
 const text = (n: RootContent | Root): string => toString(n)
@@ -257,8 +266,8 @@ describe('job summary, rendered as GitHub-flavoured Markdown', () => {
       measurement: {
         request: { backend: 'prom', method: 'GET', url: 'http://p/api/v1/query' },
         value: null,
-        startedAt: '',
-        finishedAt: '',
+        started_at: '',
+        finished_at: '',
         verdict: 'error',
         reason: 'HTTP 503'
       }

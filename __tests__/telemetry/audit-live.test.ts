@@ -74,12 +74,12 @@ describe('instrumentation audit against a live Prometheus', () => {
       expect(s.status).toBe('covered')
       for (const sig of [s.metrics, s.logs, s.traces, s.synthetics]) {
         expect(sig).toMatchObject({ mapped: true, verified: true, verdict: 'pass' })
-        expect(sig.freshnessSeconds).toBeLessThanOrEqual(30)
+        expect(sig.freshness_seconds).toBeLessThanOrEqual(30)
       }
-      expect(s.metrics.seriesCount).toBe(2)
+      expect(s.metrics.series_count).toBe(2)
       expect(typeof s.metrics.measurement?.value).toBe('number')
       expect(s.metrics.measurement?.request.query).toContain('timestamp((http_requests_total))')
-      expect(s.metrics.measurement?.newestSampleAt).toMatch(/^\d{4}-/)
+      expect(s.metrics.measurement?.newest_sample_at).toMatch(/^\d{4}-/)
     }
     // 3 grouped queries plus one probe per service.
     expect(audit.requests).toBe(5)
@@ -133,7 +133,7 @@ describe('instrumentation audit against a live Prometheus', () => {
       { services: [service('checkout', { critical: true })] }
     )
     const audit = await runInstrumentationAudit(ctx)
-    expect(audit.services[0]!.metrics).toMatchObject({ verdict: 'fail', verified: false, seriesCount: 0 })
+    expect(audit.services[0]!.metrics).toMatchObject({ verdict: 'fail', verified: false, series_count: 0 })
     expect(audit.missing_coverage[0]).toMatchObject({ service: 'checkout', signal: 'metrics', gap: 'no_data', priority: 'high' })
   })
 

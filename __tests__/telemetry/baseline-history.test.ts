@@ -60,9 +60,9 @@ describe('baseline and freshness against a Prometheus with a week of history', (
     const audit = await runInstrumentationAudit(ctx)
     expect(validateAgainst(SCHEMA_FILES.instrumentationAudit, audit).errors).toEqual([])
     const [checkout, payments] = audit.services
-    expect(checkout!.traces).toMatchObject({ verdict: 'pass', freshnessSeconds: 0 })
-    expect(payments!.traces).toMatchObject({ verdict: 'fail', verified: false, freshnessSeconds: 1200 })
-    expect(payments!.traces.measurement?.newestSampleAt).toBe(new Date((end - 1200) * 1000).toISOString())
+    expect(checkout!.traces).toMatchObject({ verdict: 'pass', freshness_seconds: 0 })
+    expect(payments!.traces).toMatchObject({ verdict: 'fail', verified: false, freshness_seconds: 1200 })
+    expect(payments!.traces.measurement?.newest_sample_at).toBe(new Date((end - 1200) * 1000).toISOString())
     expect(audit.missing_coverage.find((g) => g.signal === 'traces')).toMatchObject({ service: 'payments', gap: 'stale', priority: 'high' })
   })
 
@@ -89,7 +89,7 @@ describe('baseline and freshness against a Prometheus with a week of history', (
     expect(value(b, 'checkout', 'latency_p99')?.value).toBeCloseTo(0.2485, 9)
     expect(value(b, 'payments', 'latency_p95')?.value).toBeCloseTo(0.975, 9)
     const p95 = value(b, 'checkout', 'latency_p95')!
-    expect(p95).toMatchObject({ unit: 'seconds', verdict: 'pass', measuredAt: now.toISOString() })
+    expect(p95).toMatchObject({ unit: 'seconds', verdict: 'pass', measured_at: now.toISOString() })
     expect(p95.query).toBe('histogram_quantile(0.95, sum by (service, le) (rate(http_request_duration_seconds_bucket[30m])))')
   })
 
@@ -193,6 +193,33 @@ describe('baseline and freshness against a Prometheus with a week of history', (
     expect(cmp('checkout', 'error_ratio').reason).toContain('2.5x is above the 2x allowed')
     expect(cmp('payments', 'error_ratio').verdict).toBe('pass')
     expect(b.previous).toMatchObject({ source: file, captured_at: current.captured_at })
+  })
+
+  test('a previous baseline of version 1 (camelCase keys, no schema_version) is read as the current version', async () => {
+    const current = await captureBaseline(ctxWith())
+    const v1 = JSON.parse(
+      JSON.stringify(current)
+        .replace(/"measured_at":/g, '"measuredAt":')
+        .replace(/"window_value":/g, '"windowValue":')
+        .replace(/"tolerance_percent":/g, '"tolerancePercent":')
+    ) as Record<string, unknown>
+    delete v1.schema_version
+    const file = join(scratch, 'previous-v1.json')
+    writeFileSync(file, JSON.stringify(v1))
+    const loaded = await loadPreviousBaseline(file)
+    expect(loaded).toEqual(current)
+    expect(validateAgainst(SCHEMA_FILES.baselineMetrics, loaded).errors).toEqual([])
+  })
+
+  test('a baseline that says version 2 but keeps a camelCase key, or names an unknown version, is refused', async () => {
+    const current = await captureBaseline(ctxWith())
+    const mixed = JSON.parse(JSON.stringify(current).replace('"measured_at":', '"measuredAt":')) as BaselineMetrics
+    expect(validateAgainst(SCHEMA_FILES.baselineMetrics, mixed).valid).toBe(false)
+    const file = join(scratch, 'previous-mixed.json')
+    writeFileSync(file, JSON.stringify(mixed))
+    await expect(loadPreviousBaseline(file)).rejects.toThrow(/measuredAt|measured_at/)
+    writeFileSync(file, JSON.stringify({ ...current, schema_version: 3 }))
+    await expect(loadPreviousBaseline(file)).rejects.toBeInstanceOf(InputError)
   })
 
   test('a previous baseline that is only a placeholder is rejected', async () => {

@@ -169,11 +169,11 @@ describe('HTTP JSON provider against a Tempo-like stand-in', () => {
       const audit = await runInstrumentationAudit(ctx)
       expect(validateAgainst(SCHEMA_FILES.instrumentationAudit, audit).errors).toEqual([])
       const [checkout, payments, catalog] = audit.services
-      expect(checkout!.traces).toMatchObject({ verdict: 'pass', freshnessSeconds: 20 })
+      expect(checkout!.traces).toMatchObject({ verdict: 'pass', freshness_seconds: 20 })
       expect(checkout!.traces.measurement?.value).toBe(2)
       expect(payments!.traces).toMatchObject({ verdict: 'fail' })
       expect(payments!.traces.measurement?.reason).toBe('traces.length is 0, which is not > 0')
-      expect(catalog!.traces).toMatchObject({ verdict: 'fail', freshnessSeconds: 3600 })
+      expect(catalog!.traces).toMatchObject({ verdict: 'fail', freshness_seconds: 3600 })
       expect(audit.missing_coverage.find((g) => g.service === 'catalog' && g.signal === 'traces')).toMatchObject({ gap: 'stale' })
       expect(tempo.requests.map((r) => r.url.searchParams.get('tags'))).toEqual([
         'service.name=checkout',

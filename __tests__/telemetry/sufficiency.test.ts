@@ -72,7 +72,7 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
     const rate = value(b, 'fresh', 'request_rate')!
     // 1200 requests in 30 s; the counter starts at zero, so Prometheus does not extrapolate before it.
     expect(rate.value).toBeCloseTo(40, 9)
-    expect(rate.windowValue).toBeCloseTo(1200 / 1800, 9)
+    expect(rate.window_value).toBeCloseTo(1200 / 1800, 9)
     expect(rate.verdict).toBe('insufficient_data')
     expect(rate.reason).toContain('insufficient data: 30s of the 30m window')
     expect(rate.reason).toContain('at least 1m needed')
@@ -96,7 +96,7 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
     const b = await captureBaseline(makeContext({ backends: backends() }, { services: [service('checkout'), service('quiet')], now }))
     expect(value(b, 'checkout', 'request_rate')).toMatchObject({ verdict: 'pass' })
     expect(value(b, 'checkout', 'request_rate')!.value).toBeCloseTo(10, 9)
-    expect(value(b, 'checkout', 'request_rate')!.windowValue).toBeUndefined()
+    expect(value(b, 'checkout', 'request_rate')!.window_value).toBeUndefined()
     const quiet = b.services.find((s) => s.service === 'quiet')!
     expect(quiet.coverage).toMatchObject({ seconds: 1800, sufficient: false, minimum_requests: 20 })
     expect(quiet.coverage!.requests).toBeCloseTo(0.5, 6)

@@ -89,14 +89,14 @@ describe('VictoriaMetrics answers as Prometheus does on the same data', () => {
       audit.services.map((s) => ({
         service: s.service_name,
         status: s.status,
-        metrics: [s.metrics.verdict, s.metrics.freshnessSeconds],
-        logs: [s.logs.verdict, s.logs.freshnessSeconds],
-        traces: [s.traces.verdict, s.traces.freshnessSeconds]
+        metrics: [s.metrics.verdict, s.metrics.freshness_seconds],
+        logs: [s.logs.verdict, s.logs.freshness_seconds],
+        traces: [s.traces.verdict, s.traces.freshness_seconds]
       }))
     expect(view(b)).toEqual(view(a))
     // The known truth: payments stopped sending traces 20 minutes before the end.
-    expect(b.services.find((s) => s.service_name === 'payments')!.traces).toMatchObject({ verdict: 'fail', freshnessSeconds: 1200 })
-    expect(b.services.find((s) => s.service_name === 'checkout')!.metrics).toMatchObject({ verdict: 'pass', freshnessSeconds: 0 })
+    expect(b.services.find((s) => s.service_name === 'payments')!.traces).toMatchObject({ verdict: 'fail', freshness_seconds: 1200 })
+    expect(b.services.find((s) => s.service_name === 'checkout')!.metrics).toMatchObject({ verdict: 'pass', freshness_seconds: 0 })
     expect(b.requests).toBe(a.requests)
   })
 

@@ -53,6 +53,15 @@ export const SCHEMA_FILES = {
   issuesToFile: 'issues-to-file.schema.json'
 } as const
 
+/**
+ * The `schema_version` an artifact carries, where it carries one: raised when a key is renamed or
+ * removed (CHANGELOG.md says what changed). An artifact without the field is version 1.
+ */
+export const SCHEMA_VERSIONS = {
+  instrumentationAudit: 2,
+  baselineMetrics: 2
+} as const
+
 export type PackageFile = (typeof FILES)[keyof typeof FILES]
 export type SchemaFile = (typeof SCHEMA_FILES)[keyof typeof SCHEMA_FILES]
 

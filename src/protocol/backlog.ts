@@ -83,7 +83,7 @@ export function collectBacklog(r: {
       action: diag ? diagnosisHint(diag, g.signal) : coverageHint(g.gap, g.signal),
       verify: curlFor(m),
       query: m?.request.query ? { backend: m.request.backend, expr: m.request.query } : undefined,
-      observedAt: m?.finishedAt,
+      observedAt: m?.finished_at,
       links: queryLinks(config, m?.request.backend, m?.request.query).map((l) => ({
         label: l.text === 'query' ? 'The query in the backend UI' : 'The query in Grafana Explore',
         url: l.url
@@ -123,7 +123,7 @@ export function collectBacklog(r: {
       summary: `The deploy evidence in ${file} states values that live data does not bear out: ${claims.map((c) => c.reason).join('; ')}`,
       evidence: claims.map((c) => ({
         label: `${c.metric} (${c.source.slice(file.length).trim() || file})`,
-        value: `claimed ${c.claimed}, observed ${c.observed ?? 'n/a'}${c.checked_against ? ` (${c.checked_against})` : ''}, tolerance ${c.tolerancePercent}%`
+        value: `claimed ${c.claimed}, observed ${c.observed ?? 'n/a'}${c.checked_against ? ` (${c.checked_against})` : ''}, tolerance ${c.tolerance_percent}%`
       })),
       action: `Fix what writes ${file} so that it reports measured values (units, the window, the right services); if the live query measures something else, set baseline.queries or the baseline query overrides in the config.`,
       verify: firstQuery ? promCurl(config, config?.baseline.backend, firstQuery) : CLI,

@@ -5,22 +5,10 @@
  * decides and the disagreement is recorded.
  */
 import type { AlertTestResults } from '../alerting/types.js'
+import type { HookReview } from '../artifacts/contracts/common.js'
 import type { InstrumentationAudit, ServiceAudit } from '../telemetry/types.js'
 
-/** The `hook` section of instrumentation-audit.json and alert-test-results.json. */
-export interface HookReview {
-  command: 'audit-command' | 'alert-test-command'
-  /** How the seed's `[AUTOMATION] ... executed: {status}` line reported it. */
-  status: string
-  /** The artifact passed every check below and was compared with the live result. */
-  accepted: boolean
-  /** The date the artifact gives itself (audit_date, test_date), when it had one. */
-  artifact_date: string | null
-  /** Why the artifact is not evidence of this run. */
-  refused: string[]
-  /** Where the hook and the live check disagree; the live check decides. */
-  disagreements: string[]
-}
+export type { HookReview }
 
 const SIGNALS = [
   ['metrics', 'metrics'],

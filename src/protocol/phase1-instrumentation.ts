@@ -18,7 +18,7 @@ import { reviewAuditHook } from './hook-review.js'
 import { isHighRiskGap, loadQualityAudit, openFindings, renderQualityRequirements, type QualityAudit } from './quality-audit.js'
 import type { ProtocolRun } from './run-state.js'
 import { resolveInWorkspace } from '../util/workspace.js'
-import { FILES } from '../artifacts/files.js'
+import { FILES, SCHEMA_VERSIONS } from '../artifacts/files.js'
 
 export interface InstrumentationPhase {
   config: Config
@@ -96,6 +96,7 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
 
   log.info(ANNOUNCE.coverage)
   const auditFallback = (reason: string): InstrumentationAudit => ({
+    schema_version: SCHEMA_VERSIONS.instrumentationAudit,
     audit_date: now().toISOString(),
     environment: model.environment,
     coverage_completeness: 0,
@@ -126,6 +127,7 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
     'baseline capture',
     () => steps.baseline(ctx, previous),
     (reason) => ({
+      schema_version: SCHEMA_VERSIONS.baselineMetrics,
       captured_at: now().toISOString(),
       window: config.baseline.window,
       environment: model.environment,

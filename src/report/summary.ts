@@ -21,7 +21,7 @@ const icon = (status: string): string => (status === 'pass' ? '✅' : status ===
 
 function signalCell(s: SignalCoverage | undefined): string {
   if (!s) return '-'
-  if (s.verified) return `✅${s.freshnessSeconds !== undefined ? ` ${Math.round(s.freshnessSeconds)}s` : ''}`
+  if (s.verified) return `✅${s.freshness_seconds !== undefined ? ` ${Math.round(s.freshness_seconds)}s` : ''}`
   if (!s.mapped) return '❌ unmapped'
   if (s.verdict === 'error') return '⚠️ error'
   return `❌ ${s.verdict}`

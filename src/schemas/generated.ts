@@ -2,8 +2,10 @@
 // `npm run schemas` writes them (scripts/write-schemas.ts); the tests fail while schemas/ differs.
 // Build-time only: nothing at run time imports this module or a contract.
 import { contractJsonSchema, type ContractEntry } from '../artifacts/contract.js'
+import { baselineMetricsContract } from '../artifacts/contracts/baseline-metrics.js'
 import { gateResultsContract } from '../artifacts/contracts/gate-results.js'
 import { runStatsContract } from '../artifacts/contracts/run-stats.js'
+import { instrumentationAuditContract } from '../artifacts/contracts/instrumentation-audit.js'
 import { SCHEMA_FILES } from '../artifacts/files.js'
 import { ackMapping, configSchema } from '../config/schema.js'
 
@@ -16,7 +18,9 @@ const CONTRACTS: ContractEntry[] = [
     io: 'input'
   },
   { file: SCHEMA_FILES.gateResults, title: 'gate-results.json', contract: gateResultsContract },
-  { file: SCHEMA_FILES.runStats, title: 'run-stats.json', contract: runStatsContract }
+  { file: SCHEMA_FILES.runStats, title: 'run-stats.json', contract: runStatsContract },
+  { file: SCHEMA_FILES.instrumentationAudit, title: 'instrumentation-audit.json', contract: instrumentationAuditContract },
+  { file: SCHEMA_FILES.baselineMetrics, title: 'baseline-metrics.json', contract: baselineMetricsContract }
 ]
 
 /** Every file in schemas/ that is generated from a zod contract (path from the repository root), with its generator. */

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSIONS } from '../artifacts/files.js'
 import { SIGNALS, type Signal, type SignalCheckConfig } from '../config/schema.js'
 import type { ResolvedService, RunContext } from '../model/monitoring-model.js'
 import { durationSeconds } from '../util/duration.js'
@@ -11,7 +12,7 @@ import type { CoverageGap, CoverageStatus, GapPriority, InstrumentationAudit, Me
 /** A check result that did not come from a backend (unmapped, not run). */
 function localMeasurement(verdict: Measurement['verdict'], reason: string, backend = 'none'): Measurement {
   const now = new Date().toISOString()
-  return { request: { backend, method: 'NONE', url: '' }, value: null, startedAt: now, finishedAt: now, verdict, reason }
+  return { request: { backend, method: 'NONE', url: '' }, value: null, started_at: now, finished_at: now, verdict, reason }
 }
 
 /** Gap priority: high for critical services and those a deploy risk names, medium for new ones. */
@@ -137,8 +138,8 @@ export async function runInstrumentationAudit(ctx: RunContext, opts: ProviderOpt
         mapped: r?.mapped ?? checkFor(ctx, signal) !== undefined,
         verified,
         verdict: m.measurement.verdict,
-        ...(m.freshnessSeconds !== undefined ? { freshnessSeconds: m.freshnessSeconds } : {}),
-        ...(m.seriesCount !== undefined ? { seriesCount: m.seriesCount } : {}),
+        ...(m.freshnessSeconds !== undefined ? { freshness_seconds: m.freshnessSeconds } : {}),
+        ...(m.seriesCount !== undefined ? { series_count: m.seriesCount } : {}),
         measurement: m.measurement,
         ...(r?.diagnosis ? { diagnosis: r.diagnosis } : {})
       }
@@ -175,6 +176,7 @@ export async function runInstrumentationAudit(ctx: RunContext, opts: ProviderOpt
   )
   const pairs = services.length * SIGNALS.length
   const audit: InstrumentationAudit = {
+    schema_version: SCHEMA_VERSIONS.instrumentationAudit,
     audit_date: now.toISOString(),
     environment: ctx.model.environment,
     coverage_completeness: pairs === 0 ? 0 : Math.round((verifiedPairs / pairs) * 1000) / 10,

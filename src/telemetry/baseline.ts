@@ -4,6 +4,7 @@ import type { HealthMetricRow } from '../evidence/model.js'
 import type { ResolvedService, RunContext } from '../model/monitoring-model.js'
 import { classifyMetricName, nameParts, type MetricClaimKind } from '../evidence/metric-names.js'
 import { InputError } from '../util/errors.js'
+import { isObject } from '../util/json.js'
 import { decodeUtf8 } from '../util/utf8.js'
 import { parseJsonText } from '../evidence/text.js'
 import { durationSeconds } from '../util/duration.js'
@@ -22,7 +23,7 @@ import {
 } from './coverage.js'
 import { inPhase } from '../stats/run-stats.js'
 import { PrometheusClient } from './prometheus/client.js'
-import { SCHEMA_FILES } from '../artifacts/files.js'
+import { SCHEMA_FILES, SCHEMA_VERSIONS } from '../artifacts/files.js'
 import { validateAgainst } from '../package/schemas.js'
 import type { BaselineMetrics, BaselineValue, ClaimCheck, PreviousComparison } from './types.js'
 import { describeNumber, exactRegex, groupingLabels, promDuration, selectorOf, serviceMatcher } from './vector.js'
@@ -128,7 +129,7 @@ export async function captureBaseline(
           value: null,
           ...(q.unit ? { unit: q.unit } : {}),
           query: q.query,
-          measuredAt,
+          measured_at: measuredAt,
           verdict: 'not_verified',
           reason: notVerifiedReason
         })
@@ -194,7 +195,7 @@ export async function captureBaseline(
           : undefined
       if (coverage) coverages.set(s.name, coverage)
       for (const { q, found, error } of answers) {
-        const base = { metric: q.metric, ...(q.unit ? { unit: q.unit } : {}), query: q.query, measuredAt }
+        const base = { metric: q.metric, ...(q.unit ? { unit: q.unit } : {}), query: q.query, measured_at: measuredAt }
         const vs = found.get(s.name) ?? []
         let v: BaselineValue
         if (error) v = { ...base, value: null, verdict: 'error', reason: error }
@@ -217,7 +218,7 @@ export async function captureBaseline(
           v = {
             ...base,
             value: null,
-            windowValue: vs[0]!,
+            window_value: vs[0]!,
             verdict: 'error',
             reason: `the range the data covers could not be measured (${'error' in cov ? cov.error : 'no answer'}), so the value cannot be shown undiluted`
           }
@@ -230,11 +231,11 @@ export async function captureBaseline(
             ? `over the ${promDuration(coverage.seconds)} the data covers (the query over ${window} gives ${describeNumber(Number(raw.toPrecision(6)))})`
             : `over ${window}`
           v = coverage.sufficient
-            ? { ...base, value, ...(rescale ? { windowValue: raw } : {}), verdict: 'pass', reason: over }
+            ? { ...base, value, ...(rescale ? { window_value: raw } : {}), verdict: 'pass', reason: over }
             : {
                 ...base,
                 value,
-                ...(rescale ? { windowValue: raw } : {}),
+                ...(rescale ? { window_value: raw } : {}),
                 verdict: 'insufficient_data',
                 reason: `insufficient data: ${describeCoverage(coverage)}; ${describeNumber(Number(value.toPrecision(6)))} ${over}`
               }
@@ -252,6 +253,7 @@ export async function captureBaseline(
   }))
   const claims = await inPhase('claims', () => checkClaims(ctx, services, byService, { client, groupBy, now, notVerifiedReason }))
   const result: BaselineMetrics = {
+    schema_version: SCHEMA_VERSIONS.baselineMetrics,
     captured_at: measuredAt,
     window,
     environment: ctx.model.environment,
@@ -441,7 +443,7 @@ function judgeClaim(
 ): ClaimCheck {
   const { tolerance, coverage } = args
   const scope = c.service ? c.service : measured.length === 1 ? measured[0]!.service : `${measured.length} services`
-  const base = { source: c.source, claimed: c.claimed, tolerancePercent: tolerance, ...(coverage ? { coverage } : {}) }
+  const base = { source: c.source, claimed: c.claimed, tolerance_percent: tolerance, ...(coverage ? { coverage } : {}) }
   const cannot = (metric: string, query: string, against: string, why: string): ClaimCheck => ({
     ...base,
     metric,
@@ -635,9 +637,32 @@ export function compareWithPrevious(
   return out
 }
 
-/** Read a previous release's `baseline-metrics.json` (config `baseline.previous.file`) and check it against the schema. */
 /** A previous baseline is a few KiB; anything far bigger is not one. */
 const PREVIOUS_BASELINE_MAX_BYTES = 16 * 1024 * 1024
+
+/** Keys that version 1 of baseline-metrics.json wrote in camelCase, and their names since version 2. */
+const BASELINE_V1_KEYS: Record<string, string> = {
+  measuredAt: 'measured_at',
+  windowValue: 'window_value',
+  tolerancePercent: 'tolerance_percent'
+}
+
+/**
+ * A baseline written before `schema_version` existed (version 1) read as the current version: its
+ * camelCase keys renamed, nothing else changed. A previous release's package still compares.
+ */
+export function upgradeBaseline(data: unknown): unknown {
+  if (!isObject(data) || data.schema_version !== undefined) return data
+  const rename = (v: unknown): unknown =>
+    isObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [BASELINE_V1_KEYS[k] ?? k, x])) : v
+  const services = Array.isArray(data.services)
+    ? data.services.map((s) => (isObject(s) && Array.isArray(s.metrics) ? { ...s, metrics: s.metrics.map(rename) } : s))
+    : data.services
+  const claims = Array.isArray(data.claims) ? data.claims.map(rename) : data.claims
+  return { schema_version: SCHEMA_VERSIONS.baselineMetrics, ...data, services, claims }
+}
+
+/** Read a previous release's `baseline-metrics.json` (config `baseline.previous.file`) and check it against the schema. */
 
 export async function loadPreviousBaseline(file: string): Promise<BaselineMetrics> {
   let bytes: Buffer
@@ -660,7 +685,7 @@ export async function loadPreviousBaseline(file: string): Promise<BaselineMetric
     })
   }
   // Strict UTF-8, and a JSON error that says where, never what the file holds.
-  const data = parseJsonText(decodeUtf8(bytes, file), file, 'a baseline-metrics.json from a previous run')
+  const data = upgradeBaseline(parseJsonText(decodeUtf8(bytes, file), file, 'a baseline-metrics.json from a previous run'))
   const { errors } = validateAgainst(SCHEMA_FILES.baselineMetrics, data)
   if (errors.length > 0) {
     throw new InputError({

@@ -5,6 +5,7 @@
  * range, and is `insufficient_data` below a minimum coverage (time) or a minimum of requests.
  */
 import { parser } from '@prometheus-io/lezer-promql'
+import type { DataCoverage } from '../artifacts/contracts/common.js'
 import type { Config } from '../config/schema.js'
 import { durationSeconds } from '../util/duration.js'
 import { promDuration } from './vector.js'
@@ -12,24 +13,7 @@ import { promDuration } from './vector.js'
 /** Label that tells the parts of a combined query apart (as in the coverage query of the audit). */
 export const PART_LABEL = 'sre_part'
 
-/** The time range a windowed figure's data covers, and whether that is enough. */
-export interface DataCoverage {
-  window: string
-  window_seconds: number
-  /** First sample inside the window (ISO 8601); null when there is none. */
-  from: string | null
-  /** Newest sample (ISO 8601); null when there is none. */
-  to: string | null
-  /** Seconds of the window the data covers: from the first sample to now (or to the newest sample when it stopped). */
-  seconds: number
-  minimum_seconds: number
-  /** Requests (events) counted in the window, when the series is a counter. */
-  requests?: number | null
-  minimum_requests?: number
-  sufficient: boolean
-  /** The query that showed the range. */
-  query: string
-}
+export type { DataCoverage }
 
 /** The criteria whose figures need a window of data; each has its own minimums in `sufficiency.criteria`. */
 export type SufficiencyCriterion = 'baseline' | 'claims' | 'slo-attainment' | 'alert-correlation'

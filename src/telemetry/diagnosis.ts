@@ -11,20 +11,9 @@ import { selectorsOf } from './coverage.js'
 import type { PrometheusClient } from './prometheus/client.js'
 import { exactRegex, promDuration, selectorOf } from './vector.js'
 
-export type NoDataCause = 'metric_missing' | 'label_value_mismatch' | 'stopped' | 'no_traffic' | 'backend_down' | 'filtered_out'
+import type { NoDataCause, NoDataDiagnosis } from '../artifacts/contracts/instrumentation-audit.js'
 
-/** `instrumentation-audit.json` signal diagnosis: the cause, what showed it, and the deciding facts. */
-export interface NoDataDiagnosis {
-  cause: NoDataCause
-  /** One sentence for the audit, the summary and the backlog item. */
-  detail: string
-  /** The query (or request) whose answer showed the cause. */
-  query: string
-  /** Label values of the metric closest to the service's own (label_value_mismatch). */
-  closest_values?: string[]
-  /** Newest sample of the metric for the service (stopped). */
-  stopped_at?: string
-}
+export type { NoDataCause, NoDataDiagnosis }
 
 /** How far back the diagnosis looks for a metric that stopped. */
 export const DIAGNOSIS_LOOKBACK_SECONDS = 86400

@@ -38,7 +38,7 @@ export function judgeGrouped(j: GroupedJudgement): ServiceMeasurement[] {
   const fresh = `newest sample within ${promDuration(j.freshnessSeconds)}`
   return j.services.map((s): ServiceMeasurement => {
     const row = j.rows.get(s.name)
-    const base = { request: j.request, startedAt: j.startedAt, finishedAt: j.finishedAt, threshold: fresh }
+    const base = { request: j.request, started_at: j.startedAt, finished_at: j.finishedAt, threshold: fresh }
     const out = (m: Omit<Measurement, keyof typeof base>, extra: Partial<ServiceMeasurement> = {}): ServiceMeasurement => ({
       service: s.name,
       measurement: { ...base, ...m },
@@ -46,7 +46,7 @@ export function judgeGrouped(j: GroupedJudgement): ServiceMeasurement[] {
       ...extra
     })
     const age = row?.newest !== undefined ? Math.max(0, nowSec - row.newest) : undefined
-    const ageFields = row?.newest !== undefined ? { newestSampleAt: iso(row.newest) } : {}
+    const ageFields = row?.newest !== undefined ? { newest_sample_at: iso(row.newest) } : {}
     const freshness = age !== undefined ? { freshnessSeconds: Math.round(age) } : {}
     if (!row || row.values.length === 0) {
       if (age !== undefined) {
@@ -111,6 +111,6 @@ export function backendErrorFor(services: ResolvedService[], request: CheckReque
   return services.map((s) => ({
     service: s.name,
     gap: 'backend_error',
-    measurement: { request, value: null, startedAt, finishedAt, verdict: 'error', reason }
+    measurement: { request, value: null, started_at: startedAt, finished_at: finishedAt, verdict: 'error', reason }
   }))
 }

@@ -71,8 +71,8 @@ export class HttpJsonProvider implements TelemetryProvider {
         measurement: {
           request,
           value: null,
-          startedAt,
-          finishedAt: startedAt,
+          started_at: startedAt,
+          finished_at: startedAt,
           verdict: 'error',
           reason: `not a usable URL: ${(err as Error).message}`
         }
@@ -82,11 +82,11 @@ export class HttpJsonProvider implements TelemetryProvider {
     const request = client.describe(check.method, url)
     const threshold = `HTTP ${check['expect-status']}, ${check['json-path']} ${check.condition}${check['timestamp-path'] ? `, ${check['timestamp-path']} within ${promDuration(req.freshnessSeconds)}` : ''}`
     const result = (
-      m: Pick<Measurement, 'value' | 'verdict' | 'reason'> & { newestSampleAt?: string },
+      m: Pick<Measurement, 'value' | 'verdict' | 'reason'> & { newest_sample_at?: string },
       extra: Partial<ServiceMeasurement> = {}
     ): ServiceMeasurement => ({
       service: service.name,
-      measurement: { request, threshold, startedAt, finishedAt: new Date().toISOString(), ...m },
+      measurement: { request, threshold, started_at: startedAt, finished_at: new Date().toISOString(), ...m },
       ...extra
     })
     const before = client.requests
@@ -142,7 +142,7 @@ export class HttpJsonProvider implements TelemetryProvider {
         return result(
           {
             value,
-            newestSampleAt,
+            newest_sample_at: newestSampleAt,
             verdict: 'fail',
             reason: `stale: newest sample ${Math.round(age)} s old; freshness window ${promDuration(req.freshnessSeconds)}`
           },
@@ -152,7 +152,7 @@ export class HttpJsonProvider implements TelemetryProvider {
       return result(
         {
           value,
-          newestSampleAt,
+          newest_sample_at: newestSampleAt,
           verdict: 'pass',
           reason: `${check['json-path']} = ${JSON.stringify(found)}, newest sample ${Math.round(age)} s old`
         },

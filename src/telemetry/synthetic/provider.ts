@@ -57,8 +57,8 @@ export class SyntheticProvider implements TelemetryProvider {
         measurement: {
           request: { backend: this.backend, method: 'GET', url: '' },
           value: null,
-          startedAt: now,
-          finishedAt: now,
+          started_at: now,
+          finished_at: now,
           verdict: 'not_verified',
           reason: 'no endpoints to probe'
         }
@@ -89,8 +89,8 @@ export class SyntheticProvider implements TelemetryProvider {
           request,
           threshold,
           value: null,
-          startedAt,
-          finishedAt: startedAt,
+          started_at: startedAt,
+          finished_at: startedAt,
           verdict: 'not_verified',
           reason: `not called: host of ${request.url} is not in allowed-hosts`
         }
@@ -130,9 +130,9 @@ export class SyntheticProvider implements TelemetryProvider {
               request,
               threshold,
               value: res.elapsedMs,
-              newestSampleAt: finishedAt,
-              startedAt,
-              finishedAt,
+              newest_sample_at: finishedAt,
+              started_at: startedAt,
+              finished_at: finishedAt,
               verdict: 'pass',
               reason: `HTTP ${res.status} in ${res.elapsedMs} ms (attempt ${attempt}/${endpoint.attempts})`
             }
@@ -151,8 +151,8 @@ export class SyntheticProvider implements TelemetryProvider {
         request,
         threshold,
         value: lastValue,
-        startedAt,
-        finishedAt: new Date().toISOString(),
+        started_at: startedAt,
+        finished_at: new Date().toISOString(),
         verdict: 'fail',
         reason: `${endpoint.attempts} attempt(s) failed; last: ${last}`
       }
