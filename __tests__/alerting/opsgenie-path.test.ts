@@ -89,6 +89,7 @@ describe('synthetic alerts through the Opsgenie Alert API (stand-in)', () => {
 
   test("healthy: acknowledged by a person within the SLA, with Opsgenie's own times; closed afterwards", async () => {
     const ctx = context([PAYMENTS])
+    const rejectedBefore = og.rejected.length
     const r = await runAlertTests(ctx)
     expect(alertTestResultsErrors(r)).toBe('')
     const t = r.tests[0]!
@@ -103,7 +104,8 @@ describe('synthetic alerts through the Opsgenie Alert API (stand-in)', () => {
     expect(al.details).toMatchObject({ team: 'payments', test_id: t.test_id, synthetic: 'true' })
     expect(t.resolved).toBe(true)
     expect(ctx.log.secrets).toContain(KEY)
-    expect(og.rejected.filter((x) => x.status !== 404)).toHaveLength(3)
+    // The stand-in refused none of the run's requests (a 404 is the answer while the alert is being created).
+    expect(og.rejected.slice(rejectedBefore).filter((x) => x.status !== 404)).toEqual([])
   })
 
   test('each cheat fails with its own reason', async () => {
