@@ -46,8 +46,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.stop()
 })
+// Every case starts from an empty repository: a sync closes the issues of items it was not given,
+// so issues left by another case would change what this one sees.
 beforeEach(() => {
   api.resetCounts()
+  api.resetRepo(FULL)
 })
 afterEach(() => {
   expect(api.unexpectedRequests).toEqual([])

@@ -377,6 +377,11 @@ export class GitHubApiStandIn {
     for (const l of logins) this.repo(fullName).assignable.add(l)
   }
 
+  /** Forget a repository's issues, comments, labels, runs, approvals and dispatches: the next use starts it empty. */
+  resetRepo(fullName: string): void {
+    this.repos.delete(fullName)
+  }
+
   repo(fullName: string): RepoState {
     let r = this.repos.get(fullName)
     if (!r) {
