@@ -167,8 +167,8 @@ describe('bounded concurrency per backend', () => {
   })
 
   test.each([1, 3, 4])('at most %i request(s) in flight to one backend; another backend is not held up', async (limit) => {
-    const slow = await countingServer(40)
-    const other = await countingServer(40)
+    const slow = await countingServer(150)
+    const other = await countingServer(150)
     try {
       setHttpLimits({ backendConcurrency: limit })
       const stats = new RunStatsRecorder(() => httpLimits().backendConcurrency)
@@ -180,11 +180,13 @@ describe('bounded concurrency per backend', () => {
         ])
       )
       expect(slow.total()).toBe(12)
-      expect(slow.maxInFlight()).toBe(limit)
-      expect(other.maxInFlight()).toBe(Math.min(limit, 6))
+      // Never more than the bound at the server (on a loaded machine it may see fewer at once).
+      expect(slow.maxInFlight()).toBeLessThanOrEqual(limit)
+      expect(other.maxInFlight()).toBeLessThanOrEqual(limit)
       const doc = snapshot(stats)
       expect(doc.backend_concurrency).toBe(limit)
       expect(doc.backends.find((b) => b.backend === 'prod')).toMatchObject({ count: 12, max_in_flight: limit })
+      expect(doc.backends.find((b) => b.backend === 'other')).toMatchObject({ count: 6, max_in_flight: limit })
       // Time in the queue is not the request's time: the calls' time adds up to at most the
       // elapsed time per slot (counted with the queue, it would grow with the square of the calls).
       const elapsed = Date.now() - started
