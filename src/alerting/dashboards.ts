@@ -6,6 +6,7 @@ import type { RunContext, ResolvedService } from '../model/monitoring-model.js'
 import { httpRequest, redactUrl } from '../util/http.js'
 import { PrometheusClient } from '../telemetry/prometheus/client.js'
 import { describeNumber, selectorOf } from '../telemetry/vector.js'
+import { selectorsOf } from '../telemetry/coverage.js'
 import { selectsValue } from './slo/promql.js'
 import type { DashboardFinding, DashboardPanel, DashboardReport } from './types.js'
 import { isObject, type JsonObject as Json } from '../util/json.js'
@@ -268,10 +269,23 @@ function dashboardBackend(ctx: RunContext): string | undefined {
 /** Bound on the queries the live dashboard check sends, whatever the dashboards hold. */
 export const MAX_DASHBOARD_QUERIES = 200
 
+const SELECTOR_LABEL = 'sre_selector'
+
+/**
+ * One query telling which services each selector has series for: every selector's series, marked
+ * with its index, grouped by the service label. Flat in the number of services.
+ */
+export function presenceQuery(selectors: string[], label: string): string | undefined {
+  if (selectors.length === 0) return undefined
+  const marked = selectors.map((s, i) => `label_replace(${s}, "${SELECTOR_LABEL}", "${i}", "", "")`)
+  return `group by (${label}, ${SELECTOR_LABEL}) (${marked.join(' or ')})`
+}
+
 /**
  * Run each panel that shows a required service against the backend: one query per panel query,
  * its service variable set to a regex over every required service it offers (results told apart
- * by the service label), never one query per service unless the panel folds the services together.
+ * by the service label), never one query per service: a panel that folds the services together
+ * costs one more query, which tells the services apart by its selectors' series.
  */
 async function livePanelChecks(
   client: PrometheusClient,
@@ -330,20 +344,33 @@ async function livePanelChecks(
       const finite = answer.samples!.filter((x) => Number.isFinite(x.value))
       const labelled = finite.some((x) => x.labels[label] !== undefined)
       if (shown.length > 1 && !labelled && serviceVars.size > 0) {
-        // The panel folds the services together: set the variable to each service in turn.
+        // The panel folds the services together. Which of them it shows data for is told by one
+        // more query, whatever the number of services: each selector's series grouped by service.
+        if (finite.length === 0) {
+          for (const svc of shown) record(svc, { query, verdict: 'fail', answer: describe(answer.samples!) })
+          continue
+        }
+        const selectors = selectorsOf(query)
+        const presence = presenceQuery(selectors, label)
+        const a = presence ? await run(presence) : { error: 'no selector in the query' }
+        if (a.error !== undefined) {
+          for (const svc of shown) record(svc, { query, verdict: 'error', answer: `the services' share could not be told: ${a.error}` })
+          continue
+        }
+        const seen = new Set(a.samples!.map((x) => `${x.labels[label]}\0${x.labels[SELECTOR_LABEL]}`))
         for (const svc of shown) {
-          const one = setVariables(q, serviceVars, [selectorOf(svc, label)[label] ?? svc.name], current)
-          const a = await run(one)
-          if (a.error !== undefined) record(svc, { query: one, verdict: 'error', answer: a.error })
-          else {
-            const f = a.samples!.filter((x) => Number.isFinite(x.value))
-            record(
-              svc,
-              f.length
-                ? { query: one, verdict: 'pass', answer: `${f.length} series` }
-                : { query: one, verdict: 'fail', answer: describe(a.samples!) }
-            )
-          }
+          const want = selectorOf(svc, label)[label] ?? svc.name
+          const missing = selectors.findIndex((_, i) => !seen.has(`${want}\0${i}`))
+          record(
+            svc,
+            missing < 0
+              ? {
+                  query,
+                  verdict: 'pass',
+                  answer: `the services folded together (${finite.length} series); every selector has series for this service (${presence})`
+                }
+              : { query, verdict: 'fail', answer: `no series of ${selectors[missing]} for this service (${presence})` }
+          )
         }
         continue
       }
