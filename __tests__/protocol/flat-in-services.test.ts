@@ -18,7 +18,8 @@ import { LocalGitHubPort } from '../../src/protocol/local-port.js'
 import { defaultSteps } from '../../src/protocol/steps.js'
 import { inPhase, RunStatsRecorder, withRunStats, type RunStats } from '../../src/stats/run-stats.js'
 import { backfill, startPrometheus, type RunningBackend } from '../harness/backends.js'
-import { emptyEvidence, historyOpenMetrics, makeContext, service } from '../harness/telemetry.js'
+import { emptyEvidence, makeContext, service } from '../harness/context.js'
+import { historyOpenMetrics } from '../harness/telemetry.js'
 
 const SMALL = 5
 const LARGE = 60
@@ -159,8 +160,8 @@ describe('requests per phase are flat in the number of services', () => {
       numericValue: 250,
       unit: 'ms'
     }))
-    const ctx = makeContext({
-      config: {
+    const ctx = makeContext(
+      {
         backends: { tsdb: { type: 'prometheus', url: prom.url, 'timeout-seconds': 20, retries: 0 } },
         signals: {
           metrics: { kind: 'promql', backend: 'tsdb', query: 'http_requests_total' },
@@ -174,17 +175,19 @@ describe('requests per phase are flat in the number of services', () => {
         incidents: { file: 'incidents.json', lookback: '6h' },
         baseline: { window: '1h' }
       },
-      services: Array.from({ length: n }, (_, i) =>
-        service(name(i), {
-          critical: critical(i),
-          // Probes: one endpoint for each critical service.
-          endpoints: critical(i) ? [endpointSchema.parse({ url: `${target.url}/${name(i)}/health`, attempts: 1 })] : []
-        })
-      ),
-      evidence,
-      now
-    })
-    ctx.workspace = workspace
+      {
+        workspace,
+        services: Array.from({ length: n }, (_, i) =>
+          service(name(i), {
+            critical: critical(i),
+            // Probes: one endpoint for each critical service.
+            endpoints: critical(i) ? [endpointSchema.parse({ url: `${target.url}/${name(i)}/health`, attempts: 1 })] : []
+          })
+        ),
+        evidence,
+        now
+      }
+    )
     ctx.model.slos = [0, 1].map((i) =>
       sloSchema.parse({
         name: `${name(i)}-availability`,
