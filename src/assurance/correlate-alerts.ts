@@ -4,7 +4,6 @@
  */
 import type { Config } from '../config/schema.js'
 import type { RunContext } from '../model/monitoring-model.js'
-import type { GitHubPort } from '../protocol/ports.js'
 import type { PrometheusClient } from '../telemetry/prometheus/client.js'
 import { durationSeconds } from '../util/duration.js'
 import { errorText } from '../util/errors.js'
@@ -19,7 +18,7 @@ import {
 } from '../telemetry/coverage.js'
 import { pagerDutyIncidents } from './backtest/pagerduty-incidents.js'
 import { correlate, episodesFromSeries, parseIncidents } from './tuning.js'
-import type { DataSourceStatus, Incident, TuningReport } from './types.js'
+import type { DataSourceStatus, Incident, IncidentReader, TuningReport } from './types.js'
 import { readWorkspaceText } from '../util/workspace.js'
 import { parseJsonText } from '../evidence/text.js'
 
@@ -43,11 +42,7 @@ export function emptyTuning(now: Date, config: Config, reason: string): TuningRe
 }
 
 /** Alert history from Prometheus' ALERTS series; incidents from a file or GitHub issues. */
-export async function correlateAlerts(
-  ctx: RunContext,
-  prometheus: PrometheusFor,
-  github: Pick<GitHubPort, 'incidents'>
-): Promise<TuningReport> {
+export async function correlateAlerts(ctx: RunContext, prometheus: PrometheusFor, github: IncidentReader): Promise<TuningReport> {
   const { config, now } = ctx
   const lookback = config.incidents.lookback
   const end = now()

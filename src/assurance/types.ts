@@ -55,6 +55,12 @@ export interface Incident {
   source: string
 }
 
+/** Where incidents filed as issues are read from; the GitHub port is one. */
+export interface IncidentReader {
+  /** Incidents from issues with these labels, created since `since`. */
+  incidents(labels: string[], since: Date): Promise<Incident[]>
+}
+
 export interface DataSourceStatus {
   name: string
   kind: 'alerts' | 'incidents'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { AuthConfig as HttpAuth } from '../util/http.js'
 import { DURATION_HINT, durationProblem } from '../util/duration.js'
 import { ENV_NAME, looksLikeCredential } from './credentials.js'
 
@@ -47,7 +48,8 @@ export const auth = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('none') }),
   z.strictObject({ type: z.literal('bearer'), 'token-env': envName }),
   z.strictObject({ type: z.literal('basic'), 'username-env': envName, 'password-env': envName })
-])
+  // The shape util/http.ts sends requests with: the two stay one.
+]) satisfies z.ZodType<HttpAuth>
 export type AuthConfig = z.infer<typeof auth>
 
 const httpClientFields = {

@@ -1,5 +1,5 @@
 import type { BacklogItem } from '../model/backlog.js'
-import type { IssuesOutcome } from '../protocol/ports.js'
+import type { IssuesOutcome } from './ports.js'
 import type { Logger } from '../util/log.js'
 import { contentDigest, DEFAULT_ISSUE_LABEL, isManagedLabel, issueTitle, parseMarker, planIssue, type LabelPolicy } from './issue-plan.js'
 import { mdLink } from '../util/escape.js'

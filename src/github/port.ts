@@ -1,7 +1,7 @@
 import type { ResolvedApproval } from '../approval/record.js'
 import type { Incident } from '../assurance/types.js'
 import type { BacklogItem } from '../model/backlog.js'
-import type { GitHubPort, HandoffInfo, IssuesOutcome, UploadOutcome } from '../protocol/ports.js'
+import type { GitHubPort, HandoffInfo, IssuesOutcome, UploadOutcome } from './ports.js'
 import type { Settings } from '../settings/inputs.js'
 import type { Logger } from '../util/log.js'
 import { resolveApproval } from './approvals.js'

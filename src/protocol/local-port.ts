@@ -4,7 +4,7 @@ import { approvalFromInput, type ResolvedApproval } from '../approval/record.js'
 import type { BacklogItem } from '../model/backlog.js'
 import type { Logger } from '../util/log.js'
 import { planIssues } from '../github/issue-plan.js'
-import type { GitHubPort, HandoffInfo, IssuesOutcome, SyncBacklogOptions, UploadOutcome } from './ports.js'
+import type { GitHubPort, HandoffInfo, IssuesOutcome, SyncBacklogOptions, UploadOutcome } from '../github/ports.js'
 import { redactDeep } from '../util/redact.js'
 import { FILES } from '../artifacts/files.js'
 

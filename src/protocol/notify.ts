@@ -8,7 +8,7 @@ import { DOWNSTREAM } from '../package/manifest.js'
 import { authHeaders, httpRequest, redactUrl } from '../util/http.js'
 import { errorText } from '../util/errors.js'
 import type { Logger } from '../util/log.js'
-import type { GitHubPort, HandoffInfo } from './ports.js'
+import type { GitHubPort, HandoffInfo } from '../github/ports.js'
 
 export type Downstream = 'protocol-13' | 'protocol-5' | 'protocol-14'
 

@@ -96,7 +96,7 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
     `Alert backtest: ${backtest.status}, ${backtest.summary.evaluated} of ${backtest.summary.rules} rule(s) evaluated with ${backtest.requests.total} request(s), ${backtest.summary.proposals} proposal(s), ${backtest.summary.disagreements.length} disagreement(s) with ALERTS`
   )
   tuning = withBacktest(tuning, backtest)
-  const drillSection = p2.drill ? (await import('../alerting/drill/report.js')).renderDrillSection(p2.drill) : ''
+  const drillSection = p2.drill ? (await import('../report/drill.js')).renderDrillSection(p2.drill) : ''
   const tuningWritten =
     (await run.writeText(FILES.alertTuningReport, renderTuningReport(tuning) + drillSection + hookSection)) !== undefined
 

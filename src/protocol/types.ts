@@ -1,15 +1,6 @@
-import type { AlertTestResults } from '../alerting/types.js'
-import type { SloAttainment, TuningReport } from '../assurance/types.js'
-import type { Config } from '../config/schema.js'
-import type { GateResult } from '../gates/types.js'
-import type { BacklogItem } from '../model/backlog.js'
-import type { MonitoringModel, RunMode } from '../model/monitoring-model.js'
-import type { PackageManifest } from '../package/manifest.js'
-import type { WrittenArtifact } from '../package/writer.js'
-import type { RunStats } from '../stats/run-stats.js'
-import type { BaselineMetrics, InstrumentationAudit } from '../telemetry/types.js'
+import type { RunMode } from '../model/monitoring-model.js'
 import type { Logger } from '../util/log.js'
-import type { GitHubPort, IssuesOutcome, UploadOutcome } from './ports.js'
+import type { GitHubPort } from '../github/ports.js'
 import type { ProtocolSteps } from './steps.js'
 
 export interface RunOptions {
@@ -35,24 +26,5 @@ export interface RunOptions {
   steps?: ProtocolSteps
 }
 
-export interface RunResult {
-  status: 'pass' | 'fail'
-  gates: GateResult[]
-  packageDir: string
-  artifacts: WrittenArtifact[]
-  upload?: UploadOutcome
-  issues?: IssuesOutcome
-  backlog: BacklogItem[]
-  /** Errors that stopped a part of the run (bad input, a step that crashed), for the summary. */
-  errors: string[]
-  model?: MonitoringModel
-  audit?: InstrumentationAudit
-  baseline?: BaselineMetrics
-  alertTests?: AlertTestResults
-  tuning?: TuningReport
-  slos?: SloAttainment[]
-  manifest?: PackageManifest
-  config?: Config
-  /** What the run cost the systems it checked (run-stats.json, with the requests after the manifest too). */
-  runStats?: RunStats
-}
+/** The run's result, as the reports read it (defined where they are: report/run-result.ts). */
+export type { RunResult } from '../report/run-result.js'

@@ -1,4 +1,4 @@
-import type { RunResult } from '../protocol/run.js'
+import type { RunResult } from './run-result.js'
 import { baselineFigure, coverageFigure, errorBudgetFigure, figureMarkdown, sloAttainmentFigure } from './charts.js'
 import { mdLink } from '../util/escape.js'
 import { failedChecks } from './findings.js'

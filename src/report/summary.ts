@@ -1,6 +1,6 @@
 import type { GateResult } from '../gates/types.js'
 import { byPriority } from '../model/backlog.js'
-import type { RunResult } from '../protocol/run.js'
+import type { RunResult } from './run-result.js'
 import type { SignalCoverage } from '../telemetry/types.js'
 import { baselineFigure, coverageFigure, errorBudgetFigure, figureMarkdown, sloAttainmentFigure } from './charts.js'
 import { escapeHtml, escapeMarkdown, inlineCode, mdLink } from '../util/escape.js'

@@ -10,10 +10,16 @@
  * - retries only for idempotent requests (or ones the caller marks so), honouring Retry-After.
  */
 import { BackendError } from './errors.js'
-import type { AuthConfig } from '../config/schema.js'
 import type { Logger } from './log.js'
 import { secrets, userinfoSecrets } from './redact.js'
 import { recordInFlight, recordRequest, recordWait } from '../stats/run-stats.js'
+
+/**
+ * How a request authenticates, by the names of the environment variables that hold the secrets.
+ * The config's `auth` (config/schema.ts) has this shape; util owns it so that it imports no config.
+ */
+export type AuthConfig =
+  { type: 'none' } | { type: 'bearer'; 'token-env': string } | { type: 'basic'; 'username-env': string; 'password-env': string }
 
 /** Default cap on one response body; `limits.response-max-bytes` in the config sets it. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024

@@ -1,7 +1,7 @@
-import { escapeMarkdown, inlineCode } from '../../util/escape.js'
-import { mdTable } from '../../report/table.js'
-import { formatDuration } from '../slo/promql.js'
-import type { DetectionDrill } from './types.js'
+import { escapeMarkdown, inlineCode } from '../util/escape.js'
+import { mdTable } from './table.js'
+import { formatDuration } from '../alerting/slo/promql.js'
+import type { DetectionDrill } from '../alerting/drill/types.js'
 
 const dur = (s: number | null): string => (s === null ? '-' : formatDuration(s))
 

@@ -1,5 +1,5 @@
 import type { ResolvedApproval } from '../approval/record.js'
-import type { Incident } from '../assurance/types.js'
+import type { IncidentReader } from '../assurance/types.js'
 import type { BacklogItem } from '../model/backlog.js'
 
 export interface IssuesOutcome {
@@ -38,10 +38,11 @@ export interface HandoffInfo {
 export type UploadOutcome = { id: number; url: string } | { delivered: string } | { error: string }
 
 /**
- * What the protocol needs from GitHub. The action wires the real API; the command line wires a
- * local stand-in that writes files. The protocol core never imports Octokit itself.
+ * What the protocol needs from GitHub. The action wires the real API (port.ts); the command line
+ * wires a local stand-in that writes files (protocol/local-port.ts). Types only: the protocol core
+ * never loads Octokit itself.
  */
-export interface GitHubPort {
+export interface GitHubPort extends IncidentReader {
   readonly description: string
   /** Download the deploy job's evidence artifact (this run's, or runId's) into path. */
   downloadEvidence(name: string, path: string, runId?: string): Promise<{ ok: true } | { error: string }>
@@ -55,8 +56,6 @@ export interface GitHubPort {
   commentOnPullRequest(body: string): Promise<void>
   /** Folder of the previous successful run's package (artifact of that name), when one exists. */
   previousPackage(artifactName: string): Promise<{ dir: string; source: string } | { reason: string }>
-  /** Incidents from GitHub issues with these labels, created since `since`. */
-  incidents(labels: string[], since: Date): Promise<Incident[]>
   /** Link to this run, for reports. */
   runUrl(): string | undefined
 }
