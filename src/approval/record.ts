@@ -1,4 +1,7 @@
 import type { Logger } from '../util/log.js'
+import type { ApprovalRecordEntry, MonitoringApprovalRecord } from '../artifacts/contracts/monitoring-approval-record.js'
+
+export type { ApprovalRecordEntry, MonitoringApprovalRecord }
 
 /**
  * The approval of this release's monitoring and `monitoring-approval-record.json`. Free of any
@@ -87,29 +90,6 @@ export function dedupe(list: Approver[]): Approver[] {
     else seen.set(key, { ...a })
   }
   return [...seen.values()]
-}
-
-// ---------------------------------------------------------------------------------------------
-// monitoring-approval-record.json
-
-export interface ApprovalRecordEntry {
-  name: string
-  role: string
-  approval_status: 'approved' | 'rejected' | 'pending'
-  approval_timestamp: string | null
-  comments: string
-  source: ApprovalSource | 'required'
-}
-
-export interface MonitoringApprovalRecord {
-  approval_date: string | null
-  status: 'approved' | 'partial' | 'rejected' | 'missing'
-  approvers: Record<string, ApprovalRecordEntry>
-  required_approvers: number
-  approval_percentage: number
-  effective_date: string | null
-  on_call_owner: string | null
-  notification_channels: { slack?: string; pagerduty?: string; email?: string }
 }
 
 export interface BuildApprovalRecordArgs {

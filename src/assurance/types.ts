@@ -1,42 +1,9 @@
 /** Phase 3: ongoing checks and alert/incident correlation. */
 import type { DataCoverage } from '../telemetry/coverage.js'
 import type { AlertBacktest } from './backtest/types.js'
+import type { CronSchedule, ObservabilitySchedule, ScheduledCheck } from '../artifacts/contracts/observability-schedule.js'
 
-export interface ScheduledCheck {
-  check_type: string
-  cadence: string | null
-  owner: string | null
-  /** Where the schedule was found: a workflow file with a cron, or the config. */
-  source: string
-}
-
-/** One cron of an assurance workflow, parsed: when it fires next and how often. */
-export interface CronSchedule {
-  cron: string
-  /** Parses and fires at least once. */
-  valid: boolean
-  /** The next runs (UTC), at most three. */
-  next_runs: string[]
-  cadence: string | null
-  min_interval_seconds: number | null
-  max_interval_seconds: number | null
-  error: string | null
-}
-
-/** `observability-schedule.json` (schemas/observability-schedule.schema.json). */
-export interface ObservabilitySchedule {
-  generated_at: string
-  /** Percent of required check types that have both a cadence and an owner. */
-  schedule_coverage: number
-  required_check_types: string[]
-  automated_checks: ScheduledCheck[]
-  ownership: { owner: string | null; on_call_owner: string | null }
-  /** Workflows in the repository that re-run this action on a schedule. */
-  workflows: Array<{ file: string; crons: string[]; mode: string; schedules: CronSchedule[] }>
-  /** assurance.max-interval: the longest gap between two runs the config accepts. */
-  expected_max_interval?: string
-  missing: string[]
-}
+export type { CronSchedule, ObservabilitySchedule, ScheduledCheck }
 
 export interface AlertEpisode {
   alertname: string

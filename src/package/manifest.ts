@@ -1,5 +1,8 @@
 import type { WrittenArtifact } from './writer.js'
 import { FILES } from '../artifacts/files.js'
+import type { ManifestEntry, PackageManifest } from '../artifacts/contracts/monitoring-package-manifest.js'
+
+export type { ManifestEntry, PackageManifest }
 
 /** The artifacts the protocol names; the manifest itself is listed apart. */
 export const REQUIRED_ARTIFACTS = [
@@ -21,37 +24,6 @@ export const DOWNSTREAM = {
   'protocol-5': [FILES.scorecard, FILES.alertTuningReport, FILES.improvementBacklog],
   'protocol-14': [FILES.baselineMetrics, FILES.instrumentationGaps, FILES.instrumentationAudit]
 } as const
-
-export interface ManifestEntry {
-  name: string
-  sha256: string
-  bytes: number
-  written_at: string
-  verified_by: string
-  schema_file: string | null
-  schema_result: 'valid' | 'invalid' | 'n/a'
-}
-
-/** `monitoring-package-manifest.json` (schemas/monitoring-package-manifest.schema.json). */
-export interface PackageManifest {
-  generated_at: string
-  generator: string
-  environment: string
-  release: { tag: string | null; commit: string | null }
-  run: { id: string; url: string | null }
-  artifacts: ManifestEntry[]
-  required_artifacts: string[]
-  missing_artifacts: string[]
-  manifest_completeness: number
-  /** `complete` when every required artifact was written and valid; `incomplete` says what is not, and why. */
-  status: 'complete' | 'incomplete'
-  /** Each required artifact not in the package, with the reason. */
-  missing: Array<{ name: string; reason: string }>
-  /** Input that was refused (config, evidence): nothing could be checked against it. */
-  refused_input?: string[]
-  runbook: { path: string; changed: boolean; sha256: string | null } | null
-  downstream: Record<string, string[]>
-}
 
 export function buildManifest(args: {
   written: Iterable<WrittenArtifact>

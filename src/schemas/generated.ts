@@ -2,10 +2,14 @@
 // `npm run schemas` writes them (scripts/write-schemas.ts); the tests fail while schemas/ differs.
 // Build-time only: nothing at run time imports this module or a contract.
 import { contractJsonSchema, type ContractEntry } from '../artifacts/contract.js'
+import { alertTestResultsContract } from '../artifacts/contracts/alert-test-results.js'
 import { baselineMetricsContract } from '../artifacts/contracts/baseline-metrics.js'
 import { gateResultsContract } from '../artifacts/contracts/gate-results.js'
 import { runStatsContract } from '../artifacts/contracts/run-stats.js'
 import { instrumentationAuditContract } from '../artifacts/contracts/instrumentation-audit.js'
+import { monitoringApprovalRecordContract } from '../artifacts/contracts/monitoring-approval-record.js'
+import { packageManifestContract } from '../artifacts/contracts/monitoring-package-manifest.js'
+import { observabilityScheduleContract } from '../artifacts/contracts/observability-schedule.js'
 import { SCHEMA_FILES } from '../artifacts/files.js'
 import { ackMapping, configSchema } from '../config/schema.js'
 
@@ -20,7 +24,11 @@ const CONTRACTS: ContractEntry[] = [
   { file: SCHEMA_FILES.gateResults, title: 'gate-results.json', contract: gateResultsContract },
   { file: SCHEMA_FILES.runStats, title: 'run-stats.json', contract: runStatsContract },
   { file: SCHEMA_FILES.instrumentationAudit, title: 'instrumentation-audit.json', contract: instrumentationAuditContract },
-  { file: SCHEMA_FILES.baselineMetrics, title: 'baseline-metrics.json', contract: baselineMetricsContract }
+  { file: SCHEMA_FILES.baselineMetrics, title: 'baseline-metrics.json', contract: baselineMetricsContract },
+  { file: SCHEMA_FILES.observabilitySchedule, title: 'observability-schedule.json', contract: observabilityScheduleContract },
+  { file: SCHEMA_FILES.approvalRecord, title: 'monitoring-approval-record.json', contract: monitoringApprovalRecordContract },
+  { file: SCHEMA_FILES.manifest, title: 'monitoring-package-manifest.json', contract: packageManifestContract },
+  { file: SCHEMA_FILES.alertTestResults, title: 'alert-test-results.json', contract: alertTestResultsContract }
 ]
 
 /** Every file in schemas/ that is generated from a zod contract (path from the repository root), with its generator. */
