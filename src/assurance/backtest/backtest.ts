@@ -169,20 +169,53 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
   }
   const all = [...(api ?? []), ...files.rules]
   const alerts = alertsInForce(api, files.rules)
+  // Recording rules by name, each definition once (the API and the files often hold the same).
   const definitions = new Map<string, RecordingDefinition[]>()
-  for (const r of all.filter((x) => x.type === 'recording')) {
+  const defined = new Set<string>()
+  for (const r of all) {
+    if (r.type !== 'recording') continue
+    const key = `${r.name}\u0000${r.expr}\u0000${JSON.stringify(r.labels)}`
+    if (defined.has(key)) continue
+    defined.add(key)
     const list = definitions.get(r.name) ?? []
-    if (!list.some((d) => d.expr === r.expr && JSON.stringify(d.labels) === JSON.stringify(r.labels)))
-      list.push({ name: r.name, expr: r.expr, labels: r.labels, intervalSeconds: r.intervalSeconds })
+    list.push({ name: r.name, expr: r.expr, labels: r.labels, intervalSeconds: r.intervalSeconds })
     definitions.set(r.name, list)
   }
 
   // ---- the data that exists: one query for every metric any rule reads ----
   const parseErrors = new Map<TimedRule, string>()
+  // Each expression is parsed once, and what a recording name reads is gathered once per name:
+  // Sloth-style rule sets share a few names between hundreds of definitions.
+  const namesCache = new Map<string, string[]>()
+  const namesOf = (expr: string): string[] => {
+    let names = namesCache.get(expr)
+    if (!names) namesCache.set(expr, (names = metricNames(expr)))
+    return names
+  }
+  const readsByName = new Map<string, string[]>()
+  const readsOfName = (name: string, depth: number): string[] => {
+    const hit = readsByName.get(name)
+    if (hit) return hit
+    const defs = definitions.get(name) ?? []
+    if (depth > 8) return defs.flatMap((d) => namesOf(d.expr))
+    // A cycle of recording rules stops here, as the depth limit stopped it before.
+    readsByName.set(name, [])
+    const out = new Set<string>()
+    try {
+      for (const d of defs) for (const n of readsOf(d.expr, depth + 1)) out.add(n)
+    } catch (err) {
+      // Every rule that reads an unparsable definition is told so, not only the first.
+      readsByName.delete(name)
+      throw err
+    }
+    const reads = [...out]
+    readsByName.set(name, reads)
+    return reads
+  }
   const readsOf = (expr: string, depth = 0): string[] => {
-    const names = metricNames(expr)
+    const names = namesOf(expr)
     if (depth > 8) return names
-    return [...names, ...names.flatMap((n) => (definitions.get(n) ?? []).flatMap((d) => readsOf(d.expr, depth + 1)))]
+    return [...names, ...names.flatMap((n) => readsOfName(n, depth))]
   }
   const names = new Set<string>()
   for (const a of alerts) {
@@ -247,6 +280,24 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
     result.history.detail = errorText(err)
   }
 
+  // A recording rule is stale when its series start later than its inputs' data would let it
+  // start (so history is lost); the same for every rule that reads it, so decided once per name.
+  const staleByName = new Map<string, boolean>()
+  const stale = (name: string): boolean => {
+    const hit = staleByName.get(name)
+    if (hit !== undefined) return hit
+    const own = seen.get(name)
+    let is = true
+    if (own) {
+      const inputs = [...new Set((definitions.get(name) ?? []).flatMap((d) => readsOf(d.expr)).filter((n) => !definitions.has(n)))]
+      // Inputs without data in the lookback: what was recorded is all there is.
+      if (inputs.some((n) => !seen.has(n))) is = false
+      else is = own.from > Math.max(start, ...inputs.map((n) => seen.get(n)!.from)) + 2 * dataStep
+    }
+    staleByName.set(name, is)
+    return is
+  }
+
   // ---- one query per rule ----
   const findings = input.alignment?.findings ?? []
   const evaluateOne = async (i: number, a: AlertInForce): Promise<void> => {
@@ -301,15 +352,6 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
       // A recording rule whose own series do not reach back over the lookback is expanded.
       const expansions: Expansion[] = []
       // Stale: its series start later than its inputs' data would let it start (so history is lost).
-      const stale = (name: string): boolean => {
-        const own = seen.get(name)
-        if (!own) return true
-        const inputs = [...new Set((definitions.get(name) ?? []).flatMap((d) => readsOf(d.expr)).filter((n) => !definitions.has(n)))]
-        // Inputs without data in the lookback: what was recorded is all there is.
-        if (inputs.some((n) => !seen.has(n))) return false
-        const could = Math.max(start, ...inputs.map((n) => seen.get(n)!.from))
-        return own.from > could + 2 * dataStep
-      }
       const expanded = expandRecordings(a.expr, definitions, stale, expansions)
       rb.expansions = expansions
       for (const e of expansions) {

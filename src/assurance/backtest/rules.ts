@@ -144,17 +144,26 @@ export interface AlertInForce extends TimedRule {
 export function alertsInForce(api: TimedRule[] | undefined, files: TimedRule[]): AlertInForce[] {
   const key = (r: TimedRule): string => JSON.stringify([r.name, canonical(r.expr), Object.entries(r.labels).sort()])
   const out = new Map<string, AlertInForce>()
+  // Each rule's key once, and the loaded rules indexed: no scan of the API's rules per rule.
+  const keys = new Map<TimedRule, string>()
+  const keyOf = (r: TimedRule): string => {
+    let k = keys.get(r)
+    if (k === undefined) keys.set(r, (k = key(r)))
+    return k
+  }
+  const loadedKeys = new Set((api ?? []).map(keyOf))
+  const loadedNames = new Set((api ?? []).filter((x) => x.type === 'alerting').map((x) => x.name))
   for (const r of [...(api ?? []), ...files].filter((x) => x.type === 'alerting')) {
-    const k = key(r)
+    const k = keyOf(r)
     const seen = out.get(k)
     if (seen) {
       if (seen.source !== r.source && !seen.also_in.includes(r.source)) seen.also_in.push(r.source)
       continue
     }
-    const loaded = api === undefined ? null : api.some((x) => key(x) === k)
+    const loaded = api === undefined ? null : loadedKeys.has(k)
     const entry: AlertInForce = { ...r, loaded, also_in: [] }
     if (api && !loaded) {
-      const same = api.find((x) => x.type === 'alerting' && x.name === r.name)
+      const same = loadedNames.has(r.name)
       entry.differs = same
         ? `the loaded rule ${r.name} has a different expression or labels than ${r.source}`
         : `no rule ${r.name} is loaded by the rules backend`
