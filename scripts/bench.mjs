@@ -14,12 +14,17 @@
 //      and peak RSS against 2.0x and 60 MiB
 //   6. time and peak memory of the main job against backends that stream an endless body or
 //      answer 100 MiB (with and without Content-Length): bounded by the response cap
+//   7. the fleet: the main job for 50, 500 and 5,000 services with 500 SLOs and 2,000 burn-rate
+//      alerts (half over Sloth-style recording rules), on real Prometheus and on real
+//      VictoriaMetrics (+ vmalert): wall, work (wall minus the waits run-stats.json records),
+//      wait, CPU, peak RSS, requests per phase, and the verdicts compared across the backends
 //
 // Everything listens on 127.0.0.1; the example's fixed ports are used when free, otherwise
 // others are chosen and the workspace copies rewritten. Every process started here is stopped
 // on exit and on SIGINT/SIGTERM. Exit status 1 when a PASS/FAIL line says FAIL or a step failed.
 //
-//   node scripts/bench.mjs [--cold-pairs 15] [--cold-runs 10] [--small-runs 5] [--large-runs 3] [--rss-method auto] [--drill-slos 10,100] [--keep] [--only cold,coldpair,small,large,github,backtest,hostile,rules]
+//   node scripts/bench.mjs [--cold-pairs 15] [--cold-runs 10] [--small-runs 5] [--large-runs 3] [--rss-method auto] [--drill-slos 10,100] [--keep] [--only cold,coldpair,small,large,github,backtest,hostile,rules,fleet]
+//     [--fleet-sizes 50,500,5000] [--fleet-backends prometheus,victoriametrics] [--fleet-runs 3]
 import { spawn, spawnSync } from 'node:child_process'
 import { createServer } from 'node:http'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -31,6 +36,7 @@ import YAML from 'yaml'
 import { ensureBackends, startDemoStack, stopAllDemoStacks } from './lib/demo-stack.mjs'
 import { exampleJobArgs, CLI as cli } from './lib/example-job.mjs'
 import { choosePorts, rewritePorts } from './lib/ports.mjs'
+import { fleetServiceName, writeFleetWorkspace } from './lib/demo-fleet.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const outDir = join(root, '.artifacts', 'bench')
@@ -46,12 +52,15 @@ const { values: flags } = parseArgs({
     'drill-slos': { type: 'string', default: '10,100' },
     keep: { type: 'boolean', default: false },
     only: { type: 'string' },
+    'fleet-sizes': { type: 'string', default: '50,500,5000' },
+    'fleet-backends': { type: 'string', default: 'prometheus,victoriametrics' },
+    'fleet-runs': { type: 'string', default: '3' },
     help: { type: 'boolean', short: 'h', default: false }
   }
 })
 if (flags.help) {
   process.stdout.write(
-    'node scripts/bench.mjs [--cold-runs N] [--small-runs N] [--large-runs N] [--rss-method auto|gnu-time|exit-hook] [--drill-slos 10,100] [--cold-pairs N] [--keep] [--only cold,coldpair,small,large,github,backtest,hostile,rules]\n'
+    'node scripts/bench.mjs [--cold-runs N] [--small-runs N] [--large-runs N] [--rss-method auto|gnu-time|exit-hook] [--drill-slos 10,100] [--cold-pairs N] [--keep] [--only cold,coldpair,small,large,github,backtest,hostile,rules,fleet] [--fleet-sizes 50,500,5000] [--fleet-backends prometheus,victoriametrics] [--fleet-runs N]\n'
   )
   process.exit(0)
 }
@@ -64,6 +73,13 @@ const COLD_RUNS = count('cold-runs', 100)
 const COLD_PAIRS = count('cold-pairs', 100)
 const SMALL_RUNS = count('small-runs', 20)
 const LARGE_RUNS = count('large-runs', 10)
+const FLEET_RUNS = count('fleet-runs', 10)
+const FLEET_SIZES = flags['fleet-sizes'].split(',').map((x) => Number(x.trim()))
+if (FLEET_SIZES.some((n) => !Number.isInteger(n) || n < 3 || n > 20_000))
+  throw new Error('--fleet-sizes takes sizes 3..20000, comma-separated')
+const FLEET_BACKENDS = flags['fleet-backends'].split(',').map((x) => x.trim())
+if (FLEET_BACKENDS.some((b) => !['prometheus', 'victoriametrics'].includes(b)))
+  throw new Error('--fleet-backends takes prometheus and/or victoriametrics, comma-separated')
 if (!['auto', 'gnu-time', 'exit-hook'].includes(flags['rss-method'])) throw new Error('--rss-method takes auto, gnu-time or exit-hook')
 /** --only cold,small,large,github,backtest,hostile,rules: run just these sections (default: all). */
 const ONLY = flags.only ? new Set(flags.only.split(',').map((x) => x.trim())) : undefined
@@ -1058,6 +1074,269 @@ async function hostileBackends() {
   return { response_cap_bytes: 8 * 1024 * 1024, body_bytes: HOSTILE_BYTES, runs: rows }
 }
 
+// ---------------------------------------------------------------------------------------------
+// 7. The fleet: the main job for 50, 500 and 5,000 services with 500 SLOs and 2,000 burn-rate
+// alerts, against real Prometheus and real VictoriaMetrics (with vmalert for the rules and the
+// alert state). Work time is the wall time less the waits the run records in run-stats.json
+// (acknowledgements, Alertmanager's group wait, polling); a run without that file says so.
+
+const FLEET_SLOS = 500
+const FLEET_ALERTS_PER_SLO = 4
+const FLEET_TARGETS = [
+  { services: 5000, workMs: 5000, rssKb: 300 * 1024 },
+  { services: 500, workMs: 2000 }
+]
+const FLEET_PORTS = { exporter: 18080, metrics: 19090, alertmanager: 19093, oncall: 19099 }
+
+/** One main-job run under GNU time: { wallMs, peakRssKb, cpuMs, code, timedOut, out }. */
+function measureFleetRun(args, timeoutMs = CLI_TIMEOUT_MS) {
+  if (peakRssMethod !== 'gnu-time') return measureNode(args, { timeoutMs })
+  const timeFile = join(scratch, `fleet-time-${++runSeq}`)
+  return new Promise((resolvePromise) => {
+    const started = process.hrtime.bigint()
+    const child = spawn('/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, process.execPath, ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true
+    })
+    children.add(child)
+    let out = ''
+    const keep = (d) => {
+      out += d
+      if (out.length > 64_000) out = out.slice(-32_000)
+    }
+    child.stdout.on('data', keep)
+    child.stderr.on('data', keep)
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      killGroup(child, 'SIGKILL')
+    }, timeoutMs)
+    child.on('close', (code, signal) => {
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6
+      clearTimeout(timer)
+      children.delete(child)
+      const last = existsSync(timeFile) ? readFileSync(timeFile, 'utf8').trim().split('\n').pop() : ''
+      const m = /^(\d+) ([\d.]+) ([\d.]+)$/.exec(last)
+      resolvePromise({
+        wallMs,
+        peakRssKb: m ? Number(m[1]) : null,
+        cpuMs: m ? (Number(m[2]) + Number(m[3])) * 1000 : null,
+        code,
+        signal,
+        timedOut,
+        out
+      })
+    })
+  })
+}
+
+/**
+ * What run-stats.json says of the run: the recorded waits (ms) and the requests per phase.
+ * Returns null when the package has no run-stats.json.
+ */
+function readRunStats(pkg) {
+  const file = join(pkg, 'run-stats.json')
+  if (!existsSync(file)) return null
+  const doc = readJson(file)
+  const num = (x) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined)
+  const phases = Array.isArray(doc.phases)
+    ? doc.phases.map((p) => [p.phase ?? p.name, p])
+    : Object.entries(doc.phases ?? doc.by_phase ?? {})
+  const requestsOf = (p) => num(p.requests) ?? num(p.requests?.total) ?? num(p.request_count)
+  const waitOf = (d) =>
+    num(d.wait_ms) ??
+    num(d.waits?.total_ms) ??
+    (Array.isArray(d.waits) ? d.waits.reduce((a, w) => a + (num(w.ms) ?? num(w.wait_ms) ?? num(w.duration_ms) ?? 0), 0) : undefined)
+  return {
+    waitMs: waitOf(doc) ?? null,
+    requests: num(doc.requests?.total) ?? num(doc.requests) ?? null,
+    phases: phases.map(([name, p]) => ({ phase: name, requests: requestsOf(p) ?? null, waitMs: waitOf(p) ?? null })),
+    raw: doc
+  }
+}
+
+/** The verdicts of a run that must not depend on the backend: each gate and each of its checks. */
+function fleetVerdicts(pkg) {
+  const file = join(pkg, 'gate-results.json')
+  if (!existsSync(file)) return null
+  const gates = readJson(file).gates ?? []
+  return gates.map((g) => ({
+    gate: g.id,
+    status: g.status,
+    checks: (g.checks ?? []).map((c) => `${c.id ?? c.name}:${c.status ?? c.verdict}`)
+  }))
+}
+
+async function fleetStack(backend, n) {
+  const ports = await choosePorts(Object.values(FLEET_PORTS))
+  const port = (k) => ports.get(FLEET_PORTS[k])
+  const template = join(scratch, `fleet7-${backend}-${n}`)
+  const shape = writeFleetWorkspace(template, {
+    services: n,
+    slos: FLEET_SLOS,
+    ports,
+    backendUrl: `http://127.0.0.1:${port('metrics')}`,
+    exporterPort: port('exporter')
+  })
+  const started = Date.now()
+  const stack = await startDemoStack({
+    exporters: [{ port: port('exporter'), services: [], args: ['--count', String(n)] }],
+    metrics: backend,
+    prometheusPort: port('metrics'),
+    alertmanagerPort: port('alertmanager'),
+    oncallPort: port('oncall'),
+    alertmanagerConfig: readFileSync(join(template, 'alertmanager.yml'), 'utf8'),
+    ruleFiles: [shape.rulesFile],
+    // 90,000 series at 5,000 services: a 5 s scrape and a 10 s rule evaluation keep the backend
+    // from taking the cores the run is measured on; three scrapes give every rate its samples.
+    scrapeIntervalSeconds: 5,
+    evaluationIntervalSeconds: 10,
+    warmScrapes: 3
+  })
+  return { stack, template, shape, startMs: Date.now() - started }
+}
+
+async function fleetRuns() {
+  section(
+    `7. Fleet: ${FLEET_SIZES.join(', ')} services, ${FLEET_SLOS} SLOs, ${FLEET_SLOS * FLEET_ALERTS_PER_SLO} burn-rate alerts (half over Sloth-style recording rules) on ${FLEET_BACKENDS.join(' and ')}, ${FLEET_RUNS} run(s) each`
+  )
+  const rows = []
+  for (const backend of FLEET_BACKENDS) {
+    for (const n of FLEET_SIZES) {
+      if (interrupted) break
+      const { stack, template, shape, startMs } = await fleetStack(backend, n)
+      console.log(
+        `  ${backend}, ${n} services: ${shape.slos} SLOs, ${shape.alerts} alerts, ${shape.records} recording rules, ${shape.panels} panels; backend ready in ${ms(startMs)}`
+      )
+      const runs = []
+      try {
+        for (let i = 1; i <= FLEET_RUNS && !interrupted; i++) {
+          const ws = join(scratch, `fleet7-run-${backend}-${n}-${i}`)
+          cpSync(template, ws, { recursive: true })
+          const out = mkdtempSync(join(scratch, 'out-'))
+          const r = await measureFleetRun(cliArgs(ws, out, `${fleetServiceName(2, n)}-oncall`))
+          const pkg = join(out, 'monitoring')
+          const audit = existsSync(join(pkg, 'instrumentation-audit.json')) ? readJson(join(pkg, 'instrumentation-audit.json')) : undefined
+          const runStats = readRunStats(pkg)
+          const waitMs = runStats?.waitMs ?? null
+          const run = {
+            backend,
+            services: n,
+            run: i,
+            exitCode: r.code,
+            wallMs: r.wallMs,
+            waitMs,
+            workMs: waitMs === null ? null : r.wallMs - waitMs,
+            cpuMs: r.cpuMs ?? null,
+            peakRssKb: r.peakRssKb,
+            auditedServices: audit?.services?.length ?? null,
+            runStats: runStats && { waitMs: runStats.waitMs, requests: runStats.requests, phases: runStats.phases },
+            verdicts: fleetVerdicts(pkg)
+          }
+          runs.push(run)
+          console.log(
+            `    #${i}: wall ${ms(r.wallMs)}, work ${waitMs === null ? 'not recorded' : ms(run.workMs)}, wait ${waitMs === null ? 'not recorded' : ms(waitMs)}, CPU ${ms(run.cpuMs)}, peak RSS ${mb(r.peakRssKb)}, exit ${r.code ?? r.signal}`
+          )
+          if (r.code !== 0 || r.timedOut || !audit)
+            errors.push(`fleet ${backend} ${n}: exit ${r.code ?? r.signal}${r.timedOut ? ' (timed out)' : ''}: ${r.out.slice(-800)}`)
+          if (flags.keep) console.log(`      package: ${pkg}`)
+          else {
+            rmSync(out, { recursive: true, force: true })
+            rmSync(ws, { recursive: true, force: true })
+          }
+        }
+      } finally {
+        await stack.stop()
+      }
+      const pick = (f) => stats(runs.map(f))
+      const last = runs.at(-1)
+      rows.push({
+        backend,
+        services: n,
+        slos: shape.slos,
+        alerts: shape.alerts,
+        recording_rules: shape.records,
+        panels: shape.panels,
+        runs: runs.length,
+        wallMs: pick((r) => r.wallMs),
+        workMs: pick((r) => r.workMs),
+        waitMs: pick((r) => r.waitMs),
+        cpuMs: pick((r) => r.cpuMs),
+        peakRssKb: pick((r) => r.peakRssKb),
+        requestsByPhase: last?.runStats?.phases ?? null,
+        requests: last?.runStats?.requests ?? null,
+        verdicts: last?.verdicts ?? null,
+        auditedServices: last?.auditedServices ?? null,
+        perRun: runs
+      })
+    }
+  }
+  const recorded = (s) => (s.n ? trio(s, ms) : 'not recorded')
+  console.log(
+    table(
+      ['backend', 'services', 'runs', 'wall median (min..max)', 'work', 'wait', 'CPU', 'peak RSS (max)'],
+      rows.map((r) => [
+        r.backend,
+        r.services,
+        r.runs,
+        trio(r.wallMs, ms),
+        recorded(r.workMs),
+        recorded(r.waitMs),
+        trio(r.cpuMs, ms),
+        `${mb(r.peakRssKb.median)} (${mb(r.peakRssKb.max)})`
+      ])
+    )
+  )
+  console.log('requests per phase (run-stats.json of the last run):')
+  for (const r of rows) {
+    const phases = r.requestsByPhase
+    console.log(
+      `  ${r.backend}, ${r.services} services: ${
+        phases
+          ? phases.map((p) => `${p.phase} ${p.requests ?? '-'}`).join(', ') + (r.requests !== null ? `; total ${r.requests}` : '')
+          : 'not recorded'
+      }`
+    )
+  }
+  for (const t of FLEET_TARGETS) {
+    for (const r of rows.filter((x) => x.services === t.services)) {
+      const work = r.workMs.n ? r.workMs.median : null
+      check(
+        `fleet ${r.backend}, ${t.services} services / ${r.slos} SLOs / ${r.alerts} alerts: work time under ${t.workMs / 1000} s (median, waits excluded)`,
+        work !== null && work < t.workMs,
+        work === null ? `waits not recorded (no run-stats.json); wall ${ms(r.wallMs.median)}, CPU ${ms(r.cpuMs.median)}` : ms(work)
+      )
+      if (t.rssKb)
+        check(
+          `fleet ${r.backend}, ${t.services} services: peak RSS under ${mb(t.rssKb)} (max)`,
+          r.peakRssKb.max !== null && r.peakRssKb.max < t.rssKb,
+          mb(r.peakRssKb.max)
+        )
+    }
+  }
+  for (const r of rows)
+    check(
+      `fleet ${r.backend}, ${r.services} services: every service audited`,
+      r.auditedServices === r.services,
+      `${r.auditedServices ?? 'no'} audited`
+    )
+  if (FLEET_BACKENDS.length > 1) {
+    for (const n of FLEET_SIZES) {
+      const [a, b] = FLEET_BACKENDS.map((backend) => rows.find((r) => r.backend === backend && r.services === n))
+      if (!a || !b) continue
+      const show = (v) => (v ?? []).map((g) => `gate ${g.gate} ${g.status}`).join(', ')
+      const differ = JSON.stringify(a.verdicts) !== JSON.stringify(b.verdicts)
+      check(
+        `fleet ${n} services: ${a.backend} and ${b.backend} give the same verdicts (every gate and check)`,
+        a.verdicts && !differ,
+        differ ? `${a.backend}: ${show(a.verdicts)}; ${b.backend}: ${show(b.verdicts)}` : show(a.verdicts)
+      )
+    }
+  }
+  return { slos: FLEET_SLOS, sizes: FLEET_SIZES, backends: FLEET_BACKENDS, runs_each: FLEET_RUNS, targets: FLEET_TARGETS, rows }
+}
+
 async function main() {
   const startedAt = Date.now()
   ensureBackends()
@@ -1262,6 +1541,14 @@ async function main() {
       results.hostile_backends = await hostileBackends()
     } catch (err) {
       errors.push(`hostile backends: ${err.stack ?? err.message}`)
+    }
+  }
+
+  if (!interrupted && want('fleet')) {
+    try {
+      results.fleet = await fleetRuns()
+    } catch (err) {
+      errors.push(`fleet: ${err.stack ?? err.message}`)
     }
   }
 

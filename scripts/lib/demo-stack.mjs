@@ -2,6 +2,7 @@
 // (with the example's alert rules) and a real Alertmanager (Debian packages, installed when
 // missing), and the on-call simulator. Used by `npm run example` and `npm run bench`.
 import { spawn, spawnSync } from 'node:child_process'
+import { createServer } from 'node:net'
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -18,6 +19,21 @@ export function stopAllDemoStacks() {
 }
 
 const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0
+
+export function ensureVictoriaMetrics() {
+  if (has('victoria-metrics') && has('vmalert')) return
+  throw new Error('victoria-metrics and vmalert are not installed: run scripts/install-backends.sh (Debian package victoria-metrics)')
+}
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
 
 export function ensureBackends() {
   if (has('prometheus') && has('prometheus-alertmanager')) return
@@ -55,6 +71,10 @@ function start(cmd, args, procs) {
 
 /**
  * exporters: [{ port, services: [names], args: [extra demo-exporter flags] }]
+ * metrics: 'prometheus' (default) or 'victoriametrics': VictoriaMetrics scraping the exporters
+ * itself (-promscrape.config), with vmalert evaluating the rule files against it, writing the
+ * alert state (ALERTS) and recorded series back into it and serving /api/v1/rules through it
+ * (-vmalert.proxyURL), so both answer the same API on prometheusPort.
  * Returns { prometheusUrl, alertmanagerUrl, oncall, stop }.
  */
 export async function startDemoStack({
@@ -65,6 +85,10 @@ export async function startDemoStack({
   alertmanagerConfig,
   ruleFiles = [],
   ackDelayMs = 1500,
+  metrics = 'prometheus',
+  scrapeIntervalSeconds = 1,
+  evaluationIntervalSeconds = 1,
+  warmScrapes = 1,
   onStep = () => {}
 }) {
   onStep('checking that prometheus and prometheus-alertmanager are installed')
@@ -122,15 +146,17 @@ export async function startDemoStack({
     writeFileSync(
       join(dir, 'prometheus.yml'),
       [
-        'global: { scrape_interval: 1s, evaluation_interval: 1s }',
-        rules.length ? `rule_files: [${rules.map((r) => JSON.stringify(r)).join(', ')}]` : '',
-        `alerting: { alertmanagers: [ { static_configs: [ { targets: ['127.0.0.1:${alertmanagerPort}'] } ] } ] }`,
+        `global: { scrape_interval: ${scrapeIntervalSeconds}s${metrics === 'prometheus' ? `, evaluation_interval: ${evaluationIntervalSeconds}s` : ''} }`,
+        rules.length && metrics === 'prometheus' ? `rule_files: [${rules.map((r) => JSON.stringify(r)).join(', ')}]` : '',
+        metrics === 'prometheus'
+          ? `alerting: { alertmanagers: [ { static_configs: [ { targets: ['127.0.0.1:${alertmanagerPort}'] } ] } ] }`
+          : '',
         'scrape_configs:',
         `  - job_name: shop`,
         `    static_configs: [ { targets: [${exporters.map((e) => `'127.0.0.1:${e.port}'`).join(', ')}] } ]`
       ].join('\n') + '\n'
     )
-    onStep(`Alertmanager on :${alertmanagerPort} and Prometheus on :${prometheusPort}`)
+    onStep(`Alertmanager on :${alertmanagerPort} and ${metrics === 'prometheus' ? 'Prometheus' : 'VictoriaMetrics'} on :${prometheusPort}`)
     const am = start(
       'prometheus-alertmanager',
       [
@@ -142,27 +168,62 @@ export async function startDemoStack({
       ],
       procs
     )
-    const prom = start(
-      'prometheus',
-      [
-        `--config.file=${join(dir, 'prometheus.yml')}`,
-        `--storage.tsdb.path=${join(dir, 'tsdb')}`,
-        `--web.listen-address=127.0.0.1:${prometheusPort}`,
-        '--log.level=warn'
-      ],
-      procs
-    )
     const prometheusUrl = `http://127.0.0.1:${prometheusPort}`
     const alertmanagerUrl = `http://127.0.0.1:${alertmanagerPort}`
-    for (const [name, url, child] of [
-      ['alertmanager', alertmanagerUrl, am],
-      ['prometheus', prometheusUrl, prom]
-    ]) {
+    const waitReady = [['alertmanager', `${alertmanagerUrl}/-/ready`, am]]
+    if (metrics === 'prometheus') {
+      const prom = start(
+        'prometheus',
+        [
+          `--config.file=${join(dir, 'prometheus.yml')}`,
+          `--storage.tsdb.path=${join(dir, 'tsdb')}`,
+          `--web.listen-address=127.0.0.1:${prometheusPort}`,
+          '--log.level=warn'
+        ],
+        procs
+      )
+      waitReady.push(['prometheus', `${prometheusUrl}/-/ready`, prom])
+    } else if (metrics === 'victoriametrics') {
+      ensureVictoriaMetrics()
+      const vmalertPort = await freePort()
+      const vm = start(
+        'victoria-metrics',
+        [
+          `-storageDataPath=${join(dir, 'vm')}`,
+          `-httpListenAddr=127.0.0.1:${prometheusPort}`,
+          `-promscrape.config=${join(dir, 'prometheus.yml')}`,
+          `-vmalert.proxyURL=http://127.0.0.1:${vmalertPort}`,
+          '-retentionPeriod=1',
+          // Serve the newest samples at once (the default hides the last 30 s).
+          '-search.latencyOffset=0s',
+          '-loggerLevel=ERROR'
+        ],
+        procs
+      )
+      waitReady.push(['victoria-metrics', `${prometheusUrl}/health`, vm])
+      if (rules.length) {
+        const vmalert = start(
+          'vmalert',
+          [
+            ...rules.map((r) => `-rule=${r}`),
+            `-datasource.url=${prometheusUrl}`,
+            `-remoteWrite.url=${prometheusUrl}`,
+            `-notifier.url=${alertmanagerUrl}`,
+            `-evaluationInterval=${evaluationIntervalSeconds}s`,
+            `-httpListenAddr=127.0.0.1:${vmalertPort}`,
+            '-loggerLevel=ERROR'
+          ],
+          procs
+        )
+        waitReady.push(['vmalert', `http://127.0.0.1:${vmalertPort}/-/ready`, vmalert])
+      }
+    } else throw new Error(`metrics backend ${metrics}: expected prometheus or victoriametrics`)
+    for (const [name, url, child] of waitReady) {
       await poll(
         `${name} ready`,
         async () => {
           if (child.exitCode !== null) throw new Error(child.output())
-          return (await fetch(`${url}/-/ready`)).ok
+          return (await fetch(url)).ok
         },
         20_000
       )
@@ -177,6 +238,26 @@ export async function startDemoStack({
       },
       30_000
     )
+    if (warmScrapes > 1) {
+      onStep(`waiting for ${warmScrapes} scrapes of every exporter`)
+      await poll(
+        `${warmScrapes} scrapes of every exporter`,
+        async () => {
+          const q = `min(count_over_time(up{job="shop"}[10m]))`
+          const r = await (await fetch(`${prometheusUrl}/api/v1/query?query=${encodeURIComponent(q)}`)).json()
+          return Number(r.data?.result?.[0]?.value?.[1] ?? 0) >= warmScrapes
+        },
+        30_000 + warmScrapes * scrapeIntervalSeconds * 2000
+      )
+    }
+    if (rules.length) {
+      // vmalert loads its rule files a moment after it is ready; the run reads them through the backend.
+      await poll(
+        'the rule groups served at /api/v1/rules',
+        async () => ((await (await fetch(`${prometheusUrl}/api/v1/rules`)).json()).data?.groups?.length ?? 0) > 0,
+        30_000
+      )
+    }
     return { prometheusUrl, alertmanagerUrl, oncall, stop }
   } catch (err) {
     await stop()
