@@ -3,7 +3,7 @@
  * the example's live monitoring stack and stand-ins for GitHub's REST API and artifact service.
  * The bundle under test is the committed one: run `npm run bundle` after changing src/.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -86,6 +86,16 @@ afterAll(async () => {
   if (root) rmSync(root, { recursive: true, force: true })
 }, 60_000)
 
+// Each case starts from an empty repository (no issues, comments or dispatches of another case) and
+// is judged on its own requests only: no case reads what another left on the shared stand-ins.
+beforeEach(() => {
+  stack.github.resetRepo(REPOSITORY)
+  stack.github.unexpectedRequests.length = 0
+  stack.github.invalidResponses.length = 0
+  stack.artifacts.unexpectedRequests.length = 0
+  stack.oncall.invalid.length = 0
+})
+
 afterEach(() => {
   // The bundle's requests must all be ones GitHub accepts.
   expect(stack.github.unexpectedRequests).toEqual([])
@@ -131,6 +141,22 @@ function failureContext(run: ActionRun): string {
 
 function expectExit(run: ActionRun, code: number): void {
   if (run.code !== code) throw new Error(`expected exit ${code}, got ${failureContext(run)}`)
+}
+
+/** Attempt 1 of a run whose gate 1 fails (payments has no traces), with the whole backlog filed as issues. */
+async function failingFirstAttempt(runId: number): Promise<{
+  runId: number
+  job: ReturnType<E2eStack['artifacts']['registerRun']>
+  artifactId: number
+  opened: number[]
+}> {
+  const ws = prepareWorkspace(root, stack, degradedTracesWholeBacklog)
+  const job = stack.artifacts.registerRun(runId)
+  const run = await runAction({ stack, workspace: ws, root, runId, runtimeToken: job.token, inputs: BASE_INPUTS })
+  expectExit(run, 1)
+  const opened = (JSON.parse(run.outputs.issues!) as { opened: number[] }).opened
+  expect(opened.length).toBeGreaterThan(0)
+  return { runId, job, artifactId: Number(run.outputs['package-artifact-id']), opened }
 }
 
 async function happyRun(runId: number, node?: string): Promise<{ run: ActionRun; ws: Workspace }> {
@@ -232,11 +258,6 @@ describe('dist/index.js run by the runner', () => {
     },
     TEST_TIMEOUT
   )
-  // Cases 2 and 3 are one run and its re-run: the re-run reads what the first attempt left.
-  let failing:
-    | { runId: number; job: ReturnType<E2eStack['artifacts']['registerRun']>; run: ActionRun; artifactId: number; opened: number[] }
-    | undefined
-
   it(
     'a gate fails (payments has no traces): exit 1 with the annotation, and the package, upload, summary and backlog issues all happen first',
     async () => {
@@ -297,7 +318,6 @@ describe('dist/index.js run by the runner', () => {
       expect(opened.map((i) => i.title)).toContain('[monitoring] payments: missing traces coverage (no data)')
       expect(run.summary).not.toContain('held back by github.max-new-issues')
       expectTokenNowhere(run, ws.packageDir, [downloaded])
-      failing = { runId, job, run, artifactId, opened: issues.opened }
     },
     TEST_TIMEOUT
   )
@@ -305,7 +325,8 @@ describe('dist/index.js run by the runner', () => {
   it(
     "re-run of the failing run (attempt 2): the package replaces attempt 1's artifact, no 409, no duplicate issues",
     async () => {
-      if (!failing) throw new Error('needs the failing run of the previous case')
+      // Attempt 1: the failing run (the case above), which uploads a package and opens the backlog.
+      const failing = await failingFirstAttempt(9301)
       const ws = prepareWorkspace(root, stack, degradedTracesWholeBacklog)
       // A re-run is a new job of the same workflow run.
       const job = stack.artifacts.newJob(failing.job)
@@ -339,7 +360,7 @@ describe('dist/index.js run by the runner', () => {
         `https://github.com/${REPOSITORY}/actions/runs/${failing.runId}/artifacts/${artifactId}`
       )
       expect(
-        stack.artifacts.artifacts.filter((a) => a.runId === failing!.runId && a.name === 'monitoring-package').map((a) => a.id)
+        stack.artifacts.artifacts.filter((a) => a.runId === failing.runId && a.name === 'monitoring-package').map((a) => a.id)
       ).toEqual([artifactId])
       const manifest = JSON.parse(readFileSync(join(ws.packageDir, 'monitoring-package-manifest.json'), 'utf8')) as { run: { id: string } }
       expect(manifest.run.id).toBe(`${failing.runId}-2`)
@@ -359,7 +380,8 @@ describe('dist/index.js run by the runner', () => {
       // Gate 1 failed: the protocol pauses, nothing is handed off to Protocol 13.
       expect(repoState().dispatches.slice(dispatchesBefore)).toEqual([])
     },
-    TEST_TIMEOUT
+    // Two runs: attempt 1 and its re-run.
+    2 * TEST_TIMEOUT
   )
 
   it(
