@@ -10,5 +10,8 @@ export default {
   testMatch: ['**/__tests__/**/*.test.ts'],
   globalSetup: './__tests__/harness/global-setup.mjs',
   testTimeout: 60000,
+  // Tests run in a random order within each file (jest prints the seed; \`--seed N\` repeats an
+  // order), so no test can come to depend on another having run first.
+  randomize: true,
   maxWorkers: 2
 }
