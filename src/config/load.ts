@@ -1,18 +1,16 @@
-import { open } from 'node:fs/promises'
 import { type Alias, LineCounter, isCollection, parseDocument, visit, type Document } from 'yaml'
 import type { z } from 'zod'
 import { InputError, InputErrors } from '../util/errors.js'
 import { valueAt } from '../util/json.js'
-import { decodeUtf8 } from '../util/utf8.js'
 import { yamlErrorLine, yamlErrorText } from '../util/yaml-errors.js'
 import { checkConfig, checkConfigPathsOnDisk } from './checks.js'
 import { hiddenValue, looksLikeCredential } from './credentials.js'
 import { plainIssue, suggest } from './issues.js'
 import { YamlLines, pointer } from './lines.js'
+import { readConfigText } from './read.js'
 import { configSchema, type Config } from './schema.js'
 
-/** Largest config file read: a config is a page or two; anything bigger is a mistake or an attack. */
-export const CONFIG_MAX_BYTES = 1024 * 1024
+export { CONFIG_MAX_BYTES } from './read.js'
 
 /** Aliases resolved at most, as `yaml` counts them: a few anchors may blow up into billions of nodes. */
 const MAX_ALIAS_COUNT = 100
@@ -199,48 +197,17 @@ function parseWithLines(text: string, file: string): { config: Config; lines: Ya
   return { config: result.data, lines }
 }
 
-async function readConfigBytes(file: string): Promise<Buffer> {
-  let handle
-  try {
-    handle = await open(file, 'r')
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    throw new InputError({
-      file,
-      expected: 'a config file (the `config` input, or --config on the command line, names it)',
-      found: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder' : `an unreadable file (${code ?? String(err)})`
-    })
-  }
-  try {
-    const st = await handle.stat()
-    if (!st.isFile()) throw new InputError({ file, expected: 'a config file', found: st.isDirectory() ? 'a folder' : 'not a regular file' })
-    if (st.size > CONFIG_MAX_BYTES)
-      throw new InputError({ file, expected: `a config file of at most ${CONFIG_MAX_BYTES} bytes`, found: `a file of ${st.size} bytes` })
-    const buf = Buffer.alloc(Math.min(st.size, CONFIG_MAX_BYTES) + 1)
-    const { bytesRead } = await handle.read(buf, 0, buf.length, 0)
-    if (bytesRead > CONFIG_MAX_BYTES)
-      throw new InputError({ file, expected: `a config file of at most ${CONFIG_MAX_BYTES} bytes`, found: 'a file that grew past it' })
-    return buf.subarray(0, bytesRead)
-  } catch (err) {
-    if (err instanceof InputError) throw err
-    const code = (err as NodeJS.ErrnoException).code
-    throw new InputError({
-      file,
-      expected: 'a config file',
-      found: code === 'EISDIR' ? 'a folder' : `an unreadable file (${code ?? String(err)})`
-    })
-  } finally {
-    await handle.close()
-  }
-}
-
 /**
  * Read the config file. A missing file is an error: defaults alone cannot describe the release.
  * With a workspace, every path the config names is also resolved on disk and refused when it
  * leads outside (a symbolic link included).
  */
 export async function loadConfig(file: string, opts: { workspace?: string } = {}): Promise<Config> {
-  const text = decodeUtf8(await readConfigBytes(file), file, 'a UTF-8 config file')
+  return parseConfigFile(await readConfigText(file), file, opts)
+}
+
+/** The config file's text (read by readConfigText) parsed and checked as loadConfig does. */
+export async function parseConfigFile(text: string, file: string, opts: { workspace?: string } = {}): Promise<Config> {
   const { config, lines } = parseWithLines(text, file)
   if (opts.workspace !== undefined) {
     const errors = await checkConfigPathsOnDisk(config, file, lines, opts.workspace)

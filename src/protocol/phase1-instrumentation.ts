@@ -1,6 +1,6 @@
 /** Phase 1: evidence, requirements, coverage, baseline; gate 1. */
 import { resolve, join } from 'node:path'
-import { loadConfig } from '../config/load.js'
+import { parseConfigFile } from '../config/load.js'
 import type { Config, SloConfig } from '../config/schema.js'
 import type { Evidence } from '../evidence/model.js'
 import { evaluateInstrumentationGate } from '../gates/gates.js'
@@ -9,14 +9,13 @@ import { buildModel } from '../model/build.js'
 import type { MonitoringModel, RunContext } from '../model/monitoring-model.js'
 import { renderRequirements } from '../report/requirements.js'
 import type { BaselineMetrics, InstrumentationAudit } from '../telemetry/types.js'
-import { errorText, InputErrors } from '../util/errors.js'
 import { inPhase } from '../stats/run-stats.js'
 import { setHttpLimits } from '../util/http.js'
 import { registerConfigSecrets } from '../util/redact.js'
 import { ANNOUNCE, announceGate } from './announce.js'
 import { reviewAuditHook } from './hook-review.js'
 import { isHighRiskGap, loadQualityAudit, openFindings, renderQualityRequirements, type QualityAudit } from './quality-audit.js'
-import type { ProtocolRun } from './run-state.js'
+import type { InputRefused, ProtocolRun } from './run-state.js'
 import { resolveInWorkspace } from '../util/workspace.js'
 import { FILES, SCHEMA_VERSIONS } from '../artifacts/files.js'
 
@@ -34,22 +33,18 @@ export interface InstrumentationPhase {
   gate: GateResult
 }
 
-/** The config, the evidence or an OpenSLO document was refused: nothing can be verified. */
-export interface InputRefused {
-  refused: true
-  messages: string[]
-}
-
-export async function instrumentationPhase(run: ProtocolRun): Promise<InstrumentationPhase | InputRefused> {
+/**
+ * Phase 1 from the config's text on (run.ts announces the phase and reads the file, so that a
+ * missing config is refused before this module loads).
+ */
+export async function instrumentationPhase(run: ProtocolRun, configText: string): Promise<InstrumentationPhase | InputRefused> {
   const { opts, log, steps, now, writer } = run
-  log.info(ANNOUNCE.phase1)
-  if (opts.evidenceError) run.fail(opts.evidenceError)
   let config: Config
   let evidence: Evidence
   let openSlos: SloConfig[]
   let qualityAudit: QualityAudit | undefined
   try {
-    config = await loadConfig(resolve(opts.workspace, opts.configPath), { workspace: opts.workspace })
+    config = await parseConfigFile(configText, resolve(opts.workspace, opts.configPath), { workspace: opts.workspace })
     // Before anything from the config or evidence is logged: the runner must know what to mask.
     registerConfigSecrets(config, opts.env, (s) => log.setSecret(s))
     setHttpLimits({ maxResponseBytes: config.limits['response-max-bytes'], backendConcurrency: config.limits['backend-concurrency'] })
@@ -65,10 +60,7 @@ export async function instrumentationPhase(run: ProtocolRun): Promise<Instrument
       log.info(`Quality audit (Protocol 4): ${qualityAudit.findings.length} finding(s) from ${qaFile}`)
     }
   } catch (err) {
-    const messages = err instanceof InputErrors ? err.errors.map((e) => e.message) : [errorText(err)]
-    for (const m of messages.slice(0, 10)) log.error(m)
-    run.errors.push(...messages)
-    return { refused: true, messages }
+    return run.refuse(err)
   }
 
   const model = buildModel(config, evidence, openSlos)

@@ -4,10 +4,10 @@ import { readFile } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
 import type { NotifyTarget } from '../config/schema.js'
 import { evaluateHandoffGate, MSG_APPROVAL_MISSING, type HandoffView } from '../gates/gates.js'
-import type { GateResults } from '../artifacts/contracts/gate-results.js'
 import type { GateResult } from '../gates/types.js'
 import { buildManifest, type PackageManifest } from '../package/manifest.js'
 import { ANNOUNCE, announceGate } from './announce.js'
+import { gateResultsDoc } from './gate-results.js'
 import { notify, type Downstream, type NotificationOutcome } from './notify.js'
 import type { InstrumentationPhase } from './phase1-instrumentation.js'
 import { environmentApprovers, pauseReason, type ActivationPhase } from './phase2-activation.js'
@@ -26,10 +26,6 @@ export interface HandoffPhase {
   handedOff: boolean
   issues?: IssuesOutcome
   gate: GateResult
-}
-
-export function gateResultsDoc(gates: GateResult[], at: Date, final: boolean): GateResults {
-  return { evaluated_at: at.toISOString(), status: gates.every((g) => g.status === 'pass') ? 'pass' : 'fail', final, gates }
 }
 
 /** instrumentation-gaps.json, for Protocol 14: the live audit's gaps and Protocol 4's open instrumentation findings. */

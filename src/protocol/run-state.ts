@@ -4,14 +4,19 @@ import { join } from 'node:path'
 import { ARTIFACT_SCHEMAS, FILES } from '../artifacts/files.js'
 import type { PackageWriter, WrittenArtifact } from '../package/writer.js'
 import { inPhase, phaseOfStep, RunStatsRecorder, type RunStats } from '../stats/run-stats.js'
-import { errorText } from '../util/errors.js'
+import { errorText, InputErrors } from '../util/errors.js'
 import { httpLimits } from '../util/http.js'
 import type { Logger } from '../util/log.js'
 import { ANNOUNCE } from './announce.js'
 import type { HookReview } from './hook-review.js'
-import { runHook } from './hooks.js'
 import type { ProtocolSteps } from './steps.js'
 import type { RunOptions } from './types.js'
+
+/** The config, the evidence or an OpenSLO document was refused: nothing can be verified. */
+export interface InputRefused {
+  refused: true
+  messages: string[]
+}
 
 /**
  * What every phase shares: the options, the package writer, and the one wrapper through which
@@ -75,6 +80,14 @@ export class ProtocolRun {
     this.log.error(reason)
   }
 
+  /** Refused input: each error said (the first ten in the log) and recorded; the run stops there. */
+  refuse(err: unknown): InputRefused {
+    const messages = err instanceof InputErrors ? err.errors.map((e) => e.message) : [errorText(err)]
+    for (const m of messages.slice(0, 10)) this.log.error(m)
+    this.errors.push(...messages)
+    return { refused: true, messages }
+  }
+
   async step<T>(what: string, fn: () => Promise<T>, fallback: (reason: string) => T): Promise<T> {
     try {
       return await inPhase(phaseOfStep(what), fn)
@@ -132,6 +145,8 @@ export class ProtocolRun {
     // The hook writes outside the package: its file is never taken for the live artifact.
     const dir = await mkdtemp(join(tmpdir(), 'sre-hook-'))
     try {
+      // Loaded here: child processes are for the runs whose config names a hook.
+      const { runHook } = await import('./hooks.js')
       const hook = await runHook<H>({
         command: args.command,
         outputFile: join(dir, args.artifact),

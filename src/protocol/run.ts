@@ -14,12 +14,13 @@ import { buildManifest } from '../package/manifest.js'
 import { PackageWriter } from '../package/writer.js'
 import { errorText } from '../util/errors.js'
 import { escapeMarkdown } from '../util/escape.js'
+import { readConfigText } from '../config/read.js'
 import { ANNOUNCE } from './announce.js'
-import { instrumentationPhase, type InstrumentationPhase } from './phase1-instrumentation.js'
-import { activationPhase, type ActivationPhase } from './phase2-activation.js'
-import { assurancePhase, type AssurancePhase } from './phase3-assurance.js'
-import { gateResultsDoc, handoffPhase } from './phase4-handoff.js'
-import { ProtocolRun } from './run-state.js'
+import { gateResultsDoc } from './gate-results.js'
+import type { InstrumentationPhase } from './phase1-instrumentation.js'
+import type { ActivationPhase } from './phase2-activation.js'
+import type { AssurancePhase } from './phase3-assurance.js'
+import { ProtocolRun, type InputRefused } from './run-state.js'
 import { defaultSteps } from './steps.js'
 import { inPhase, withRunStats } from '../stats/run-stats.js'
 import type { RunOptions, RunResult } from './types.js'
@@ -88,18 +89,24 @@ async function runPhases(run: ProtocolRun): Promise<RunResult> {
   let p3: AssurancePhase | undefined
   let phase = 1
   try {
-    const first = await instrumentationPhase(run)
-    if ('refused' in first)
-      return await finishEarly(run, { refused: [opts.evidenceError, ...first.messages].filter((m): m is string => !!m) })
+    const input = await readConfig(run)
+    if ('refused' in input) return await finishEarly(run, { refused: refusedInput(opts, input) })
+    // Each phase (its parsers, clients and checks) loads when the run gets there.
+    const { instrumentationPhase } = await import('./phase1-instrumentation.js')
+    const first = await instrumentationPhase(run, input.configText)
+    if ('refused' in first) return await finishEarly(run, { refused: refusedInput(opts, first) })
     p1 = first
     phase = 2
     const q1 = p1
+    const { activationPhase } = await import('./phase2-activation.js')
     p2 = await inPhase('activation', () => activationPhase(run, q1))
     phase = 3
     const q2 = p2
+    const { assurancePhase } = await import('./phase3-assurance.js')
     p3 = await inPhase('assurance', () => assurancePhase(run, q1, q2))
     phase = 4
     const q3 = p3
+    const { handoffPhase } = await import('./phase4-handoff.js')
     const p4 = await inPhase('handoff', () => handoffPhase(run, q1, q2, q3))
     run.allPhasesRan = true
     const gates = [p1.gate, p2.gate, p3.gate, p4.gate]
@@ -129,6 +136,26 @@ async function runPhases(run: ProtocolRun): Promise<RunResult> {
     run.fail(reason)
     return finishEarly(run, { crashed: reason, p1, p2, p3 })
   }
+}
+
+/**
+ * Phase 1 up to the config's text: a config that is missing or cannot be read refuses the run
+ * here, before anything heavy is loaded.
+ */
+async function readConfig(run: ProtocolRun): Promise<{ configText: string } | InputRefused> {
+  const { opts, log } = run
+  log.info(ANNOUNCE.phase1)
+  if (opts.evidenceError) run.fail(opts.evidenceError)
+  try {
+    return { configText: await readConfigText(resolve(opts.workspace, opts.configPath)) }
+  } catch (err) {
+    return run.refuse(err)
+  }
+}
+
+/** The refused input as the manifest lists it: the evidence artifact's failure first. */
+function refusedInput(opts: RunOptions, refused: InputRefused): string[] {
+  return [opts.evidenceError, ...refused.messages].filter((m): m is string => !!m)
 }
 
 /**
