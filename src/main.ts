@@ -1,6 +1,6 @@
-import * as rawCore from '@actions/core'
 import { guardCore } from './action/guarded-core.js'
 import { runAction } from './action/run-action.js'
+import { workflowCore as rawCore } from './action/workflow.js'
 import { getSettings } from './settings/inputs.js'
 
 /** The action: parse inputs once, run, and turn a failed gate or an error into setFailed. */

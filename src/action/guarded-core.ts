@@ -1,15 +1,13 @@
-import type * as Core from '@actions/core'
 import { safeLine } from '../util/log.js'
 import { redact } from '../util/redact.js'
-
-type CoreModule = typeof Core
+import type { ActionsCore, AnnotationProperties } from './workflow.js'
 
 /**
- * @actions/core with the run's redactor in front of every exit it offers: outputs, the job
+ * The runner's side (workflow.ts, or @actions/core) with the run's redactor in front of every exit it offers: outputs, the job
  * summary, annotations, log lines and the failure message. The action uses only this object, so
  * no new output or summary line can skip the redaction.
  */
-export function guardCore(core: CoreModule): CoreModule {
+export function guardCore(core: ActionsCore): ActionsCore {
   const summary = core.summary
   const guardedSummary = new Proxy(summary, {
     get(target, prop, receiver) {
@@ -38,8 +36,8 @@ export function guardCore(core: CoreModule): CoreModule {
     setFailed: (m: string | Error) => core.setFailed(message(m)),
     info: (m: string) => core.info(safeLine(m)),
     debug: (m: string) => core.debug(safeLine(m)),
-    notice: (m: string | Error, p?: Core.AnnotationProperties) => core.notice(message(m), p),
-    warning: (m: string | Error, p?: Core.AnnotationProperties) => core.warning(message(m), p),
-    error: (m: string | Error, p?: Core.AnnotationProperties) => core.error(message(m), p)
-  } as CoreModule
+    notice: (m: string | Error, p?: AnnotationProperties) => core.notice(message(m), p),
+    warning: (m: string | Error, p?: AnnotationProperties) => core.warning(message(m), p),
+    error: (m: string | Error, p?: AnnotationProperties) => core.error(message(m), p)
+  }
 }

@@ -1,4 +1,3 @@
-import type * as Core from '@actions/core'
 import { resolve } from 'node:path'
 import { readWorkflowRun, repositoryUrl, runLabel } from '../github/context.js'
 import { LocalGitHubPort } from '../protocol/local-port.js'
@@ -11,13 +10,14 @@ import type { Settings } from '../settings/inputs.js'
 import { ActionsLogger } from '../util/loggers.js'
 import { registerConfigFileSecrets } from '../util/redact.js'
 import { guardCore } from './guarded-core.js'
+import type { ActionsCore } from './workflow.js'
 import { GENERATOR } from '../version.js'
 
 /**
  * The action's job: evidence in, protocol run, then summary, outputs and the pull request
  * comment, all before the caller decides whether to fail the step.
  */
-export async function runAction(settings: Settings, rawCore: typeof Core, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
+export async function runAction(settings: Settings, rawCore: ActionsCore, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
   // Every output, summary line and log line passes the run's redactor.
   const core = guardCore(rawCore)
   const log = new ActionsLogger(core)

@@ -2,13 +2,13 @@ import type { Logger } from './log.js'
 import { safeLine } from './log.js'
 import { secrets } from './redact.js'
 
-type Core = typeof import('@actions/core')
+type Core = Pick<import('../action/workflow.js').ActionsCore, 'info' | 'debug' | 'warning' | 'error' | 'setSecret'>
 
 /** The runner shows at most 10 error and 10 warning annotations per step; keep room for setFailed. */
 const MAX_ANNOTATIONS = 9
 
 /**
- * Logger on @actions/core: the first annotations are kept as annotations, the rest as log lines.
+ * Logger on the runner's workflow commands (src/action/workflow.ts, or @actions/core): the first annotations are kept as annotations, the rest as log lines.
  * Secrets go to the runner's masking and to the run's redactor; every line is redacted and
  * neutralised here, also the ones core would escape, so annotations and titles are covered too.
  */
