@@ -301,3 +301,43 @@ export function routeRecord(
     attempts
   }
 }
+
+/** The routed fact is an error (the on-call side could not be asked), never a failed route; then decide. */
+export function routedError(a: AlertAttempt, route: string, detail: string): AlertAttempt {
+  a.facts.routed.status = 'error'
+  a.facts.routed.detail = detail
+  return decideAttempt(a, route)
+}
+
+/** A provider call threw before the attempt was decided: `<who> could not be reached`. */
+export function unreachable(a: AlertAttempt, route: string, who: string, err: unknown): AlertAttempt {
+  return routedError(a, route, `${who} could not be reached: ${errorMessage(err)}`)
+}
+
+/**
+ * The wait for the on-call side to show the alert ended without an answer to read: cancelled, or
+ * `api` could not be read (a backend error). Undefined when the wait has a value (or none) to judge.
+ */
+export function deliveryWaitEnded(a: AlertAttempt, found: PollResult<unknown>, route: string, api: string): AlertAttempt | undefined {
+  a.wait.delivery = found.outcome
+  if (found.outcome === 'cancelled') {
+    a.outcome = 'cancelled'
+    return decideAttempt(a, route)
+  }
+  if (found.outcome === 'backend_error') return routedError(a, route, `${api} could not be read: ${found.error}`)
+  return undefined
+}
+
+/**
+ * The acknowledgement wait is over: cancelled, `api` could not be read (the acknowledged fact is an
+ * error), or not acknowledged by the deadline; then decide the attempt.
+ */
+export function ackWaitEnded(a: AlertAttempt, acked: PollResult<unknown>, p: PlannedAlertTest, api: string): AlertAttempt {
+  if (acked.outcome === 'cancelled') a.outcome = 'cancelled'
+  if (acked.outcome === 'backend_error') {
+    a.facts.acknowledged.status = 'error'
+    a.facts.acknowledged.detail = `${api} could not be read: ${acked.error}`
+  }
+  closeAckFact(a, acked.outcome, p.deadline)
+  return decideAttempt(a, p.route.name)
+}

@@ -4,7 +4,7 @@ import { BackendError } from '../../../util/errors.js'
 import { authHeaders, httpRequest, redactUrl } from '../../../util/http.js'
 import type { AlertAttempt } from '../../types.js'
 import { watchOnCall } from '../ack-source.js'
-import { decideAttempt, errorMessage, evidence, newAttempt, pollUntil, setRouted } from '../common.js'
+import { decideAttempt, errorMessage, evidence, newAttempt, pollUntil, routedError, setRouted, unreachable } from '../common.js'
 import type { AckSource, AlertProvider, PlannedAlertTest } from '../types.js'
 import { counterDelta, parseNotificationCounters, type NotificationCounters } from './metrics.js'
 import { parseRunningConfig, routeReceivers, type RunningConfig } from './routing.js'
@@ -168,11 +168,8 @@ export class AlertmanagerProvider implements AlertProvider {
         { what: 'Alertmanager routing (group wait)', deadline: p.deadline, firstMs: 25, maxMs: 1000, signal: p.signal }
       )
       if (seen.outcome === 'cancelled') return this.cancelled(a, p)
-      if (seen.outcome === 'backend_error') {
-        a.facts.routed.status = 'error'
-        a.facts.routed.detail = `Alertmanager stopped answering while the alert was being confirmed: ${seen.error}`
-        return decideAttempt(a, p.route.name)
-      }
+      if (seen.outcome === 'backend_error')
+        return routedError(a, p.route.name, `Alertmanager stopped answering while the alert was being confirmed: ${seen.error}`)
       const r = a.facts.routed
       if (!seen.value) {
         r.status = 'not_confirmed'
@@ -221,9 +218,7 @@ export class AlertmanagerProvider implements AlertProvider {
       }
       return decideAttempt(a, p.route.name)
     } catch (err) {
-      a.facts.routed.status = 'error'
-      a.facts.routed.detail = `Alertmanager could not be reached: ${errorMessage(err)}`
-      return decideAttempt(a, p.route.name)
+      return unreachable(a, p.route.name, 'Alertmanager', err)
     } finally {
       if (posted) await this.resolve(alert, a)
     }

@@ -4,15 +4,17 @@ import { BackendError } from '../../../util/errors.js'
 import { httpRequest, redactUrl } from '../../../util/http.js'
 import type { AlertAttempt } from '../../types.js'
 import {
+  ackWaitEnded,
   applyAcks,
-  closeAckFact,
   decideAttempt,
+  deliveryWaitEnded,
   errorMessage,
   evidence,
   newAttempt,
   pollUntil,
   setRouted,
-  type AckCandidate
+  type AckCandidate,
+  unreachable
 } from '../common.js'
 import type { AlertProvider, PlannedAlertTest } from '../types.js'
 
@@ -240,16 +242,8 @@ export class GrafanaOnCallProvider implements AlertProvider {
           signal: p.signal
         }
       )
-      a.wait.delivery = found.outcome
-      if (found.outcome === 'cancelled') {
-        a.outcome = 'cancelled'
-        return decideAttempt(a, p.route.name)
-      }
-      if (found.outcome === 'backend_error') {
-        a.facts.routed.status = 'error'
-        a.facts.routed.detail = `the OnCall alert groups API could not be read: ${found.error}`
-        return decideAttempt(a, p.route.name)
-      }
+      const ended = deliveryWaitEnded(a, found, p.route.name, 'the OnCall alert groups API')
+      if (ended) return ended
       group = found.value
       if (!group) {
         a.facts.routed.status = 'not_confirmed'
@@ -300,17 +294,9 @@ export class GrafanaOnCallProvider implements AlertProvider {
         },
         { what: 'acknowledgement polling', deadline: p.deadline, firstMs: 100, maxMs: this.cfg['poll-seconds'] * 1000, signal: p.signal }
       )
-      if (acked.outcome === 'cancelled') a.outcome = 'cancelled'
-      if (acked.outcome === 'backend_error') {
-        a.facts.acknowledged.status = 'error'
-        a.facts.acknowledged.detail = `the OnCall alert groups API could not be read: ${acked.error}`
-      }
-      closeAckFact(a, acked.outcome, p.deadline)
-      return decideAttempt(a, p.route.name)
+      return ackWaitEnded(a, acked, p, 'the OnCall alert groups API')
     } catch (err) {
-      a.facts.routed.status = 'error'
-      a.facts.routed.detail = `Grafana OnCall could not be reached: ${errorMessage(err)}`
-      return decideAttempt(a, p.route.name)
+      return unreachable(a, p.route.name, 'Grafana OnCall', err)
     } finally {
       if (sent) await this.resolve(p, inbound, token, startsAt, a, group)
     }

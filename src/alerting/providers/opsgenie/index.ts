@@ -4,7 +4,18 @@ import { BackendError } from '../../../util/errors.js'
 import { httpRequest, redactUrl } from '../../../util/http.js'
 import { isObject } from '../../../util/json.js'
 import type { AlertAttempt } from '../../types.js'
-import { applyAcks, closeAckFact, decideAttempt, errorMessage, evidence, newAttempt, pollUntil, setRouted } from '../common.js'
+import {
+  ackWaitEnded,
+  applyAcks,
+  decideAttempt,
+  deliveryWaitEnded,
+  errorMessage,
+  evidence,
+  newAttempt,
+  pollUntil,
+  setRouted,
+  unreachable
+} from '../common.js'
 import type { AlertProvider, PlannedAlertTest } from '../types.js'
 
 type OpsgenieConfig = NonNullable<AlertingConfig['opsgenie']>
@@ -159,16 +170,8 @@ export class OpsgenieProvider implements AlertProvider {
         },
         { what: 'Opsgenie alert creation', deadline: p.deadline, firstMs: 100, maxMs: this.cfg['poll-seconds'] * 1000, signal: p.signal }
       )
-      a.wait.delivery = found.outcome
-      if (found.outcome === 'cancelled') {
-        a.outcome = 'cancelled'
-        return decideAttempt(a, p.route.name)
-      }
-      if (found.outcome === 'backend_error') {
-        a.facts.routed.status = 'error'
-        a.facts.routed.detail = `Opsgenie Alert API could not be read: ${found.error}`
-        return decideAttempt(a, p.route.name)
-      }
+      const ended = deliveryWaitEnded(a, found, p.route.name, 'Opsgenie Alert API')
+      if (ended) return ended
       const al = found.value
       if (!al) {
         a.facts.routed.status = 'not_confirmed'
@@ -218,17 +221,9 @@ export class OpsgenieProvider implements AlertProvider {
         },
         { what: 'acknowledgement polling', deadline: p.deadline, firstMs: 100, maxMs: this.cfg['poll-seconds'] * 1000, signal: p.signal }
       )
-      if (acked.outcome === 'cancelled') a.outcome = 'cancelled'
-      if (acked.outcome === 'backend_error') {
-        a.facts.acknowledged.status = 'error'
-        a.facts.acknowledged.detail = `Opsgenie Alert API could not be read: ${acked.error}`
-      }
-      closeAckFact(a, acked.outcome, p.deadline)
-      return decideAttempt(a, p.route.name)
+      return ackWaitEnded(a, acked, p, 'Opsgenie Alert API')
     } catch (err) {
-      a.facts.routed.status = 'error'
-      a.facts.routed.detail = `Opsgenie could not be reached: ${errorMessage(err)}`
-      return decideAttempt(a, p.route.name)
+      return unreachable(a, p.route.name, 'Opsgenie', err)
     } finally {
       if (created) await this.close(alias, key, a)
     }

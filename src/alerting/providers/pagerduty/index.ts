@@ -3,7 +3,18 @@ import type { AlertProviderContext } from '../types.js'
 import { BackendError } from '../../../util/errors.js'
 import { httpRequest, redactUrl } from '../../../util/http.js'
 import type { AlertAttempt } from '../../types.js'
-import { applyAcks, closeAckFact, decideAttempt, errorMessage, evidence, newAttempt, pollUntil, setRouted } from '../common.js'
+import {
+  ackWaitEnded,
+  applyAcks,
+  decideAttempt,
+  deliveryWaitEnded,
+  errorMessage,
+  evidence,
+  newAttempt,
+  pollUntil,
+  setRouted,
+  unreachable
+} from '../common.js'
 import type { AlertProvider, PlannedAlertTest } from '../types.js'
 
 type PagerDutyConfig = NonNullable<AlertingConfig['pagerduty']>
@@ -177,16 +188,8 @@ export class PagerDutyProvider implements AlertProvider {
         maxMs: this.cfg['poll-seconds'] * 1000,
         signal: p.signal
       })
-      a.wait.delivery = found.outcome
-      if (found.outcome === 'cancelled') {
-        a.outcome = 'cancelled'
-        return decideAttempt(a, p.route.name)
-      }
-      if (found.outcome === 'backend_error') {
-        a.facts.routed.status = 'error'
-        a.facts.routed.detail = `PagerDuty REST API could not be read: ${found.error}`
-        return decideAttempt(a, p.route.name)
-      }
+      const ended = deliveryWaitEnded(a, found, p.route.name, 'PagerDuty REST API')
+      if (ended) return ended
       const incident = found.value
       if (!incident) {
         a.facts.routed.status = 'not_confirmed'
@@ -246,17 +249,9 @@ export class PagerDutyProvider implements AlertProvider {
         },
         { what: 'acknowledgement polling', deadline: p.deadline, firstMs: 100, maxMs: this.cfg['poll-seconds'] * 1000, signal: p.signal }
       )
-      if (acked.outcome === 'cancelled') a.outcome = 'cancelled'
-      if (acked.outcome === 'backend_error') {
-        a.facts.acknowledged.status = 'error'
-        a.facts.acknowledged.detail = `PagerDuty log entries could not be read: ${acked.error}`
-      }
-      closeAckFact(a, acked.outcome, p.deadline)
-      return decideAttempt(a, p.route.name)
+      return ackWaitEnded(a, acked, p, 'PagerDuty log entries')
     } catch (err) {
-      a.facts.routed.status = 'error'
-      a.facts.routed.detail = `PagerDuty could not be reached: ${errorMessage(err)}`
-      return decideAttempt(a, p.route.name)
+      return unreachable(a, p.route.name, 'PagerDuty', err)
     } finally {
       if (triggered) await this.resolve(dedupKey, routingKey, token, a, incidentId)
     }

@@ -3,7 +3,7 @@ import type { AlertProviderContext } from '../types.js'
 import { authHeaders, httpRequest, redactUrl } from '../../../util/http.js'
 import type { AlertAttempt } from '../../types.js'
 import { watchOnCall } from '../ack-source.js'
-import { decideAttempt, errorMessage, evidence, newAttempt, setRouted } from '../common.js'
+import { decideAttempt, errorMessage, evidence, newAttempt, setRouted, unreachable } from '../common.js'
 import type { AckSource, AlertProvider, PlannedAlertTest } from '../types.js'
 
 type WebhookConfig = NonNullable<AlertingConfig['webhook']>
@@ -78,9 +78,7 @@ export class WebhookProvider implements AlertProvider {
       }
       return decideAttempt(a, p.route.name)
     } catch (err) {
-      a.facts.routed.status = 'error'
-      a.facts.routed.detail = `the webhook could not be reached: ${errorMessage(err)}`
-      return decideAttempt(a, p.route.name)
+      return unreachable(a, p.route.name, 'the webhook', err)
     } finally {
       if (sent) {
         try {
