@@ -5,7 +5,7 @@
 import { drillGate } from '../../src/alerting/drill/gate.js'
 import { parseLabelSet, parsePromtoolOutput, routesWithDrillLabels } from '../../src/alerting/drill/run.js'
 import { sloSeries } from '../../src/alerting/drill/series.js'
-import type { DetectionDrill, DrillScenario } from '../../src/alerting/drill/types.js'
+import type { DetectionDrill, DrillScenario } from '../../src/artifacts/contracts/detection-drill.js'
 
 const base = { name: 'x', service: 'checkout', objective: 99.9, window: '30d' }
 

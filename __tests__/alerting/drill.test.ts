@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { startAlertmanager, type RunningBackend } from '../harness/backends.js'
 import { checkSloAlignment } from '../../src/alerting/slo/rules.js'
 import { runDetectionDrill } from '../../src/alerting/drill/run.js'
-import type { DetectionDrill } from '../../src/alerting/drill/types.js'
+import type { DetectionDrill } from '../../src/artifacts/contracts/detection-drill.js'
 import { makeContext, service } from '../harness/context.js'
 import { detectionDrillErrors as drillErrors } from './schema.js'
 

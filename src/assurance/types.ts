@@ -1,6 +1,6 @@
 /** Phase 3: ongoing checks and alert/incident correlation. */
 import type { DataCoverage } from '../telemetry/coverage.js'
-import type { AlertBacktest } from './backtest/types.js'
+import type { AlertBacktest } from '../artifacts/contracts/alert-backtest.js'
 import type { CronSchedule, ObservabilitySchedule, ScheduledCheck } from '../artifacts/contracts/observability-schedule.js'
 
 export type { CronSchedule, ObservabilitySchedule, ScheduledCheck }

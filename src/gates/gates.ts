@@ -3,7 +3,7 @@
  * Every gate can fail: missing data, a check that did not run, or a backend error is never a pass.
  */
 import { drillGate } from '../alerting/drill/gate.js'
-import type { DetectionDrill } from '../alerting/drill/types.js'
+import type { DetectionDrill } from '../artifacts/contracts/detection-drill.js'
 import type { AlertTest, AlertTestResults, AttemptOutcome, DashboardReport, SloAlignment } from '../alerting/types.js'
 import type { ObservabilitySchedule, TuningReport } from '../assurance/types.js'
 import type { Config } from '../config/schema.js'

@@ -3,6 +3,7 @@
  * files exactly what a local run previews in issues-to-file.json.
  */
 import { createHash } from 'node:crypto'
+import type { PlannedIssue } from '../artifacts/contracts/issues-to-file.js'
 import { byPriority, type BacklogItem } from '../model/backlog.js'
 import { escapeCell, escapeMarkdown, mdLink } from '../util/escape.js'
 import { fitBody, GITHUB_BODY_LIMIT } from './body.js'
@@ -17,19 +18,6 @@ export interface LabelPolicy {
   kindPrefix?: string
   /** e.g. `priority/`: `priority/high`. Empty: no priority label. */
   priorityPrefix?: string
-}
-
-/** Everything sent to GitHub for one item (and written to issues-to-file.json by local runs). */
-export interface PlannedIssue {
-  fingerprint: string
-  kind: string
-  service: string | null
-  priority: BacklogItem['priority']
-  gate: number | null
-  title: string
-  body: string
-  labels: string[]
-  assignees: string[]
 }
 
 /**

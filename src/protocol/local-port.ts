@@ -1,6 +1,7 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import { approvalFromInput, type ResolvedApproval } from '../approval/record.js'
+import type { IssuesToFile } from '../artifacts/contracts/issues-to-file.js'
 import type { BacklogItem } from '../model/backlog.js'
 import type { Logger } from '../util/log.js'
 import { planIssues } from '../github/issue-plan.js'
@@ -50,7 +51,7 @@ export class LocalGitHubPort implements GitHubPort {
       { labels: opts?.labels ?? [], kindPrefix: opts?.kindLabelPrefix, priorityPrefix: opts?.priorityLabelPrefix },
       undefined
     )
-    const doc = {
+    const doc: IssuesToFile = {
       generated_at: this.now().toISOString(),
       repository: null,
       note: 'Not filed: a local run has no GitHub token. Each entry is what the action would send to POST /repos/{owner}/{repo}/issues.',

@@ -1,6 +1,6 @@
 /** Phase 2: dashboards, alert rules, the alert path, the runbook; gate 2. */
 import { basename } from 'node:path'
-import type { DetectionDrill } from '../alerting/drill/types.js'
+import type { DetectionDrill } from '../artifacts/contracts/detection-drill.js'
 import type { AlertTestResults, DashboardReport, SloAlignment } from '../alerting/types.js'
 import { evaluateAlertGate } from '../gates/gates.js'
 import type { GateResult } from '../gates/types.js'

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
+import type { InstrumentationGap, InstrumentationGaps } from '../artifacts/contracts/instrumentation-gaps.js'
 import type { NotifyTarget } from '../config/schema.js'
 import { evaluateHandoffGate, MSG_APPROVAL_MISSING, type HandoffView } from '../gates/gates.js'
 import type { GateResult } from '../gates/types.js'
@@ -29,7 +30,7 @@ export interface HandoffPhase {
 }
 
 /** instrumentation-gaps.json, for Protocol 14: the live audit's gaps and Protocol 4's open instrumentation findings. */
-function instrumentationGaps(run: ProtocolRun, p1: InstrumentationPhase): unknown {
+function instrumentationGaps(run: ProtocolRun, p1: InstrumentationPhase): InstrumentationGaps {
   const { audit, model, qualityAudit } = p1
   return {
     generated_at: run.now().toISOString(),
@@ -47,7 +48,7 @@ function instrumentationGaps(run: ProtocolRun, p1: InstrumentationPhase): unknow
       })),
       ...openFindings(qualityAudit, audit)
         .filter((f) => f.category === 'instrumentation-gap')
-        .map((f) => ({
+        .map((f): InstrumentationGap => ({
           service: f.service ?? null,
           signal: f.signal ?? null,
           priority: f.severity === 'critical' || f.severity === 'high' ? 'high' : f.severity,

@@ -8,23 +8,16 @@ import { relative, resolve } from 'node:path'
 import { column, parseMarkdown, tablesIn } from '../evidence/markdown.js'
 import { fingerprint, type BacklogItem } from '../model/backlog.js'
 import { validateAgainst } from '../package/schemas.js'
+import type { FindingCategory, FindingSeverity, QualityAuditFile, QualityAuditFinding } from '../artifacts/contracts/quality-audit.js'
 import type { Signal } from '../config/schema.js'
 import type { InstrumentationAudit } from '../telemetry/types.js'
 import { describeValue, InputError, InputErrors } from '../util/errors.js'
 import { escapeCell, inlineCode } from '../util/escape.js'
 import { SCHEMA_FILES } from '../artifacts/files.js'
 
-export type FindingSeverity = 'critical' | 'high' | 'medium' | 'low'
-export type FindingCategory = 'instrumentation-gap' | 'monitoring-gap' | 'alerting-gap' | 'compliance' | 'other'
-
-export interface QualityFinding {
-  id: string
-  title: string
-  severity: FindingSeverity
+/** A finding as read from either form: category and status always set. */
+export type QualityFinding = Omit<QualityAuditFinding, 'category' | 'status'> & {
   category: FindingCategory
-  service?: string
-  signal?: Signal
-  requirement?: string
   status: 'open' | 'resolved'
   /** Line of the finding in a Markdown file. */
   line?: number
@@ -118,9 +111,7 @@ function fromJson(text: string, file: string): QualityAudit {
         .map((e) => new InputError({ file, expected: 'findings as schemas/quality-audit.schema.json describes', found: e }))
     )
   }
-  const findings = (
-    data as { findings: Array<Omit<QualityFinding, 'status' | 'category'> & { status?: 'open' | 'resolved'; category?: FindingCategory }> }
-  ).findings
+  const findings = (data as QualityAuditFile).findings
   return {
     file,
     format: 'json',

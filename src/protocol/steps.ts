@@ -1,5 +1,5 @@
 import type { AlertTestOptions } from '../alerting/alert-tests.js'
-import type { DetectionDrill } from '../alerting/drill/types.js'
+import type { DetectionDrill } from '../artifacts/contracts/detection-drill.js'
 import type { RuleSet } from '../alerting/slo/rule-set.js'
 import type { AlertTestResults, DashboardReport, SloAlignment } from '../alerting/types.js'
 import type { SloConfig } from '../config/schema.js'

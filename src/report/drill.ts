@@ -1,7 +1,7 @@
 import { escapeMarkdown, inlineCode } from '../util/escape.js'
 import { mdTable } from './table.js'
 import { formatDuration } from '../alerting/slo/promql.js'
-import type { DetectionDrill } from '../alerting/drill/types.js'
+import type { DetectionDrill } from '../artifacts/contracts/detection-drill.js'
 
 const dur = (s: number | null): string => (s === null ? '-' : formatDuration(s))
 

@@ -1,4 +1,4 @@
-import type { AlertBacktest } from '../assurance/backtest/types.js'
+import type { AlertBacktest } from '../artifacts/contracts/alert-backtest.js'
 import type { TuningReport } from '../assurance/types.js'
 import { describeCoverage } from '../telemetry/coverage.js'
 import { escapeMarkdown } from '../util/escape.js'

@@ -3,8 +3,14 @@
 // Build-time only: nothing at run time imports this module or a contract.
 import { contractJsonSchema, type ContractEntry } from '../artifacts/contract.js'
 import { alertTestResultsContract } from '../artifacts/contracts/alert-test-results.js'
+import { alertBacktestContract } from '../artifacts/contracts/alert-backtest.js'
+import { detectionDrillContract } from '../artifacts/contracts/detection-drill.js'
 import { baselineMetricsContract } from '../artifacts/contracts/baseline-metrics.js'
 import { gateResultsContract } from '../artifacts/contracts/gate-results.js'
+import { instrumentationGapsContract } from '../artifacts/contracts/instrumentation-gaps.js'
+import { issuesToFileContract } from '../artifacts/contracts/issues-to-file.js'
+import { qualityAuditContract } from '../artifacts/contracts/quality-audit.js'
+import { webhookAckAnswerContract } from '../artifacts/contracts/webhook-ack-answer.js'
 import { runStatsContract } from '../artifacts/contracts/run-stats.js'
 import { instrumentationAuditContract } from '../artifacts/contracts/instrumentation-audit.js'
 import { monitoringApprovalRecordContract } from '../artifacts/contracts/monitoring-approval-record.js'
@@ -28,7 +34,24 @@ const CONTRACTS: ContractEntry[] = [
   { file: SCHEMA_FILES.observabilitySchedule, title: 'observability-schedule.json', contract: observabilityScheduleContract },
   { file: SCHEMA_FILES.approvalRecord, title: 'monitoring-approval-record.json', contract: monitoringApprovalRecordContract },
   { file: SCHEMA_FILES.manifest, title: 'monitoring-package-manifest.json', contract: packageManifestContract },
-  { file: SCHEMA_FILES.alertTestResults, title: 'alert-test-results.json', contract: alertTestResultsContract }
+  { file: SCHEMA_FILES.alertTestResults, title: 'alert-test-results.json', contract: alertTestResultsContract },
+  { file: SCHEMA_FILES.alertBacktest, title: 'alert-backtest.json', contract: alertBacktestContract },
+  { file: SCHEMA_FILES.detectionDrill, title: 'detection-drill.json', contract: detectionDrillContract },
+  { file: SCHEMA_FILES.instrumentationGaps, title: 'instrumentation-gaps.json', contract: instrumentationGapsContract },
+  { file: SCHEMA_FILES.issuesToFile, title: 'issues-to-file.json', contract: issuesToFileContract },
+  // Read, not written: a field with a default may be left out.
+  {
+    file: SCHEMA_FILES.qualityAudit,
+    title: 'Protocol 4 quality audit findings (inputs.quality-audit)',
+    contract: qualityAuditContract,
+    io: 'input'
+  },
+  {
+    file: SCHEMA_FILES.webhookAckAnswer,
+    title: "The acknowledgement source's answer in the default alerting.webhook.ack mapping",
+    contract: webhookAckAnswerContract,
+    io: 'input'
+  }
 ]
 
 /** Every file in schemas/ that is generated from a zod contract (path from the repository root), with its generator. */

@@ -1,4 +1,4 @@
-import type { DetectionDrill } from './types.js'
+import type { DetectionDrill } from '../../artifacts/contracts/detection-drill.js'
 
 /**
  * Gate 2's reading of the drill: an alert that must fire and did not, an alert that fired for a

@@ -17,7 +17,7 @@ import { severityOf, type AlertFacts, type RuleSet } from '../slo/rule-set.js'
 import { alertsAboutService, alertsAboutSlo } from '../slo/rules.js'
 import { ruleFileText, sloGroups, stopGroup, testFileText, type Check, type SeriesPlan, type TestGroup } from './plan.js'
 import { neighbourValue, sloSeries } from './series.js'
-import type { DetectionDrill, DrillRouting, DrillScenario, DrillTarget } from './types.js'
+import type { DetectionDrill, DrillRouting, DrillScenario, DrillTarget } from '../../artifacts/contracts/detection-drill.js'
 
 export const PROMTOOL_INSTALL = 'sudo apt-get update && sudo apt-get install -y prometheus'
 export const AMTOOL_INSTALL = 'sudo apt-get update && sudo apt-get install -y prometheus-alertmanager'

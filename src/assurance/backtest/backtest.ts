@@ -13,7 +13,7 @@ import type { DataSourceStatus, Incident } from '../types.js'
 import { compareWithHistory, evaluateRule, historySpans, round } from './evaluate.js'
 import { burnSignal, equalityValues, expandRecordings, metricNames, type Expansion, type RecordingDefinition } from './promql.js'
 import { alertsInForce, rulesFromApi, rulesFromFiles, type AlertInForce, type RuleSourceStatus, type TimedRule } from './rules.js'
-import type { AlertBacktest, Coverage, RuleBacktest } from './types.js'
+import type { AlertBacktest, Coverage, RuleBacktest } from '../../artifacts/contracts/alert-backtest.js'
 import { FILES } from '../../artifacts/files.js'
 
 export const BACKTEST_FILE = FILES.alertBacktest

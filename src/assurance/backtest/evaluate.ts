@@ -7,7 +7,7 @@
 import type { RangeSeries } from '../../telemetry/prometheus/client.js'
 import { EARLY_ALERT_SECONDS, OPEN_INCIDENT_SECONDS } from '../tuning.js'
 import type { Incident } from '../types.js'
-import type { FactorProposal, FiringInterval, IncidentOutcome, RuleBacktest } from './types.js'
+import type { FactorProposal, FiringInterval, IncidentOutcome, RuleBacktest } from '../../artifacts/contracts/alert-backtest.js'
 
 const iso = (sec: number): string => new Date(Math.round(sec * 1000)).toISOString()
 const sec = (isoText: string): number => Date.parse(isoText) / 1000

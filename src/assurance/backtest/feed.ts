@@ -1,7 +1,7 @@
 /** The backtest's results carried into the tuning report, the scorecard and the backlog. */
 import type { TuningReport } from '../types.js'
 import { BACKTEST_FILE } from './backtest.js'
-import type { AlertBacktest } from './types.js'
+import type { AlertBacktest } from '../../artifacts/contracts/alert-backtest.js'
 
 /** The tuning report with the backtest attached and its proposals and disagreements as adjustments. */
 export function withBacktest(tuning: TuningReport, bt: AlertBacktest): TuningReport {
