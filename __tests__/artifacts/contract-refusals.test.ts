@@ -285,3 +285,94 @@ describe('webhook-ack-answer (input)', () => {
     }
   )
 })
+
+describe('post-deployment-validation.json (input, the protocol keys)', () => {
+  expectRefusals(
+    'post-deployment-validation.schema.json',
+    {
+      validation_date: '2026-11-27T14:05:00Z',
+      status: 'pass',
+      validation_success_rate: 98,
+      checks: {
+        smoke_tests: { status: 'pass', tests_run: 10, tests_passed: 10 },
+        custom: { status: 'warn', checks_total: 2, note: 'tool field' }
+      },
+      metrics_snapshot: { error_rate: 0.2 },
+      release: { tag: 'v2.4.0', commit: '3f9c2ab' },
+      services: [{ name: 'payments', endpoints: ['http://127.0.0.1:18081/healthz'] }],
+      deploy_tool: 'kept'
+    },
+    {
+      'a missing metrics_snapshot': (d) => delete d.metrics_snapshot,
+      'a status outside the words': (d) => (d.status = 'fine'),
+      'a success rate above 100': (d) => (d.validation_success_rate = 101),
+      'no checks': (d) => (d.checks = {}),
+      'smoke tests without tests_passed': (d) => delete d.checks.smoke_tests.tests_passed,
+      'a negative count in another check': (d) => (d.checks.custom.checks_total = -1),
+      'a count that is a string': (d) => (d.checks.smoke_tests.tests_run = '10'),
+      'a check without a status': (d) => delete d.checks.custom.status,
+      'an empty metrics snapshot': (d) => (d.metrics_snapshot = {}),
+      'a metric that is text': (d) => (d.metrics_snapshot.error_rate = '0.2%'),
+      'a date that is not a date': (d) => (d.validation_date = 'today'),
+      'a commit that is not hex': (d) => (d.release.commit = 'main'),
+      'an endpoint that is not an http(s) URL': (d) => (d.services[0].endpoints = ['payments:8081/healthz']),
+      'a service without a name': (d) => delete d.services[0].name
+    }
+  )
+})
+
+describe('what is read from deployment-health-log.md', () => {
+  expectRefusals(
+    'deployment-health-log.schema.json',
+    {
+      soak_window: '30 minutes',
+      soak_window_seconds: 1800,
+      metrics_status: 'within_slo',
+      metrics: [{ name: 'p95 latency', value: '240ms', numeric_value: 240, unit: 'ms', status: 'ok', status_text: '✅' }],
+      anomalies: [{ observation: 'spike', time: '14:12' }],
+      escalations: [{ description: 'paged', owner: '@ada' }]
+    },
+    {
+      'the former camelCase key metricsStatus': (d) => {
+        d.metricsStatus = d.metrics_status
+        delete d.metrics_status
+      },
+      'the former camelCase key numericValue': (d) => (d.metrics[0].numericValue = 240),
+      'a zero soak window': (d) => (d.soak_window_seconds = 0),
+      'no metric rows': (d) => (d.metrics = []),
+      'a metrics status outside the enum': (d) => (d.metrics_status = 'green'),
+      'a row status outside the enum': (d) => (d.metrics[0].status = 'fine'),
+      'an empty value': (d) => (d.metrics[0].value = ''),
+      'an anomaly without an observation': (d) => delete d.anomalies[0].observation,
+      'an escalation without a description': (d) => (d.escalations[0].description = '')
+    }
+  )
+})
+
+describe('what is read from DEPLOYMENT-REPORT.md', () => {
+  expectRefusals(
+    'deployment-report.schema.json',
+    {
+      release: { tag: 'v2.4.0' },
+      services: [{ name: 'payments', critical: true, new: true, endpoints: ['http://127.0.0.1:18081/healthz'] }],
+      new_endpoints: ['http://127.0.0.1:18081/healthz'],
+      risks: [{ description: 'cold cache', severity: 'low', severity_text: 'P3' }],
+      timeline: [{ time: '14:05', event: 'canary started' }]
+    },
+    {
+      'the former camelCase key newEndpoints': (d) => {
+        d.newEndpoints = d.new_endpoints
+        delete d.new_endpoints
+      },
+      'the former camelCase key severityText': (d) => (d.risks[0].severityText = 'P3'),
+      'a release with neither tag nor commit': (d) => (d.release = { strategy: 'canary' }),
+      'a commit that is not hex': (d) => (d.release = { commit: 'main' }),
+      'no services': (d) => (d.services = []),
+      'a service name starting with a space': (d) => (d.services[0].name = ' payments'),
+      'a service without critical': (d) => delete d.services[0].critical,
+      'an endpoint without a scheme': (d) => (d.new_endpoints = ['payments:8081/healthz']),
+      'a severity outside the enum': (d) => (d.risks[0].severity = 'p1'),
+      'a timeline entry without an event': (d) => (d.timeline[0].event = '')
+    }
+  )
+})

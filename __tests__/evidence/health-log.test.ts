@@ -59,18 +59,18 @@ const BULLET_LOG = `# Health log
 describe('parseHealthLog', () => {
   test('reads the example evidence', () => {
     const log = parseHealthLog(readFileSync('examples/evidence/deployment-health-log.md', 'utf8'), FILE)
-    expect(log.soakWindow).toBe('30 minutes')
-    expect(log.soakWindowSeconds).toBe(1800)
-    expect(log.metricsStatus).toBe('within_slo')
+    expect(log.soak_window).toBe('30 minutes')
+    expect(log.soak_window_seconds).toBe(1800)
+    expect(log.metrics_status).toBe('within_slo')
     expect(log.metrics).toHaveLength(5)
     expect(log.metrics[0]).toEqual({
       name: 'p95 latency (checkout)',
       value: '240ms',
-      numericValue: 240,
+      numeric_value: 240,
       unit: 'ms',
       threshold: '300ms',
       status: 'ok',
-      statusText: '✅'
+      status_text: '✅'
     })
     expect(log.metrics[3]!.status).toBe('warn')
     expect(log.metrics[4]!.threshold).toBeUndefined()
@@ -86,26 +86,26 @@ describe('parseHealthLog', () => {
 
   test('tables', () => {
     const log = parseHealthLog(TABLE_LOG, FILE)
-    expect(log.soakWindowSeconds).toBe(1800)
-    expect(log.metrics.map((m) => [m.name, m.numericValue, m.unit, m.threshold, m.status])).toEqual([
+    expect(log.soak_window_seconds).toBe(1800)
+    expect(log.metrics.map((m) => [m.name, m.numeric_value, m.unit, m.threshold, m.status])).toEqual([
       ['p95 latency', 240, 'ms', '300ms', 'ok'],
       ['Error rate', 0.4, '%', '1%', 'ok']
     ])
-    expect(log.metricsStatus).toBe('within_slo')
+    expect(log.metrics_status).toBe('within_slo')
     expect(log.anomalies).toEqual([{ time: '14:12 UTC', observation: 'p99 spike on payments', decision: 'continue soak' }])
     expect(log.escalations).toEqual([])
   })
 
   test('bullets, heading variants, and a breached row makes the status breached', () => {
     const log = parseHealthLog(BULLET_LOG, FILE)
-    expect(log.soakWindow).toBe('2h')
-    expect(log.soakWindowSeconds).toBe(7200)
+    expect(log.soak_window).toBe('2h')
+    expect(log.soak_window_seconds).toBe(7200)
     expect(log.metrics).toEqual([
-      { name: 'p95 latency', value: '240ms', numericValue: 240, unit: 'ms', threshold: '300ms', status: 'ok', statusText: '✅' },
-      { name: 'Error rate', value: '0.4%', numericValue: 0.4, unit: '%', threshold: '< 1%', status: 'ok', statusText: '✅' },
-      { name: 'Saturation (CPU)', value: '92%', numericValue: 92, unit: '%', threshold: '80%', status: 'breached', statusText: '❌' }
+      { name: 'p95 latency', value: '240ms', numeric_value: 240, unit: 'ms', threshold: '300ms', status: 'ok', status_text: '✅' },
+      { name: 'Error rate', value: '0.4%', numeric_value: 0.4, unit: '%', threshold: '< 1%', status: 'ok', status_text: '✅' },
+      { name: 'Saturation (CPU)', value: '92%', numeric_value: 92, unit: '%', threshold: '80%', status: 'breached', status_text: '❌' }
     ])
-    expect(log.metricsStatus).toBe('breached')
+    expect(log.metrics_status).toBe('breached')
     expect(log.anomalies).toEqual([{ time: '14:05', observation: 'CPU saturation on checkout', decision: 'roll back canary' }])
     expect(log.escalations).toEqual([
       { time: '14:07 UTC', description: 'paged checkout on-call (owner: @checkout-oncall)', owner: '@checkout-oncall' }
@@ -121,13 +121,13 @@ describe('parseHealthLog', () => {
     ['**Soak window:** 2h', 7200]
   ])('soak window from %p', (soak, seconds) => {
     const log = parseHealthLog(`# Log\n\n${soak}\n\n## Key Metrics\n\n- p95: 200ms\n`, FILE)
-    expect(log.soakWindowSeconds).toBe(seconds)
+    expect(log.soak_window_seconds).toBe(seconds)
   })
 
   test('a soak window that is not a duration keeps its text', () => {
     const log = parseHealthLog('## Soak window\n\nuntil the traffic peak\n\n## Metrics\n\n- p95: 200ms\n', FILE)
-    expect(log.soakWindow).toBe('until the traffic peak')
-    expect(log.soakWindowSeconds).toBeUndefined()
+    expect(log.soak_window).toBe('until the traffic peak')
+    expect(log.soak_window_seconds).toBeUndefined()
   })
 
   test('heading case and wording variants for metrics', () => {
@@ -145,26 +145,26 @@ describe('parseHealthLog', () => {
   test('front matter wins over the body for the same fields', () => {
     const text = `---\nsoak_window: 45 minutes\nmetrics_status: breached\n---\n${TABLE_LOG}`
     const log = parseHealthLog(text, FILE)
-    expect(log.soakWindow).toBe('45 minutes')
-    expect(log.soakWindowSeconds).toBe(2700)
-    expect(log.metricsStatus).toBe('breached')
+    expect(log.soak_window).toBe('45 minutes')
+    expect(log.soak_window_seconds).toBe(2700)
+    expect(log.metrics_status).toBe('breached')
     expect(log.metrics).toHaveLength(2)
   })
 
   test('front matter with CRLF and BOM', () => {
     const text = '\uFEFF' + `---\nsoak-window: 1h\n---\n${TABLE_LOG}`.replace(/\n/g, '\r\n')
-    expect(parseHealthLog(text, FILE).soakWindowSeconds).toBe(3600)
+    expect(parseHealthLog(text, FILE).soak_window_seconds).toBe(3600)
   })
 
   test('a status sentence is not a metric row, and an explicit status is used when no row is breached', () => {
     const log = parseHealthLog('## Metrics\n\nAll metrics within SLO.\n\n- p95: 200ms\n', FILE)
     expect(log.metrics).toHaveLength(1)
-    expect(log.metricsStatus).toBe('within_slo')
+    expect(log.metrics_status).toBe('within_slo')
   })
 
   test('rows without a status leave the status unknown', () => {
     const log = parseHealthLog('## Metrics\n\n| Metric | Value |\n|---|---|\n| p95 | 200ms |\n', FILE)
-    expect(log.metricsStatus).toBe('unknown')
+    expect(log.metrics_status).toBe('unknown')
     expect(log.metrics[0]!.status).toBeUndefined()
   })
 

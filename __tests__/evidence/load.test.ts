@@ -11,7 +11,7 @@ describe('loadEvidence', () => {
     expect(evidence.validation.release?.tag).toBe('v2.4.0')
     expect(evidence.report.release.tag).toBe('v2.4.0')
     expect(evidence.report.services.map((s) => s.name)).toEqual(['checkout', 'payments', 'catalog'])
-    expect(evidence.healthLog.metricsStatus).toBe('within_slo')
+    expect(evidence.healthLog.metrics_status).toBe('within_slo')
     expect(evidence.files.map((f) => f.path)).toEqual([...EVIDENCE_FILES])
     for (const f of evidence.files) {
       const bytes = readFileSync(path.join(dir, f.path))

@@ -53,7 +53,7 @@ describe('parseDeploymentReport', () => {
       { name: 'payments', critical: true, new: true, endpoints: ['http://127.0.0.1:18081/healthz'] },
       { name: 'catalog', critical: false, new: false, endpoints: ['http://127.0.0.1:18082/healthz'] }
     ])
-    expect(r.newEndpoints).toEqual(['http://127.0.0.1:18081/healthz'])
+    expect(r.new_endpoints).toEqual(['http://127.0.0.1:18081/healthz'])
     expect(r.risks.map((x) => [x.severity, x.component])).toEqual([
       ['high', 'payments'],
       ['medium', 'checkout'],
@@ -72,23 +72,23 @@ describe('parseDeploymentReport', () => {
       { name: 'catalog', critical: false, new: false, endpoints: [] },
       { name: 'payments', critical: true, new: true, endpoints: ['http://127.0.0.1:18081/healthz', 'http://127.0.0.1:18081/readyz'] }
     ])
-    expect(r.newEndpoints).toEqual(['http://127.0.0.1:18081/healthz', 'http://127.0.0.1:18081/readyz'])
+    expect(r.new_endpoints).toEqual(['http://127.0.0.1:18081/healthz', 'http://127.0.0.1:18081/readyz'])
     expect(r.risks).toEqual([
       {
         description: 'card authorisation latency under peak load.',
         severity: 'high',
-        severityText: 'High',
+        severity_text: 'High',
         component: 'payments',
         mitigation: 'burn-rate alerts and a flag to fall back'
       },
       {
         description: 'retries may double-submit',
         severity: 'medium',
-        severityText: 'Medium',
+        severity_text: 'Medium',
         component: 'checkout',
         mitigation: 'idempotency keys'
       },
-      { description: 'cold cache after purge', severity: 'low', severityText: 'P3', component: 'catalog' },
+      { description: 'cold cache after purge', severity: 'low', severity_text: 'P3', component: 'catalog' },
       { description: 'None of the above affect search', severity: 'unknown' }
     ])
     expect(r.timeline).toEqual([
@@ -101,7 +101,7 @@ describe('parseDeploymentReport', () => {
   test.each(['## Risks', '## Known Risks', '## Risk Register', '### risks & mitigations', '## ⚠️ Risks'])('risk heading %p', (heading) => {
     const text = `## Release\n\n- Tag: v1.0.0\n\n## Services\n\n- api (critical)\n\n${heading}\n\n- High: api — overload\n`
     expect(parseDeploymentReport(text, FILE).risks).toEqual([
-      { description: 'overload', severity: 'high', severityText: 'High', component: 'api' }
+      { description: 'overload', severity: 'high', severity_text: 'High', component: 'api' }
     ])
   })
 
@@ -155,7 +155,7 @@ describe('parseDeploymentReport', () => {
     expect(r.risks[0]).toEqual({
       description: '<script>alert(1)</script> card data <b>leak</b>',
       severity: 'high',
-      severityText: 'High',
+      severity_text: 'High',
       component: 'payments',
       mitigation: 'page @payments-oncall, see <a href="javascript:alert(1)">runbook</a>'
     })

@@ -22,8 +22,8 @@ export function emptyEvidence(): Evidence {
   return {
     dir: '/nonexistent',
     validation: { validationDate: '2026-11-01T00:00:00Z', status: 'pass', successRate: 1, checks: [], metricsSnapshot: {}, services: [] },
-    healthLog: { metricsStatus: 'within_slo', metrics: [], anomalies: [], escalations: [] },
-    report: { release: { tag: 'v2.4.0' }, services: [], newEndpoints: [], risks: [], timeline: [] },
+    healthLog: { metrics_status: 'within_slo', metrics: [], anomalies: [], escalations: [] },
+    report: { release: { tag: 'v2.4.0' }, services: [], new_endpoints: [], risks: [], timeline: [] },
     files: []
   }
 }

@@ -157,7 +157,7 @@ describe('requests per phase are flat in the number of services', () => {
     evidence.healthLog.metrics = Array.from({ length: n }, (_, i) => ({
       name: `${name(i)} p95 latency`,
       value: '250ms',
-      numericValue: 250,
+      numeric_value: 250,
       unit: 'ms'
     }))
     const ctx = makeContext(

@@ -124,8 +124,8 @@ describe('baseline and freshness against a Prometheus with a week of history', (
     const evidence = emptyEvidence()
     evidence.validation.metricsSnapshot = { api_latency_p95: 100, error_rate: 1, throughput: 15 }
     evidence.healthLog.metrics = [
-      { name: 'payments p95 latency', value: '250ms', numericValue: 250, unit: 'ms' },
-      { name: 'Error rate', value: '5%', numericValue: 5, unit: '%' }
+      { name: 'payments p95 latency', value: '250ms', numeric_value: 250, unit: 'ms' },
+      { name: 'Error rate', value: '5%', numeric_value: 5, unit: '%' }
     ]
     const b = await captureBaseline(ctxWith(evidence))
     expect(validateAgainst(SCHEMA_FILES.baselineMetrics, b).errors).toEqual([])

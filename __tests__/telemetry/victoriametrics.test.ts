@@ -51,7 +51,7 @@ describe('VictoriaMetrics answers as Prometheus does on the same data', () => {
   const evidence = () => {
     const e = emptyEvidence()
     e.validation.metricsSnapshot = { api_latency_p95: 500, error_rate: 1, throughput: 15 }
-    e.healthLog.metrics = [{ name: 'payments p95 latency', value: '250ms', numericValue: 250, unit: 'ms' }]
+    e.healthLog.metrics = [{ name: 'payments p95 latency', value: '250ms', numeric_value: 250, unit: 'ms' }]
     return e
   }
   const ctxFor = (b: RunningBackend) => {

@@ -40,7 +40,7 @@ function metricFromCells(name: string, value: string, threshold: string | undefi
   const row: HealthMetricRow = { name, value, ...parseMeasure(value) }
   if (threshold && !/^(-|—|–|n\/a|none)$/i.test(threshold.trim())) row.threshold = threshold
   if (statusText) {
-    row.statusText = statusText
+    row.status_text = statusText
     const status = normaliseMetricStatus(statusText)
     if (status) row.status = status
   }
@@ -120,7 +120,7 @@ function metricsFrom(section: Section<HealthSection>, origins: Origins, rows: He
 function statusStatements(
   doc: MarkdownDoc<HealthSection>,
   metrics: Array<Section<HealthSection>>
-): DeploymentHealthLog['metricsStatus'] | undefined {
+): DeploymentHealthLog['metrics_status'] | undefined {
   const nodes = [...doc.preamble, ...doc.sections.flatMap((s) => s.nodes)]
   for (const kv of keyValuesIn(nodes)) {
     if (/^(overall_|metrics_|slo_|health_)?(status|result|verdict)$|^slo(_compliance)?$/.test(kv.key)) {
@@ -236,7 +236,7 @@ export function parseHealthLog(text: string, file: string): DeploymentHealthLog 
   // Front matter wins for the fields it gives; the rows are the evidence, so one breached row
   // makes the whole status breached whatever a sentence claims.
   const fmStatus = doc.frontMatter.metrics_status ?? doc.frontMatter.slo_status
-  let metricsStatus: DeploymentHealthLog['metricsStatus'] | undefined
+  let metricsStatus: DeploymentHealthLog['metrics_status'] | undefined
   if (fmStatus !== undefined) {
     metricsStatus = typeof fmStatus === 'string' ? normaliseMetricsStatus(fmStatus) : undefined
     if (metricsStatus === undefined) {
@@ -257,18 +257,18 @@ export function parseHealthLog(text: string, file: string): DeploymentHealthLog 
   }
 
   const extracted: Record<string, unknown> = {
-    metricsStatus,
+    metrics_status: metricsStatus,
     anomalies: listFromSections(findSections(doc, 'anomalies'), '/anomalies', origins, anomalyFromText, anomalyFromRow),
     escalations: listFromSections(findSections(doc, 'escalations'), '/escalations', origins, escalationFromText, escalationFromRow)
   }
   if (metrics) extracted.metrics = metrics
   const soak = soakFrom(doc)
   if (soak) {
-    extracted.soakWindow = soak.text
-    origins.set('/soakWindow', soak.origin)
-    origins.set('/soakWindowSeconds', soak.origin)
+    extracted.soak_window = soak.text
+    origins.set('/soak_window', soak.origin)
+    origins.set('/soak_window_seconds', soak.origin)
     const seconds = parseDurationSeconds(soak.text)
-    if (seconds !== undefined) extracted.soakWindowSeconds = seconds
+    if (seconds !== undefined) extracted.soak_window_seconds = seconds
   }
 
   checkExtracted(
@@ -286,12 +286,12 @@ export function parseHealthLog(text: string, file: string): DeploymentHealthLog 
     doc.sections.map((s) => s.heading)
   )
   const result: DeploymentHealthLog = {
-    metricsStatus,
+    metrics_status: metricsStatus,
     metrics: extracted.metrics as HealthMetricRow[],
     anomalies: extracted.anomalies as Anomaly[],
     escalations: extracted.escalations as Escalation[]
   }
-  if (extracted.soakWindow !== undefined) result.soakWindow = extracted.soakWindow as string
-  if (extracted.soakWindowSeconds !== undefined) result.soakWindowSeconds = extracted.soakWindowSeconds as number
+  if (extracted.soak_window !== undefined) result.soak_window = extracted.soak_window as string
+  if (extracted.soak_window_seconds !== undefined) result.soak_window_seconds = extracted.soak_window_seconds as number
   return result
 }

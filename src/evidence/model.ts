@@ -1,7 +1,13 @@
 /**
  * What the deploy job (Protocol 11) left, after parsing and validation. Every later phase reads
- * this model, never the raw files.
+ * this model, never the raw files. What is read from the two Markdown files is described by their
+ * contracts.
  */
+import type { DeploymentHealthLog } from '../artifacts/contracts/deployment-health-log.js'
+import type { DeploymentReport } from '../artifacts/contracts/deployment-report.js'
+
+export type { Anomaly, DeploymentHealthLog, Escalation, HealthMetricRow } from '../artifacts/contracts/deployment-health-log.js'
+export type { DeploymentReport, ReportService, Risk, TimelineEntry } from '../artifacts/contracts/deployment-report.js'
 
 export type CheckStatus = 'pass' | 'fail' | 'warn'
 
@@ -30,70 +36,6 @@ export interface PostDeploymentValidation {
   environment?: string
   release?: { tag?: string; commit?: string; deploymentType?: string }
   services: EvidenceService[]
-}
-
-export interface HealthMetricRow {
-  name: string
-  value: string
-  /** The numeric part of value, when there is one (250ms -> 250). */
-  numericValue?: number
-  unit?: string
-  threshold?: string
-  /** Normalised: ok, warn or breached; absent when the row says nothing about it. */
-  status?: string
-  /** The status as written (e.g. "✅", "within SLO"). */
-  statusText?: string
-}
-
-export interface Anomaly {
-  time?: string
-  observation: string
-  decision?: string
-}
-
-export interface Escalation {
-  time?: string
-  description: string
-  owner?: string
-}
-
-export interface DeploymentHealthLog {
-  soakWindow?: string
-  /** Soak window in seconds, when the text could be read as a duration. */
-  soakWindowSeconds?: number
-  metricsStatus: 'within_slo' | 'breached' | 'unknown'
-  metrics: HealthMetricRow[]
-  anomalies: Anomaly[]
-  escalations: Escalation[]
-}
-
-export interface Risk {
-  description: string
-  severity: 'low' | 'medium' | 'high' | 'critical' | 'unknown'
-  /** The severity as written (e.g. "P1", "High"). */
-  severityText?: string
-  component?: string
-  mitigation?: string
-}
-
-export interface TimelineEntry {
-  time?: string
-  event: string
-}
-
-export interface ReportService {
-  name: string
-  critical: boolean
-  new: boolean
-  endpoints: string[]
-}
-
-export interface DeploymentReport {
-  release: { tag?: string; commit?: string; strategy?: string }
-  services: ReportService[]
-  newEndpoints: string[]
-  risks: Risk[]
-  timeline: TimelineEntry[]
 }
 
 export interface EvidenceFileInfo {

@@ -37,13 +37,13 @@ export const SEVERITY_WORD = /^(critical|crit|blocker|high|major|medium|med|mode
 export { parseLooseDurationSeconds as parseDurationSeconds } from '../util/duration.js'
 
 /** "240ms" -> 240 ms; "1,200 req/s" -> 1200 req/s; "0.4%" -> 0.4 %. */
-export function parseMeasure(text: string): { numericValue?: number; unit?: string } {
+export function parseMeasure(text: string): { numeric_value?: number; unit?: string } {
   const m = /^[<>≤≥~≈=]*\s*(-?\d[\d,]*(?:\.\d+)?|-?\.\d+)\s*([^\s(]*)/u.exec(text.trim())
   if (!m || m[1] === undefined) return {}
   const n = Number(m[1].replace(/,/g, ''))
   if (!Number.isFinite(n)) return {}
   const unit = m[2] ? m[2].replace(/[.,;]+$/, '') : ''
-  return unit ? { numericValue: n, unit } : { numericValue: n }
+  return unit ? { numeric_value: n, unit } : { numeric_value: n }
 }
 
 /** Status of a metric row from words or emoji: ok, warn, breached; undefined if none is said. */

@@ -204,7 +204,7 @@ function endpointsFrom(sections: Array<Section<ReportSection>>, origins: Origins
     const label = sectionLabel(section.heading, section.depth)
     const add = (url: string, line: number | undefined): void => {
       if (out.includes(url)) return
-      origins.set(`/newEndpoints/${out.length}`, { label, line })
+      origins.set(`/new_endpoints/${out.length}`, { label, line })
       out.push(url)
     }
     for (const t of tablesIn(section.nodes)) for (const r of t.rows) for (const u of urlsIn(r.cellNodes)) add(u, r.line)
@@ -251,7 +251,7 @@ function riskFromText(text: string): Risk | undefined {
   }
   rest = trimSeparators(rest.replace(/[\s,;(]+\)?\s*$/, '').replace(/\(\s*[,;]?\s*\)/g, ''))
   const risk: Risk = { description: rest, severity: severityText ? normaliseSeverity(severityText) : 'unknown' }
-  if (severityText) risk.severityText = severityText
+  if (severityText) risk.severity_text = severityText
   if (component) risk.component = component
   if (mitigation) risk.mitigation = mitigation
   return risk
@@ -268,7 +268,7 @@ function riskFromRow(cells: string[], headers: string[]): Risk | undefined {
   if (!description || saysNone(description)) return undefined
   const severityText = severityCol !== undefined ? cells[severityCol] : undefined
   const risk: Risk = { description, severity: severityText ? normaliseSeverity(severityText) : 'unknown' }
-  if (severityText) risk.severityText = severityText
+  if (severityText) risk.severity_text = severityText
   if (componentCol !== undefined && cells[componentCol]) risk.component = cells[componentCol]
   if (mitigationCol !== undefined && cells[mitigationCol]) risk.mitigation = cells[mitigationCol]
   return risk
@@ -314,13 +314,13 @@ export function parseDeploymentReport(text: string, file: string): DeploymentRep
       // A malformed endpoint is already reported under the service.
       if (newEndpoints.includes(e) || !/^https?:\/\//.test(e)) continue
       const origin = origins.resolve(`/services/${i}`)
-      if (origin) origins.set(`/newEndpoints/${newEndpoints.length}`, origin)
+      if (origin) origins.set(`/new_endpoints/${newEndpoints.length}`, origin)
       newEndpoints.push(e)
     }
   })
 
   const extracted: Record<string, unknown> = {
-    newEndpoints,
+    new_endpoints: newEndpoints,
     risks: listFromSections(findSections(doc, 'risks'), '/risks', origins, riskFromText, riskFromRow),
     timeline: listFromSections(findSections(doc, 'timeline'), '/timeline', origins, timelineFromText, timelineFromRow)
   }
@@ -355,7 +355,7 @@ export function parseDeploymentReport(text: string, file: string): DeploymentRep
   return {
     release: extracted.release as DeploymentReport['release'],
     services: extracted.services as ReportService[],
-    newEndpoints,
+    new_endpoints: newEndpoints,
     risks: extracted.risks as Risk[],
     timeline: extracted.timeline as TimelineEntry[]
   }

@@ -15,7 +15,7 @@ export function renderRequirements(model: MonitoringModel, evidence: Evidence, n
     `- Environment: ${escapeMarkdown(model.environment)}`,
     `- Generated: ${now.toISOString()}`,
     `- Deploy validation: ${escapeMarkdown(v.status)} at ${escapeMarkdown(v.validationDate)}, success rate ${fmtNumber(v.successRate * 100, 2)}%`,
-    `- Health log: metrics ${escapeMarkdown(evidence.healthLog.metricsStatus.replace('_', ' '))}${evidence.healthLog.soakWindow ? `, soak window ${escapeMarkdown(evidence.healthLog.soakWindow)}` : ''}`,
+    `- Health log: metrics ${escapeMarkdown(evidence.healthLog.metrics_status.replace('_', ' '))}${evidence.healthLog.soak_window ? `, soak window ${escapeMarkdown(evidence.healthLog.soak_window)}` : ''}`,
     '',
     '## Services to observe',
     '',
@@ -66,7 +66,7 @@ export function renderRequirements(model: MonitoringModel, evidence: Evidence, n
     ),
     '## New endpoints',
     '',
-    mdList(evidence.report.newEndpoints),
+    mdList(evidence.report.new_endpoints),
     '## Anomalies and escalations during the soak',
     '',
     mdTable(

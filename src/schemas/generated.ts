@@ -4,11 +4,14 @@
 import { contractJsonSchema, type ContractEntry } from '../artifacts/contract.js'
 import { alertTestResultsContract } from '../artifacts/contracts/alert-test-results.js'
 import { alertBacktestContract } from '../artifacts/contracts/alert-backtest.js'
+import { deploymentHealthLogContract } from '../artifacts/contracts/deployment-health-log.js'
+import { deploymentReportContract } from '../artifacts/contracts/deployment-report.js'
 import { detectionDrillContract } from '../artifacts/contracts/detection-drill.js'
 import { baselineMetricsContract } from '../artifacts/contracts/baseline-metrics.js'
 import { gateResultsContract } from '../artifacts/contracts/gate-results.js'
 import { instrumentationGapsContract } from '../artifacts/contracts/instrumentation-gaps.js'
 import { issuesToFileContract } from '../artifacts/contracts/issues-to-file.js'
+import { postDeploymentValidationContract } from '../artifacts/contracts/post-deployment-validation.js'
 import { qualityAuditContract } from '../artifacts/contracts/quality-audit.js'
 import { webhookAckAnswerContract } from '../artifacts/contracts/webhook-ack-answer.js'
 import { runStatsContract } from '../artifacts/contracts/run-stats.js'
@@ -51,7 +54,16 @@ const CONTRACTS: ContractEntry[] = [
     title: "The acknowledgement source's answer in the default alerting.webhook.ack mapping",
     contract: webhookAckAnswerContract,
     io: 'input'
-  }
+  },
+  {
+    file: SCHEMA_FILES.postDeploymentValidation,
+    title: 'post-deployment-validation.json (Protocol 11 output)',
+    contract: postDeploymentValidationContract,
+    io: 'input'
+  },
+  // What the evidence parsers extract from the Markdown, checked before any phase reads it.
+  { file: SCHEMA_FILES.deploymentHealthLog, title: 'What is extracted from deployment-health-log.md', contract: deploymentHealthLogContract },
+  { file: SCHEMA_FILES.deploymentReport, title: 'What is extracted from DEPLOYMENT-REPORT.md', contract: deploymentReportContract }
 ]
 
 /** Every file in schemas/ that is generated from a zod contract (path from the repository root), with its generator. */

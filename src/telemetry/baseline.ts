@@ -310,7 +310,7 @@ function snapshotClaim(key: string, value: number): Claim | undefined {
 
 /** Which claim a health-log metric row makes, from its name and unit; rows naming a service are about that service. */
 function healthRowClaim(row: HealthMetricRow, services: ResolvedService[]): Claim | undefined {
-  if (row.numericValue === undefined) return undefined
+  if (row.numeric_value === undefined) return undefined
   const parts = nameParts(row.name)
   const service = services.find((s) => {
     const want = nameParts(s.name)
@@ -319,7 +319,7 @@ function healthRowClaim(row: HealthMetricRow, services: ResolvedService[]): Clai
   return claimFrom(
     `deployment-health-log.md metric "${row.name}"`,
     classifyMetricName(row.name, row.unit),
-    row.numericValue,
+    row.numeric_value,
     row.unit,
     service
   )
