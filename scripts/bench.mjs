@@ -1132,27 +1132,22 @@ function measureFleetRun(args, timeoutMs = CLI_TIMEOUT_MS) {
 }
 
 /**
- * What run-stats.json says of the run: the recorded waits (ms) and the requests per phase.
- * Returns null when the package has no run-stats.json.
+ * What run-stats.json says of the run: the recorded waits (ms), the run's own work time, the
+ * requests (calls; probes apart) in total and per phase. Null when the package has no run-stats.json.
  */
 function readRunStats(pkg) {
   const file = join(pkg, 'run-stats.json')
   if (!existsSync(file)) return null
   const doc = readJson(file)
-  const num = (x) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined)
-  const phases = Array.isArray(doc.phases)
-    ? doc.phases.map((p) => [p.phase ?? p.name, p])
-    : Object.entries(doc.phases ?? doc.by_phase ?? {})
-  const requestsOf = (p) => num(p.requests) ?? num(p.requests?.total) ?? num(p.request_count)
-  const waitOf = (d) =>
-    num(d.wait_ms) ??
-    num(d.waits?.total_ms) ??
-    (Array.isArray(d.waits) ? d.waits.reduce((a, w) => a + (num(w.ms) ?? num(w.wait_ms) ?? num(w.duration_ms) ?? 0), 0) : undefined)
+  const num = (x) => (typeof x === 'number' && Number.isFinite(x) ? x : null)
   return {
-    waitMs: waitOf(doc) ?? null,
-    requests: num(doc.requests?.total) ?? num(doc.requests) ?? null,
-    phases: phases.map(([name, p]) => ({ phase: name, requests: requestsOf(p) ?? null, waitMs: waitOf(p) ?? null })),
-    raw: doc
+    waitMs: num(doc.wait_ms),
+    runWorkMs: num(doc.work_ms),
+    requests: num(doc.totals?.count),
+    probes: num(doc.probes?.count),
+    samples: num(doc.totals?.samples),
+    phases: (doc.phases ?? []).map((p) => ({ phase: p.phase, requests: num(p.count), probes: num(p.probes), waitMs: num(p.wait_ms) })),
+    waits: doc.waits ?? []
   }
 }
 
@@ -1231,7 +1226,7 @@ async function fleetRuns() {
             cpuMs: r.cpuMs ?? null,
             peakRssKb: r.peakRssKb,
             auditedServices: audit?.services?.length ?? null,
-            runStats: runStats && { waitMs: runStats.waitMs, requests: runStats.requests, phases: runStats.phases },
+            runStats,
             verdicts: fleetVerdicts(pkg)
           }
           runs.push(run)
@@ -1266,6 +1261,9 @@ async function fleetRuns() {
         peakRssKb: pick((r) => r.peakRssKb),
         requestsByPhase: last?.runStats?.phases ?? null,
         requests: last?.runStats?.requests ?? null,
+        probes: last?.runStats?.probes ?? null,
+        samples: last?.runStats?.samples ?? null,
+        waits: last?.runStats?.waits ?? null,
         verdicts: last?.verdicts ?? null,
         auditedServices: last?.auditedServices ?? null,
         perRun: runs
