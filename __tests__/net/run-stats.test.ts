@@ -21,6 +21,8 @@ import { captureBaseline } from '../../src/telemetry/baseline.js'
 import { httpLimits, httpRequest, setHttpLimits } from '../../src/util/http.js'
 import { MemoryLogger } from '../harness/memory-logger.js'
 import { runStatsLine } from '../../src/report/run-stats-line.js'
+import { renderSummary, renderTerminal } from '../../src/report/summary.js'
+import { crashedRun } from '../../src/protocol/run.js'
 
 const snapshot = (r: RunStatsRecorder, complete = true) =>
   r.snapshot({ now: Date.now(), runId: 't', environment: 'production', complete, covers: 'the test' })
@@ -111,6 +113,10 @@ describe('run-stats: requests and waits', () => {
       expect(runStatsLine(doc)).toMatch(
         /^Load on production: 4 request\(s\) \(prom 3, am 1\), 1 failed, \d+\.\d s work, \d+\.\d s waiting$/
       )
+      // One line of it in the job summary and the terminal report.
+      const result = { ...crashedRun('x', '/tmp/pkg'), runStats: doc }
+      expect(renderSummary(result)).toContain(`${runStatsLine(doc)} (run-stats.json)`)
+      expect(renderTerminal(result)).toContain(runStatsLine(doc))
     } finally {
       await Promise.all([ok.stop(), failing.stop()])
     }
