@@ -2,7 +2,14 @@ import type { Logger } from './log.js'
 import { safeLine } from './log.js'
 import { secrets } from './redact.js'
 
-type Core = Pick<import('../action/workflow.js').ActionsCore, 'info' | 'debug' | 'warning' | 'error' | 'setSecret'>
+/** What the logger uses of the runner's workflow commands (action/workflow.ts's ActionsCore, or @actions/core). */
+interface Core {
+  info(message: string): void
+  debug(message: string): void
+  warning(message: string, properties?: { file?: string; title?: string }): void
+  error(message: string, properties?: { file?: string; title?: string }): void
+  setSecret(secret: string): void
+}
 
 /** The runner shows at most 10 error and 10 warning annotations per step; keep room for setFailed. */
 const MAX_ANNOTATIONS = 9
