@@ -9,7 +9,7 @@
 //   4. the alert path's own overhead per route beyond Alertmanager's group_wait (0 s in the
 //      example) and the on-call side's acknowledgement
 //   5. alert backtest time and requests for 10 vs 100 SLOs (backfilled day, real Prometheus, via jest)
-//   1b. cold start on an empty environment (env -i PATH=...), node -e 0 and dist/index.js
+//   1b. cold start on an empty environment (env -i PATH=...), node -e 0, a one-line ESM file (the floor) and dist/index.js
 //      alternating run by run, on Node 20 (this node) and Node 24 (.tmp/node24): ratio of medians
 //      and peak RSS against 2.0x and 60 MiB
 //   6. time and peak memory of the main job against backends that stream an endless body or
@@ -310,7 +310,7 @@ function runBare(bin, args, cwd) {
 
 async function coldPairs() {
   section(
-    `1b. Cold start on an empty environment (env -i PATH=...): node -e 0 and node dist/index.js alternating, ${COLD_PAIRS} pairs per runtime`
+    `1b. Cold start on an empty environment (env -i PATH=...): node -e 0, a one-line ESM file and node dist/index.js alternating, ${COLD_PAIRS} rounds per runtime`
   )
   if (peakRssMethod !== 'gnu-time') throw new Error('needs /usr/bin/time (Debian package time)')
   const runtimes = [{ label: `Node ${process.version}`, bin: process.execPath }]
@@ -320,13 +320,18 @@ async function coldPairs() {
       bin: NODE24_BIN
     })
   else console.log(`Node 24 not found at ${NODE24_BIN} (the e2e tests install it: npx jest __tests__/e2e/node24): skipped`)
+  // The floor: Node's own ESM loader for a file that writes one line, timed in the same rounds.
+  const minimal = join(scratch, 'minimal.mjs')
+  writeFileSync(minimal, "process.stdout.write('one line\\n')\n")
   const rows = []
   for (const rt of runtimes) {
     const base = []
     const bundle = []
+    const floor = []
     for (let i = 0; i <= COLD_PAIRS; i++) {
       const cwd = mkdtempSync(join(scratch, 'bare-'))
       const b = runBare(rt.bin, ['-e', '0'], cwd)
+      const f = runBare(rt.bin, [minimal], cwd)
       const a = runBare(rt.bin, [action], cwd)
       // The run fails fast, and still writes its package: nothing is lost on an empty environment.
       if (a.code !== 1) throw new Error(`${rt.label}: dist/index.js exited ${a.code}, expected 1: ${a.out.slice(-600)}`)
@@ -338,6 +343,7 @@ async function coldPairs() {
       if (i === 0) continue
       base.push(b)
       bundle.push(a)
+      floor.push(f)
     }
     const bw = median(base.map((r) => r.wallMs))
     const aw = median(bundle.map((r) => r.wallMs))
@@ -348,6 +354,8 @@ async function coldPairs() {
       baselineWallMs: stats(base.map((r) => r.wallMs)),
       bundleWallMs: stats(bundle.map((r) => r.wallMs)),
       ratio: aw / bw,
+      floorWallMs: stats(floor.map((r) => r.wallMs)),
+      floorRatio: median(floor.map((r) => r.wallMs)) / bw,
       baselinePeakRssKb: stats(base.map((r) => r.peakRssKb)),
       bundlePeakRssKb: arss
     }
@@ -360,6 +368,7 @@ async function coldPairs() {
         'node -e 0 median (min..max)',
         'dist/index.js median (min..max)',
         'ratio of medians',
+        'floor: one-line ESM file',
         'peak RSS node -e 0',
         'peak RSS dist/index.js (max)'
       ],
@@ -368,6 +377,7 @@ async function coldPairs() {
         trio(r.baselineWallMs, ms),
         trio(r.bundleWallMs, ms),
         `${r.ratio.toFixed(2)}x`,
+        `${ms(r.floorWallMs.median)} (${r.floorRatio.toFixed(2)}x)`,
         mb(r.baselinePeakRssKb.median),
         `${mb(r.bundlePeakRssKb.median)} (${mb(r.bundlePeakRssKb.max)})`
       ])
