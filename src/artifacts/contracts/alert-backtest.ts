@@ -1,14 +1,14 @@
 /** `alert-backtest.json`: the alert rules in force evaluated over the incident lookback. */
 import { z } from 'zod'
+import { dateTime } from './common.js'
 
-const dateTime = z.iso.datetime({ offset: true })
 const count = z.int().min(0)
 const fraction = z.number().min(0).max(1)
 const labels = z.record(z.string(), z.string())
 
 export const coverageContract = z.strictObject({
-  from: dateTime.nullable(),
-  to: dateTime.nullable(),
+  from: dateTime().nullable(),
+  to: dateTime().nullable(),
   covered_seconds: z.number().min(0),
   lookback_seconds: z.number().min(0),
   fraction: fraction.describe('covered_seconds / lookback_seconds.')
@@ -17,8 +17,8 @@ export const coverageContract = z.strictObject({
 export const firingIntervalContract = z.strictObject({
   service: z.string().nullable(),
   labels,
-  start: dateTime,
-  end: dateTime.describe('First evaluation at which the alert no longer fired (the end of the data when still firing).'),
+  start: dateTime(),
+  end: dateTime().describe('First evaluation at which the alert no longer fired (the end of the data when still firing).'),
   open: z.boolean().describe('Still firing at the end of the data.'),
   incidents: z.array(z.string())
 })
@@ -26,8 +26,8 @@ export const firingIntervalContract = z.strictObject({
 export const incidentOutcomeContract = z.strictObject({
   id: z.string(),
   service: z.string().nullable(),
-  started_at: dateTime,
-  resolved_at: dateTime.nullable(),
+  started_at: dateTime(),
+  resolved_at: dateTime().nullable(),
   source: z.string(),
   status: z.enum(['detected', 'missed', 'outside_data']),
   detection_seconds: z
@@ -36,7 +36,7 @@ export const incidentOutcomeContract = z.strictObject({
     .describe('First firing minus incident start; negative when the alert fired before the incident was declared.'),
   reset_seconds: z.int().nullable().describe("End of the last firing that overlapped the incident minus the incident's end."),
   peak: z
-    .strictObject({ signal: z.number(), factor: z.number().nullable(), at: dateTime })
+    .strictObject({ signal: z.number(), factor: z.number().nullable(), at: dateTime() })
     .nullable()
     .optional()
     .describe('Highest burn signal held for `for` during the incident (burn-rate rules).')
@@ -51,14 +51,14 @@ export const factorProposalContract = z.strictObject({
   current_thresholds: z.array(z.number()),
   proposed_thresholds: z.array(z.number()),
   peak_outside: z
-    .strictObject({ signal: z.number(), factor: z.number().nullable(), at: dateTime.nullable() })
+    .strictObject({ signal: z.number(), factor: z.number().nullable(), at: dateTime().nullable() })
     .describe('Highest signal held for `for` outside every incident: the proposal stays at or above it.'),
   incidents: z.array(
     z.strictObject({
       id: z.string(),
       peak_signal: z.number(),
       peak_factor: z.number().nullable(),
-      at: dateTime,
+      at: dateTime(),
       caught_by_proposal: z.boolean()
     })
   )
@@ -112,10 +112,10 @@ export const ruleBacktestContract = z.strictObject({
 
 export const alertBacktestContract = z
   .strictObject({
-    generated_at: dateTime,
+    generated_at: dateTime(),
     lookback: z.string(),
-    from: dateTime,
-    to: dateTime,
+    from: dateTime(),
+    to: dateTime(),
     status: z.enum(['ok', 'partial', 'not_run', 'error']),
     detail: z.string(),
     rules_backend: z.string().nullable(),
@@ -125,7 +125,7 @@ export const alertBacktestContract = z
       query: z.string().nullable(),
       step_seconds: z.number().nullable(),
       coverage: coverageContract,
-      metrics: z.array(z.strictObject({ name: z.string(), from: dateTime.nullable(), to: dateTime.nullable() }))
+      metrics: z.array(z.strictObject({ name: z.string(), from: dateTime().nullable(), to: dateTime().nullable() }))
     }),
     history: z.strictObject({
       query: z.string().nullable(),

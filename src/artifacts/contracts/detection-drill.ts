@@ -1,5 +1,6 @@
 /** `detection-drill.json`: the alert rules in force fed burns in the real promtool (gate 2). */
 import { z } from 'zod'
+import { dateTime } from './common.js'
 
 const drillStatus = z.enum(['passed', 'failed', 'not_run', 'error'])
 const count = z.int().min(0)
@@ -49,7 +50,7 @@ export const drillTargetContract = z.strictObject({
 
 export const detectionDrillContract = z
   .strictObject({
-    run_at: z.iso.datetime({ offset: true }),
+    run_at: dateTime(),
     status: drillStatus,
     required: z.boolean().describe('drill.required: gate 2 fails when the drill did not run.'),
     promtool: z.strictObject({ path: z.string(), version: z.string().optional() }).nullable(),

@@ -1,5 +1,6 @@
 /** `instrumentation-gaps.json`: every instrumentation gap this run found, for Protocol 14. */
 import { z } from 'zod'
+import { dateTime } from './common.js'
 
 export const instrumentationGapContract = z.strictObject({
   service: z.string().nullable(),
@@ -12,7 +13,7 @@ export const instrumentationGapContract = z.strictObject({
 
 export const instrumentationGapsContract = z
   .strictObject({
-    generated_at: z.iso.datetime({ offset: true }),
+    generated_at: dateTime(),
     environment: z.string(),
     release: z.string().nullable(),
     audit_verified: z.boolean().describe('false: the live audit could not run, so the gaps below are not all there is.'),

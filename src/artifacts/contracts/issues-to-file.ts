@@ -1,5 +1,6 @@
 /** `issues-to-file.json`: the backlog issues a run without a GitHub token would have filed. */
 import { z } from 'zod'
+import { dateTime } from './common.js'
 
 /** Everything sent to GitHub for one backlog item (POST /repos/{owner}/{repo}/issues). */
 export const plannedIssueContract = z.strictObject({
@@ -17,7 +18,7 @@ export const plannedIssueContract = z.strictObject({
 
 export const issuesToFileContract = z
   .strictObject({
-    generated_at: z.iso.datetime({ offset: true }),
+    generated_at: dateTime(),
     repository: z.string().nullable().describe('owner/repo when known; null for a local run.'),
     note: z.string(),
     issues: z.array(plannedIssueContract)
