@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { readWorkflowRun, repositoryUrl, runLabel } from '../github/context.js'
 import { LocalGitHubPort } from '../protocol/local-port.js'
 import type { GitHubPort } from '../github/ports.js'
-import { crashedRun, runProtocol, type RunResult } from '../protocol/run.js'
+import { runProtocolGuarded, type RunResult } from '../protocol/run.js'
 import { errorText } from '../util/errors.js'
 import { renderPullRequestComment } from '../report/pr-comment.js'
 import { renderSummary, type ReportLinks } from '../report/summary.js'
@@ -50,33 +50,26 @@ export async function runAction(settings: Settings, rawCore: ActionsCore, env: N
     else log.info(`Evidence artifact ${settings.evidenceArtifact} downloaded into ${settings.evidencePath}`)
   }
 
-  let result: RunResult
-  try {
-    result = await runProtocol({
-      evidenceDir: settings.evidencePath,
-      configPath: settings.config,
-      outputDir,
-      workspace,
-      mode: settings.mode,
-      alertTestsApproved: settings.alertTests,
-      approvedBy: settings.approvedBy,
-      onCallOwner: settings.onCallOwner,
-      packageArtifact: settings.packageArtifact,
-      fileIssues: settings.backlogIssues,
-      env,
-      log,
-      now,
-      runId: runLabel(env),
-      generator: GENERATOR,
-      github,
-      evidenceError
-    })
-  } catch (err) {
-    // Nothing is lost: a crash still leaves the gates, the summary and the outputs.
-    const reason = `the run crashed: ${errorText(err)}`
-    log.error(reason)
-    result = crashedRun(reason, outputDir)
-  }
+  // Nothing is lost: a crash still leaves the gates, the summary and the outputs.
+  const result: RunResult = await runProtocolGuarded({
+    evidenceDir: settings.evidencePath,
+    configPath: settings.config,
+    outputDir,
+    workspace,
+    mode: settings.mode,
+    alertTestsApproved: settings.alertTests,
+    approvedBy: settings.approvedBy,
+    onCallOwner: settings.onCallOwner,
+    packageArtifact: settings.packageArtifact,
+    fileIssues: settings.backlogIssues,
+    env,
+    log,
+    now,
+    runId: runLabel(env),
+    generator: GENERATOR,
+    github,
+    evidenceError
+  })
 
   const upload = result.upload && 'id' in result.upload ? result.upload : undefined
   const links: ReportLinks = {

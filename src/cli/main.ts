@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { runLabel } from '../github/context.js'
 import { LocalGitHubPort } from '../protocol/local-port.js'
 import { INPUT_DEFAULTS as D } from '../settings/defaults.js'
-import { crashedRun, runProtocol } from '../protocol/run.js'
+import { runProtocolGuarded } from '../protocol/run.js'
 import { renderSummary, renderTerminal } from '../report/summary.js'
 import { safeLine } from '../util/log.js'
 import { neutraliseLog, redact, registerConfigFileSecrets } from '../util/redact.js'
@@ -164,34 +164,25 @@ export async function main(
   await registerConfigFileSecrets(resolve(workspace, args.config), io.env, (s) => log.setSecret(s))
   const now = (): Date => new Date()
   const outputDir = resolve(workspace, args.output)
-  let result
-  try {
-    result = await runProtocol({
-      evidenceDir: args.evidence,
-      configPath: args.config,
-      outputDir,
-      workspace,
-      mode: args.mode as 'post-deploy' | 'assurance',
-      alertTestsApproved: args['alert-tests'] === 'true',
-      approvedBy: args['approved-by'],
-      onCallOwner: args['on-call-owner'],
-      packageArtifact: args['deliver-to'] ? D['package-artifact'] : undefined,
-      fileIssues: true,
-      env: io.env,
-      log,
-      now,
-      runId: runLabel(io.env),
-      generator: GENERATOR,
-      github: new LocalGitHubPort(outputDir, now, log, args['deliver-to'] ? resolve(io.cwd, args['deliver-to']) : undefined)
-    })
-  } catch (err) {
-    // A crash still ends with the gates and the summary.
-    const reason = `the run crashed: ${err instanceof Error ? err.message : String(err)}`
-    log.error(reason)
-    result = crashedRun(reason, outputDir)
-  } finally {
-    log.close()
-  }
+  // A crash still ends with the gates and the summary.
+  const result = await runProtocolGuarded({
+    evidenceDir: args.evidence,
+    configPath: args.config,
+    outputDir,
+    workspace,
+    mode: args.mode as 'post-deploy' | 'assurance',
+    alertTestsApproved: args['alert-tests'] === 'true',
+    approvedBy: args['approved-by'],
+    onCallOwner: args['on-call-owner'],
+    packageArtifact: args['deliver-to'] ? D['package-artifact'] : undefined,
+    fileIssues: true,
+    env: io.env,
+    log,
+    now,
+    runId: runLabel(io.env),
+    generator: GENERATOR,
+    github: new LocalGitHubPort(outputDir, now, log, args['deliver-to'] ? resolve(io.cwd, args['deliver-to']) : undefined)
+  }).finally(() => log.close())
   // Both leave the process: redacted, and the terminal text neutralised like every log line.
   if (args['summary-file']) {
     await writeFile(resolve(io.cwd, args['summary-file']), redact(renderSummary(result, {}))).catch((err: Error) =>

@@ -173,6 +173,20 @@ export function crashedRun(reason: string, packageDir: string): RunResult {
   }
 }
 
+/**
+ * The protocol for an entry (the action, the command line): whatever throws, the caller gets a
+ * result to report (crashedRun), and the crash is said once in the log.
+ */
+export async function runProtocolGuarded(opts: RunOptions): Promise<RunResult> {
+  try {
+    return await runProtocol(opts)
+  } catch (err) {
+    const reason = `the run crashed: ${errorText(err)}`
+    opts.log.error(reason)
+    return crashedRun(reason, opts.outputDir)
+  }
+}
+
 /** The requirements file when none could be derived: what input was refused, or what crashed. */
 function refusalRequirements(why: string[], at: Date, refused: boolean): string {
   const line = (s: string): string => `- ${escapeMarkdown(s)}`
