@@ -19,7 +19,7 @@ import { instrumentationAuditContract } from '../artifacts/contracts/instrumenta
 import { monitoringApprovalRecordContract } from '../artifacts/contracts/monitoring-approval-record.js'
 import { packageManifestContract } from '../artifacts/contracts/monitoring-package-manifest.js'
 import { observabilityScheduleContract } from '../artifacts/contracts/observability-schedule.js'
-import { SCHEMA_FILES } from '../artifacts/files.js'
+import { FILES, SCHEMA_FILES } from '../artifacts/files.js'
 import { ackMapping, configSchema } from '../config/schema.js'
 
 const CONTRACTS: ContractEntry[] = [
@@ -30,18 +30,18 @@ const CONTRACTS: ContractEntry[] = [
     contract: ackMapping,
     io: 'input'
   },
-  { file: SCHEMA_FILES.gateResults, title: 'gate-results.json', contract: gateResultsContract },
-  { file: SCHEMA_FILES.runStats, title: 'run-stats.json', contract: runStatsContract },
-  { file: SCHEMA_FILES.instrumentationAudit, title: 'instrumentation-audit.json', contract: instrumentationAuditContract },
-  { file: SCHEMA_FILES.baselineMetrics, title: 'baseline-metrics.json', contract: baselineMetricsContract },
-  { file: SCHEMA_FILES.observabilitySchedule, title: 'observability-schedule.json', contract: observabilityScheduleContract },
-  { file: SCHEMA_FILES.approvalRecord, title: 'monitoring-approval-record.json', contract: monitoringApprovalRecordContract },
-  { file: SCHEMA_FILES.manifest, title: 'monitoring-package-manifest.json', contract: packageManifestContract },
-  { file: SCHEMA_FILES.alertTestResults, title: 'alert-test-results.json', contract: alertTestResultsContract },
-  { file: SCHEMA_FILES.alertBacktest, title: 'alert-backtest.json', contract: alertBacktestContract },
-  { file: SCHEMA_FILES.detectionDrill, title: 'detection-drill.json', contract: detectionDrillContract },
-  { file: SCHEMA_FILES.instrumentationGaps, title: 'instrumentation-gaps.json', contract: instrumentationGapsContract },
-  { file: SCHEMA_FILES.issuesToFile, title: 'issues-to-file.json', contract: issuesToFileContract },
+  { file: SCHEMA_FILES.gateResults, title: FILES.gateResults, contract: gateResultsContract },
+  { file: SCHEMA_FILES.runStats, title: FILES.runStats, contract: runStatsContract },
+  { file: SCHEMA_FILES.instrumentationAudit, title: FILES.instrumentationAudit, contract: instrumentationAuditContract },
+  { file: SCHEMA_FILES.baselineMetrics, title: FILES.baselineMetrics, contract: baselineMetricsContract },
+  { file: SCHEMA_FILES.observabilitySchedule, title: FILES.observabilitySchedule, contract: observabilityScheduleContract },
+  { file: SCHEMA_FILES.approvalRecord, title: FILES.approvalRecord, contract: monitoringApprovalRecordContract },
+  { file: SCHEMA_FILES.manifest, title: FILES.manifest, contract: packageManifestContract },
+  { file: SCHEMA_FILES.alertTestResults, title: FILES.alertTestResults, contract: alertTestResultsContract },
+  { file: SCHEMA_FILES.alertBacktest, title: FILES.alertBacktest, contract: alertBacktestContract },
+  { file: SCHEMA_FILES.detectionDrill, title: FILES.detectionDrill, contract: detectionDrillContract },
+  { file: SCHEMA_FILES.instrumentationGaps, title: FILES.instrumentationGaps, contract: instrumentationGapsContract },
+  { file: SCHEMA_FILES.issuesToFile, title: FILES.issuesToFile, contract: issuesToFileContract },
   // Read, not written: a field with a default may be left out.
   {
     file: SCHEMA_FILES.qualityAudit,
