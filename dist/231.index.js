@@ -1,5 +1,5 @@
 export const id = 231;
-export const ids = [231,45];
+export const ids = [231,976,45];
 export const modules = {
 
 /***/ 10231:
@@ -13,10 +13,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: gapPriority
 
+// EXTERNAL MODULE: ./src/artifacts/files.ts
+var files = __webpack_require__(86404);
 // EXTERNAL MODULE: ./src/config/schema.ts
 var schema = __webpack_require__(90131);
 // EXTERNAL MODULE: ./src/util/duration.ts
 var duration = __webpack_require__(26518);
+// EXTERNAL MODULE: ./src/stats/run-stats.ts
+var run_stats = __webpack_require__(46968);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/telemetry/coverage.ts
@@ -199,7 +203,7 @@ function judgeGrouped(j) {
     const fresh = `newest sample within ${(0,vector/* promDuration */.Jn)(j.freshnessSeconds)}`;
     return j.services.map((s) => {
         const row = j.rows.get(s.name);
-        const base = { request: j.request, startedAt: j.startedAt, finishedAt: j.finishedAt, threshold: fresh };
+        const base = { request: j.request, started_at: j.startedAt, finished_at: j.finishedAt, threshold: fresh };
         const out = (m, extra = {}) => ({
             service: s.name,
             measurement: { ...base, ...m },
@@ -207,7 +211,7 @@ function judgeGrouped(j) {
             ...extra
         });
         const age = row?.newest !== undefined ? Math.max(0, nowSec - row.newest) : undefined;
-        const ageFields = row?.newest !== undefined ? { newestSampleAt: iso(row.newest) } : {};
+        const ageFields = row?.newest !== undefined ? { newest_sample_at: iso(row.newest) } : {};
         const freshness = age !== undefined ? { freshnessSeconds: Math.round(age) } : {};
         if (!row || row.values.length === 0) {
             if (age !== undefined) {
@@ -256,7 +260,7 @@ function backendErrorFor(services, request, startedAt, err) {
     return services.map((s) => ({
         service: s.name,
         gap: 'backend_error',
-        measurement: { request, value: null, startedAt, finishedAt, verdict: 'error', reason }
+        measurement: { request, value: null, started_at: startedAt, finished_at: finishedAt, verdict: 'error', reason }
     }));
 }
 
@@ -539,8 +543,8 @@ class HttpJsonProvider {
                 measurement: {
                     request,
                     value: null,
-                    startedAt,
-                    finishedAt: startedAt,
+                    started_at: startedAt,
+                    finished_at: startedAt,
                     verdict: 'error',
                     reason: `not a usable URL: ${err.message}`
                 }
@@ -551,7 +555,7 @@ class HttpJsonProvider {
         const threshold = `HTTP ${check['expect-status']}, ${check['json-path']} ${check.condition}${check['timestamp-path'] ? `, ${check['timestamp-path']} within ${(0,vector/* promDuration */.Jn)(req.freshnessSeconds)}` : ''}`;
         const result = (m, extra = {}) => ({
             service: service.name,
-            measurement: { request, threshold, startedAt, finishedAt: new Date().toISOString(), ...m },
+            measurement: { request, threshold, started_at: startedAt, finished_at: new Date().toISOString(), ...m },
             ...extra
         });
         const before = client.requests;
@@ -604,14 +608,14 @@ class HttpJsonProvider {
             if (age > req.freshnessSeconds) {
                 return result({
                     value,
-                    newestSampleAt,
+                    newest_sample_at: newestSampleAt,
                     verdict: 'fail',
                     reason: `stale: newest sample ${Math.round(age)} s old; freshness window ${(0,vector/* promDuration */.Jn)(req.freshnessSeconds)}`
                 }, { gap: 'stale', ...fresh });
             }
             return result({
                 value,
-                newestSampleAt,
+                newest_sample_at: newestSampleAt,
                 verdict: 'pass',
                 reason: `${check['json-path']} = ${JSON.stringify(found)}, newest sample ${Math.round(age)} s old`
             }, fresh);
@@ -793,6 +797,7 @@ function isHostAllowed(url, allowed) {
 
 
 
+
 /** How many endpoint probes run at once. */
 const PROBE_CONCURRENCY = 8;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -825,8 +830,8 @@ class SyntheticProvider {
                 measurement: {
                     request: { backend: this.backend, method: 'GET', url: '' },
                     value: null,
-                    startedAt: now,
-                    finishedAt: now,
+                    started_at: now,
+                    finished_at: now,
                     verdict: 'not_verified',
                     reason: 'no endpoints to probe'
                 }
@@ -855,8 +860,8 @@ class SyntheticProvider {
                     request,
                     threshold,
                     value: null,
-                    startedAt,
-                    finishedAt: startedAt,
+                    started_at: startedAt,
+                    finished_at: startedAt,
                     verdict: 'not_verified',
                     reason: `not called: host of ${request.url} is not in allowed-hosts`
                 }
@@ -865,12 +870,16 @@ class SyntheticProvider {
         let last = '';
         let lastValue = null;
         for (let attempt = 1; attempt <= endpoint.attempts; attempt++) {
-            if (attempt > 1)
+            if (attempt > 1) {
+                const paused = Date.now();
                 await sleep(this.pauseMs);
+                (0,run_stats/* recordWait */.Jw)('probe pause between attempts', paused);
+            }
             this.requests++;
             try {
                 const res = await (0,http/* httpRequest */.aj)({
                     backend: 'synthetic',
+                    kind: 'probe',
                     url: endpoint.url,
                     method: endpoint.method,
                     // A little beyond the bound so a slow answer is reported with its real latency.
@@ -894,9 +903,9 @@ class SyntheticProvider {
                             request,
                             threshold,
                             value: res.elapsedMs,
-                            newestSampleAt: finishedAt,
-                            startedAt,
-                            finishedAt,
+                            newest_sample_at: finishedAt,
+                            started_at: startedAt,
+                            finished_at: finishedAt,
                             verdict: 'pass',
                             reason: `HTTP ${res.status} in ${res.elapsedMs} ms (attempt ${attempt}/${endpoint.attempts})`
                         }
@@ -917,8 +926,8 @@ class SyntheticProvider {
                 request,
                 threshold,
                 value: lastValue,
-                startedAt,
-                finishedAt: new Date().toISOString(),
+                started_at: startedAt,
+                finished_at: new Date().toISOString(),
                 verdict: 'fail',
                 reason: `${endpoint.attempts} attempt(s) failed; last: ${last}`
             }
@@ -1007,10 +1016,12 @@ class ProviderRegistry {
 
 
 
+
+
 /** A check result that did not come from a backend (unmapped, not run). */
 function localMeasurement(verdict, reason, backend = 'none') {
     const now = new Date().toISOString();
-    return { request: { backend, method: 'NONE', url: '' }, value: null, startedAt: now, finishedAt: now, verdict, reason };
+    return { request: { backend, method: 'NONE', url: '' }, value: null, started_at: now, finished_at: now, verdict, reason };
 }
 /** Gap priority: high for critical services and those a deploy risk names, medium for new ones. */
 function gapPriority(service) {
@@ -1101,7 +1112,7 @@ async function runInstrumentationAudit(ctx, opts = {}) {
             const empty = measured.filter((m) => m.gap === 'no_data' || m.gap === 'stale' || m.gap === 'backend_error');
             if (check.kind === 'promql' && provider instanceof PrometheusProvider && empty.length > 0) {
                 const backendErrors = new Map(empty.filter((m) => m.gap === 'backend_error').map((m) => [m.service, m.measurement.reason]));
-                const found = await diagnoseNoData({
+                const found = await (0,run_stats/* inPhase */.xe)('no-data-diagnosis', () => diagnoseNoData({
                     client: provider.client,
                     template: check.query,
                     services: targets.filter((t) => empty.some((m) => m.service === t.name)),
@@ -1109,7 +1120,7 @@ async function runInstrumentationAudit(ctx, opts = {}) {
                     now,
                     freshnessSeconds,
                     backendErrors
-                });
+                }));
                 for (const [service, d] of found)
                     bySvc.get(service).diagnosis = d;
             }
@@ -1134,8 +1145,8 @@ async function runInstrumentationAudit(ctx, opts = {}) {
                 mapped: r?.mapped ?? checkFor(ctx, signal) !== undefined,
                 verified,
                 verdict: m.measurement.verdict,
-                ...(m.freshnessSeconds !== undefined ? { freshnessSeconds: m.freshnessSeconds } : {}),
-                ...(m.seriesCount !== undefined ? { seriesCount: m.seriesCount } : {}),
+                ...(m.freshnessSeconds !== undefined ? { freshness_seconds: m.freshnessSeconds } : {}),
+                ...(m.seriesCount !== undefined ? { series_count: m.seriesCount } : {}),
                 measurement: m.measurement,
                 ...(r?.diagnosis ? { diagnosis: r.diagnosis } : {})
             };
@@ -1168,6 +1179,7 @@ async function runInstrumentationAudit(ctx, opts = {}) {
     gaps.sort((a, b) => order[a.priority] - order[b.priority] || a.service.localeCompare(b.service) || schema/* SIGNALS */._z.indexOf(a.signal) - schema/* SIGNALS */._z.indexOf(b.signal));
     const pairs = services.length * schema/* SIGNALS */._z.length;
     const audit = {
+        schema_version: files/* SCHEMA_VERSIONS */.o8.instrumentationAudit,
         audit_date: now.toISOString(),
         environment: ctx.model.environment,
         coverage_completeness: pairs === 0 ? 0 : Math.round((verifiedPairs / pairs) * 1000) / 10,
@@ -1250,6 +1262,7 @@ class BackendClient {
         this.requests++;
         return (0,_util_http_js__WEBPACK_IMPORTED_MODULE_1__/* .httpRequest */ .aj)({
             backend: this.name,
+            kind: this.type,
             url,
             method: args.method,
             headers,
@@ -1276,6 +1289,170 @@ class BackendClient {
 
 /***/ }),
 
+/***/ 9793:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HP: () => (/* binding */ coverageExpression),
+/* harmony export */   K7: () => (/* binding */ isCounterSelector),
+/* harmony export */   KZ: () => (/* binding */ describeCoverage),
+/* harmony export */   Yv: () => (/* binding */ selectorsOf),
+/* harmony export */   ZK: () => (/* binding */ PART_LABEL),
+/* harmony export */   _5: () => (/* binding */ coverageOf),
+/* harmony export */   qk: () => (/* binding */ addCoverageSample),
+/* harmony export */   x2: () => (/* binding */ sufficiencyRule)
+/* harmony export */ });
+/* unused harmony export humanDuration */
+/* harmony import */ var _prometheus_io_lezer_promql__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86828);
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26518);
+/* harmony import */ var _vector_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52880);
+/**
+ * How much of a window the data really covers. A rate over 30 minutes of a service that has
+ * existed for 30 seconds is diluted sixty-fold, and a 30-day attainment from one minute of data
+ * says nothing: every windowed figure records the range its data covers, is computed over that
+ * range, and is `insufficient_data` below a minimum coverage (time) or a minimum of requests.
+ */
+
+
+
+/** Label that tells the parts of a combined query apart (as in the coverage query of the audit). */
+const PART_LABEL = 'sre_part';
+/** Minimums for a criterion over a window: a thirtieth of the window (a day for 30 days) unless configured. */
+function sufficiencyRule(config, criterion, windowSeconds) {
+    const s = config.sufficiency;
+    const c = s.criteria[criterion] ?? {};
+    const minCoverage = c['min-coverage'] ?? s['min-coverage'];
+    const minPercent = c['min-coverage-percent'] ?? s['min-coverage-percent'];
+    const minimumSeconds = minCoverage !== undefined
+        ? (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .durationSeconds */ .o8)(minCoverage)
+        : minPercent !== undefined
+            ? (windowSeconds * minPercent) / 100
+            : windowSeconds / 30;
+    return {
+        minimumSeconds: Math.min(minimumSeconds, windowSeconds),
+        minimumRequests: c['min-requests'] ?? s['min-requests'],
+        informational: c.informational ?? false
+    };
+}
+/** The series selectors a PromQL expression reads (`http_requests_total{code=~"5.."}`), in order, once each. */
+function selectorsOf(query) {
+    const out = [];
+    const cursor = _prometheus_io_lezer_promql__WEBPACK_IMPORTED_MODULE_0__/* .parser */ .K3D.parse(query).cursor();
+    do {
+        if (cursor.name === 'VectorSelector') {
+            const text = query.slice(cursor.from, cursor.to).trim();
+            if (text && !out.includes(text))
+                out.push(text);
+        }
+    } while (cursor.next());
+    return out;
+}
+/** Counters (and histogram counts) have a request count over a window; gauges and recorded rates do not. */
+function isCounterSelector(selector) {
+    const name = /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(selector)?.[0] ?? /__name__\s*=\s*"([^"]+)"/.exec(selector)?.[1] ?? '';
+    return /(_total|_count|_bucket)$/.test(name);
+}
+/**
+ * One PromQL expression giving, per group, the first sample time in the window (`first`), the
+ * newest sample time (`newest`, `newest_now`) and the requests counted (`events`, for counters).
+ * The coarse subquery spans the whole window; a fine one over the last hour (or the window) finds
+ * the start of a young series to the second.
+ */
+function coverageExpression(selectors, windowSeconds, groupBy, opts = {}) {
+    const by = groupBy.length ? ` by (${groupBy.join(', ')})` : '';
+    const win = (0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(windowSeconds);
+    const fineRange = Math.min(windowSeconds, 3600);
+    const fine = `[${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(fineRange)}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(Math.max(1, Math.ceil(fineRange / 1800)))}]`;
+    const coarse = windowSeconds > fineRange ? `[${win}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(Math.max(1, Math.ceil(windowSeconds / 1000)))}]` : undefined;
+    const part = (expr, name) => `label_replace(${expr}, "${PART_LABEL}", "${name}", "", "")`;
+    const any = (f) => selectors.map(f).join(' or ');
+    const parts = [
+        part(`min${by} (${any((s) => `min_over_time(timestamp(${s})${fine})`)})`, 'first'),
+        part(`max${by} (${any((s) => `max_over_time(timestamp(${s})${coarse ?? fine})`)})`, 'newest'),
+        part(`max${by} (${any((s) => `timestamp(${s})`)})`, 'newest_now')
+    ];
+    if (coarse)
+        parts.splice(1, 0, part(`min${by} (${any((s) => `min_over_time(timestamp(${s})${coarse})`)})`, 'first_coarse'));
+    const counters = selectors.filter(isCounterSelector);
+    if (opts.countEvents !== false && counters.length > 0)
+        parts.push(part(`sum${by} (${counters.map((s) => `increase(${s}[${win}])`).join(' or ')})`, 'events'));
+    return parts.join('\nor\n');
+}
+/** Fold one sample of a coverage answer into its row. */
+function addCoverageSample(row, part, value) {
+    if (!Number.isFinite(value))
+        return;
+    if (part === 'first' || part === 'first_coarse')
+        row.first = Math.min(row.first ?? Infinity, value);
+    else if (part === 'newest' || part === 'newest_now')
+        row.newest = Math.max(row.newest ?? -Infinity, value);
+    else if (part === 'events')
+        row.events = (row.events ?? 0) + value;
+}
+/**
+ * The covered range of a window ending at `now`: from the first sample (not before the window's
+ * start) to now while the series is live, or to its newest sample once it stopped (older than
+ * `liveSeconds`).
+ */
+function coverageOf(row, args) {
+    const windowSeconds = (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .durationSeconds */ .o8)(args.window);
+    const nowSec = args.now.getTime() / 1000;
+    const start = nowSec - windowSeconds;
+    const iso = (t) => new Date(Math.round(t * 1000)).toISOString();
+    const base = {
+        window: args.window,
+        window_seconds: windowSeconds,
+        minimum_seconds: Math.round(args.rule.minimumSeconds),
+        query: args.query
+    };
+    const reqs = args.countsRequests
+        ? { requests: row?.events !== undefined ? Math.round(row.events * 1000) / 1000 : null, minimum_requests: args.rule.minimumRequests }
+        : {};
+    if (!row || row.first === undefined || row.newest === undefined) {
+        return { ...base, from: null, to: null, seconds: 0, ...reqs, sufficient: false };
+    }
+    const from = Math.max(start, row.first);
+    const live = nowSec - row.newest <= (args.liveSeconds ?? 300);
+    const to = live ? nowSec : Math.min(nowSec, row.newest);
+    const seconds = Math.max(0, Math.round(to - from));
+    const enoughTime = seconds >= args.rule.minimumSeconds;
+    const enoughRequests = !args.countsRequests || (row.events ?? 0) >= args.rule.minimumRequests;
+    return { ...base, from: iso(from), to: iso(row.newest), seconds, ...reqs, sufficient: enoughTime && enoughRequests && seconds > 0 };
+}
+/** 20160 -> "5h36m", 86400 -> "1d", 30 -> "30s". */
+function humanDuration(seconds) {
+    let rest = Math.round(seconds);
+    if (rest <= 0)
+        return '0s';
+    const out = [];
+    for (const [unit, n] of [
+        ['d', 86400],
+        ['h', 3600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        if (rest >= n) {
+            out.push(`${Math.floor(rest / n)}${unit}`);
+            rest %= n;
+        }
+    }
+    return out.join('');
+}
+/** "30s of the 30d window (data from ...); at least 1d needed" */
+function describeCoverage(c) {
+    const covered = c.from
+        ? `${humanDuration(c.seconds)} of the ${c.window} window (data from ${c.from})`
+        : `no data in the ${c.window} window`;
+    const wantTime = c.seconds < c.minimum_seconds ? `; at least ${humanDuration(c.minimum_seconds)} needed` : '';
+    const wantReq = c.requests !== undefined && c.minimum_requests !== undefined && (c.requests ?? 0) < c.minimum_requests
+        ? `; ${c.requests ?? 0} request(s), at least ${c.minimum_requests} needed`
+        : '';
+    return `${covered}${wantTime}${wantReq}`;
+}
+
+
+/***/ }),
+
 /***/ 80045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1285,7 +1462,9 @@ class BackendClient {
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 /* harmony import */ var _backend_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98499);
 /* harmony import */ var _vector_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52880);
-/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74976);
+/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74976);
+/* harmony import */ var _stats_run_stats_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46968);
+
 
 
 
@@ -1311,7 +1490,7 @@ class PrometheusClient {
     async call(path, params, what, method = 'POST') {
         const res = await this.http.send({ method, path, params });
         const body = this.http.json(res, what);
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(body) || typeof body.status !== 'string') {
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(body) || typeof body.status !== 'string') {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered HTTP ${res.status} without the Prometheus API envelope ({status, data})`, res.status);
         }
         if (body.status !== 'success') {
@@ -1326,11 +1505,12 @@ class PrometheusClient {
     async instantQuery(query, time) {
         const request = this.http.describe('POST', '/api/v1/query', query);
         const what = `POST ${request.url}`;
-        const params = { query };
+        const params = { query, stats: 'all' };
         if (time)
             params.time = (time.getTime() / 1000).toFixed(3);
         const data = await this.call('/api/v1/query', params, what);
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) || (!Array.isArray(data.result) && data.resultType !== 'scalar')) {
+        this.noteSamples(data);
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data) || (!Array.isArray(data.result) && data.resultType !== 'scalar')) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered without data.result');
         }
         if (data.resultType === 'scalar') {
@@ -1345,12 +1525,19 @@ class PrometheusClient {
     async rangeQuery(query, start, end, stepSeconds) {
         const request = this.http.describe('POST', '/api/v1/query_range', query);
         const what = `POST ${request.url}`;
-        const data = await this.call('/api/v1/query_range', { query, start: (start.getTime() / 1000).toFixed(3), end: (end.getTime() / 1000).toFixed(3), step: String(stepSeconds) }, what);
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered resultType "${(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) ? String(data.resultType) : '?'}" where a range vector (matrix) was expected`);
+        const data = await this.call('/api/v1/query_range', {
+            query,
+            start: (start.getTime() / 1000).toFixed(3),
+            end: (end.getTime() / 1000).toFixed(3),
+            step: String(stepSeconds),
+            stats: 'all'
+        }, what);
+        this.noteSamples(data);
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered resultType "${(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data) ? String(data.resultType) : '?'}" where a range vector (matrix) was expected`);
         }
         const series = data.result.map((r) => {
-            if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r) || !(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r.metric) || !Array.isArray(r.values))
+            if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(r) || !(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(r.metric) || !Array.isArray(r.values))
                 throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered a malformed matrix series');
             return {
                 labels: r.metric,
@@ -1381,7 +1568,7 @@ class PrometheusClient {
             contentType: 'application/x-www-form-urlencoded'
         });
         const body = this.http.json(res, what);
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(body) || body.status !== 'success' || !Array.isArray(body.data)) {
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(body) || body.status !== 'success' || !Array.isArray(body.data)) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered HTTP ${res.status} without a successful series list`, res.status);
         }
         return body.data;
@@ -1390,7 +1577,7 @@ class PrometheusClient {
     async rules(type) {
         const what = `GET ${this.http.describe('GET', '/api/v1/rules').url}`;
         const data = await this.call('/api/v1/rules', type ? { type } : {}, what, 'GET');
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) || !Array.isArray(data.groups))
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data) || !Array.isArray(data.groups))
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered without data.groups');
         return data.groups;
     }
@@ -1398,19 +1585,159 @@ class PrometheusClient {
     async alerts() {
         const what = `GET ${this.http.describe('GET', '/api/v1/alerts').url}`;
         const data = await this.call('/api/v1/alerts', {}, what, 'GET');
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) || !Array.isArray(data.alerts))
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data) || !Array.isArray(data.alerts))
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered without data.alerts');
         return data.alerts;
     }
+    /**
+     * The samples a query touched, as Prometheus (and Thanos, Mimir) report them with `stats=all`
+     * (`data.stats.samples.totalQueryableSamples`, `peakSamples`), for run-stats. A backend that
+     * answers without them (VictoriaMetrics ignores the parameter) is recorded as not reporting.
+     */
+    noteSamples(data) {
+        const stats = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data.stats) ? data.stats : undefined;
+        const samples = stats && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(stats.samples) ? stats.samples : undefined;
+        const total = samples?.totalQueryableSamples;
+        const peak = samples?.peakSamples;
+        (0,_stats_run_stats_js__WEBPACK_IMPORTED_MODULE_3__/* .recordSamples */ .DG)(this.name, typeof total === 'number' && total >= 0 ? { total, ...(typeof peak === 'number' && peak >= 0 ? { peak } : {}) } : undefined);
+    }
     sample(r, what) {
-        const pair = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r) ? r.value : undefined;
-        const labels = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r.metric) ? r.metric : undefined;
+        const pair = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(r) ? r.value : undefined;
+        const labels = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(r) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(r.metric) ? r.metric : undefined;
         const value = Array.isArray(pair) ? (0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSampleValue */ .L)(pair[1]) : undefined;
         if (!labels || !Array.isArray(pair) || typeof pair[0] !== 'number' || value === undefined) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered a malformed sample (expected {metric, value: [time, "number"]})');
         }
         return { labels, value, timestamp: pair[0] };
     }
+}
+
+
+/***/ }),
+
+/***/ 52880:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AG: () => (/* binding */ serviceMatcher),
+/* harmony export */   Bk: () => (/* binding */ selectorOf),
+/* harmony export */   Df: () => (/* binding */ describeNumber),
+/* harmony export */   Jn: () => (/* reexport safe */ _util_duration_js__WEBPACK_IMPORTED_MODULE_0__.a3),
+/* harmony export */   L: () => (/* binding */ parseSampleValue),
+/* harmony export */   Nx: () => (/* binding */ groupingLabels),
+/* harmony export */   pF: () => (/* binding */ exactRegex),
+/* harmony export */   sf: () => (/* binding */ mapLimit)
+/* harmony export */ });
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26518);
+/** Prometheus and Loki write sample values as strings, including "NaN", "+Inf" and "-Inf". */
+function parseSampleValue(raw) {
+    if (typeof raw === 'number')
+        return raw;
+    if (typeof raw !== 'string')
+        return undefined;
+    if (raw === '+Inf' || raw === 'Inf')
+        return Infinity;
+    if (raw === '-Inf')
+        return -Infinity;
+    if (raw === 'NaN')
+        return NaN;
+    if (raw.trim() === '')
+        return undefined;
+    const n = Number(raw);
+    return Number.isNaN(n) ? undefined : n;
+}
+/** The matchers naming a service in telemetry: its selector, or `{<service-label>: name}`. */
+function selectorOf(service, serviceLabel) {
+    return Object.keys(service.selector).length > 0 ? service.selector : { [serviceLabel]: service.name };
+}
+/** Labels a grouped query must keep so every service's series can be told apart. */
+function groupingLabels(services, serviceLabel) {
+    const labels = new Set([serviceLabel]);
+    for (const s of services)
+        for (const k of Object.keys(selectorOf(s, serviceLabel)))
+            labels.add(k);
+    return [...labels].sort();
+}
+/**
+ * Match result series back to services by their selectors. A series belongs to the service whose
+ * selector it satisfies with the most matchers, so `{service: api, tier: edge}` wins over
+ * `{service: api}` for the edge series.
+ */
+function serviceMatcher(services, serviceLabel) {
+    const entries = services.map((s) => ({ service: s, selector: Object.entries(selectorOf(s, serviceLabel)) }));
+    const byLabel = new Map();
+    const other = [];
+    for (const e of entries) {
+        const v = e.selector.find(([k]) => k === serviceLabel)?.[1];
+        if (v === undefined)
+            other.push(e);
+        else
+            byLabel.set(v, [...(byLabel.get(v) ?? []), e]);
+    }
+    return (labels) => {
+        const v = labels[serviceLabel];
+        const candidates = [...(v !== undefined ? (byLabel.get(v) ?? []) : []), ...other];
+        let best;
+        for (const c of candidates) {
+            if (!c.selector.every(([k, want]) => labels[k] === want))
+                continue;
+            if (!best || c.selector.length > best.selector.length)
+                best = c;
+        }
+        return best?.service;
+    };
+}
+/** Run fn over items with at most `limit` running at once; results keep the items' order. */
+async function mapLimit(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return out;
+}
+/** Durations are written by the one duration module, the way PromQL and LogQL accept them. */
+
+function describeNumber(n) {
+    if (Number.isNaN(n))
+        return 'NaN';
+    if (n === Infinity)
+        return '+Inf';
+    if (n === -Infinity)
+        return '-Inf';
+    return String(Number(n.toPrecision(6)));
+}
+/** A PromQL regex matcher value that matches exactly these strings (RE2-escaped, then quoted). */
+function exactRegex(values) {
+    const re = values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    return JSON.stringify(re);
+}
+
+
+/***/ }),
+
+/***/ 74976:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ isObject),
+/* harmony export */   f: () => (/* binding */ valueAt)
+/* harmony export */ });
+/** True for a plain object (not null, not an array): the shape checks of parsed documents. */
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The value a path of keys and indexes names in parsed JSON or YAML; undefined when a step is missing. */
+function valueAt(data, path) {
+    let cur = data;
+    for (const key of path) {
+        if (cur === null || typeof cur !== 'object')
+            return undefined;
+        cur = cur[key];
+    }
+    return cur;
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 41;
-export const ids = [41,45];
+export const ids = [41,976,45];
 export const modules = {
 
 /***/ 22041:
@@ -8,16 +8,18 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   checkDashboards: () => (/* binding */ checkDashboards)
 /* harmony export */ });
-/* unused harmony exports dashboardPanels, setVariables, MAX_DASHBOARD_QUERIES */
-/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(73382);
+/* unused harmony exports dashboardPanels, setVariables, MAX_DASHBOARD_QUERIES, presenceQuery */
+/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(73382);
 /* harmony import */ var _evidence_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21530);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
 /* harmony import */ var _util_workspace_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50977);
 /* harmony import */ var _util_http_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(44098);
 /* harmony import */ var _telemetry_prometheus_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80045);
 /* harmony import */ var _telemetry_vector_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(52880);
-/* harmony import */ var _slo_promql_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(78902);
-/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(74976);
+/* harmony import */ var _telemetry_coverage_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9793);
+/* harmony import */ var _slo_promql_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(78902);
+/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(74976);
+
 
 
 
@@ -29,7 +31,7 @@ export const modules = {
 
 /** Query text of a Grafana target, whatever the data source. */
 function targetQueries(target) {
-    if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(target))
+    if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(target))
         return [];
     return ['expr', 'query', 'rawSql', 'expression', 'rawQuery', 'target']
         .map((k) => target[k])
@@ -38,10 +40,10 @@ function targetQueries(target) {
 function thresholdValues(panel) {
     const out = [];
     const steps = panel.fieldConfig?.defaults;
-    const stepList = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(steps) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(steps.thresholds) ? steps.thresholds.steps : undefined;
+    const stepList = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(steps) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(steps.thresholds) ? steps.thresholds.steps : undefined;
     if (Array.isArray(stepList))
         for (const s of stepList)
-            if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(s) && typeof s.value === 'number')
+            if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(s) && typeof s.value === 'number')
                 out.push(s.value);
     // Legacy panels: singlestat "80,90" or graph [{value, op, colorMode}].
     const legacy = panel.thresholds;
@@ -51,7 +53,7 @@ function thresholdValues(panel) {
                 out.push(Number(p));
     if (Array.isArray(legacy))
         for (const s of legacy)
-            if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(s) && typeof s.value === 'number')
+            if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(s) && typeof s.value === 'number')
                 out.push(s.value);
     return [...new Set(out)];
 }
@@ -62,7 +64,7 @@ function dashboardPanels(model) {
         if (!Array.isArray(panels))
             return;
         for (const p of panels) {
-            if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(p))
+            if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(p))
                 continue;
             if (p.type !== 'row') {
                 out.push({
@@ -77,23 +79,23 @@ function dashboardPanels(model) {
     visit(model.panels);
     if (Array.isArray(model.rows))
         for (const r of model.rows)
-            if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(r))
+            if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(r))
                 visit(r.panels);
     return out;
 }
 /** A panel's PromQL targets (Prometheus-typed or untyped data source), for running against the backend. */
 function panelPromQueries(model) {
     const out = [];
-    const dsType = (d) => ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(d) && typeof d.type === 'string' ? d.type : undefined);
+    const dsType = (d) => ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(d) && typeof d.type === 'string' ? d.type : undefined);
     const visit = (panels) => {
         if (!Array.isArray(panels))
             return;
         for (const p of panels) {
-            if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(p))
+            if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(p))
                 continue;
             if (p.type !== 'row') {
                 const queries = (Array.isArray(p.targets) ? p.targets : [])
-                    .filter((t) => (0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(t) && typeof t.expr === 'string' && t.expr.trim() !== '' && t.hide !== true)
+                    .filter((t) => (0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(t) && typeof t.expr === 'string' && t.expr.trim() !== '' && t.hide !== true)
                     .filter((t) => {
                     const type = dsType(t.datasource) ?? dsType(p.datasource);
                     return type === undefined || type === 'prometheus';
@@ -107,28 +109,28 @@ function panelPromQueries(model) {
     visit(model.panels);
     if (Array.isArray(model.rows))
         for (const r of model.rows)
-            if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(r))
+            if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(r))
                 visit(r.panels);
     return out;
 }
 /** Template variables and the values they can take, for `$service`-style queries. */
 function variableValues(model) {
     const out = new Map();
-    const list = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(model.templating) ? model.templating.list : undefined;
+    const list = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(model.templating) ? model.templating.list : undefined;
     if (!Array.isArray(list))
         return out;
     for (const v of list) {
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(v) || typeof v.name !== 'string')
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(v) || typeof v.name !== 'string')
             continue;
         const values = [];
         if (typeof v.query === 'string')
             values.push(...v.query.split(/[,\s]+/));
-        if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(v.query) && typeof v.query.query === 'string')
+        if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(v.query) && typeof v.query.query === 'string')
             values.push(v.query.query);
         for (const o of Array.isArray(v.options) ? v.options : [])
-            if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(o))
+            if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(o))
                 values.push(String(o.value ?? ''), String(o.text ?? ''));
-        if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(v.current))
+        if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(v.current))
             for (const x of [v.current.value, v.current.text].flat())
                 if (typeof x === 'string')
                     values.push(x);
@@ -136,11 +138,35 @@ function variableValues(model) {
     }
     return out;
 }
-const word = (text, value) => new RegExp(`(?<![A-Za-z0-9_-])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_-])`).test(text);
+// The word pattern of each value and the matchers of each query are built once: the check asks
+// of every service and panel, 5,000 services by a hundred panels at fleet size.
+const wordPatterns = new Map();
+const word = (text, value) => {
+    let re = wordPatterns.get(value);
+    if (!re) {
+        if (wordPatterns.size > 50_000)
+            wordPatterns.clear();
+        re = new RegExp(`(?<![A-Za-z0-9_-])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_-])`);
+        wordPatterns.set(value, re);
+    }
+    return re.test(text);
+};
+const queryMatchers = new Map();
+/** Whether a query selects a label value (`label="v"` or a `=~` regex that matches v), on any label. */
+const selectsValue = (query, value) => {
+    let ms = queryMatchers.get(query);
+    if (!ms) {
+        if (queryMatchers.size > 20_000)
+            queryMatchers.clear();
+        ms = (0,_slo_promql_js__WEBPACK_IMPORTED_MODULE_7__/* .labelMatchers */ .k4)(query);
+        queryMatchers.set(query, ms);
+    }
+    return ms.some((m) => (0,_slo_promql_js__WEBPACK_IMPORTED_MODULE_7__/* .matcherSelects */ .Wh)(m, value));
+};
 /** Whether a panel query shows a service: a matcher on its label value, its name, or a variable that offers it. */
 function queryShowsService(query, svc, vars) {
     const values = [svc.name, ...Object.values(svc.selector)];
-    if (values.some((v) => (0,_slo_promql_js__WEBPACK_IMPORTED_MODULE_6__/* .selectsValue */ .BL)(query, v) || word(query, v)))
+    if (values.some((v) => selectsValue(query, v) || word(query, v)))
         return true;
     for (const m of query.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
         if ((vars.get(m[1]) ?? []).some((o) => word(o, svc.name)))
@@ -156,7 +182,7 @@ async function loadFiles(ctx, errors) {
     const files = expanded.files;
     errors.push(...expanded.errors.map((e) => e.message));
     for (const p of patterns) {
-        if ((0,tinyglobby__WEBPACK_IMPORTED_MODULE_8__.isDynamicPattern)(p) && !files.some((f) => f.pattern === p))
+        if ((0,tinyglobby__WEBPACK_IMPORTED_MODULE_9__.isDynamicPattern)(p) && !files.some((f) => f.pattern === p))
             errors.push(`no files match dashboards.files pattern ${p}`);
     }
     for (const { shown } of files) {
@@ -164,8 +190,8 @@ async function loadFiles(ctx, errors) {
             const { text } = await (0,_util_workspace_js__WEBPACK_IMPORTED_MODULE_2__/* .readWorkspaceText */ .tA)(ctx.workspace, shown, { field: 'dashboards.files' }, { what: 'a Grafana dashboard JSON file' });
             const data = (0,_evidence_text_js__WEBPACK_IMPORTED_MODULE_0__/* .parseJsonText */ .lk)(text, shown, 'a Grafana dashboard JSON file');
             // An API export wraps the model as {dashboard, meta}.
-            const model = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(data) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(data.dashboard) ? data.dashboard : data;
-            if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(model) || (!Array.isArray(model.panels) && !Array.isArray(model.rows))) {
+            const model = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(data) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(data.dashboard) ? data.dashboard : data;
+            if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(model) || (!Array.isArray(model.panels) && !Array.isArray(model.rows))) {
                 errors.push(`${shown}: not a Grafana dashboard (no panels or rows)`);
                 continue;
             }
@@ -210,18 +236,18 @@ async function loadGrafana(ctx, errors) {
         if (uids.length === 0) {
             const found = await get('/api/search?type=dash-db');
             uids = (Array.isArray(found) ? found : [])
-                .map((d) => ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(d) && typeof d.uid === 'string' ? d.uid : ''))
+                .map((d) => ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(d) && typeof d.uid === 'string' ? d.uid : ''))
                 .filter(Boolean)
                 .slice(0, 200);
         }
         for (const uid of uids) {
             const body = await get(`/api/dashboards/uid/${encodeURIComponent(uid)}`);
-            const model = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(body) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(body.dashboard) ? body.dashboard : undefined;
+            const model = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(body) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(body.dashboard) ? body.dashboard : undefined;
             if (!model) {
                 errors.push(`grafana: dashboard ${uid} has no model`);
                 continue;
             }
-            const metaUrl = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(body) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(body.meta) && typeof body.meta.url === 'string' ? body.meta.url : `/d/${uid}`;
+            const metaUrl = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(body) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(body.meta) && typeof body.meta.url === 'string' ? body.meta.url : `/d/${uid}`;
             out.push({
                 title: typeof model.title === 'string' ? model.title : uid,
                 uid,
@@ -248,11 +274,11 @@ const GRAFANA_BUILTINS = {
 /** The current value of each template variable (`All` as a match-anything regex). */
 function currentValues(model) {
     const out = new Map();
-    const list = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(model.templating) ? model.templating.list : undefined;
+    const list = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(model.templating) ? model.templating.list : undefined;
     for (const v of Array.isArray(list) ? list : []) {
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(v) || typeof v.name !== 'string')
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(v) || typeof v.name !== 'string')
             continue;
-        const cur = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(v.current) ? v.current.value : undefined;
+        const cur = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isObject */ .G)(v.current) ? v.current.value : undefined;
         const first = Array.isArray(cur) ? cur[0] : cur;
         out.set(v.name, typeof first === 'string' && first !== '$__all' && first !== 'All' ? first : '.*');
     }
@@ -284,10 +310,22 @@ function dashboardBackend(ctx) {
 }
 /** Bound on the queries the live dashboard check sends, whatever the dashboards hold. */
 const MAX_DASHBOARD_QUERIES = 200;
+const SELECTOR_LABEL = 'sre_selector';
+/**
+ * One query telling which services each selector has series for: every selector's series, marked
+ * with its index, grouped by the service label. Flat in the number of services.
+ */
+function presenceQuery(selectors, label) {
+    if (selectors.length === 0)
+        return undefined;
+    const marked = selectors.map((s, i) => `label_replace(${s}, "${SELECTOR_LABEL}", "${i}", "", "")`);
+    return `group by (${label}, ${SELECTOR_LABEL}) (${marked.join(' or ')})`;
+}
 /**
  * Run each panel that shows a required service against the backend: one query per panel query,
  * its service variable set to a regex over every required service it offers (results told apart
- * by the service label), never one query per service unless the panel folds the services together.
+ * by the service label), never one query per service: a panel that folds the services together
+ * costs one more query, which tells the services apart by its selectors' series.
  */
 async function livePanelChecks(client, ctx, d, required, budget) {
     const out = [];
@@ -337,18 +375,32 @@ async function livePanelChecks(client, ctx, d, required, budget) {
             const finite = answer.samples.filter((x) => Number.isFinite(x.value));
             const labelled = finite.some((x) => x.labels[label] !== undefined);
             if (shown.length > 1 && !labelled && serviceVars.size > 0) {
-                // The panel folds the services together: set the variable to each service in turn.
+                // The panel folds the services together. Which of them it shows data for is told by one
+                // more query, whatever the number of services: each selector's series grouped by service.
+                if (finite.length === 0) {
+                    for (const svc of shown)
+                        record(svc, { query, verdict: 'fail', answer: describe(answer.samples) });
+                    continue;
+                }
+                const selectors = (0,_telemetry_coverage_js__WEBPACK_IMPORTED_MODULE_6__/* .selectorsOf */ .Yv)(query);
+                const presence = presenceQuery(selectors, label);
+                const a = presence ? await run(presence) : { error: 'no selector in the query' };
+                if (a.error !== undefined) {
+                    for (const svc of shown)
+                        record(svc, { query, verdict: 'error', answer: `the services' share could not be told: ${a.error}` });
+                    continue;
+                }
+                const seen = new Set(a.samples.map((x) => `${x.labels[label]}\0${x.labels[SELECTOR_LABEL]}`));
                 for (const svc of shown) {
-                    const one = setVariables(q, serviceVars, [(0,_telemetry_vector_js__WEBPACK_IMPORTED_MODULE_5__/* .selectorOf */ .Bk)(svc, label)[label] ?? svc.name], current);
-                    const a = await run(one);
-                    if (a.error !== undefined)
-                        record(svc, { query: one, verdict: 'error', answer: a.error });
-                    else {
-                        const f = a.samples.filter((x) => Number.isFinite(x.value));
-                        record(svc, f.length
-                            ? { query: one, verdict: 'pass', answer: `${f.length} series` }
-                            : { query: one, verdict: 'fail', answer: describe(a.samples) });
-                    }
+                    const want = (0,_telemetry_vector_js__WEBPACK_IMPORTED_MODULE_5__/* .selectorOf */ .Bk)(svc, label)[label] ?? svc.name;
+                    const missing = selectors.findIndex((_, i) => !seen.has(`${want}\0${i}`));
+                    record(svc, missing < 0
+                        ? {
+                            query,
+                            verdict: 'pass',
+                            answer: `the services folded together (${finite.length} series); every selector has series for this service (${presence})`
+                        }
+                        : { query, verdict: 'fail', answer: `no series of ${selectors[missing]} for this service (${presence})` });
                 }
                 continue;
             }
@@ -465,6 +517,106 @@ async function checkDashboards(ctx) {
 
 /***/ }),
 
+/***/ 21530:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F8: () => (/* binding */ stripBom),
+/* harmony export */   lk: () => (/* binding */ parseJsonText)
+/* harmony export */ });
+/* unused harmony export lineColumn */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+
+/** Drop a UTF-8 byte-order mark; editors on Windows add one. */
+function stripBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+/** 1-based line and column of a character offset. */
+function lineColumn(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    const end = Math.min(offset, text.length);
+    for (let i = 0; i < end; i++) {
+        if (text.charCodeAt(i) === 10) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: end - lineStart + 1 };
+}
+function parseError(text) {
+    try {
+        JSON.parse(text);
+        return undefined;
+    }
+    catch (err) {
+        return err instanceof Error ? err.message : String(err);
+    }
+}
+/** True when a prefix of a document fails only because it stops early. */
+function failsOnlyAtEnd(prefix) {
+    const message = parseError(prefix);
+    if (message === undefined)
+        return true;
+    if (/end of (JSON|data)|Unterminated/i.test(message))
+        return true;
+    const pos = /position (\d+)/.exec(message);
+    return pos !== null && Number(pos[1]) >= prefix.length;
+}
+/**
+ * Offset of the first syntax error. Some V8 messages ("Unexpected token 'N', ... is not valid
+ * JSON") carry no position; then the shortest prefix that fails for another reason than its end
+ * is searched for (error path only).
+ */
+function errorOffset(text, message) {
+    const pos = /position (\d+)/.exec(message);
+    if (pos)
+        return Number(pos[1]);
+    // Point at the last character written, not past a trailing newline.
+    if (/end of (JSON|data)/i.test(message) || failsOnlyAtEnd(text))
+        return text.trimEnd().length;
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (failsOnlyAtEnd(text.slice(0, mid + 1)))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+/** JSON.parse with the position of a syntax error as line and column. */
+function parseJsonText(text, file, expected) {
+    if (text.trim() === '') {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz({ file, field: '/', expected, found: 'an empty file' });
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        const offset = errorOffset(text, message);
+        const { line, column } = lineColumn(text, offset);
+        const at = offset < text.trimEnd().length ? `the character ${JSON.stringify(text[offset])}` : 'the end of the file (the document is cut short)';
+        const reason = message
+            .replace(/\s*\(line \d+ column \d+\)/, '')
+            .replace(/ (in JSON )?at position \d+/, '')
+            .replace(/,\s*(\.\.\.)?".*$/s, '')
+            // The text of the file is never quoted, whatever V8 puts in its message.
+            .replace(/".*"/s, '');
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz({
+            file,
+            field: `line ${line}, column ${column}`,
+            expected: 'valid JSON',
+            found: `${at} (${reason})`
+        });
+    }
+}
+
+
+/***/ }),
+
 /***/ 98499:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -531,6 +683,7 @@ class BackendClient {
         this.requests++;
         return (0,_util_http_js__WEBPACK_IMPORTED_MODULE_1__/* .httpRequest */ .aj)({
             backend: this.name,
+            kind: this.type,
             url,
             method: args.method,
             headers,
@@ -557,6 +710,170 @@ class BackendClient {
 
 /***/ }),
 
+/***/ 9793:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HP: () => (/* binding */ coverageExpression),
+/* harmony export */   K7: () => (/* binding */ isCounterSelector),
+/* harmony export */   KZ: () => (/* binding */ describeCoverage),
+/* harmony export */   Yv: () => (/* binding */ selectorsOf),
+/* harmony export */   ZK: () => (/* binding */ PART_LABEL),
+/* harmony export */   _5: () => (/* binding */ coverageOf),
+/* harmony export */   qk: () => (/* binding */ addCoverageSample),
+/* harmony export */   x2: () => (/* binding */ sufficiencyRule)
+/* harmony export */ });
+/* unused harmony export humanDuration */
+/* harmony import */ var _prometheus_io_lezer_promql__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86828);
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26518);
+/* harmony import */ var _vector_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52880);
+/**
+ * How much of a window the data really covers. A rate over 30 minutes of a service that has
+ * existed for 30 seconds is diluted sixty-fold, and a 30-day attainment from one minute of data
+ * says nothing: every windowed figure records the range its data covers, is computed over that
+ * range, and is `insufficient_data` below a minimum coverage (time) or a minimum of requests.
+ */
+
+
+
+/** Label that tells the parts of a combined query apart (as in the coverage query of the audit). */
+const PART_LABEL = 'sre_part';
+/** Minimums for a criterion over a window: a thirtieth of the window (a day for 30 days) unless configured. */
+function sufficiencyRule(config, criterion, windowSeconds) {
+    const s = config.sufficiency;
+    const c = s.criteria[criterion] ?? {};
+    const minCoverage = c['min-coverage'] ?? s['min-coverage'];
+    const minPercent = c['min-coverage-percent'] ?? s['min-coverage-percent'];
+    const minimumSeconds = minCoverage !== undefined
+        ? (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .durationSeconds */ .o8)(minCoverage)
+        : minPercent !== undefined
+            ? (windowSeconds * minPercent) / 100
+            : windowSeconds / 30;
+    return {
+        minimumSeconds: Math.min(minimumSeconds, windowSeconds),
+        minimumRequests: c['min-requests'] ?? s['min-requests'],
+        informational: c.informational ?? false
+    };
+}
+/** The series selectors a PromQL expression reads (`http_requests_total{code=~"5.."}`), in order, once each. */
+function selectorsOf(query) {
+    const out = [];
+    const cursor = _prometheus_io_lezer_promql__WEBPACK_IMPORTED_MODULE_0__/* .parser */ .K3D.parse(query).cursor();
+    do {
+        if (cursor.name === 'VectorSelector') {
+            const text = query.slice(cursor.from, cursor.to).trim();
+            if (text && !out.includes(text))
+                out.push(text);
+        }
+    } while (cursor.next());
+    return out;
+}
+/** Counters (and histogram counts) have a request count over a window; gauges and recorded rates do not. */
+function isCounterSelector(selector) {
+    const name = /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(selector)?.[0] ?? /__name__\s*=\s*"([^"]+)"/.exec(selector)?.[1] ?? '';
+    return /(_total|_count|_bucket)$/.test(name);
+}
+/**
+ * One PromQL expression giving, per group, the first sample time in the window (`first`), the
+ * newest sample time (`newest`, `newest_now`) and the requests counted (`events`, for counters).
+ * The coarse subquery spans the whole window; a fine one over the last hour (or the window) finds
+ * the start of a young series to the second.
+ */
+function coverageExpression(selectors, windowSeconds, groupBy, opts = {}) {
+    const by = groupBy.length ? ` by (${groupBy.join(', ')})` : '';
+    const win = (0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(windowSeconds);
+    const fineRange = Math.min(windowSeconds, 3600);
+    const fine = `[${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(fineRange)}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(Math.max(1, Math.ceil(fineRange / 1800)))}]`;
+    const coarse = windowSeconds > fineRange ? `[${win}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(Math.max(1, Math.ceil(windowSeconds / 1000)))}]` : undefined;
+    const part = (expr, name) => `label_replace(${expr}, "${PART_LABEL}", "${name}", "", "")`;
+    const any = (f) => selectors.map(f).join(' or ');
+    const parts = [
+        part(`min${by} (${any((s) => `min_over_time(timestamp(${s})${fine})`)})`, 'first'),
+        part(`max${by} (${any((s) => `max_over_time(timestamp(${s})${coarse ?? fine})`)})`, 'newest'),
+        part(`max${by} (${any((s) => `timestamp(${s})`)})`, 'newest_now')
+    ];
+    if (coarse)
+        parts.splice(1, 0, part(`min${by} (${any((s) => `min_over_time(timestamp(${s})${coarse})`)})`, 'first_coarse'));
+    const counters = selectors.filter(isCounterSelector);
+    if (opts.countEvents !== false && counters.length > 0)
+        parts.push(part(`sum${by} (${counters.map((s) => `increase(${s}[${win}])`).join(' or ')})`, 'events'));
+    return parts.join('\nor\n');
+}
+/** Fold one sample of a coverage answer into its row. */
+function addCoverageSample(row, part, value) {
+    if (!Number.isFinite(value))
+        return;
+    if (part === 'first' || part === 'first_coarse')
+        row.first = Math.min(row.first ?? Infinity, value);
+    else if (part === 'newest' || part === 'newest_now')
+        row.newest = Math.max(row.newest ?? -Infinity, value);
+    else if (part === 'events')
+        row.events = (row.events ?? 0) + value;
+}
+/**
+ * The covered range of a window ending at `now`: from the first sample (not before the window's
+ * start) to now while the series is live, or to its newest sample once it stopped (older than
+ * `liveSeconds`).
+ */
+function coverageOf(row, args) {
+    const windowSeconds = (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .durationSeconds */ .o8)(args.window);
+    const nowSec = args.now.getTime() / 1000;
+    const start = nowSec - windowSeconds;
+    const iso = (t) => new Date(Math.round(t * 1000)).toISOString();
+    const base = {
+        window: args.window,
+        window_seconds: windowSeconds,
+        minimum_seconds: Math.round(args.rule.minimumSeconds),
+        query: args.query
+    };
+    const reqs = args.countsRequests
+        ? { requests: row?.events !== undefined ? Math.round(row.events * 1000) / 1000 : null, minimum_requests: args.rule.minimumRequests }
+        : {};
+    if (!row || row.first === undefined || row.newest === undefined) {
+        return { ...base, from: null, to: null, seconds: 0, ...reqs, sufficient: false };
+    }
+    const from = Math.max(start, row.first);
+    const live = nowSec - row.newest <= (args.liveSeconds ?? 300);
+    const to = live ? nowSec : Math.min(nowSec, row.newest);
+    const seconds = Math.max(0, Math.round(to - from));
+    const enoughTime = seconds >= args.rule.minimumSeconds;
+    const enoughRequests = !args.countsRequests || (row.events ?? 0) >= args.rule.minimumRequests;
+    return { ...base, from: iso(from), to: iso(row.newest), seconds, ...reqs, sufficient: enoughTime && enoughRequests && seconds > 0 };
+}
+/** 20160 -> "5h36m", 86400 -> "1d", 30 -> "30s". */
+function humanDuration(seconds) {
+    let rest = Math.round(seconds);
+    if (rest <= 0)
+        return '0s';
+    const out = [];
+    for (const [unit, n] of [
+        ['d', 86400],
+        ['h', 3600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        if (rest >= n) {
+            out.push(`${Math.floor(rest / n)}${unit}`);
+            rest %= n;
+        }
+    }
+    return out.join('');
+}
+/** "30s of the 30d window (data from ...); at least 1d needed" */
+function describeCoverage(c) {
+    const covered = c.from
+        ? `${humanDuration(c.seconds)} of the ${c.window} window (data from ${c.from})`
+        : `no data in the ${c.window} window`;
+    const wantTime = c.seconds < c.minimum_seconds ? `; at least ${humanDuration(c.minimum_seconds)} needed` : '';
+    const wantReq = c.requests !== undefined && c.minimum_requests !== undefined && (c.requests ?? 0) < c.minimum_requests
+        ? `; ${c.requests ?? 0} request(s), at least ${c.minimum_requests} needed`
+        : '';
+    return `${covered}${wantTime}${wantReq}`;
+}
+
+
+/***/ }),
+
 /***/ 80045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -566,7 +883,9 @@ class BackendClient {
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 /* harmony import */ var _backend_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98499);
 /* harmony import */ var _vector_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52880);
-/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74976);
+/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74976);
+/* harmony import */ var _stats_run_stats_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46968);
+
 
 
 
@@ -592,7 +911,7 @@ class PrometheusClient {
     async call(path, params, what, method = 'POST') {
         const res = await this.http.send({ method, path, params });
         const body = this.http.json(res, what);
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(body) || typeof body.status !== 'string') {
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(body) || typeof body.status !== 'string') {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered HTTP ${res.status} without the Prometheus API envelope ({status, data})`, res.status);
         }
         if (body.status !== 'success') {
@@ -607,11 +926,12 @@ class PrometheusClient {
     async instantQuery(query, time) {
         const request = this.http.describe('POST', '/api/v1/query', query);
         const what = `POST ${request.url}`;
-        const params = { query };
+        const params = { query, stats: 'all' };
         if (time)
             params.time = (time.getTime() / 1000).toFixed(3);
         const data = await this.call('/api/v1/query', params, what);
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) || (!Array.isArray(data.result) && data.resultType !== 'scalar')) {
+        this.noteSamples(data);
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data) || (!Array.isArray(data.result) && data.resultType !== 'scalar')) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered without data.result');
         }
         if (data.resultType === 'scalar') {
@@ -626,12 +946,19 @@ class PrometheusClient {
     async rangeQuery(query, start, end, stepSeconds) {
         const request = this.http.describe('POST', '/api/v1/query_range', query);
         const what = `POST ${request.url}`;
-        const data = await this.call('/api/v1/query_range', { query, start: (start.getTime() / 1000).toFixed(3), end: (end.getTime() / 1000).toFixed(3), step: String(stepSeconds) }, what);
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered resultType "${(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) ? String(data.resultType) : '?'}" where a range vector (matrix) was expected`);
+        const data = await this.call('/api/v1/query_range', {
+            query,
+            start: (start.getTime() / 1000).toFixed(3),
+            end: (end.getTime() / 1000).toFixed(3),
+            step: String(stepSeconds),
+            stats: 'all'
+        }, what);
+        this.noteSamples(data);
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered resultType "${(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data) ? String(data.resultType) : '?'}" where a range vector (matrix) was expected`);
         }
         const series = data.result.map((r) => {
-            if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r) || !(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r.metric) || !Array.isArray(r.values))
+            if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(r) || !(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(r.metric) || !Array.isArray(r.values))
                 throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered a malformed matrix series');
             return {
                 labels: r.metric,
@@ -662,7 +989,7 @@ class PrometheusClient {
             contentType: 'application/x-www-form-urlencoded'
         });
         const body = this.http.json(res, what);
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(body) || body.status !== 'success' || !Array.isArray(body.data)) {
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(body) || body.status !== 'success' || !Array.isArray(body.data)) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered HTTP ${res.status} without a successful series list`, res.status);
         }
         return body.data;
@@ -671,7 +998,7 @@ class PrometheusClient {
     async rules(type) {
         const what = `GET ${this.http.describe('GET', '/api/v1/rules').url}`;
         const data = await this.call('/api/v1/rules', type ? { type } : {}, what, 'GET');
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) || !Array.isArray(data.groups))
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data) || !Array.isArray(data.groups))
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered without data.groups');
         return data.groups;
     }
@@ -679,19 +1006,339 @@ class PrometheusClient {
     async alerts() {
         const what = `GET ${this.http.describe('GET', '/api/v1/alerts').url}`;
         const data = await this.call('/api/v1/alerts', {}, what, 'GET');
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) || !Array.isArray(data.alerts))
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data) || !Array.isArray(data.alerts))
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered without data.alerts');
         return data.alerts;
     }
+    /**
+     * The samples a query touched, as Prometheus (and Thanos, Mimir) report them with `stats=all`
+     * (`data.stats.samples.totalQueryableSamples`, `peakSamples`), for run-stats. A backend that
+     * answers without them (VictoriaMetrics ignores the parameter) is recorded as not reporting.
+     */
+    noteSamples(data) {
+        const stats = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data.stats) ? data.stats : undefined;
+        const samples = stats && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(stats.samples) ? stats.samples : undefined;
+        const total = samples?.totalQueryableSamples;
+        const peak = samples?.peakSamples;
+        (0,_stats_run_stats_js__WEBPACK_IMPORTED_MODULE_3__/* .recordSamples */ .DG)(this.name, typeof total === 'number' && total >= 0 ? { total, ...(typeof peak === 'number' && peak >= 0 ? { peak } : {}) } : undefined);
+    }
     sample(r, what) {
-        const pair = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r) ? r.value : undefined;
-        const labels = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r.metric) ? r.metric : undefined;
+        const pair = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(r) ? r.value : undefined;
+        const labels = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(r) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(r.metric) ? r.metric : undefined;
         const value = Array.isArray(pair) ? (0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSampleValue */ .L)(pair[1]) : undefined;
         if (!labels || !Array.isArray(pair) || typeof pair[0] !== 'number' || value === undefined) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered a malformed sample (expected {metric, value: [time, "number"]})');
         }
         return { labels, value, timestamp: pair[0] };
     }
+}
+
+
+/***/ }),
+
+/***/ 52880:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AG: () => (/* binding */ serviceMatcher),
+/* harmony export */   Bk: () => (/* binding */ selectorOf),
+/* harmony export */   Df: () => (/* binding */ describeNumber),
+/* harmony export */   Jn: () => (/* reexport safe */ _util_duration_js__WEBPACK_IMPORTED_MODULE_0__.a3),
+/* harmony export */   L: () => (/* binding */ parseSampleValue),
+/* harmony export */   Nx: () => (/* binding */ groupingLabels),
+/* harmony export */   pF: () => (/* binding */ exactRegex),
+/* harmony export */   sf: () => (/* binding */ mapLimit)
+/* harmony export */ });
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26518);
+/** Prometheus and Loki write sample values as strings, including "NaN", "+Inf" and "-Inf". */
+function parseSampleValue(raw) {
+    if (typeof raw === 'number')
+        return raw;
+    if (typeof raw !== 'string')
+        return undefined;
+    if (raw === '+Inf' || raw === 'Inf')
+        return Infinity;
+    if (raw === '-Inf')
+        return -Infinity;
+    if (raw === 'NaN')
+        return NaN;
+    if (raw.trim() === '')
+        return undefined;
+    const n = Number(raw);
+    return Number.isNaN(n) ? undefined : n;
+}
+/** The matchers naming a service in telemetry: its selector, or `{<service-label>: name}`. */
+function selectorOf(service, serviceLabel) {
+    return Object.keys(service.selector).length > 0 ? service.selector : { [serviceLabel]: service.name };
+}
+/** Labels a grouped query must keep so every service's series can be told apart. */
+function groupingLabels(services, serviceLabel) {
+    const labels = new Set([serviceLabel]);
+    for (const s of services)
+        for (const k of Object.keys(selectorOf(s, serviceLabel)))
+            labels.add(k);
+    return [...labels].sort();
+}
+/**
+ * Match result series back to services by their selectors. A series belongs to the service whose
+ * selector it satisfies with the most matchers, so `{service: api, tier: edge}` wins over
+ * `{service: api}` for the edge series.
+ */
+function serviceMatcher(services, serviceLabel) {
+    const entries = services.map((s) => ({ service: s, selector: Object.entries(selectorOf(s, serviceLabel)) }));
+    const byLabel = new Map();
+    const other = [];
+    for (const e of entries) {
+        const v = e.selector.find(([k]) => k === serviceLabel)?.[1];
+        if (v === undefined)
+            other.push(e);
+        else
+            byLabel.set(v, [...(byLabel.get(v) ?? []), e]);
+    }
+    return (labels) => {
+        const v = labels[serviceLabel];
+        const candidates = [...(v !== undefined ? (byLabel.get(v) ?? []) : []), ...other];
+        let best;
+        for (const c of candidates) {
+            if (!c.selector.every(([k, want]) => labels[k] === want))
+                continue;
+            if (!best || c.selector.length > best.selector.length)
+                best = c;
+        }
+        return best?.service;
+    };
+}
+/** Run fn over items with at most `limit` running at once; results keep the items' order. */
+async function mapLimit(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return out;
+}
+/** Durations are written by the one duration module, the way PromQL and LogQL accept them. */
+
+function describeNumber(n) {
+    if (Number.isNaN(n))
+        return 'NaN';
+    if (n === Infinity)
+        return '+Inf';
+    if (n === -Infinity)
+        return '-Inf';
+    return String(Number(n.toPrecision(6)));
+}
+/** A PromQL regex matcher value that matches exactly these strings (RE2-escaped, then quoted). */
+function exactRegex(values) {
+    const re = values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    return JSON.stringify(re);
+}
+
+
+/***/ }),
+
+/***/ 74976:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ isObject),
+/* harmony export */   f: () => (/* binding */ valueAt)
+/* harmony export */ });
+/** True for a plain object (not null, not an array): the shape checks of parsed documents. */
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The value a path of keys and indexes names in parsed JSON or YAML; undefined when a step is missing. */
+function valueAt(data, path) {
+    let cur = data;
+    for (const key of path) {
+        if (cur === null || typeof cur !== 'object')
+            return undefined;
+        cur = cur[key];
+    }
+    return cur;
+}
+
+
+/***/ }),
+
+/***/ 50977:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kv: () => (/* binding */ expandWorkspacePaths),
+/* harmony export */   Q1: () => (/* binding */ globWorkspace),
+/* harmony export */   e2: () => (/* binding */ lexicalEscape),
+/* harmony export */   q6: () => (/* binding */ globEscape),
+/* harmony export */   tA: () => (/* binding */ readWorkspaceText),
+/* harmony export */   z1: () => (/* binding */ resolveInWorkspace)
+/* harmony export */ });
+/* unused harmony export GLOB_MAX_MATCHES */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
+/* harmony import */ var _utf8_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19605);
+
+
+
+
+const INSIDE = 'a path inside the workspace (relative to the repository root)';
+function inside(root, p) {
+    return p === root || p.startsWith(root.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? root : root + node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
+}
+function refuse(p, origin, found, expected = INSIDE) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz({ file: origin.file ?? p, line: origin.line, field: origin.field, expected, found });
+}
+async function realRoot(workspace) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace));
+    }
+    catch {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
+    }
+}
+/** Nearest existing ancestor of a path (the path itself when it exists), with its real path. */
+async function nearestReal(abs) {
+    let cur = abs;
+    let exists = true;
+    for (;;) {
+        try {
+            const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(cur);
+            return { real: cur === abs ? real : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(real, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cur, abs)), exists };
+        }
+        catch (err) {
+            const code = err.code;
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                throw err;
+            exists = false;
+            const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(cur);
+            if (up === cur)
+                return { real: abs, exists: false };
+            cur = up;
+        }
+    }
+}
+/** A text is a path that reaches outside, before anything is looked at on disk. */
+function lexicalEscape(workspace, p) {
+    if (p.includes('\0'))
+        return 'a path with a NUL byte';
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
+    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(p) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(p) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, p);
+    if (!inside(root, abs))
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(p)
+            ? `the absolute path ${JSON.stringify(p)}, outside the workspace`
+            : `the path ${JSON.stringify(p)}, which leads outside the workspace`;
+    return undefined;
+}
+/**
+ * Resolve a path from the config or the evidence inside the workspace. A path that does not exist
+ * yet is checked through its nearest existing folder, so nothing is created through a symbolic
+ * link that leads outside.
+ */
+async function resolveInWorkspace(workspace, p, origin) {
+    const escape = lexicalEscape(workspace, p);
+    if (escape)
+        throw refuse(p, origin, escape);
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
+    const lexical = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(p) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(p) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, p);
+    const shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, lexical) || '.';
+    const rootReal = await realRoot(root);
+    const { real, exists } = await nearestReal(lexical);
+    if (!inside(rootReal, real)) {
+        throw refuse(p, origin, `the path ${JSON.stringify(p)}, which goes through a symbolic link that leads outside the workspace`);
+    }
+    return { abs: real, shown, exists };
+}
+/** Read a text file named by the config, confined to the workspace, as strict UTF-8. */
+async function readWorkspaceText(workspace, p, origin, opts) {
+    const { abs, shown, exists } = await resolveInWorkspace(workspace, p, origin);
+    const max = opts.maxBytes ?? 16 * 1024 * 1024;
+    const where = { field: origin.field };
+    if (!exists)
+        throw refuse(shown, where, 'no such file', opts.what);
+    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(abs);
+    if (!st.isFile())
+        throw refuse(shown, where, st.isDirectory() ? 'a folder' : 'not a regular file', opts.what);
+    if (st.size > max)
+        throw refuse(shown, where, `a file of ${st.size} bytes (at most ${max} are read)`, opts.what);
+    let bytes;
+    try {
+        bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(abs);
+    }
+    catch (err) {
+        throw refuse(shown, where, `an unreadable file (${err.code ?? 'error'})`, opts.what);
+    }
+    if (bytes.length > max)
+        throw refuse(shown, where, `a file of ${bytes.length} bytes (at most ${max} are read)`, opts.what);
+    return { text: (0,_utf8_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeUtf8 */ ._)(bytes, shown, `${opts.what} in UTF-8`), shown, abs };
+}
+/** A glob pattern names no folder above the workspace. */
+function globEscape(pattern) {
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(pattern))
+        return `the absolute pattern ${JSON.stringify(pattern)}`;
+    if (pattern.split(/[\\/]/).includes('..'))
+        return `the pattern ${JSON.stringify(pattern)}, which climbs out with ..`;
+    return undefined;
+}
+/** Most files one glob pattern may match: a listing is bounded like everything else. */
+const GLOB_MAX_MATCHES = 1000;
+/**
+ * Files matching a glob in the workspace. Symbolic links are not followed while listing (a link
+ * to `/` cannot make the listing walk the whole disk), and each match is confined like a path.
+ */
+async function globWorkspace(workspace, pattern, origin) {
+    const escape = globEscape(pattern);
+    if (escape)
+        throw refuse(pattern, origin, escape, 'a glob pattern inside the workspace (relative to the repository root)');
+    const { glob } = await __webpack_require__.e(/* import() */ 382).then(__webpack_require__.bind(__webpack_require__, 73382));
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
+    const matched = await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, followSymbolicLinks: false, deep: 32 });
+    if (matched.length > GLOB_MAX_MATCHES) {
+        throw refuse(pattern, origin, `${matched.length} matching files`, `a pattern matching at most ${GLOB_MAX_MATCHES} files`);
+    }
+    const out = [];
+    for (const m of matched.sort()) {
+        // Listing without following links still reports a file whose own name is a link on some systems.
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(m).catch(() => undefined);
+        if (!info)
+            continue;
+        out.push(await resolveInWorkspace(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, m), origin));
+    }
+    return out;
+}
+/**
+ * Every file a list of config paths or globs names, each confined; a refused path is an error
+ * of its own, so the others are still read.
+ */
+async function expandWorkspacePaths(workspace, patterns, origin) {
+    const { isDynamicPattern } = await __webpack_require__.e(/* import() */ 382).then(__webpack_require__.bind(__webpack_require__, 73382));
+    const files = [];
+    const errors = [];
+    const seen = new Set();
+    for (const [i, p] of patterns.entries()) {
+        let found;
+        try {
+            found = isDynamicPattern(p) ? await globWorkspace(workspace, p, origin(i)) : [await resolveInWorkspace(workspace, p, origin(i))];
+        }
+        catch (err) {
+            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz) {
+                errors.push(err);
+                continue;
+            }
+            throw err;
+        }
+        for (const f of found) {
+            if (seen.has(f.abs))
+                continue;
+            seen.add(f.abs);
+            files.push({ ...f, pattern: p });
+        }
+    }
+    return { files, errors };
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 45;
-export const ids = [45];
+export const ids = [45,976];
 export const modules = {
 
 /***/ 98499:
@@ -68,6 +68,7 @@ class BackendClient {
         this.requests++;
         return (0,_util_http_js__WEBPACK_IMPORTED_MODULE_1__/* .httpRequest */ .aj)({
             backend: this.name,
+            kind: this.type,
             url,
             method: args.method,
             headers,
@@ -103,7 +104,9 @@ class BackendClient {
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 /* harmony import */ var _backend_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98499);
 /* harmony import */ var _vector_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52880);
-/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74976);
+/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74976);
+/* harmony import */ var _stats_run_stats_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46968);
+
 
 
 
@@ -129,7 +132,7 @@ class PrometheusClient {
     async call(path, params, what, method = 'POST') {
         const res = await this.http.send({ method, path, params });
         const body = this.http.json(res, what);
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(body) || typeof body.status !== 'string') {
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(body) || typeof body.status !== 'string') {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered HTTP ${res.status} without the Prometheus API envelope ({status, data})`, res.status);
         }
         if (body.status !== 'success') {
@@ -144,11 +147,12 @@ class PrometheusClient {
     async instantQuery(query, time) {
         const request = this.http.describe('POST', '/api/v1/query', query);
         const what = `POST ${request.url}`;
-        const params = { query };
+        const params = { query, stats: 'all' };
         if (time)
             params.time = (time.getTime() / 1000).toFixed(3);
         const data = await this.call('/api/v1/query', params, what);
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) || (!Array.isArray(data.result) && data.resultType !== 'scalar')) {
+        this.noteSamples(data);
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data) || (!Array.isArray(data.result) && data.resultType !== 'scalar')) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered without data.result');
         }
         if (data.resultType === 'scalar') {
@@ -163,12 +167,19 @@ class PrometheusClient {
     async rangeQuery(query, start, end, stepSeconds) {
         const request = this.http.describe('POST', '/api/v1/query_range', query);
         const what = `POST ${request.url}`;
-        const data = await this.call('/api/v1/query_range', { query, start: (start.getTime() / 1000).toFixed(3), end: (end.getTime() / 1000).toFixed(3), step: String(stepSeconds) }, what);
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered resultType "${(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) ? String(data.resultType) : '?'}" where a range vector (matrix) was expected`);
+        const data = await this.call('/api/v1/query_range', {
+            query,
+            start: (start.getTime() / 1000).toFixed(3),
+            end: (end.getTime() / 1000).toFixed(3),
+            step: String(stepSeconds),
+            stats: 'all'
+        }, what);
+        this.noteSamples(data);
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered resultType "${(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data) ? String(data.resultType) : '?'}" where a range vector (matrix) was expected`);
         }
         const series = data.result.map((r) => {
-            if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r) || !(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r.metric) || !Array.isArray(r.values))
+            if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(r) || !(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(r.metric) || !Array.isArray(r.values))
                 throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered a malformed matrix series');
             return {
                 labels: r.metric,
@@ -199,7 +210,7 @@ class PrometheusClient {
             contentType: 'application/x-www-form-urlencoded'
         });
         const body = this.http.json(res, what);
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(body) || body.status !== 'success' || !Array.isArray(body.data)) {
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(body) || body.status !== 'success' || !Array.isArray(body.data)) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered HTTP ${res.status} without a successful series list`, res.status);
         }
         return body.data;
@@ -208,7 +219,7 @@ class PrometheusClient {
     async rules(type) {
         const what = `GET ${this.http.describe('GET', '/api/v1/rules').url}`;
         const data = await this.call('/api/v1/rules', type ? { type } : {}, what, 'GET');
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) || !Array.isArray(data.groups))
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data) || !Array.isArray(data.groups))
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered without data.groups');
         return data.groups;
     }
@@ -216,19 +227,159 @@ class PrometheusClient {
     async alerts() {
         const what = `GET ${this.http.describe('GET', '/api/v1/alerts').url}`;
         const data = await this.call('/api/v1/alerts', {}, what, 'GET');
-        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(data) || !Array.isArray(data.alerts))
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data) || !Array.isArray(data.alerts))
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered without data.alerts');
         return data.alerts;
     }
+    /**
+     * The samples a query touched, as Prometheus (and Thanos, Mimir) report them with `stats=all`
+     * (`data.stats.samples.totalQueryableSamples`, `peakSamples`), for run-stats. A backend that
+     * answers without them (VictoriaMetrics ignores the parameter) is recorded as not reporting.
+     */
+    noteSamples(data) {
+        const stats = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(data.stats) ? data.stats : undefined;
+        const samples = stats && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(stats.samples) ? stats.samples : undefined;
+        const total = samples?.totalQueryableSamples;
+        const peak = samples?.peakSamples;
+        (0,_stats_run_stats_js__WEBPACK_IMPORTED_MODULE_3__/* .recordSamples */ .DG)(this.name, typeof total === 'number' && total >= 0 ? { total, ...(typeof peak === 'number' && peak >= 0 ? { peak } : {}) } : undefined);
+    }
     sample(r, what) {
-        const pair = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r) ? r.value : undefined;
-        const labels = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r.metric) ? r.metric : undefined;
+        const pair = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(r) ? r.value : undefined;
+        const labels = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(r) && (0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(r.metric) ? r.metric : undefined;
         const value = Array.isArray(pair) ? (0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSampleValue */ .L)(pair[1]) : undefined;
         if (!labels || !Array.isArray(pair) || typeof pair[0] !== 'number' || value === undefined) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, 'answered a malformed sample (expected {metric, value: [time, "number"]})');
         }
         return { labels, value, timestamp: pair[0] };
     }
+}
+
+
+/***/ }),
+
+/***/ 52880:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AG: () => (/* binding */ serviceMatcher),
+/* harmony export */   Bk: () => (/* binding */ selectorOf),
+/* harmony export */   Df: () => (/* binding */ describeNumber),
+/* harmony export */   Jn: () => (/* reexport safe */ _util_duration_js__WEBPACK_IMPORTED_MODULE_0__.a3),
+/* harmony export */   L: () => (/* binding */ parseSampleValue),
+/* harmony export */   Nx: () => (/* binding */ groupingLabels),
+/* harmony export */   pF: () => (/* binding */ exactRegex),
+/* harmony export */   sf: () => (/* binding */ mapLimit)
+/* harmony export */ });
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26518);
+/** Prometheus and Loki write sample values as strings, including "NaN", "+Inf" and "-Inf". */
+function parseSampleValue(raw) {
+    if (typeof raw === 'number')
+        return raw;
+    if (typeof raw !== 'string')
+        return undefined;
+    if (raw === '+Inf' || raw === 'Inf')
+        return Infinity;
+    if (raw === '-Inf')
+        return -Infinity;
+    if (raw === 'NaN')
+        return NaN;
+    if (raw.trim() === '')
+        return undefined;
+    const n = Number(raw);
+    return Number.isNaN(n) ? undefined : n;
+}
+/** The matchers naming a service in telemetry: its selector, or `{<service-label>: name}`. */
+function selectorOf(service, serviceLabel) {
+    return Object.keys(service.selector).length > 0 ? service.selector : { [serviceLabel]: service.name };
+}
+/** Labels a grouped query must keep so every service's series can be told apart. */
+function groupingLabels(services, serviceLabel) {
+    const labels = new Set([serviceLabel]);
+    for (const s of services)
+        for (const k of Object.keys(selectorOf(s, serviceLabel)))
+            labels.add(k);
+    return [...labels].sort();
+}
+/**
+ * Match result series back to services by their selectors. A series belongs to the service whose
+ * selector it satisfies with the most matchers, so `{service: api, tier: edge}` wins over
+ * `{service: api}` for the edge series.
+ */
+function serviceMatcher(services, serviceLabel) {
+    const entries = services.map((s) => ({ service: s, selector: Object.entries(selectorOf(s, serviceLabel)) }));
+    const byLabel = new Map();
+    const other = [];
+    for (const e of entries) {
+        const v = e.selector.find(([k]) => k === serviceLabel)?.[1];
+        if (v === undefined)
+            other.push(e);
+        else
+            byLabel.set(v, [...(byLabel.get(v) ?? []), e]);
+    }
+    return (labels) => {
+        const v = labels[serviceLabel];
+        const candidates = [...(v !== undefined ? (byLabel.get(v) ?? []) : []), ...other];
+        let best;
+        for (const c of candidates) {
+            if (!c.selector.every(([k, want]) => labels[k] === want))
+                continue;
+            if (!best || c.selector.length > best.selector.length)
+                best = c;
+        }
+        return best?.service;
+    };
+}
+/** Run fn over items with at most `limit` running at once; results keep the items' order. */
+async function mapLimit(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return out;
+}
+/** Durations are written by the one duration module, the way PromQL and LogQL accept them. */
+
+function describeNumber(n) {
+    if (Number.isNaN(n))
+        return 'NaN';
+    if (n === Infinity)
+        return '+Inf';
+    if (n === -Infinity)
+        return '-Inf';
+    return String(Number(n.toPrecision(6)));
+}
+/** A PromQL regex matcher value that matches exactly these strings (RE2-escaped, then quoted). */
+function exactRegex(values) {
+    const re = values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    return JSON.stringify(re);
+}
+
+
+/***/ }),
+
+/***/ 74976:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ isObject),
+/* harmony export */   f: () => (/* binding */ valueAt)
+/* harmony export */ });
+/** True for a plain object (not null, not an array): the shape checks of parsed documents. */
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The value a path of keys and indexes names in parsed JSON or YAML; undefined when a step is missing. */
+function valueAt(data, path) {
+    let cur = data;
+    for (const key of path) {
+        if (cur === null || typeof cur !== 'object')
+            return undefined;
+        cur = cur[key];
+    }
+    return cur;
 }
 
 

@@ -11,18 +11,24 @@ __webpack_require__.d(__webpack_exports__, {
   main: () => (/* binding */ main)
 });
 
+// UNUSED EXPORTS: CLI_OPTIONS
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: ./src/github/context.ts
+var context = __webpack_require__(19556);
 // EXTERNAL MODULE: ./src/protocol/local-port.ts
 var local_port = __webpack_require__(47883);
-// EXTERNAL MODULE: ./src/protocol/run.ts + 38 modules
-var run = __webpack_require__(13178);
-// EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __webpack_require__(57994);
+// EXTERNAL MODULE: ./src/settings/defaults.ts
+var defaults = __webpack_require__(9563);
+// EXTERNAL MODULE: ./src/protocol/run.ts + 3 modules
+var run = __webpack_require__(88706);
+// EXTERNAL MODULE: ./src/report/summary.ts + 1 modules
+var summary = __webpack_require__(18280);
 // EXTERNAL MODULE: ./src/util/log.ts
 var util_log = __webpack_require__(29906);
 // EXTERNAL MODULE: ./src/util/redact.ts
@@ -216,44 +222,46 @@ function nearest(word, choices) {
 
 
 
+
+
 const USAGE = `Usage: sre-monitoring [options]
 
 Runs Protocol 12 (post-deployment monitoring) on a deploy's evidence and writes the package.
 
-  --evidence DIR        Protocol 11 evidence folder (default .artifacts/deployment)
-  --config FILE         config file (default .github/sre-monitoring.yml)
-  --output DIR          package folder (default .artifacts/monitoring)
+  --evidence DIR        Protocol 11 evidence folder (default ${defaults/* INPUT_DEFAULTS */.W['evidence-path']})
+  --config FILE         config file (default ${defaults/* INPUT_DEFAULTS */.W.config})
+  --output DIR          package folder (default ${defaults/* INPUT_DEFAULTS */.W['output-dir']})
   --workspace DIR       repository root; other paths are relative to it (default: current folder)
-  --mode MODE           post-deploy (default) or assurance
-  --alert-tests BOOL    send synthetic alerts (default true)
+  --mode MODE           post-deploy or assurance (default ${defaults/* INPUT_DEFAULTS */.W.mode})
+  --alert-tests BOOL    send synthetic alerts (default ${defaults/* INPUT_DEFAULTS */.W['alert-tests']})
   --approved-by NAMES   approvers, comma separated
   --on-call-owner NAME  on-call owner of the monitoring configuration
   --summary-file FILE   also write the Markdown job summary there
   --deliver-to DIR      deliver the package and the Protocol 13 handoff event to this folder
-  --fail-on WHEN        gate (default: exit 1 when a gate fails) or never
+  --fail-on WHEN        gate (exit 1 when a gate fails) or never (default ${defaults/* INPUT_DEFAULTS */.W['fail-on']})
   -v, --verbose         debug lines
   -h, --help            this text
   --version             the version
 
 Colour on a terminal; NO_COLOR turns it off, FORCE_COLOR on.
 Exit status: 0 all gates pass (or --fail-on never), 1 a gate failed, 2 bad usage or invalid input.`;
-const OPTIONS = {
-    evidence: { type: 'string', default: '.artifacts/deployment' },
-    config: { type: 'string', default: '.github/sre-monitoring.yml' },
-    output: { type: 'string', default: '.artifacts/monitoring' },
+const CLI_OPTIONS = {
+    evidence: { type: 'string', default: defaults/* INPUT_DEFAULTS */.W['evidence-path'] },
+    config: { type: 'string', default: defaults/* INPUT_DEFAULTS */.W.config },
+    output: { type: 'string', default: defaults/* INPUT_DEFAULTS */.W['output-dir'] },
     workspace: { type: 'string', default: '.' },
-    mode: { type: 'string', default: 'post-deploy' },
-    'alert-tests': { type: 'string', default: 'true' },
+    mode: { type: 'string', default: defaults/* INPUT_DEFAULTS */.W.mode },
+    'alert-tests': { type: 'string', default: defaults/* INPUT_DEFAULTS */.W['alert-tests'] },
     'approved-by': { type: 'string' },
     'on-call-owner': { type: 'string' },
     'summary-file': { type: 'string' },
     'deliver-to': { type: 'string' },
-    'fail-on': { type: 'string', default: 'gate' },
+    'fail-on': { type: 'string', default: defaults/* INPUT_DEFAULTS */.W['fail-on'] },
     verbose: { type: 'boolean', short: 'v', default: false },
     help: { type: 'boolean', short: 'h', default: false },
     version: { type: 'boolean', default: false }
 };
-const FLAGS = Object.keys(OPTIONS).map((k) => `--${k}`);
+const FLAGS = Object.keys(CLI_OPTIONS).map((k) => `--${k}`);
 const VALUES = {
     mode: ['post-deploy', 'assurance'],
     'alert-tests': ['true', 'false'],
@@ -264,7 +272,7 @@ class UsageError extends Error {
 }
 function parse(argv) {
     try {
-        return (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
+        return (0,external_node_util_.parseArgs)({ args: argv, options: CLI_OPTIONS, strict: true, allowPositionals: false }).values;
     }
     catch (err) {
         const e = err;
@@ -345,36 +353,25 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr,
     await (0,redact/* registerConfigFileSecrets */.R2)((0,external_node_path_.resolve)(workspace, args.config), io.env, (s) => log.setSecret(s));
     const now = () => new Date();
     const outputDir = (0,external_node_path_.resolve)(workspace, args.output);
-    let result;
-    try {
-        result = await (0,run/* runProtocol */.G1)({
-            evidenceDir: args.evidence,
-            configPath: args.config,
-            outputDir,
-            workspace,
-            mode: args.mode,
-            alertTestsApproved: args['alert-tests'] === 'true',
-            approvedBy: args['approved-by'],
-            onCallOwner: args['on-call-owner'],
-            packageArtifact: args['deliver-to'] ? 'monitoring-package' : undefined,
-            fileIssues: true,
-            env: io.env,
-            log,
-            now,
-            runId: `local-${Date.now()}`,
-            generator: version/* GENERATOR */._,
-            github: new local_port/* LocalGitHubPort */.O(outputDir, now, log, args['deliver-to'] ? (0,external_node_path_.resolve)(io.cwd, args['deliver-to']) : undefined)
-        });
-    }
-    catch (err) {
-        // A crash still ends with the gates and the summary.
-        const reason = `the run crashed: ${err instanceof Error ? err.message : String(err)}`;
-        log.error(reason);
-        result = (0,run/* crashedRun */.WB)(reason, outputDir);
-    }
-    finally {
-        log.close();
-    }
+    // A crash still ends with the gates and the summary.
+    const result = await (0,run/* runProtocolGuarded */.kY)({
+        evidenceDir: args.evidence,
+        configPath: args.config,
+        outputDir,
+        workspace,
+        mode: args.mode,
+        alertTestsApproved: args['alert-tests'] === 'true',
+        approvedBy: args['approved-by'],
+        onCallOwner: args['on-call-owner'],
+        packageArtifact: args['deliver-to'] ? defaults/* INPUT_DEFAULTS */.W['package-artifact'] : undefined,
+        fileIssues: true,
+        env: io.env,
+        log,
+        now,
+        runId: (0,context/* runLabel */.Az)(io.env),
+        generator: version/* GENERATOR */._,
+        github: new local_port/* LocalGitHubPort */.O(outputDir, now, log, args['deliver-to'] ? (0,external_node_path_.resolve)(io.cwd, args['deliver-to']) : undefined)
+    }).finally(() => log.close());
     // Both leave the process: redacted, and the terminal text neutralised like every log line.
     if (args['summary-file']) {
         await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, args['summary-file']), (0,redact/* redact */.E$)((0,summary/* renderSummary */.Br)(result, {}))).catch((err) => io.stderr.write(`${errStyle.red('sre-monitoring:')} summary not written to ${args['summary-file']}: ${(0,redact/* neutraliseLog */.Z$)((0,redact/* redact */.E$)(err.message))}\n`));

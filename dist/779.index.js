@@ -26,7 +26,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(14031);
+/* harmony import */ var _util_escape_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(55421);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70017);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50767);
 /* harmony import */ var _util_utf8_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(19605);
@@ -47,13 +47,13 @@ function releaseId(release) {
 const runbookBegin = (release) => `<!-- sre-monitoring:begin release=${releaseId(release)} -->`;
 /** The section for one release, between its markers, with `\n` line ends. */
 function renderRunbookSection(c) {
-    const out = [runbookBegin(c.release), `## Release ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(c.release)} (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(c.environment)})`, ''];
-    out.push(`_Written by sre-monitoring on ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(c.generatedAt)}; this section is replaced on the next run for this release._`, '');
+    const out = [runbookBegin(c.release), `## Release ${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(c.release)} (${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(c.environment)})`, ''];
+    out.push(`_Written by sre-monitoring on ${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(c.generatedAt)}; this section is replaced on the next run for this release._`, '');
     out.push('### Detection signals', '');
     if (c.alerts.length) {
         out.push('Alerts:', '');
         for (const a of c.alerts)
-            out.push(`- **${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(a.name)}** (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(a.severity ?? 'no severity')}, ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(a.service)}, from ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(a.source)}): ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .inlineCode */ .ti)(a.expr)}`);
+            out.push(`- **${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(a.name)}** (${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(a.severity ?? 'no severity')}, ${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(a.service)}, from ${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(a.source)}): ${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .inlineCode */ .ti)(a.expr)}`);
     }
     else
         out.push('- No alert rule was found for these services: see dashboard-config.md and suggested-alert-rules.yml.');
@@ -61,37 +61,37 @@ function renderRunbookSection(c) {
     if (c.slos.length) {
         out.push('SLOs:', '');
         for (const s of c.slos)
-            out.push(`- ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(s.slo)} (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(s.service)}): ${s.objective}% over ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(s.window)}`);
+            out.push(`- ${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(s.slo)} (${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(s.service)}): ${s.objective}% over ${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(s.window)}`);
         out.push('');
     }
     out.push('Dashboards:', '');
     if (c.dashboards.length)
         for (const d of c.dashboards)
-            out.push(`- ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .mdLink */ .YF)(d.title, d.link)}${d.link && !/^https?:/i.test(d.link) ? ` (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .inlineCode */ .ti)(d.link)})` : ''} - score ${d.score}%`);
+            out.push(`- ${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .mdLink */ .YF)(d.title, d.link)}${d.link && !/^https?:/i.test(d.link) ? ` (${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .inlineCode */ .ti)(d.link)})` : ''} - score ${d.score}%`);
     else
         out.push('- None found.');
     out.push('');
     out.push('### Mitigation', '');
     if (c.risks.length) {
         for (const r of c.risks) {
-            const where = r.component ? ` (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(r.component)})` : '';
-            out.push(`- **${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(r.severity)}**${where}: ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(r.description)}`);
-            out.push(`  - Mitigation: ${r.mitigation ? (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(r.mitigation) : 'none given in the deployment report; decide one before the next release.'}`);
+            const where = r.component ? ` (${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(r.component)})` : '';
+            out.push(`- **${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(r.severity)}**${where}: ${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(r.description)}`);
+            out.push(`  - Mitigation: ${r.mitigation ? (0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(r.mitigation) : 'none given in the deployment report; decide one before the next release.'}`);
         }
     }
     else
         out.push('- The deployment report names no risks for this release.');
     out.push('');
     out.push('### Contact rotation', '');
-    out.push(`- On-call owner: ${c.owner ? (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(c.owner) : 'not recorded'}`);
+    out.push(`- On-call owner: ${c.owner ? (0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(c.owner) : 'not recorded'}`);
     const channels = Object.entries(c.channels).filter(([, v]) => v);
-    out.push(`- Channels: ${channels.length ? channels.map(([k, v]) => `${k} ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(v)}`).join(', ') : 'none configured (alerting.notification-channels)'}`);
+    out.push(`- Channels: ${channels.length ? channels.map(([k, v]) => `${k} ${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(v)}`).join(', ') : 'none configured (alerting.notification-channels)'}`);
     out.push(`- Acknowledgement SLA: ${c.ackSlaSeconds} s`);
     for (const r of c.routes)
-        out.push(`- Route ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(r.name)} -> receiver ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(r.receiver)}${r.lastTest ? ` (last test: ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(r.lastTest)})` : ''}`);
+        out.push(`- Route ${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(r.name)} -> receiver ${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(r.receiver)}${r.lastTest ? ` (last test: ${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(r.lastTest)})` : ''}`);
     const owners = c.services.filter((s) => s.owner);
     for (const s of owners)
-        out.push(`- ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(s.name)}${s.critical ? ' (critical)' : ''}${s.new ? ' (new)' : ''}: ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(s.owner)}`);
+        out.push(`- ${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(s.name)}${s.critical ? ' (critical)' : ''}${s.new ? ' (new)' : ''}: ${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(s.owner)}`);
     out.push('', RUNBOOK_END);
     return out.join('\n');
 }
@@ -410,6 +410,186 @@ async function updateRunbook(ctx, section) {
 }
 /** Largest runbook read: a runbook is a document, not a data file. */
 const RUNBOOK_MAX_BYTES = 8 * 1024 * 1024;
+
+
+/***/ }),
+
+/***/ 50977:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kv: () => (/* binding */ expandWorkspacePaths),
+/* harmony export */   Q1: () => (/* binding */ globWorkspace),
+/* harmony export */   e2: () => (/* binding */ lexicalEscape),
+/* harmony export */   q6: () => (/* binding */ globEscape),
+/* harmony export */   tA: () => (/* binding */ readWorkspaceText),
+/* harmony export */   z1: () => (/* binding */ resolveInWorkspace)
+/* harmony export */ });
+/* unused harmony export GLOB_MAX_MATCHES */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
+/* harmony import */ var _utf8_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19605);
+
+
+
+
+const INSIDE = 'a path inside the workspace (relative to the repository root)';
+function inside(root, p) {
+    return p === root || p.startsWith(root.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? root : root + node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
+}
+function refuse(p, origin, found, expected = INSIDE) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz({ file: origin.file ?? p, line: origin.line, field: origin.field, expected, found });
+}
+async function realRoot(workspace) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace));
+    }
+    catch {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
+    }
+}
+/** Nearest existing ancestor of a path (the path itself when it exists), with its real path. */
+async function nearestReal(abs) {
+    let cur = abs;
+    let exists = true;
+    for (;;) {
+        try {
+            const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(cur);
+            return { real: cur === abs ? real : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(real, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cur, abs)), exists };
+        }
+        catch (err) {
+            const code = err.code;
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                throw err;
+            exists = false;
+            const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(cur);
+            if (up === cur)
+                return { real: abs, exists: false };
+            cur = up;
+        }
+    }
+}
+/** A text is a path that reaches outside, before anything is looked at on disk. */
+function lexicalEscape(workspace, p) {
+    if (p.includes('\0'))
+        return 'a path with a NUL byte';
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
+    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(p) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(p) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, p);
+    if (!inside(root, abs))
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(p)
+            ? `the absolute path ${JSON.stringify(p)}, outside the workspace`
+            : `the path ${JSON.stringify(p)}, which leads outside the workspace`;
+    return undefined;
+}
+/**
+ * Resolve a path from the config or the evidence inside the workspace. A path that does not exist
+ * yet is checked through its nearest existing folder, so nothing is created through a symbolic
+ * link that leads outside.
+ */
+async function resolveInWorkspace(workspace, p, origin) {
+    const escape = lexicalEscape(workspace, p);
+    if (escape)
+        throw refuse(p, origin, escape);
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
+    const lexical = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(p) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(p) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, p);
+    const shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, lexical) || '.';
+    const rootReal = await realRoot(root);
+    const { real, exists } = await nearestReal(lexical);
+    if (!inside(rootReal, real)) {
+        throw refuse(p, origin, `the path ${JSON.stringify(p)}, which goes through a symbolic link that leads outside the workspace`);
+    }
+    return { abs: real, shown, exists };
+}
+/** Read a text file named by the config, confined to the workspace, as strict UTF-8. */
+async function readWorkspaceText(workspace, p, origin, opts) {
+    const { abs, shown, exists } = await resolveInWorkspace(workspace, p, origin);
+    const max = opts.maxBytes ?? 16 * 1024 * 1024;
+    const where = { field: origin.field };
+    if (!exists)
+        throw refuse(shown, where, 'no such file', opts.what);
+    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(abs);
+    if (!st.isFile())
+        throw refuse(shown, where, st.isDirectory() ? 'a folder' : 'not a regular file', opts.what);
+    if (st.size > max)
+        throw refuse(shown, where, `a file of ${st.size} bytes (at most ${max} are read)`, opts.what);
+    let bytes;
+    try {
+        bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(abs);
+    }
+    catch (err) {
+        throw refuse(shown, where, `an unreadable file (${err.code ?? 'error'})`, opts.what);
+    }
+    if (bytes.length > max)
+        throw refuse(shown, where, `a file of ${bytes.length} bytes (at most ${max} are read)`, opts.what);
+    return { text: (0,_utf8_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeUtf8 */ ._)(bytes, shown, `${opts.what} in UTF-8`), shown, abs };
+}
+/** A glob pattern names no folder above the workspace. */
+function globEscape(pattern) {
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(pattern))
+        return `the absolute pattern ${JSON.stringify(pattern)}`;
+    if (pattern.split(/[\\/]/).includes('..'))
+        return `the pattern ${JSON.stringify(pattern)}, which climbs out with ..`;
+    return undefined;
+}
+/** Most files one glob pattern may match: a listing is bounded like everything else. */
+const GLOB_MAX_MATCHES = 1000;
+/**
+ * Files matching a glob in the workspace. Symbolic links are not followed while listing (a link
+ * to `/` cannot make the listing walk the whole disk), and each match is confined like a path.
+ */
+async function globWorkspace(workspace, pattern, origin) {
+    const escape = globEscape(pattern);
+    if (escape)
+        throw refuse(pattern, origin, escape, 'a glob pattern inside the workspace (relative to the repository root)');
+    const { glob } = await __webpack_require__.e(/* import() */ 382).then(__webpack_require__.bind(__webpack_require__, 73382));
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
+    const matched = await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, followSymbolicLinks: false, deep: 32 });
+    if (matched.length > GLOB_MAX_MATCHES) {
+        throw refuse(pattern, origin, `${matched.length} matching files`, `a pattern matching at most ${GLOB_MAX_MATCHES} files`);
+    }
+    const out = [];
+    for (const m of matched.sort()) {
+        // Listing without following links still reports a file whose own name is a link on some systems.
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(m).catch(() => undefined);
+        if (!info)
+            continue;
+        out.push(await resolveInWorkspace(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, m), origin));
+    }
+    return out;
+}
+/**
+ * Every file a list of config paths or globs names, each confined; a refused path is an error
+ * of its own, so the others are still read.
+ */
+async function expandWorkspacePaths(workspace, patterns, origin) {
+    const { isDynamicPattern } = await __webpack_require__.e(/* import() */ 382).then(__webpack_require__.bind(__webpack_require__, 73382));
+    const files = [];
+    const errors = [];
+    const seen = new Set();
+    for (const [i, p] of patterns.entries()) {
+        let found;
+        try {
+            found = isDynamicPattern(p) ? await globWorkspace(workspace, p, origin(i)) : [await resolveInWorkspace(workspace, p, origin(i))];
+        }
+        catch (err) {
+            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz) {
+                errors.push(err);
+                continue;
+            }
+            throw err;
+        }
+        for (const f of found) {
+            if (seen.has(f.abs))
+                continue;
+            seen.add(f.abs);
+            files.push({ ...f, pattern: p });
+        }
+    }
+    return { files, errors };
+}
 
 
 /***/ })

@@ -15,16 +15,18 @@ export const modules = {
 /* harmony export */   OJ: () => (/* binding */ substituteVariables),
 /* harmony export */   Tp: () => (/* binding */ selectors),
 /* harmony export */   Uf: () => (/* binding */ PromqlError),
+/* harmony export */   Wh: () => (/* binding */ matcherSelects),
 /* harmony export */   Zv: () => (/* binding */ metricNames),
 /* harmony export */   Zz: () => (/* binding */ ranges),
 /* harmony export */   a3: () => (/* reexport safe */ _util_duration_js__WEBPACK_IMPORTED_MODULE_1__.rV),
 /* harmony export */   aG: () => (/* binding */ firstSelector),
 /* harmony export */   dk: () => (/* binding */ regexMatches),
 /* harmony export */   eh: () => (/* binding */ nameWindow),
+/* harmony export */   k4: () => (/* binding */ labelMatchers),
 /* harmony export */   kj: () => (/* reexport safe */ _util_duration_js__WEBPACK_IMPORTED_MODULE_1__.nw),
 /* harmony export */   v_: () => (/* binding */ parsePromql)
 /* harmony export */ });
-/* unused harmony exports parseTolerant, children, constantValue, matcherSelects, vectorReferences, labelMatchers, referencesWindow, comparisonThresholds, dividesBy */
+/* unused harmony exports parseTolerant, children, constantValue, vectorReferences, referencesWindow, comparisonThresholds, dividesBy */
 /* harmony import */ var _prometheus_io_lezer_promql__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86828);
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26518);
 /**
