@@ -90,6 +90,7 @@ afterAll(async () => {
 // is judged on its own requests only: no case reads what another left on the shared stand-ins.
 beforeEach(() => {
   stack.github.resetRepo(REPOSITORY)
+  stack.github.clearFaults()
   stack.github.unexpectedRequests.length = 0
   stack.github.invalidResponses.length = 0
   stack.artifacts.unexpectedRequests.length = 0

@@ -51,6 +51,7 @@ afterAll(async () => {
 beforeEach(() => {
   api.resetCounts()
   api.resetRepo(FULL)
+  api.clearFaults()
 })
 afterEach(() => {
   expect(api.unexpectedRequests).toEqual([])

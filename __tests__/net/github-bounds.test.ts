@@ -2,7 +2,7 @@
  * GitHub under hostile conditions: stalled and endless answers, long listings, a spent budget,
  * a comment planted by someone else, and secrets in what the action sends.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { resolveApproval } from '../../src/github/approvals.js'
 import { syncBacklogIssues } from '../../src/github/backlog-issues.js'
 import { createOctokit, GitHubBudget, type GitHubTimePolicy } from '../../src/github/octokit.js'
@@ -31,6 +31,12 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await api.stop()
+})
+// Each case starts from an empty repository and no pending fault: a fault one case injected but
+// did not use up (e.g. GET /user failing ten times) must not fail the next.
+beforeEach(() => {
+  api.resetRepo(FULL)
+  api.clearFaults()
 })
 afterEach(() => {
   expect(api.unexpectedRequests).toEqual([])

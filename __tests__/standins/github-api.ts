@@ -432,6 +432,11 @@ export class GitHubApiStandIn {
     this.requests.length = 0
   }
 
+  /** Drop the faults still waiting to be served: a case's faults must not reach the next case. */
+  clearFaults(): void {
+    this.faults.length = 0
+  }
+
   async start(): Promise<string> {
     loadSpec()
     this.server = createServer((req, res) => {
