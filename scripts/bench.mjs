@@ -36,7 +36,7 @@ import YAML from 'yaml'
 import { ensureBackends, startDemoStack, stopAllDemoStacks } from './lib/demo-stack.mjs'
 import { exampleJobArgs, CLI as cli } from './lib/example-job.mjs'
 import { choosePorts, rewritePorts } from './lib/ports.mjs'
-import { fleetServiceName, writeFleetWorkspace } from './lib/demo-fleet.mjs'
+import { fleetEvidence, fleetServiceName, isCriticalService, writeFleetWorkspace } from './lib/demo-fleet.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const outDir = join(root, '.artifacts', 'bench')
@@ -522,8 +522,6 @@ const RENAMES = [
   [/\bPayments/g, 'Svc002'],
   [/\bCatalog/g, 'Svc003']
 ]
-const svcName = (i, fleetSize) => `svc-${String(i).padStart(Math.max(3, String(fleetSize).length), '0')}`
-const isCritical = (i) => i === 1 || i === 2 || i % 50 === 0
 
 function renameTree(dir) {
   const walk = (d) => {
@@ -540,110 +538,6 @@ function renameTree(dir) {
   walk(dir)
 }
 
-/** Protocol 11 evidence for services svc-001..svc-<n>: the three files the evidence parsers read. */
-function fleetEvidence(n, exporterPort, fleetSize, now = new Date()) {
-  const release = { tag: 'v3.0.0', commit: '8d1e4f0a9b2c3d5e6f708192a3b4c5d6e7f80913', deployment_type: 'rolling' }
-  const services = Array.from({ length: n }, (_, k) => {
-    const i = k + 1
-    const name = svcName(i, fleetSize)
-    return {
-      name,
-      critical: isCritical(i),
-      new: i === 2,
-      endpoints: [`http://127.0.0.1:${exporterPort}/healthz?service=${name}`],
-      health: 'healthy'
-    }
-  })
-  const validation = {
-    validation_date: new Date(now.getTime() - 120_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    status: 'pass',
-    validation_success_rate: 99.2,
-    environment: 'production',
-    release,
-    checks: {
-      smoke_tests: { status: 'pass', tests_run: 4 * n, tests_passed: 4 * n, tests_failed: 0, duration_seconds: 30 + n * 0.5 },
-      health_checks: { status: 'pass', services_checked: n, services_healthy: n, services_unhealthy: 0 },
-      service_verifications: { status: 'pass', endpoints_verified: n, endpoints_healthy: n, endpoints_unhealthy: 0 }
-    },
-    metrics_snapshot: { api_latency_p95: 95, api_latency_p99: 99, error_rate: 0.01, throughput: 10 * n },
-    services
-  }
-  const s = (i) => svcName(i, fleetSize)
-  const report = [
-    `# Deployment Report: fleet ${release.tag}`,
-    '',
-    '## Release Summary',
-    '',
-    `- **Tag**: ${release.tag}`,
-    `- **Commit**: \`${release.commit}\``,
-    `- **Strategy**: ${release.deployment_type} (25% of hosts at a time)`,
-    '- **Environment**: production',
-    '- **Deployed by**: release captain, change CHG-3000',
-    '',
-    '## Services',
-    '',
-    '| Service | Critical | Change | Endpoints |',
-    '|---|---|---|---|',
-    ...services.map((x) => `| ${x.name} | ${x.critical ? 'yes' : 'no'} | ${x.new ? 'new' : 'changed'} | ${x.endpoints.join(', ')} |`),
-    '',
-    '## New Endpoints',
-    '',
-    ...services.filter((x) => x.new).map((x) => `- ${x.endpoints[0]} (${x.name} health check)`),
-    '',
-    '## Known Risks',
-    '',
-    '| Risk | Severity | Component | Mitigation |',
-    '|---|---|---|---|',
-    `| ${s(2)} is new and has no production load history | High | ${s(2)} | Burn-rate alerts on ${s(2)} availability; feature flag to route back |`,
-    `| ${s(1)} retries may double-submit if ${s(2)} times out | Medium | ${s(1)} | Idempotency keys; alert on the duplicate counter |`,
-    '',
-    '## Timeline',
-    '',
-    '- 13:58 UTC — Change CHG-3000 approved',
-    '- 14:05 UTC — Rollout started (25% of hosts)',
-    '- 14:20 UTC — Rollout complete',
-    '- 14:40 UTC — Soak window closed, all metrics within SLO',
-    '- 14:42 UTC — Post-deployment validation passed (99.2%)',
-    ''
-  ].join('\n')
-  const healthLog = [
-    '---',
-    `release: ${release.tag}`,
-    'environment: production',
-    'soak_window: 30 minutes',
-    '---',
-    '',
-    `# Deployment Health Log — fleet ${release.tag}`,
-    '',
-    `Rolling deploy of ${n} services from 14:05 UTC. Logged by the release captain.`,
-    '',
-    '## Soak Window',
-    '',
-    '30 minutes (14:10–14:40 UTC), full traffic.',
-    '',
-    '## Health Metrics',
-    '',
-    'Metrics status: within SLO',
-    '',
-    '| Metric | Value | Threshold | Status |',
-    '|---|---|---|---|',
-    `| p95 latency (${s(1)}) | 95ms | 300ms | ✅ |`,
-    `| p99 latency (${s(1)}) | 99ms | 800ms | ✅ |`,
-    '| Error rate (all services) | 1% | 2% | ✅ |',
-    `| Throughput | ${10 * n} req/s | — | ✅ |`,
-    '',
-    '## Anomalies',
-    '',
-    `- 14:12 UTC — ${s(2)} p99 rose to 780ms for two minutes while connection pools warmed up — Decision: continue soak, watch pool saturation`,
-    '',
-    '## Escalations',
-    '',
-    `- 14:13 UTC — paged the ${s(2)} on-call about the p99 rise; acknowledged in 2 minutes (owner: @${s(2)}-oncall)`,
-    ''
-  ].join('\n')
-  return { validation, report, healthLog }
-}
-
 /** A workspace for n fleet services; synthetic 'probe' (as the example) or 'promql' (no probes). */
 function fleetWorkspace(dir, n, synthetic, ports, exporterPort) {
   cpSync(join(root, 'examples'), dir, { recursive: true })
@@ -657,9 +551,9 @@ function fleetWorkspace(dir, n, synthetic, ports, exporterPort) {
       Array.from({ length: n }, (_, k) => {
         const i = k + 1
         return {
-          name: svcName(i, FLEET),
-          ...(isCritical(i) ? { critical: true } : {}),
-          ...(i <= 2 ? { owner: `${svcName(i, FLEET)}-oncall` } : {})
+          name: fleetServiceName(i, FLEET),
+          ...(isCriticalService(i) ? { critical: true } : {}),
+          ...(i <= 2 ? { owner: `${fleetServiceName(i, FLEET)}-oncall` } : {})
         }
       })
     )
@@ -675,7 +569,7 @@ function fleetWorkspace(dir, n, synthetic, ports, exporterPort) {
   writeFileSync(configFile, doc.toString())
   // Critical services page when their telemetry vanishes and are on the dashboard, as the
   // example's are; without these the alert-rule and dashboard checks (gate 2) fail for svc-050, ...
-  const extraCritical = Array.from({ length: n }, (_, k) => k + 1).filter((i) => i > 3 && isCritical(i))
+  const extraCritical = Array.from({ length: n }, (_, k) => k + 1).filter((i) => i > 3 && isCriticalService(i))
   if (extraCritical.length) {
     const dashboardFile = join(dir, 'dashboards', 'shop-overview.json')
     const dashboard = readJson(dashboardFile)
@@ -684,17 +578,17 @@ function fleetWorkspace(dir, n, synthetic, ports, exporterPort) {
       ...extraCritical.map((i, k) => ({
         id: nextId + k,
         type: 'timeseries',
-        title: `${svcName(i, FLEET)} request rate (req/s)`,
+        title: `${fleetServiceName(i, FLEET)} request rate (req/s)`,
         gridPos: { h: 6, w: 8, x: (k % 3) * 8, y: 100 + Math.floor(k / 3) * 6 },
         datasource: { type: 'prometheus', uid: 'prometheus' },
-        targets: [{ refId: 'A', expr: `sum(rate(http_requests_total{service="${svcName(i, FLEET)}"}[5m]))` }],
+        targets: [{ refId: 'A', expr: `sum(rate(http_requests_total{service="${fleetServiceName(i, FLEET)}"}[5m]))` }],
         fieldConfig: { defaults: { unit: 'reqps' }, overrides: [] }
       }))
     )
     writeFileSync(dashboardFile, JSON.stringify(dashboard, null, 2) + '\n')
 
     const rules = extraCritical.flatMap((i) => {
-      const name = svcName(i, FLEET)
+      const name = fleetServiceName(i, FLEET)
       return [
         `      - alert: ${name.replace(/^svc-/, 'Svc')}TelemetryAbsent`,
         `        expr: absent(http_requests_total{service="${name}"})`,
@@ -709,7 +603,7 @@ function fleetWorkspace(dir, n, synthetic, ports, exporterPort) {
       readFileSync(rulesFile, 'utf8').trimEnd() + '\n  - name: fleet-telemetry-absent\n    rules:\n' + rules.join('\n') + '\n'
     )
   }
-  const ev = fleetEvidence(n, exporterPort, FLEET)
+  const ev = fleetEvidence(n, exporterPort, { fleetSize: FLEET })
   writeFileSync(join(dir, 'evidence', 'post-deployment-validation.json'), JSON.stringify(ev.validation, null, 2) + '\n')
   writeFileSync(join(dir, 'evidence', 'DEPLOYMENT-REPORT.md'), ev.report)
   writeFileSync(join(dir, 'evidence', 'deployment-health-log.md'), ev.healthLog)
@@ -747,7 +641,7 @@ async function largeExample() {
       for (let i = 1; i <= v.runs && !interrupted; i++) {
         const ws = join(scratch, `fleet-run-${v.n}-${v.synthetic}-${i}`)
         cpSync(v.template, ws, { recursive: true })
-        const run = await runJob(`${v.label} #${i}`, ws, `${svcName(2, FLEET)}-oncall`)
+        const run = await runJob(`${v.label} #${i}`, ws, `${fleetServiceName(2, FLEET)}-oncall`)
         run.variant = v.label
         run.n = v.n
         run.synthetic = v.synthetic

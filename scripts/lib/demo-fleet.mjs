@@ -94,9 +94,12 @@ export function fleetRules(n, sloCount) {
   return { text: `groups:\n${groups.join('\n')}\n`, alerts, records }
 }
 
-/** Protocol 11 evidence for the fleet: the three files the evidence parsers read. */
-function fleetEvidence(n, exporterPort, now = new Date()) {
-  const s = (i) => fleetServiceName(i, n)
+/**
+ * Protocol 11 evidence for services svc-001..svc-<n>: the three files the evidence parsers read.
+ * fleetSize sets the names' padding, so the first n services of a larger fleet keep their names.
+ */
+export function fleetEvidence(n, exporterPort, { fleetSize = n, now = new Date() } = {}) {
+  const s = (i) => fleetServiceName(i, fleetSize)
   const release = { tag: 'v3.0.0', commit: '8d1e4f0a9b2c3d5e6f708192a3b4c5d6e7f80913', deployment_type: 'rolling' }
   const services = Array.from({ length: n }, (_, k) => ({
     name: s(k + 1),
