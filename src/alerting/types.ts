@@ -1,22 +1,4 @@
 /** Results of phase 2: alert rules vs SLOs, dashboards, and the synthetic alert path. */
-import type {
-  AckRefusal,
-  AcknowledgedFact,
-  AlertAttempt,
-  AlertTest,
-  AlertTestResults,
-  AttemptOutcome,
-  Cleanup,
-  DeliveredFact,
-  Fact,
-  FactEvidence,
-  FactStatus,
-  ProviderName,
-  RoutedFact,
-  TestStatus,
-  WaitOutcome
-} from '../artifacts/contracts/alert-test-results.js'
-
 // alert-test-results.json: the types come from its contract.
 export type {
   AckRefusal,
@@ -34,7 +16,7 @@ export type {
   RoutedFact,
   TestStatus,
   WaitOutcome
-}
+} from '../artifacts/contracts/alert-test-results.js'
 
 export interface BurnRateAlert {
   severity: 'page' | 'ticket'

@@ -8,6 +8,16 @@ export const dateTime = (): z.ZodISODateTime => z.iso.datetime({ offset: true })
 /** What a check answered: a number, or null when nothing was measured (never a placeholder). */
 export const nullableNumber = z.number().nullable()
 
+/** The plain-words expectation an evidence error names (the `x-expected` keyword of schemas/). */
+export const expected = (text: string): { 'x-expected': string } => ({ 'x-expected': text })
+
+/** A commit SHA as the deploy evidence writes it. */
+export const commitSha = () =>
+  z
+    .string()
+    .regex(/^[0-9a-fA-F]{7,64}$/)
+    .meta(expected('a commit SHA (7 to 64 hex digits)'))
+
 /** The `hook` section of instrumentation-audit.json and alert-test-results.json. */
 export const hookReviewContract = z
   .strictObject({

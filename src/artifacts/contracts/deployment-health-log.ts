@@ -4,8 +4,7 @@
  * section there. `x-expected` says in words what is allowed, for the error messages.
  */
 import { z } from 'zod'
-
-const expected = (text: string) => ({ 'x-expected': text })
+import { expected } from './common.js'
 
 export const healthMetricRowContract = z.strictObject({
   name: z.string().min(1).meta(expected('a metric name')),

@@ -4,8 +4,7 @@
  * `x-expected` says in words what is allowed, for the error messages.
  */
 import { z } from 'zod'
-
-const expected = (text: string) => ({ 'x-expected': text })
+import { commitSha, expected } from './common.js'
 
 const url = z
   .string()
@@ -41,11 +40,7 @@ export const deploymentReportContract = z
     release: z
       .strictObject({
         tag: z.string().min(1).optional(),
-        commit: z
-          .string()
-          .regex(/^[0-9a-fA-F]{7,64}$/)
-          .meta(expected('a commit SHA (7 to 64 hex digits)'))
-          .optional(),
+        commit: commitSha().optional(),
         strategy: z.string().min(1).optional()
       })
       .meta({

@@ -4,8 +4,7 @@
  * words what is allowed, for the error messages.
  */
 import { z } from 'zod'
-
-const expected = (text: string) => ({ 'x-expected': text })
+import { commitSha, expected } from './common.js'
 
 export const checkStatusWords = z
   .enum([
@@ -78,11 +77,7 @@ export const postDeploymentValidationContract = z
     release: z
       .looseObject({
         tag: z.string().min(1).optional(),
-        commit: z
-          .string()
-          .regex(/^[0-9a-fA-F]{7,64}$/)
-          .meta(expected('a commit SHA (7 to 64 hex digits)'))
-          .optional(),
+        commit: commitSha().optional(),
         deployment_type: z.string().min(1).optional()
       })
       .optional(),
