@@ -98,6 +98,41 @@ describe('dashboards checked against live data', () => {
     expect(gate.checks.find((c) => c.name === 'dashboard score')?.status).toBe('fail')
   })
 
+  test('a panel that folds the services together passes only for a service with series of its own: the total of another does not count', async () => {
+    const file = join(dir, 'folded.json')
+    writeFileSync(
+      file,
+      JSON.stringify({
+        title: 'Folded',
+        panels: [
+          {
+            type: 'stat',
+            title: 'All requests',
+            datasource: { type: 'prometheus' },
+            targets: [{ expr: 'sum(rate(http_requests_total{service=~"$service"}[5m]))' }]
+          }
+        ],
+        templating: { list: [{ name: 'service', type: 'custom', query: 'checkout,fraud-scoring', current: { value: 'checkout' } }] }
+      })
+    )
+    const ctx = makeContext(
+      {
+        backends: { prom: { type: 'prometheus', url: prom.url, 'timeout-seconds': 5, retries: 0 } },
+        dashboards: { files: [basename(file)] }
+      },
+      { services: [service('checkout', { critical: true }), service('fraud-scoring', { new: true })], now }
+    )
+    ctx.workspace = dir
+    const checks = (await checkDashboards(ctx)).dashboards[0]!.live_checks!
+    expect(checks.map((c) => [c.service, c.verdict])).toEqual([
+      ['checkout', 'pass'],
+      ['fraud-scoring', 'fail']
+    ])
+    expect(checks[1]!.answer).toMatch(
+      /^no series of http_requests_total\{service=~"checkout\|fraud-scoring"\} for this service \(group by \(service, sre_selector\)/
+    )
+  })
+
   test('without a Prometheus backend the panels are not checked, and that is said', async () => {
     const file = join(dir, 'shop.json')
     writeFileSync(file, JSON.stringify(dashboard))
