@@ -159,6 +159,20 @@ export async function startE2eStack(): Promise<E2eStack> {
       'the burn-rate alerts of both SLOs firing'
     )
 
+    // The example's 5m baseline window judges a figure only over at least a thirtieth of it (10 s)
+    // of data: below that every claim is `insufficient data` and files no backlog item. On a busy
+    // machine the alerts above can fire within seconds of the first scrape, so also wait until the
+    // data spans twice that minimum; otherwise a first run judges nothing and its re-run (with more
+    // data) files the refuted claims as new issues.
+    await waitFor(
+      async () =>
+        Number(
+          (await promQuery(prometheus.url, 'time() - min(min_over_time(timestamp(http_requests_total{job="shop"})[5m:1s]))'))[0]?.value[1]
+        ) >= 20,
+      60_000,
+      '20 s of data in the baseline window'
+    )
+
     const azurite = await startAzurite()
     stops.push(() => azurite.stop())
     const artifacts = new ArtifactServiceStandIn(azurite.accountUrl)
