@@ -24,7 +24,9 @@
 // on exit and on SIGINT/SIGTERM. Exit status 1 when a PASS/FAIL line says FAIL or a step failed.
 //
 //   node scripts/bench.mjs [--cold-pairs 15] [--cold-runs 10] [--small-runs 5] [--large-runs 3] [--rss-method auto] [--drill-slos 10,100] [--keep] [--only cold,coldpair,small,large,github,backtest,hostile,rules,fleet]
-//     [--fleet-sizes 50,500,5000] [--fleet-backends prometheus,victoriametrics] [--fleet-runs 3]
+//     [--fleet-sizes 50,500,5000] [--fleet-backends prometheus,victoriametrics] [--fleet-runs 3] [--fleet-profile DIR]
+//   --fleet-profile DIR writes a V8 CPU profile of each fleet run into DIR (open it in Chrome's
+//     DevTools or speedscope); the run is slower under the profiler, so read its figures apart.
 import { spawn, spawnSync } from 'node:child_process'
 import { createServer } from 'node:http'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -55,12 +57,13 @@ const { values: flags } = parseArgs({
     'fleet-sizes': { type: 'string', default: '50,500,5000' },
     'fleet-backends': { type: 'string', default: 'prometheus,victoriametrics' },
     'fleet-runs': { type: 'string', default: '3' },
+    'fleet-profile': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false }
   }
 })
 if (flags.help) {
   process.stdout.write(
-    'node scripts/bench.mjs [--cold-runs N] [--small-runs N] [--large-runs N] [--rss-method auto|gnu-time|exit-hook] [--drill-slos 10,100] [--cold-pairs N] [--keep] [--only cold,coldpair,small,large,github,backtest,hostile,rules,fleet] [--fleet-sizes 50,500,5000] [--fleet-backends prometheus,victoriametrics] [--fleet-runs N]\n'
+    'node scripts/bench.mjs [--cold-runs N] [--small-runs N] [--large-runs N] [--rss-method auto|gnu-time|exit-hook] [--drill-slos 10,100] [--cold-pairs N] [--keep] [--only cold,coldpair,small,large,github,backtest,hostile,rules,fleet] [--fleet-sizes 50,500,5000] [--fleet-backends prometheus,victoriametrics] [--fleet-runs N] [--fleet-profile DIR]\n'
   )
   process.exit(0)
 }
@@ -998,7 +1001,8 @@ function measureFleetRun(args, timeoutMs = CLI_TIMEOUT_MS) {
   const timeFile = join(scratch, `fleet-time-${++runSeq}`)
   return new Promise((resolvePromise) => {
     const started = process.hrtime.bigint()
-    const child = spawn('/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, process.execPath, ...args], {
+    const profile = flags['fleet-profile'] ? ['--cpu-prof', `--cpu-prof-dir=${resolve(flags['fleet-profile'])}`] : []
+    const child = spawn('/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, process.execPath, ...profile, ...args], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true
