@@ -24,11 +24,15 @@ const MAX_RULES = 1000
 /** Rule queries in flight at once. */
 const RULE_CONCURRENCY = 4
 /**
- * The sample times of ALERTS, not its values: a step whose newest sample is older than the step
- * is the 5-minute lookback repeating the last one (history without staleness markers, such as
- * backfilled or federated series), not a firing.
+ * What fired, one point per step that holds a sample of its own: a step with none is the 5-minute
+ * lookback repeating the last one (history without staleness markers, such as backfilled or
+ * federated series), not a firing. `count_over_time` over the step reads each sample once, where
+ * `timestamp()` is evaluated step by step (12.8 s against 0.9 s for 1,500 series over 7 days).
+ * The range is a millisecond short of the step so that a sample on a step boundary counts once
+ * on a backend whose ranges include their start (Prometheus 2).
  */
-const HISTORY_QUERY = 'timestamp(ALERTS{alertstate="firing", synthetic!="true"})'
+const historyQuery = (stepSeconds: number): string =>
+  `count_over_time(ALERTS{alertstate="firing", synthetic!="true"}[${stepSeconds * 1000 - 1}ms])`
 
 export type PrometheusFor = (backend?: string) => Promise<PrometheusClient | undefined>
 
@@ -266,10 +270,10 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
   // ---- what actually fired: one ALERTS query ----
   const historyStep = stepFor(Math.min(60, ...alerts.map((a) => a.intervalSeconds)), lookbackSeconds)
   let history: RangeSeries[] = []
-  result.history.query = HISTORY_QUERY
+  result.history.query = historyQuery(historyStep)
   try {
     requests.alerts_history++
-    history = (await prom.rangeQuery(HISTORY_QUERY, new Date(start * 1000), new Date(end * 1000), historyStep)).series
+    history = (await prom.rangeQuery(result.history.query, new Date(start * 1000), new Date(end * 1000), historyStep)).series
     result.history.series = history.length
     result.history.status = history.length ? 'ok' : 'no_history'
     result.history.detail = history.length

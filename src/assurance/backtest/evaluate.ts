@@ -435,16 +435,16 @@ function intersect(a: Span[], b: Span[]): number {
 }
 
 /**
- * Firing spans from `timestamp(ALERTS{alertstate="firing"})`: runs of consecutive steps whose
- * newest sample is fresh (written within the step).
+ * Firing spans from `count_over_time(ALERTS{alertstate="firing"}[step])`: runs of consecutive
+ * steps (each point is a step with a sample of its own).
  */
 export function historySpans(series: RangeSeries[], step: number): Span[] {
   const spans: Span[] = []
   for (const s of series) {
     let start: number | undefined
     let last: number | undefined
-    for (const [t, sampled] of s.values) {
-      if (t - sampled >= step) continue
+    for (const [t, count] of s.values) {
+      if (!(count > 0)) continue
       if (last !== undefined && t - last > step * 1.5) {
         spans.push({ start: start!, end: last + step })
         start = undefined
