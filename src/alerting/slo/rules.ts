@@ -2,16 +2,16 @@ import { spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseDocument, stringify as stringifyYaml } from 'yaml'
+import { stringify as stringifyYaml } from 'yaml'
 import type { SloConfig } from '../../config/schema.js'
 import type { ResolvedService, RunContext } from '../../model/monitoring-model.js'
 import { BackendError, errorText, InputError } from '../../util/errors.js'
 import { expandWorkspacePaths, readWorkspaceText } from '../../util/workspace.js'
-import { yamlErrorText } from '../../util/yaml-errors.js'
 import { authHeaders, httpRequest, redactUrl } from '../../util/http.js'
 import type { RuleFinding, SloAlignment } from '../types.js'
 import { burnRateAlerts, errorBudget, factorMatches, roundSignificant, type BurnRateThreshold } from './burn-rate.js'
 import { firstSelector, formatDuration, metricNames, promDurationSeconds, selectsValue } from './promql.js'
+import { ruleFileGroups } from './rule-file.js'
 import { RuleSet, type AlertFacts, type LoadedRule } from './rule-set.js'
 import { errorRatioQuery, sloQueries } from './slos.js'
 
@@ -28,18 +28,7 @@ function toLabels(v: unknown): Record<string, string> {
 
 /** Rules from a Prometheus rule file's text (`groups[].rules[]`). */
 export function parseRuleFile(text: string, source: string): LoadedRule[] {
-  const doc = parseDocument(text, { prettyErrors: false })
-  // The parser's own messages may quote the file: say where, not what.
-  const bad = doc.errors[0]
-  if (bad) throw new Error(`${source}: not valid YAML (${yamlErrorText(bad)}, line ${bad.linePos?.[0]?.line ?? '?'})`)
-  let data: unknown
-  try {
-    data = doc.toJS({ maxAliasCount: 100 })
-  } catch {
-    throw new Error(`${source}: YAML whose aliases cannot be expanded (an unresolved alias, or an alias bomb)`)
-  }
-  const groups = (data as { groups?: unknown })?.groups
-  if (!Array.isArray(groups)) throw new Error(`${source}: not a Prometheus rule file (no groups list)`)
+  const groups = ruleFileGroups(text, source)
   const out: LoadedRule[] = []
   for (const g of groups) {
     const rules = (g as { rules?: unknown })?.rules

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, join, relative } from 'node:path'
 import { glob, isDynamicPattern } from 'tinyglobby'
-import { parse as parseYaml } from 'yaml'
+import { ruleFileGroups } from '../../alerting/slo/rule-file.js'
 import type { PrometheusRuleGroup } from '../../telemetry/prometheus/client.js'
 import { durationSeconds } from '../../util/duration.js'
 import { errorText } from '../../util/errors.js'
@@ -77,17 +77,15 @@ export function rulesFromApi(groups: PrometheusRuleGroup[], source: string): Tim
 
 /** Rules of a Prometheus rule file (`groups[].rules[]`). */
 export function rulesFromFile(text: string, source: string): TimedRule[] {
-  const data = parseYaml(text) as unknown
-  const groups = (data as { groups?: unknown })?.groups
-  if (!Array.isArray(groups)) throw new Error(`${source}: not a Prometheus rule file (no groups list)`)
+  const groups = ruleFileGroups(text, source) as Array<Record<string, unknown> | null>
   const out: TimedRule[] = []
-  groups.forEach((g: Record<string, unknown>, gi) => {
+  groups.forEach((g, gi) => {
     const interval = g?.interval !== undefined ? seconds(g.interval, `${source} groups[${gi}].interval`) : DEFAULT_INTERVAL_SECONDS
     const rules = Array.isArray(g?.rules) ? (g.rules as Array<Record<string, unknown>>) : []
     rules.forEach((r, ri) => {
       if (typeof r?.expr !== 'string' && typeof r?.expr !== 'number') return
       const where = `${source} groups[${gi}].rules[${ri}]`
-      const base = { expr: String(r.expr), labels: labelsOf(r.labels), group: String(g.name ?? ''), intervalSeconds: interval, source }
+      const base = { expr: String(r.expr), labels: labelsOf(r.labels), group: String(g?.name ?? ''), intervalSeconds: interval, source }
       if (typeof r.alert === 'string') {
         out.push({
           ...base,
