@@ -15,6 +15,7 @@ import { emptyEvidence, makeContext, service } from '../harness/context.js'
 
 /**
  * Known truth, backfilled: `fresh` exists for the last 30 s at 40 req/s (one sample a second);
+ * `stopped` sent a sample every 7 s, off the minute, from 25 minutes before `end` until 12 minutes before it;
  * `checkout` has a week at 10 req/s with 1% errors; `quiet` has a week at one request an hour.
  * Prometheus scraped (`up`) only for the last 2 hours. Queries run at `end`.
  */
@@ -23,6 +24,8 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
   const now = new Date(end * 1000)
   const upFrom = Math.ceil((end - 7200) / 605) * 605
   const upSince = new Date(upFrom * 1000).toISOString()
+  const stoppedFrom = end - 1500 + 3
+  const stoppedTo = stoppedFrom + 7 * Math.floor((end - 720 - stoppedFrom) / 7)
   let prom: RunningBackend
   let tsdb: string
   let scratch: string
@@ -36,6 +39,8 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
       lines.push(`http_requests_total{service="quiet",code="200"} ${base + i / 60} ${t}`)
     }
     for (let t = end - 30, i = 0; t <= end; t++, i++) lines.push(`http_requests_total{service="fresh",code="200"} ${40 * i} ${t}`)
+    for (let t = stoppedFrom, i = 0; t <= stoppedTo; t += 7, i++)
+      lines.push(`http_requests_total{service="stopped",code="200"} ${7 * i} ${t}`)
     lines.push('# TYPE up gauge')
     // Starts on a step of the 7-day coverage subquery (605 s), so its first sample is found to the second.
     for (let t = upFrom; t <= end; t += 5) lines.push(`up{job="shop"} 1 ${t}`)
@@ -52,6 +57,19 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
   const backends = () => ({ prom: { type: 'prometheus', url: prom.url, 'timeout-seconds': 5, retries: 0 } })
   const value = (b: BaselineMetrics, svc: string, metric: string) =>
     b.services.find((s) => s.service === svc)?.metrics.find((m) => m.metric === metric)
+
+  test('a service that stopped 12 minutes ago: the range its data covers is read to the sample at both ends', async () => {
+    const b = await captureBaseline(
+      makeContext({ backends: backends() }, { services: [service('stopped')], evidence: emptyEvidence(), now })
+    )
+    expect(b.services[0]!.coverage).toMatchObject({
+      window: '30m',
+      from: new Date(stoppedFrom * 1000).toISOString(),
+      to: new Date(stoppedTo * 1000).toISOString(),
+      seconds: stoppedTo - stoppedFrom,
+      sufficient: true
+    })
+  })
 
   test('a service 30 s old: its rate is over the 30 s it has existed, not diluted over 30 minutes, and 30 s is insufficient data', async () => {
     const evidence = emptyEvidence()

@@ -79,6 +79,9 @@ export function coverageExpression(
   const win = promDuration(windowSeconds)
   const fineRange = Math.min(windowSeconds, 3600)
   const fine = `[${promDuration(fineRange)}:${promDuration(Math.max(1, Math.ceil(fineRange / 1800)))}]`
+  // The newest sample is seen, with its own time, at every step of the lookback after it: a step
+  // a minute apart finds it exactly (a fifth of the 5-minute lookback), for a fraction of the work.
+  const newestFine = `[${promDuration(fineRange)}:${promDuration(Math.min(60, fineRange))}]`
   const coarse = windowSeconds > fineRange ? `[${win}:${promDuration(Math.max(1, Math.ceil(windowSeconds / 1000)))}]` : undefined
   const part = (expr: string, name: string): string => `label_replace(${expr}, "${PART_LABEL}", "${name}", "", "")`
   const any = (f: (s: string) => string): string => selectors.map(f).join(' or ')
@@ -93,7 +96,7 @@ export function coverageExpression(
   const over = coarse ? stepTimes : sampleTimes
   const parts = [
     part(`min${by} (${any((s) => over('min', s, fine))})`, 'first'),
-    part(`max${by} (${any((s) => over('max', s, coarse ?? fine))})`, 'newest'),
+    part(`max${by} (${any((s) => over('max', s, coarse ?? newestFine))})`, 'newest'),
     part(`max${by} (${any((s) => `timestamp(${s})`)})`, 'newest_now')
   ]
   if (coarse) parts.splice(1, 0, part(`min${by} (${any((s) => stepTimes('min', s, coarse))})`, 'first_coarse'))
