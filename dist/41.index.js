@@ -777,23 +777,35 @@ function isCounterSelector(selector) {
  * One PromQL expression giving, per group, the first sample time in the window (`first`), the
  * newest sample time (`newest`, `newest_now`) and the requests counted (`events`, for counters).
  * The coarse subquery spans the whole window; a fine one over the last hour (or the window) finds
- * the start of a young series to the second.
+ * the start of a young series to a few seconds.
  */
 function coverageExpression(selectors, windowSeconds, groupBy, opts = {}) {
     const by = groupBy.length ? ` by (${groupBy.join(', ')})` : '';
     const win = (0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(windowSeconds);
     const fineRange = Math.min(windowSeconds, 3600);
     const fine = `[${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(fineRange)}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(Math.max(1, Math.ceil(fineRange / 1800)))}]`;
+    // The newest sample is seen, with its own time, at every step of the lookback after it: a step
+    // a minute apart finds it exactly (a fifth of the 5-minute lookback), for a fraction of the work.
+    const newestFine = `[${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(fineRange)}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(Math.min(60, fineRange))}]`;
     const coarse = windowSeconds > fineRange ? `[${win}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(Math.max(1, Math.ceil(windowSeconds / 1000)))}]` : undefined;
     const part = (expr, name) => `label_replace(${expr}, "${PART_LABEL}", "${name}", "", "")`;
     const any = (f) => selectors.map(f).join(' or ');
+    // A window of an hour or less is read to the sample: `timestamp()` of the selector, every
+    // series at every step, finds the first and newest sample times exactly. Past an hour (a coarse
+    // subquery at a thousandth of the window) the steps a group has data are enough: `timestamp()`
+    // of the group's count is one series per group and step, a fifth of the backend's work for
+    // 1,500 series; the first step trails the first sample by at most the resolution, and the
+    // newest step its sample by at most the 5-minute lookback (`newest_now` reads a live series exactly).
+    const sampleTimes = (fn, s, range) => `${fn}_over_time(timestamp(${s})${range})`;
+    const stepTimes = (fn, s, range) => `${fn}_over_time(timestamp(count${by} (${s}))${range})`;
+    const over = coarse ? stepTimes : sampleTimes;
     const parts = [
-        part(`min${by} (${any((s) => `min_over_time(timestamp(${s})${fine})`)})`, 'first'),
-        part(`max${by} (${any((s) => `max_over_time(timestamp(${s})${coarse ?? fine})`)})`, 'newest'),
+        part(`min${by} (${any((s) => over('min', s, fine))})`, 'first'),
+        part(`max${by} (${any((s) => over('max', s, coarse ?? newestFine))})`, 'newest'),
         part(`max${by} (${any((s) => `timestamp(${s})`)})`, 'newest_now')
     ];
     if (coarse)
-        parts.splice(1, 0, part(`min${by} (${any((s) => `min_over_time(timestamp(${s})${coarse})`)})`, 'first_coarse'));
+        parts.splice(1, 0, part(`min${by} (${any((s) => stepTimes('min', s, coarse))})`, 'first_coarse'));
     const counters = selectors.filter(isCounterSelector);
     if (opts.countEvents !== false && counters.length > 0)
         parts.push(part(`sum${by} (${counters.map((s) => `increase(${s}[${win}])`).join(' or ')})`, 'events'));

@@ -66,6 +66,51 @@ function factorMatches(found, expected, tolerancePercent) {
 
 /***/ }),
 
+/***/ 54518:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ ruleFileGroups)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _util_yaml_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1801);
+
+
+/** Parsed rule files by text: the SLO alignment and the backtest read the same files in one run. */
+const parsedRuleFiles = new Map();
+const PARSED_RULE_FILES_KEPT = 16;
+/**
+ * The `groups` list of a Prometheus rule file's text, parsed once per run. YAML errors name the
+ * line, never quote the file; aliases are bounded (no alias bomb).
+ */
+function ruleFileGroups(text, source) {
+    const hit = parsedRuleFiles.get(text);
+    if (hit)
+        return hit;
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: false });
+    // The parser's own messages may quote the file: say where, not what.
+    const bad = doc.errors[0];
+    if (bad)
+        throw new Error(`${source}: not valid YAML (${(0,_util_yaml_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .yamlErrorText */ .j)(bad)}, line ${bad.linePos?.[0]?.line ?? '?'})`);
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch {
+        throw new Error(`${source}: YAML whose aliases cannot be expanded (an unresolved alias, or an alias bomb)`);
+    }
+    const groups = data?.groups;
+    if (!Array.isArray(groups))
+        throw new Error(`${source}: not a Prometheus rule file (no groups list)`);
+    if (parsedRuleFiles.size >= PARSED_RULE_FILES_KEPT)
+        parsedRuleFiles.delete(parsedRuleFiles.keys().next().value);
+    parsedRuleFiles.set(text, groups);
+    return groups;
+}
+
+
+/***/ }),
+
 /***/ 67014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -411,14 +456,14 @@ var dist = __webpack_require__(38815);
 var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/util/workspace.ts
 var workspace = __webpack_require__(50977);
-// EXTERNAL MODULE: ./src/util/yaml-errors.ts
-var yaml_errors = __webpack_require__(1801);
 // EXTERNAL MODULE: ./src/util/http.ts
 var http = __webpack_require__(44098);
 // EXTERNAL MODULE: ./src/alerting/slo/burn-rate.ts
 var burn_rate = __webpack_require__(83259);
 // EXTERNAL MODULE: ./src/alerting/slo/promql.ts
 var promql = __webpack_require__(78902);
+// EXTERNAL MODULE: ./src/alerting/slo/rule-file.ts
+var rule_file = __webpack_require__(54518);
 // EXTERNAL MODULE: ./src/alerting/slo/rule-set.ts
 var rule_set = __webpack_require__(67014);
 ;// CONCATENATED MODULE: ./src/alerting/slo/slos.ts
@@ -468,21 +513,7 @@ function toLabels(v) {
 }
 /** Rules from a Prometheus rule file's text (`groups[].rules[]`). */
 function parseRuleFile(text, source) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false });
-    // The parser's own messages may quote the file: say where, not what.
-    const bad = doc.errors[0];
-    if (bad)
-        throw new Error(`${source}: not valid YAML (${(0,yaml_errors/* yamlErrorText */.j)(bad)}, line ${bad.linePos?.[0]?.line ?? '?'})`);
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: 100 });
-    }
-    catch {
-        throw new Error(`${source}: YAML whose aliases cannot be expanded (an unresolved alias, or an alias bomb)`);
-    }
-    const groups = data?.groups;
-    if (!Array.isArray(groups))
-        throw new Error(`${source}: not a Prometheus rule file (no groups list)`);
+    const groups = (0,rule_file/* ruleFileGroups */.f)(text, source);
     const out = [];
     for (const g of groups) {
         const rules = g?.rules;

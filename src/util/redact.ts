@@ -23,6 +23,8 @@ const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>`]+@/gi
 /** An Authorization value written out (`Authorization: Bearer x`, `"authorization":"Basic x"`). */
 const AUTHORIZATION = /(authorization["']?\s*[:=]\s*["']?\s*(?:bearer|basic|token)?\s*)[^\s"',;]+/gi
 const BEARER = /\b(Bearer\s+)[A-Za-z0-9._~+/-]{16,}=*/g
+/** What every pattern above needs somewhere in a text: without it none can match (most strings). */
+const PATTERN_CUES = /:\/\/|authorization|bearer|gh[pousr]_|github_pat_|glpat-|xox[abprs]-/i
 
 export class Redactor {
   private readonly values = new Set<string>()
@@ -90,6 +92,7 @@ export class Redactor {
       if (out.includes(s)) out = out.split(s).join(MASK)
       if (s.length > PREFIX_MATCH + 4) out = cutShort(out, s)
     }
+    if (!PATTERN_CUES.test(out)) return out
     out = out.replace(URL_USERINFO, `$1${MASK}@`)
     out = out.replace(AUTHORIZATION, `$1${MASK}`)
     out = out.replace(BEARER, `$1${MASK}`)
