@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as realCore from '@actions/core'
 import { guardCore } from '../../src/action/guarded-core.js'
+import { parseConfigFile } from '../../src/config/load.js'
 import { PackageWriter } from '../../src/package/writer.js'
 import { MemoryLogger } from '../harness/memory-logger.js'
 import { ActionsLogger, TerminalLogger } from '../../src/util/loggers.js'
@@ -126,6 +127,37 @@ describe('a config file gives up its credentials before it is validated', () => 
         'real-var-value-42'
       ])
     )
+  })
+
+  test('what only the YAML structure shows (a block scalar) is registered by the loader before it validates', async () => {
+    const text = [
+      'version: 1',
+      'backends:',
+      '  p:',
+      '    type: prometheus',
+      '    url: https://p.example',
+      '    auth: >-',
+      '      Bearer sk-block-scalar-secret-5566',
+      '    not-a-key: 1',
+      ''
+    ].join('\n')
+    const dir = mkdtempSync(join(tmpdir(), 'sre-cfgsec-'))
+    const file = join(dir, 'c.yml')
+    writeFileSync(file, text)
+    const fromLines: string[] = []
+    await registerConfigFileSecrets(file, {}, (s) => fromLines.push(s))
+    // The line scan sees only `auth: >-`; the parsed file gives the value up, and the refusal comes after.
+    expect(fromLines).not.toContain('sk-block-scalar-secret-5566')
+    const heard: string[] = []
+    let refusal = ''
+    await parseConfigFile(text, file, { onParsed: (data) => registerConfigSecrets(data, {}, (s) => heard.push(s)) }).catch(
+      (err: unknown) => {
+        refusal = String(err)
+        expect(heard).toContain('sk-block-scalar-secret-5566')
+      }
+    )
+    expect(refusal).toContain('not-a-key')
+    expect(heard).toContain('sk-block-scalar-secret-5566')
   })
 
   test('a missing file is no error here (the loader reports it)', async () => {

@@ -177,8 +177,10 @@ export function parseConfig(text: string, file: string): Config {
   return parseWithLines(text, file).config
 }
 
-function parseWithLines(text: string, file: string): { config: Config; lines: YamlLines } {
+function parseWithLines(text: string, file: string, onParsed?: (data: unknown) => void): { config: Config; lines: YamlLines } {
   const { data, lines } = parseYaml(text, file)
+  // Before any error can quote the file: its credentials are masked first.
+  onParsed?.(data)
   const result = configSchema.safeParse(data)
   if (!result.success) {
     const errors: InputError[] = []
@@ -202,13 +204,20 @@ function parseWithLines(text: string, file: string): { config: Config; lines: Ya
  * With a workspace, every path the config names is also resolved on disk and refused when it
  * leads outside (a symbolic link included).
  */
-export async function loadConfig(file: string, opts: { workspace?: string } = {}): Promise<Config> {
+export async function loadConfig(file: string, opts: ConfigReadOptions = {}): Promise<Config> {
   return parseConfigFile(await readConfigText(file), file, opts)
 }
 
+export interface ConfigReadOptions {
+  /** Resolve every path the config names on disk, confined to this folder. */
+  workspace?: string
+  /** Hears the parsed YAML before it is validated (to register the credentials it holds). */
+  onParsed?: (data: unknown) => void
+}
+
 /** The config file's text (read by readConfigText) parsed and checked as loadConfig does. */
-export async function parseConfigFile(text: string, file: string, opts: { workspace?: string } = {}): Promise<Config> {
-  const { config, lines } = parseWithLines(text, file)
+export async function parseConfigFile(text: string, file: string, opts: ConfigReadOptions = {}): Promise<Config> {
+  const { config, lines } = parseWithLines(text, file, opts.onParsed)
   if (opts.workspace !== undefined) {
     const errors = await checkConfigPathsOnDisk(config, file, lines, opts.workspace)
     if (errors.length) throw new InputErrors(errors)

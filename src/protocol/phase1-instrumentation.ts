@@ -44,9 +44,11 @@ export async function instrumentationPhase(run: ProtocolRun, configText: string)
   let openSlos: SloConfig[]
   let qualityAudit: QualityAudit | undefined
   try {
-    config = await parseConfigFile(configText, resolve(opts.workspace, opts.configPath), { workspace: opts.workspace })
-    // Before anything from the config or evidence is logged: the runner must know what to mask.
-    registerConfigSecrets(config, opts.env, (s) => log.setSecret(s))
+    // Before anything from the config or evidence is logged: the runner must know what to mask,
+    // from the parsed file (before a validation error can quote it) and from the config's defaults.
+    const mask = (data: unknown): void => registerConfigSecrets(data, opts.env, (s) => log.setSecret(s))
+    config = await parseConfigFile(configText, resolve(opts.workspace, opts.configPath), { workspace: opts.workspace, onParsed: mask })
+    mask(config)
     setHttpLimits({ maxResponseBytes: config.limits['response-max-bytes'], backendConcurrency: config.limits['backend-concurrency'] })
     evidence = await steps.loadEvidence(resolve(opts.workspace, opts.evidenceDir), {
       maxBytes: config.limits['evidence-max-bytes'],

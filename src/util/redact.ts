@@ -231,9 +231,11 @@ export async function registerConfigFileSecrets(
   // Line by line first, so that even a file YAML cannot parse gives up its literal credentials.
   for (const line of text.split(/\r?\n/)) {
     for (const m of line.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^\s/?#@"'<>`]+@[^\s"'<>`]*/gi)) userinfoSecrets(m[0]).forEach(register)
-    const literal =
-      /^\s*["']?(authorization|auth|token|password)["']?\s*:\s*["']?(?:bearer\s+|basic\s+|token\s+)?([^\s"'{}[\],]{6,})/i.exec(line)
-    if (literal?.[2]) register(literal[2])
+    // A key at the start of the line or inside a flow mapping (`{ url: ..., auth: "Bearer x" }`).
+    for (const literal of line.matchAll(
+      /(?:^|[\s{,])["']?(authorization|auth|token|password)["']?\s*:\s*["']?(?:bearer\s+|basic\s+|token\s+)?([^\s"'{}[\],]{6,})/gi
+    ))
+      if (literal[2]) register(literal[2])
     const names = [...line.matchAll(/["']?env:([^\s"',}\]]+)/g), ...line.matchAll(/-env["']?\s*:\s*["']?([^\s"',}\]#]+)/g)].map(
       (m) => m[1]!
     )
@@ -242,10 +244,6 @@ export async function registerConfigFileSecrets(
       if (!VARIABLE_NAME.test(name)) register(name)
     }
   }
-  try {
-    const { parse } = await import('yaml')
-    registerConfigSecrets(parse(text, { maxAliasCount: 50 }) as unknown, env, register)
-  } catch {
-    // Not valid YAML: the lines above were all that could be read.
-  }
+  // What only the YAML structure shows (a block scalar, a multi-line flow mapping) is registered by
+  // the config loader from its own parse, before it validates anything (registerConfigSecrets).
 }
