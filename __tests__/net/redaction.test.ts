@@ -52,6 +52,24 @@ describe('the redactor', () => {
     })
   })
 
+  test('redactDeep copies only what it changes; the rest is the same object, and the input is never changed', () => {
+    const clean = { items: [{ id: 1, name: 'svc-1' }], meta: { at: '2026-12-02T00:00:00Z' } }
+    expect(r.redactDeep(clean)).toBe(clean)
+    const input = { keep: { n: 1 }, list: [{ ok: true }, { bad: `x${token}` }], after: 'y' }
+    const out = r.redactDeep(input)
+    expect(out).toEqual({ keep: { n: 1 }, list: [{ ok: true }, { bad: 'x***' }], after: 'y' })
+    expect(out).not.toBe(input)
+    expect(out.keep).toBe(input.keep)
+    expect(out.list[0]).toBe(input.list[0])
+    expect(input.list[1]).toEqual({ bad: `x${token}` })
+    // A key of parsed JSON named __proto__ stays data, whether or not its object is copied.
+    const parsed = JSON.parse(`{"a":"${token}","__proto__":{"polluted":true}}`) as Record<string, unknown>
+    const red = r.redactDeep(parsed)
+    expect(Object.keys(red)).toEqual(['a', '__proto__'])
+    expect(Object.getPrototypeOf(red)).toBe(Object.prototype)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
   test('listeners hear of every secret, known before and added later', () => {
     const heard: string[] = []
     const x = new Redactor()

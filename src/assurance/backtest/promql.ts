@@ -21,19 +21,31 @@ export interface Selector {
 
 export class PromqlSyntaxError extends Error {}
 
+/** Each expression is parsed once: a rule is read for its key, its names and its selectors. */
+const trees = new Map<string, SyntaxNode | PromqlSyntaxError>()
+const TREES_KEPT = 20_000
+
 function parseTree(expr: string): SyntaxNode {
-  const tree = parser.parse(expr)
-  let bad: number | undefined
-  tree.iterate({
-    enter(n) {
-      if (n.type.isError && bad === undefined) bad = n.from
-    }
-  })
-  if (bad !== undefined)
-    throw new PromqlSyntaxError(
-      `PromQL syntax error at character ${bad + 1}: ${JSON.stringify(expr.slice(Math.max(0, bad - 10), bad + 10))}`
-    )
-  return tree.topNode
+  let hit = trees.get(expr)
+  if (!hit) {
+    const tree = parser.parse(expr)
+    let bad: number | undefined
+    tree.iterate({
+      enter(n) {
+        if (n.type.isError && bad === undefined) bad = n.from
+      }
+    })
+    hit =
+      bad !== undefined
+        ? new PromqlSyntaxError(
+            `PromQL syntax error at character ${bad + 1}: ${JSON.stringify(expr.slice(Math.max(0, bad - 10), bad + 10))}`
+          )
+        : tree.topNode
+    if (trees.size >= TREES_KEPT) trees.clear()
+    trees.set(expr, hit)
+  }
+  if (hit instanceof PromqlSyntaxError) throw hit
+  return hit
 }
 
 const text = (expr: string, n: SyntaxNode): string => expr.slice(n.from, n.to)
