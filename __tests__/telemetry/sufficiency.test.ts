@@ -146,8 +146,28 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
     expect(checkout!.coverage).toMatchObject({ sufficient: true })
     expect(7 * 86400 - checkout!.coverage!.seconds).toBeGreaterThanOrEqual(0)
     expect(7 * 86400 - checkout!.coverage!.seconds).toBeLessThan(2592)
-    // One request per SLO: the ratio and its coverage go together.
-    expect(client.requests).toBe(2)
+    // The SLOs of one backend go together, each ratio with its coverage: one request for both.
+    expect(client.requests).toBe(1)
+  })
+
+  test('SLOs are asked in batches; a batch the backend refuses is asked again one SLO at a time, the refusal on its SLO', async () => {
+    const ctx = makeContext({ backends: backends() }, { services: [], now })
+    const many = Array.from({ length: 120 }, (_, i) => slo(`checkout-${i}`, 'checkout'))
+    // Valid to the config (a query), refused by Prometheus: a range vector where a number is needed.
+    const bad: SloConfig = { ...slo('bad', 'checkout'), 'good-query': 'http_requests_total{service="checkout"}[5m]' }
+    ctx.model.slos = [...many.slice(0, 60), bad, ...many.slice(60)]
+    const client = new PrometheusClient('prom', ctx.config.backends.prom!, {}, ctx.log, {})
+    const out = await sloAttainment(ctx, async () => client)
+    expect(out.map((a) => a.slo)).toEqual(ctx.model.slos.map((x) => x.name))
+    expect(out.filter((a) => a.status === 'met')).toHaveLength(120)
+    const refused = out.find((a) => a.slo === 'bad')!
+    expect(refused.status).toBe('error')
+    expect(refused.detail).toMatch(/bad_data|HTTP 400/)
+    // 121 SLOs of about 800 characters each: a few batches of under 12,000 characters, and the
+    // refused batch again SLO by SLO; far fewer requests than SLOs.
+    const batches = Math.ceil(121 / Math.floor(12_000 / (out[0]!.query.length + 700)))
+    expect(client.requests).toBeGreaterThanOrEqual(batches)
+    expect(client.requests).toBeLessThan(batches + 16)
   })
 
   test('an incident before the alert history began is not "raised no alert"; gate 3 fails on too little history unless informational', async () => {

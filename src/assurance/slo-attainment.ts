@@ -11,25 +11,110 @@ import {
   sufficiencyRule,
   type CoverageRow
 } from '../telemetry/coverage.js'
-import { errorText } from '../util/errors.js'
+import { BackendError, errorText } from '../util/errors.js'
 import { httpLimits } from '../util/http.js'
-import { mapLimit } from '../telemetry/vector.js'
+import { mapLimit, type VectorSample } from '../telemetry/vector.js'
 import { durationSeconds } from '../util/duration.js'
 import type { PrometheusFor } from './correlate-alerts.js'
 import type { SloAttainment } from './types.js'
+import type { PrometheusClient } from '../telemetry/prometheus/client.js'
 
 /**
  * Attainment of each SLO over its window, from its good/total (or error/total) queries. One query
  * per SLO answers both the ratio and the range its data covers: a 30-day attainment from a minute
  * of data is `insufficient_data` (with how much data there was), never "met, 100% budget left".
  * `query` is the ratio; `coverage.query` the part that showed the range (sent together, joined by `or`).
+ *
+ * The SLOs of one backend are asked together, a batch of them to a request (each SLO's query
+ * tagged with its place, joined by `or`): the backend evaluates every query as it would alone,
+ * and 500 SLOs are some forty requests, not 500. A batch the backend refuses (one bad query) is
+ * asked again one SLO at a time, so the refusal lands on the SLO it belongs to.
  */
 export async function sloAttainment(ctx: RunContext, prometheus: PrometheusFor): Promise<SloAttainment[]> {
-  // As many at once as the backend takes (limits.backend-concurrency); the order is the SLOs'.
-  return mapLimit(ctx.model.slos, httpLimits().backendConcurrency, (slo) => attainmentOf(ctx, prometheus, slo))
+  const plans = await Promise.all(ctx.model.slos.map((slo) => plan(ctx, prometheus, slo)))
+  const out = new Array<SloAttainment>(plans.length)
+  const byBackend = new Map<string, Array<{ at: number; p: Planned }>>()
+  plans.forEach((p, at) => {
+    if ('done' in p) out[at] = p.done
+    else byBackend.set(p.prom.name, [...(byBackend.get(p.prom.name) ?? []), { at, p }])
+  })
+  const batches = [...byBackend.values()].flatMap((list) => batchesOf(list))
+  // As many batches at once as the backend takes (limits.backend-concurrency).
+  await mapLimit(batches, httpLimits().backendConcurrency, async (batch) => {
+    const results = await runBatch(
+      ctx,
+      batch.map((b) => b.p)
+    )
+    batch.forEach((b, k) => (out[b.at] = results[k]!))
+  })
+  return out
 }
 
-async function attainmentOf(ctx: RunContext, prometheus: PrometheusFor, slo: SloConfig): Promise<SloAttainment> {
+/** VictoriaMetrics refuses a query longer than 16 KiB by default (-search.maxQueryLen). */
+const BATCH_QUERY_CHARS = 12_000
+const BATCH_MAX_SLOS = 50
+const SLO_LABEL = 'sre_slo'
+
+interface Planned {
+  slo: SloConfig
+  base: Pick<SloAttainment, 'slo' | 'service' | 'objective' | 'window' | 'query'>
+  query: string
+  coverageQuery?: string
+  selectors: string[]
+  windowSeconds: number
+  prom: PrometheusClient
+}
+
+function batchesOf<T extends { p: Planned }>(list: T[]): T[][] {
+  const out: T[][] = []
+  let cur: T[] = []
+  let chars = 0
+  for (const x of list) {
+    if (cur.length && (chars + x.p.query.length > BATCH_QUERY_CHARS || cur.length >= BATCH_MAX_SLOS)) {
+      out.push(cur)
+      cur = []
+      chars = 0
+    }
+    cur.push(x)
+    chars += x.p.query.length + 40
+  }
+  if (cur.length) out.push(cur)
+  return out
+}
+
+async function runBatch(ctx: RunContext, batch: Planned[]): Promise<SloAttainment[]> {
+  const alone = (p: Planned): Promise<SloAttainment> =>
+    p.prom.instantQuery(p.query, ctx.now()).then(
+      (r) => judge(ctx, p, r.samples),
+      (err: unknown) => failed(p, err)
+    )
+  if (batch.length === 1) return [await alone(batch[0]!)]
+  const query = batch.map((p, k) => `label_replace(${p.query}, "${SLO_LABEL}", "${k}", "", "")`).join('\nor\n')
+  try {
+    const r = await batch[0]!.prom.instantQuery(query, ctx.now())
+    const parts = batch.map((): VectorSample[] => [])
+    for (const s of r.samples) parts[Number(s.labels[SLO_LABEL])]?.push(s)
+    return batch.map((p, k) => judge(ctx, p, parts[k]!))
+  } catch (err) {
+    // A refused query (bad_data, too many samples): find the SLO it belongs to, one at a time.
+    if (err instanceof BackendError && (err.status === 400 || err.status === 422)) {
+      const out: SloAttainment[] = []
+      for (const p of batch) out.push(await alone(p))
+      return out
+    }
+    return batch.map((p) => failed(p, err))
+  }
+}
+
+const failed = (p: Planned, err: unknown): SloAttainment => ({
+  ...p.base,
+  attainment: null,
+  budget_remaining_percent: null,
+  status: 'error',
+  detail: errorText(err)
+})
+
+async function plan(ctx: RunContext, prometheus: PrometheusFor, slo: SloConfig): Promise<Planned | { done: SloAttainment }> {
   const window = slo.window
   const sub = (q: string): string => q.replace(/\$window/g, window)
   const total = slo['total-query']
@@ -40,80 +125,69 @@ async function attainmentOf(ctx: RunContext, prometheus: PrometheusFor, slo: Slo
         ? `1 - (${sub(slo['error-query'])}) / (${sub(total)})`
         : undefined
   const base = { slo: slo.name, service: slo.service, objective: slo.objective, window, query: ratio ?? '-' }
-  if (!ratio) {
-    return {
-      ...base,
-      attainment: null,
-      budget_remaining_percent: null,
-      status: 'not_verified',
-      detail: 'the SLO has no good/total or error/total query'
-    }
-  }
+  const notVerified = (detail: string): { done: SloAttainment } => ({
+    done: { ...base, attainment: null, budget_remaining_percent: null, status: 'not_verified', detail }
+  })
+  if (!ratio) return notVerified('the SLO has no good/total or error/total query')
   const prom = await prometheus(slo.backend)
-  if (!prom) {
-    return {
-      ...base,
-      attainment: null,
-      budget_remaining_percent: null,
-      status: 'not_verified',
-      detail: 'no Prometheus backend configured'
-    }
-  }
+  if (!prom) return notVerified('no Prometheus backend configured')
   const windowSeconds = durationSeconds(window)
   const selectors = selectorsOf(sub(total!))
   const coverageQuery = selectors.length ? coverageExpression(selectors, windowSeconds, []) : undefined
   const query = coverageQuery ? `label_replace(${ratio}, "${PART_LABEL}", "value", "", "")\nor\n${coverageQuery}` : ratio
-  try {
-    const r = await prom.instantQuery(query, ctx.now())
-    const values = r.samples.filter((s) => !coverageQuery || s.labels[PART_LABEL] === 'value')
-    const row: CoverageRow = {}
-    for (const s of r.samples) if (s.labels[PART_LABEL] !== 'value') addCoverageSample(row, s.labels[PART_LABEL], s.value)
-    const rule = sufficiencyRule(ctx.config, 'slo-attainment', windowSeconds)
-    const coverage = coverageOf(row.first === undefined ? undefined : row, {
-      now: ctx.now(),
-      window,
-      rule,
-      query: coverageQuery ?? '-',
-      liveSeconds: Math.max(300, durationSeconds(ctx.config.freshness)),
-      countsRequests: selectors.some(isCounterSelector)
-    })
-    const withCoverage = { ...base, coverage: { ...coverage, informational: rule.informational } }
-    const v = values.length === 1 ? values[0]!.value : NaN
-    if (!Number.isFinite(v)) {
-      const why = values.length === 0 ? 'empty result' : values.length > 1 ? `${values.length} series, expected one` : `value ${v}`
-      if (!coverage.sufficient) {
-        return {
-          ...withCoverage,
-          attainment: null,
-          budget_remaining_percent: null,
-          status: 'insufficient_data',
-          detail: `insufficient data: ${describeCoverage(coverage)} (${why})`
-        }
-      }
-      return { ...withCoverage, attainment: null, budget_remaining_percent: null, status: 'error', detail: why }
-    }
-    const budget = 1 - slo.objective / 100
-    const spent = budget > 0 ? (1 - v) / budget : 0
-    const budgetLeft = Math.round((1 - spent) * 10000) / 100
+  return { slo, base, query, coverageQuery, selectors, windowSeconds, prom }
+}
+
+/** The attainment an SLO's answer shows, with the range its data covers. */
+function judge(ctx: RunContext, p: Planned, samples: VectorSample[]): SloAttainment {
+  const { slo, base, coverageQuery, selectors, windowSeconds } = p
+  const window = slo.window
+  const values = samples.filter((s) => !coverageQuery || s.labels[PART_LABEL] === 'value')
+  const row: CoverageRow = {}
+  for (const s of samples) if (s.labels[PART_LABEL] !== 'value') addCoverageSample(row, s.labels[PART_LABEL], s.value)
+  const rule = sufficiencyRule(ctx.config, 'slo-attainment', windowSeconds)
+  const coverage = coverageOf(row.first === undefined ? undefined : row, {
+    now: ctx.now(),
+    window,
+    rule,
+    query: coverageQuery ?? '-',
+    liveSeconds: Math.max(300, durationSeconds(ctx.config.freshness)),
+    countsRequests: selectors.some(isCounterSelector)
+  })
+  const withCoverage = { ...base, coverage: { ...coverage, informational: rule.informational } }
+  const v = values.length === 1 ? values[0]!.value : NaN
+  if (!Number.isFinite(v)) {
+    const why = values.length === 0 ? 'empty result' : values.length > 1 ? `${values.length} series, expected one` : `value ${v}`
     if (!coverage.sufficient) {
-      // Measured, but over too little of the window to say met or breached, or what budget is left.
       return {
         ...withCoverage,
         attainment: null,
         budget_remaining_percent: null,
-        covered_attainment: v,
         status: 'insufficient_data',
-        detail: `insufficient data: ${describeCoverage(coverage)}; over that range the ratio is ${Math.round(v * 1e6) / 1e4}%`
+        detail: `insufficient data: ${describeCoverage(coverage)} (${why})`
       }
     }
+    return { ...withCoverage, attainment: null, budget_remaining_percent: null, status: 'error', detail: why }
+  }
+  const budget = 1 - slo.objective / 100
+  const spent = budget > 0 ? (1 - v) / budget : 0
+  const budgetLeft = Math.round((1 - spent) * 10000) / 100
+  if (!coverage.sufficient) {
+    // Measured, but over too little of the window to say met or breached, or what budget is left.
     return {
       ...withCoverage,
-      attainment: v,
-      budget_remaining_percent: budgetLeft,
-      status: v * 100 >= slo.objective ? 'met' : 'breached',
-      detail: `at ${ctx.now().toISOString()}, over ${describeCoverage(coverage)}`
+      attainment: null,
+      budget_remaining_percent: null,
+      covered_attainment: v,
+      status: 'insufficient_data',
+      detail: `insufficient data: ${describeCoverage(coverage)}; over that range the ratio is ${Math.round(v * 1e6) / 1e4}%`
     }
-  } catch (err) {
-    return { ...base, attainment: null, budget_remaining_percent: null, status: 'error', detail: errorText(err) }
+  }
+  return {
+    ...withCoverage,
+    attainment: v,
+    budget_remaining_percent: budgetLeft,
+    status: v * 100 >= slo.objective ? 'met' : 'breached',
+    detail: `at ${ctx.now().toISOString()}, over ${describeCoverage(coverage)}`
   }
 }
