@@ -27,7 +27,7 @@ import type { PrometheusClient } from '../telemetry/prometheus/client.js'
  *
  * The SLOs of one backend are asked together, a batch of them to a request (each SLO's query
  * tagged with its place, joined by `or`): the backend evaluates every query as it would alone,
- * and 500 SLOs are some forty requests, not 500. A batch the backend refuses (one bad query) is
+ * and 500 SLOs are 167 requests, not 500. A batch the backend refuses (one bad query) is
  * asked again one SLO at a time, so the refusal lands on the SLO it belongs to.
  */
 export async function sloAttainment(ctx: RunContext, prometheus: PrometheusFor): Promise<SloAttainment[]> {
@@ -52,7 +52,11 @@ export async function sloAttainment(ctx: RunContext, prometheus: PrometheusFor):
 
 /** VictoriaMetrics refuses a query longer than 16 KiB by default (-search.maxQueryLen). */
 const BATCH_QUERY_CHARS = 12_000
-const BATCH_MAX_SLOS = 50
+/**
+ * Prometheus takes longer for a batch than for its queries one by one past a few of them (14
+ * SLOs: 133 ms against 23 ms): three to a request saves the round trips without that.
+ */
+const BATCH_MAX_SLOS = 3
 const SLO_LABEL = 'sre_slo'
 
 interface Planned {
