@@ -138,10 +138,40 @@ function variableValues(model) {
     }
     return out;
 }
-// The word pattern of each value and the matchers of each query are built once: the check asks
-// of every service and panel, 5,000 services by a hundred panels at fleet size.
+// Built once per query or text: the check asks of every service and panel, 5,000 services by a
+// hundred panels at fleet size.
+const queryIndexes = new Map();
+function indexOf(query) {
+    let ix = queryIndexes.get(query);
+    if (!ix) {
+        if (queryIndexes.size > 20_000)
+            queryIndexes.clear();
+        const matchers = (0,_slo_promql_js__WEBPACK_IMPORTED_MODULE_7__/* .labelMatchers */ .k4)(query);
+        ix = {
+            equals: new Set(matchers.filter((m) => m.op === '=').map((m) => m.value)),
+            regexes: matchers.filter((m) => m.op === '=~'),
+            variables: [...query.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1])
+        };
+        queryIndexes.set(query, ix);
+    }
+    return ix;
+}
+const WORD_CHARS = /^[A-Za-z0-9_-]+$/;
+/** A text's maximal runs of [A-Za-z0-9_-]: a value of those characters is a word of the text iff it is one of them. */
+const textWords = new Map();
 const wordPatterns = new Map();
+/** Whether value appears in text between characters that cannot be part of a name. */
 const word = (text, value) => {
+    if (WORD_CHARS.test(value)) {
+        let words = textWords.get(text);
+        if (!words) {
+            if (textWords.size > 50_000)
+                textWords.clear();
+            words = new Set(text.split(/[^A-Za-z0-9_-]+/).filter(Boolean));
+            textWords.set(text, words);
+        }
+        return words.has(value);
+    }
     let re = wordPatterns.get(value);
     if (!re) {
         if (wordPatterns.size > 50_000)
@@ -151,28 +181,13 @@ const word = (text, value) => {
     }
     return re.test(text);
 };
-const queryMatchers = new Map();
-/** Whether a query selects a label value (`label="v"` or a `=~` regex that matches v), on any label. */
-const selectsValue = (query, value) => {
-    let ms = queryMatchers.get(query);
-    if (!ms) {
-        if (queryMatchers.size > 20_000)
-            queryMatchers.clear();
-        ms = (0,_slo_promql_js__WEBPACK_IMPORTED_MODULE_7__/* .labelMatchers */ .k4)(query);
-        queryMatchers.set(query, ms);
-    }
-    return ms.some((m) => (0,_slo_promql_js__WEBPACK_IMPORTED_MODULE_7__/* .matcherSelects */ .Wh)(m, value));
-};
 /** Whether a panel query shows a service: a matcher on its label value, its name, or a variable that offers it. */
 function queryShowsService(query, svc, vars) {
+    const ix = indexOf(query);
     const values = [svc.name, ...Object.values(svc.selector)];
-    if (values.some((v) => selectsValue(query, v) || word(query, v)))
+    if (values.some((v) => ix.equals.has(v) || ix.regexes.some((m) => (0,_slo_promql_js__WEBPACK_IMPORTED_MODULE_7__/* .matcherSelects */ .Wh)(m, v)) || word(query, v)))
         return true;
-    for (const m of query.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
-        if ((vars.get(m[1]) ?? []).some((o) => word(o, svc.name)))
-            return true;
-    }
-    return false;
+    return ix.variables.some((name) => (vars.get(name) ?? []).some((o) => word(o, svc.name)));
 }
 async function loadFiles(ctx, errors) {
     const out = [];
@@ -459,7 +474,8 @@ async function checkDashboards(ctx) {
         const vars = variableValues(d.model);
         const shows = (svc, p) => p.queries.some((q) => queryShowsService(q, svc, vars));
         const covered = required.filter((s) => panels.some((p) => shows(s, p)));
-        const missing = required.filter((s) => !covered.includes(s));
+        const coveredSet = new Set(covered);
+        const missing = required.filter((s) => !coveredSet.has(s));
         for (const s of covered)
             presentAnywhere.add(`service ${s.name}`);
         // Thresholds are required of the services this dashboard shows (of all required ones if it shows none).

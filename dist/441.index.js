@@ -3912,6 +3912,8 @@ const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>`]+@/gi;
 /** An Authorization value written out (`Authorization: Bearer x`, `"authorization":"Basic x"`). */
 const AUTHORIZATION = /(authorization["']?\s*[:=]\s*["']?\s*(?:bearer|basic|token)?\s*)[^\s"',;]+/gi;
 const BEARER = /\b(Bearer\s+)[A-Za-z0-9._~+/-]{16,}=*/g;
+/** What every pattern above needs somewhere in a text: without it none can match (most strings). */
+const PATTERN_CUES = /:\/\/|authorization|bearer|gh[pousr]_|github_pat_|glpat-|xox[abprs]-/i;
 class Redactor {
     values = new Set();
     ordered = [];
@@ -3952,20 +3954,43 @@ class Redactor {
     redactLog(text) {
         return this.apply(text, 1);
     }
-    /** Every string in a JSON value (keys included), redacted; the shape stays as it was. */
+    /**
+     * Every string in a JSON value (keys included), redacted; the shape stays as it was. What holds
+     * no secret is returned as it is, not copied (a package file can be 25 MB of objects).
+     */
     redactDeep(value) {
         return this.walk(value);
     }
     walk(value) {
         if (typeof value === 'string')
             return this.redact(value);
-        if (Array.isArray(value))
-            return value.map((v) => this.walk(v));
+        if (Array.isArray(value)) {
+            let out;
+            for (let i = 0; i < value.length; i++) {
+                const v = this.walk(value[i]);
+                if (v !== value[i])
+                    (out ??= value.slice())[i] = v;
+            }
+            return out ?? value;
+        }
         if (value && typeof value === 'object' && !(value instanceof Date)) {
-            const out = {};
-            for (const [k, v] of Object.entries(value))
-                out[this.redact(k)] = this.walk(v);
-            return out;
+            const obj = value;
+            const keys = Object.keys(obj);
+            let out;
+            for (let i = 0; i < keys.length; i++) {
+                const k = keys[i];
+                const key = this.redact(k);
+                const w = this.walk(obj[k]);
+                if (!out && (key !== k || w !== obj[k])) {
+                    // The first change: the keys before it were unchanged, copied as they are.
+                    out = {};
+                    for (let j = 0; j < i; j++)
+                        setOwn(out, keys[j], obj[keys[j]]);
+                }
+                if (out)
+                    setOwn(out, key, w);
+            }
+            return out ?? value;
         }
         return value;
     }
@@ -3981,6 +4006,8 @@ class Redactor {
             if (s.length > PREFIX_MATCH + 4)
                 out = cutShort(out, s);
         }
+        if (!PATTERN_CUES.test(out))
+            return out;
         out = out.replace(URL_USERINFO, `$1${MASK}@`);
         out = out.replace(AUTHORIZATION, `$1${MASK}`);
         out = out.replace(BEARER, `$1${MASK}`);
@@ -3988,6 +4015,13 @@ class Redactor {
             out = out.replace(p, MASK);
         return out;
     }
+}
+/** An own property, even `__proto__` (a key of parsed JSON is data, never the prototype). */
+function setOwn(o, key, value) {
+    if (key === '__proto__')
+        Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+    else
+        o[key] = value;
 }
 /** A secret cut short in a message (its first PREFIX_MATCH characters or more) is masked too. */
 function cutShort(text, secret) {
@@ -4120,9 +4154,10 @@ async function registerConfigFileSecrets(path, env, register = (s) => secrets.ad
     for (const line of text.split(/\r?\n/)) {
         for (const m of line.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^\s/?#@"'<>`]+@[^\s"'<>`]*/gi))
             userinfoSecrets(m[0]).forEach(register);
-        const literal = /^\s*["']?(authorization|auth|token|password)["']?\s*:\s*["']?(?:bearer\s+|basic\s+|token\s+)?([^\s"'{}[\],]{6,})/i.exec(line);
-        if (literal?.[2])
-            register(literal[2]);
+        // A key at the start of the line or inside a flow mapping (`{ url: ..., auth: "Bearer x" }`).
+        for (const literal of line.matchAll(/(?:^|[\s{,])["']?(authorization|auth|token|password)["']?\s*:\s*["']?(?:bearer\s+|basic\s+|token\s+)?([^\s"'{}[\],]{6,})/gi))
+            if (literal[2])
+                register(literal[2]);
         const names = [...line.matchAll(/["']?env:([^\s"',}\]]+)/g), ...line.matchAll(/-env["']?\s*:\s*["']?([^\s"',}\]#]+)/g)].map((m) => m[1]);
         for (const name of names) {
             if (env[name])
@@ -4131,13 +4166,8 @@ async function registerConfigFileSecrets(path, env, register = (s) => secrets.ad
                 register(name);
         }
     }
-    try {
-        const { parse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19));
-        registerConfigSecrets(parse(text, { maxAliasCount: 50 }), env, register);
-    }
-    catch {
-        // Not valid YAML: the lines above were all that could be read.
-    }
+    // What only the YAML structure shows (a block scalar, a multi-line flow mapping) is registered by
+    // the config loader from its own parse, before it validates anything (registerConfigSecrets).
 }
 
 

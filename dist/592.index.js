@@ -657,7 +657,7 @@ function walk(node, labels, inherited, out) {
     return true;
 }
 function parseRunningConfig(original) {
-    const doc = (0,dist.parse)(original);
+    const doc = (0,dist/* parse */.qg)(original);
     if (!doc?.route)
         throw new Error('the running config has no route');
     const integrations = new Map();

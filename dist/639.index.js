@@ -714,8 +714,10 @@ function unknownKeyErrors(issue, data, file, lines) {
 function parseConfig(text, file) {
     return parseWithLines(text, file).config;
 }
-function parseWithLines(text, file) {
+function parseWithLines(text, file, onParsed) {
     const { data, lines } = parseYaml(text, file);
+    // Before any error can quote the file: its credentials are masked first.
+    onParsed?.(data);
     const result = schema/* configSchema */.Qn.safeParse(data);
     if (!result.success) {
         const errors = [];
@@ -744,7 +746,7 @@ async function loadConfig(file, opts = {}) {
 }
 /** The config file's text (read by readConfigText) parsed and checked as loadConfig does. */
 async function parseConfigFile(text, file, opts = {}) {
-    const { config, lines } = parseWithLines(text, file);
+    const { config, lines } = parseWithLines(text, file, opts.onParsed);
     if (opts.workspace !== undefined) {
         const errors = await checkConfigPathsOnDisk(config, file, lines, opts.workspace);
         if (errors.length)
@@ -944,9 +946,11 @@ async function instrumentationPhase(run, configText) {
     let openSlos;
     let qualityAudit;
     try {
-        config = await parseConfigFile(configText, (0,external_node_path_.resolve)(opts.workspace, opts.configPath), { workspace: opts.workspace });
-        // Before anything from the config or evidence is logged: the runner must know what to mask.
-        (0,redact/* registerConfigSecrets */.BR)(config, opts.env, (s) => log.setSecret(s));
+        // Before anything from the config or evidence is logged: the runner must know what to mask,
+        // from the parsed file (before a validation error can quote it) and from the config's defaults.
+        const mask = (data) => (0,redact/* registerConfigSecrets */.BR)(data, opts.env, (s) => log.setSecret(s));
+        config = await parseConfigFile(configText, (0,external_node_path_.resolve)(opts.workspace, opts.configPath), { workspace: opts.workspace, onParsed: mask });
+        mask(config);
         (0,http/* setHttpLimits */.R$)({ maxResponseBytes: config.limits['response-max-bytes'], backendConcurrency: config.limits['backend-concurrency'] });
         evidence = await steps.loadEvidence((0,external_node_path_.resolve)(opts.workspace, opts.evidenceDir), {
             maxBytes: config.limits['evidence-max-bytes'],
