@@ -5,7 +5,7 @@
  * does not and is recorded so; at most limits.backend-concurrency requests are in flight to one
  * backend.
  */
-import { createServer, type Server } from 'node:http'
+import { createServer, get as nodeHttpGet, type Server } from 'node:http'
 import { rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { backfill, importIntoVictoriaMetrics, startPrometheus, startVictoriaMetrics, type RunningBackend } from '../harness/backends.js'
@@ -14,6 +14,7 @@ import { makeContext, service } from '../harness/context.js'
 import { configSchema } from '../../src/config/schema.js'
 import { createOctokit } from '../../src/github/octokit.js'
 import { validateAgainst } from '../../src/package/schemas.js'
+import { countNodeHttpRequests } from '../../src/stats/node-http.js'
 import { inPhase, recordWait, RunStatsRecorder, withRunStats } from '../../src/stats/run-stats.js'
 import { PrometheusClient } from '../../src/telemetry/prometheus/client.js'
 import { runInstrumentationAudit } from '../../src/telemetry/audit.js'
@@ -155,6 +156,45 @@ describe('run-stats: requests and waits', () => {
       expect(doc.backends).toEqual([expect.objectContaining({ backend: 'github', kind: 'github', count: 2, errors: 0, rejected: 1 })])
       expect(doc.phases).toEqual([expect.objectContaining({ phase: 'handoff', count: 2 })])
       expect(doc.totals.bytes).toBeGreaterThan(20)
+    } finally {
+      await api.stop()
+    }
+  })
+
+  test('requests of libraries with their own HTTP client (node:http, as @actions/artifact) are counted too, fetch ones once', async () => {
+    // Bytes are what each answer declared (Content-Length): 11 and 2.
+    const api = await countingServer(0, (n) =>
+      n === 2
+        ? { status: 500, body: 'no', headers: { 'content-length': '2' } }
+        : { status: 200, body: '{"ok":true}', headers: { 'content-length': '11' } }
+    )
+    try {
+      countNodeHttpRequests()
+      const stats = new RunStatsRecorder(() => 4)
+      const get = (): Promise<number> =>
+        new Promise((resolve, reject) => {
+          nodeHttpGet(`${api.url}/artifact`, (res) => {
+            res.resume()
+            res.on('end', () => resolve(res.statusCode ?? 0))
+          }).on('error', reject)
+        })
+      await withRunStats(stats, 'handoff', async () => {
+        expect(await get()).toBe(200)
+        expect(await get()).toBe(500)
+        // util/http.ts (fetch) counts its own request, not also as node:http.
+        await httpRequest({ backend: 'prom', kind: 'prometheus', url: `${api.url}/q`, timeoutMs: 2000 })
+      })
+      // Outside a recorded run nothing is kept.
+      await get()
+      const doc = snapshot(stats)
+      expectValid(doc)
+      expect(doc.backends).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ backend: '127.0.0.1', kind: 'node-http', count: 2, errors: 1, bytes: 13 }),
+          expect.objectContaining({ backend: 'prom', kind: 'prometheus', count: 1 })
+        ])
+      )
+      expect(doc.totals.count).toBe(3)
     } finally {
       await api.stop()
     }

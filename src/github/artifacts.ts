@@ -15,6 +15,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { countNodeHttpRequests } from '../stats/node-http.js'
 import type { Logger } from '../util/log.js'
 import type { RepoRef } from './backlog-issues.js'
 import { createOctokit, describeApiError, type GitHubBudget } from './octokit.js'
@@ -24,6 +25,8 @@ import { extractZipSafely, isZip, UnsafeArchiveError } from './zip.js'
 type ArtifactModule = typeof import('@actions/artifact')
 
 async function loadArtifactClient(): Promise<{ mod: ArtifactModule; client: InstanceType<ArtifactModule['DefaultArtifactClient']> }> {
+  // The library's own HTTP client is not util/http.ts: its requests are counted from Node's channels.
+  countNodeHttpRequests()
   const mod = await import('@actions/artifact')
   return { mod, client: new mod.DefaultArtifactClient() }
 }

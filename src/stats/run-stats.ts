@@ -90,6 +90,12 @@ export function recordRequest(r: RequestRecord): void {
   s?.stats.request(s.phase, r)
 }
 
+/** Where a request started now would be recorded (the run and phase of this moment), if in a run. */
+export function requestRecorder(): ((r: RequestRecord) => void) | undefined {
+  const s = scope.getStore()
+  return s ? (r) => s.stats.request(s.phase, r) : undefined
+}
+
 /** Record the samples a query reported (or that it reported none: undefined). */
 export function recordSamples(backend: string, samples: { total: number; peak?: number } | undefined): void {
   const s = scope.getStore()
