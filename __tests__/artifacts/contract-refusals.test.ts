@@ -17,11 +17,19 @@ function wrong(doc: Doc, edit: (d: Doc) => void): Doc {
 function expectRefusals(schema: string, valid: Doc, cases: Record<string, (d: Doc) => void>): void {
   test(`${schema}: the valid document passes`, () => {
     expect(validateAgainst(schema, valid)).toEqual({ schema, valid: true, errors: [] })
+    expect(validateAgainst(schema, valid, 'own')).toEqual({ schema, valid: true, errors: [] })
   })
   test.each(Object.keys(cases))(`${schema}: refuses %s`, (name) => {
     const r = validateAgainst(schema, wrong(valid, cases[name]!))
     expect(r.valid).toBe(false)
     expect(r.errors.length).toBeGreaterThan(0)
+    // The lighter validator the package writer checks its own files with gives the same verdict,
+    // with the first of the same errors (and, for an anyOf, its branches).
+    const own = validateAgainst(schema, wrong(valid, cases[name]!), 'own')
+    expect(own.valid).toBe(false)
+    expect(own.errors.length).toBeGreaterThan(0)
+    expect(own.errors.length).toBeLessThanOrEqual(r.errors.length)
+    for (const e of own.errors) expect(r.errors).toContain(e)
   })
 }
 

@@ -5,6 +5,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import { SCHEMA_FILES } from '../artifacts/files.js'
 import AJV_SETUP from './ajv-options.json' with { type: 'json' }
+import type { SchemaUse } from './schema-use.js'
 
 /**
  * Schemas compiled at run time, when run from source. The bundle compiles every schema at build
@@ -29,7 +30,7 @@ function findSchemasDir(): string {
   throw new Error('schemas/ folder not found next to the action code')
 }
 
-let ajv: Ajv2020 | undefined
+const ajvs = new Map<SchemaUse, Ajv2020>()
 
 /**
  * The one ajv setup of the action, for every schema in schemas/ (ajv-options.json, which
@@ -37,19 +38,21 @@ let ajv: Ajv2020 | undefined
  * not know is an error rather than silently ignored; `strictRequired` off because the evidence
  * schemas' known checks add required counts to a shared `$ref` definition; `verbose` keeps the
  * failing sub-schema on each error, so that `x-expected` (a human description of what is allowed)
- * can be shown.
+ * can be shown. What the run writes itself is checked with the `own` overrides (first error only).
  */
-function sharedAjv(): Ajv2020 {
+function sharedAjv(use: SchemaUse): Ajv2020 {
+  let ajv = ajvs.get(use)
   if (!ajv) {
-    ajv = new Ajv2020(AJV_SETUP.options)
+    ajv = new Ajv2020({ ...AJV_SETUP.options, ...(use === 'own' ? AJV_SETUP.own : {}) })
     addFormats(ajv)
     ajv.addVocabulary(AJV_SETUP.vocabulary)
+    ajvs.set(use, ajv)
   }
   return ajv
 }
 
 /** Compile one schema of schemas/ with the one ajv setup. */
-export function compileSchema(schemaFile: string): ValidateFunction {
+export function compileSchema(schemaFile: string, use: SchemaUse = 'input'): ValidateFunction {
   const schema = JSON.parse(readFileSync(join(findSchemasDir(), schemaFile), 'utf8')) as object
-  return sharedAjv().compile(schema)
+  return sharedAjv(use).compile(schema)
 }

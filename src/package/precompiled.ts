@@ -7,3 +7,5 @@ import type { ValidateFunction } from 'ajv'
  * Run from source this is empty and schemas.ts compiles each schema on first use.
  */
 export const PRECOMPILED: Record<string, ValidateFunction> = {}
+/** The same for what the run writes itself (the `own` options of ajv-options.json). */
+export const PRECOMPILED_OWN: Record<string, ValidateFunction> = {}
