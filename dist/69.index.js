@@ -498,7 +498,7 @@ async function runAction(settings, rawCore, env = process.env) {
     if (settings.githubToken && env.GITHUB_REPOSITORY) {
         // Octokit and the artifact client load only when a token is there to use them.
         try {
-            const { createGitHubPort } = await Promise.all(/* import() */[__webpack_require__.e(392), __webpack_require__.e(239)]).then(__webpack_require__.bind(__webpack_require__, 15239));
+            const { createGitHubPort } = await Promise.all(/* import() */[__webpack_require__.e(392), __webpack_require__.e(344)]).then(__webpack_require__.bind(__webpack_require__, 2344));
             github = await createGitHubPort({ settings, env, log, workspace });
         }
         catch (err) {
