@@ -11,7 +11,7 @@ import { withBacktest } from '../../src/assurance/backtest/feed.js'
 import { correlate } from '../../src/assurance/tuning.js'
 import { renderTuningReport } from '../../src/report/tuning.js'
 import { firingIntervals, pickValue } from '../../src/assurance/backtest/evaluate.js'
-import { burnSignal, expandRecordings, selectors } from '../../src/assurance/backtest/promql.js'
+import { burnSignal, canonical, expandRecordings, selectors } from '../../src/assurance/backtest/promql.js'
 import type { AlertBacktest } from '../../src/artifacts/contracts/alert-backtest.js'
 import type { Incident } from '../../src/assurance/types.js'
 import { validateAgainst } from '../../src/package/schemas.js'
@@ -306,6 +306,18 @@ describe('backtest over a backfilled week', () => {
 })
 
 describe('backtest building blocks', () => {
+  it('spells a rule the same however it is written (spacing, matcher order), and keeps label values apart', () => {
+    const a = canonical('sum by (service) (rate(http_requests_total{service="a",code=~"5.."}[5m]))')
+    expect(canonical('sum by(service)(rate(http_requests_total{code=~"5..", service="a"}[5m]))')).toBe(a)
+    // Same shape, other values: one parse between them, different spellings.
+    const b = canonical('sum by (service) (rate(http_requests_total{service="b",code=~"5.."}[5m]))')
+    expect(b).not.toBe(a)
+    expect(b).toBe(a.replace('"a"', '"b"'))
+    expect(canonical("up{job='x # not a comment'} # a comment")).toContain("'x # not a comment'")
+    // Unreadable: the text with its spaces folded.
+    expect(canonical('sum(  rate(x[5m]')).toBe('sum( rate(x[5m]')
+  })
+
   it('turns and/or of comparisons into a burn signal, and refuses what it cannot read', () => {
     const s = burnSignal('a > 14.4 * 0.001 and b > (14.4 * (1 - 0.999))')
     if (!('expr' in s)) throw new Error(s.reason)

@@ -260,7 +260,7 @@ const OPERATOR_NODES = new Set([...BINARY_OPS, 'BoolModifier', 'MatchingModifier
  * does not depend on what a string holds, so rules that differ only in label values (a fleet's
  * rules, Sloth's per-SLO copies) share one parse.
  */
-function template(expr: string): { text: string; literals: Array<{ at: number; raw: string }> } | undefined {
+export function template(expr: string): { text: string; literals: Array<{ at: number; raw: string }> } | undefined {
   let text = ''
   const literals: Array<{ at: number; raw: string }> = []
   let i = 0

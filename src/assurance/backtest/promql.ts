@@ -4,6 +4,7 @@
  * says how far above its threshold the condition stands, and recording rules expanded inline.
  */
 import { parser } from '@prometheus-io/lezer-promql'
+import { template } from '../../alerting/slo/promql.js'
 import type { SyntaxNode } from '@lezer/common'
 
 export interface Matcher {
@@ -109,15 +110,20 @@ export function selectors(expr: string): Selector[] {
  * API prints an expression its own way (spacing, matcher order), so texts are compared this way.
  */
 export function canonical(expr: string): string {
+  // Read from the expression's template (string literals emptied): rules that differ only in
+  // label values, as a fleet's and Sloth's do, share one parse; the literals are put back.
+  const t = template(expr)
+  const source = t?.text ?? expr
+  const literals = new Map((t?.literals ?? []).map((l) => [l.at, l.raw]))
   let top: SyntaxNode
   try {
-    top = parseTree(expr)
+    top = parseTree(source)
   } catch {
     return expr.replace(/\s+/g, ' ').trim()
   }
   const walk = (n: SyntaxNode): string => {
     const cs = children(n)
-    if (cs.length === 0) return text(expr, n)
+    if (cs.length === 0) return literals.get(n.from) ?? text(source, n)
     const parts = cs.map(walk)
     if (n.name === 'LabelMatchers') parts.sort()
     return parts.join(' ')
