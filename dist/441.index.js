@@ -1459,11 +1459,11 @@ const defaultSteps = {
         return captureBaseline(ctx, previous);
     },
     async alignment(ctx) {
-        const { checkSloAlignment } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(902), __webpack_require__.e(822)]).then(__webpack_require__.bind(__webpack_require__, 441));
+        const { checkSloAlignment } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(196), __webpack_require__.e(822)]).then(__webpack_require__.bind(__webpack_require__, 441));
         return checkSloAlignment(ctx);
     },
     async dashboards(ctx) {
-        const { checkDashboards } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(382), __webpack_require__.e(902), __webpack_require__.e(41)]).then(__webpack_require__.bind(__webpack_require__, 22041));
+        const { checkDashboards } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(382), __webpack_require__.e(196), __webpack_require__.e(41)]).then(__webpack_require__.bind(__webpack_require__, 22041));
         return checkDashboards(ctx);
     },
     async renderDashboardConfig(alignment, dashboards) {
@@ -1471,7 +1471,7 @@ const defaultSteps = {
         return renderDashboardConfig(alignment, dashboards);
     },
     async drill(ctx, ruleSet, alignment) {
-        const { runDetectionDrill, drillNotRun } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(902), __webpack_require__.e(822), __webpack_require__.e(185)]).then(__webpack_require__.bind(__webpack_require__, 28185));
+        const { runDetectionDrill, drillNotRun } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(196), __webpack_require__.e(822), __webpack_require__.e(185)]).then(__webpack_require__.bind(__webpack_require__, 28185));
         return ruleSet
             ? runDetectionDrill(ctx, ruleSet)
             : drillNotRun(ctx, `the alert rules were not read: ${alignment.not_verified_reason ?? 'no rule set'}`);
@@ -1597,7 +1597,7 @@ async function runPhases(run) {
         p2 = await (0,run_stats/* inPhase */.xe)('activation', () => activationPhase(run, q1));
         phase = 3;
         const q2 = p2;
-        const { assurancePhase } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(382), __webpack_require__.e(877), __webpack_require__.e(814), __webpack_require__.e(566), __webpack_require__.e(43), __webpack_require__.e(952)]).then(__webpack_require__.bind(__webpack_require__, 5952));
+        const { assurancePhase } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(382), __webpack_require__.e(877), __webpack_require__.e(814), __webpack_require__.e(196), __webpack_require__.e(566), __webpack_require__.e(43), __webpack_require__.e(952)]).then(__webpack_require__.bind(__webpack_require__, 5952));
         p3 = await (0,run_stats/* inPhase */.xe)('assurance', () => assurancePhase(run, q1, q2));
         phase = 4;
         const q3 = p3;

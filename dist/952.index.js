@@ -722,12 +722,15 @@ function compareWithHistory(args) {
 
 // EXTERNAL MODULE: ./node_modules/@prometheus-io/lezer-promql/dist/index.es.js + 3 modules
 var index_es = __webpack_require__(86828);
+// EXTERNAL MODULE: ./src/alerting/slo/promql.ts
+var promql = __webpack_require__(78902);
 ;// CONCATENATED MODULE: ./src/assurance/backtest/promql.ts
 /**
  * The PromQL the backtest needs, on the Prometheus team's grammar (@prometheus-io/lezer-promql):
  * the selectors an expression reads, a rule's condition turned into a "burn signal" whose value
  * says how far above its threshold the condition stands, and recording rules expanded inline.
  */
+
 
 class PromqlSyntaxError extends Error {
 }
@@ -821,9 +824,14 @@ function selectors(expr) {
  * API prints an expression its own way (spacing, matcher order), so texts are compared this way.
  */
 function canonical(expr) {
+    // Read from the expression's template (string literals emptied): rules that differ only in
+    // label values, as a fleet's and Sloth's do, share one parse; the literals are put back.
+    const t = (0,promql/* template */.vs)(expr);
+    const source = t?.text ?? expr;
+    const literals = new Map((t?.literals ?? []).map((l) => [l.at, l.raw]));
     let top;
     try {
-        top = parseTree(expr);
+        top = parseTree(source);
     }
     catch {
         return expr.replace(/\s+/g, ' ').trim();
@@ -831,7 +839,7 @@ function canonical(expr) {
     const walk = (n) => {
         const cs = children(n);
         if (cs.length === 0)
-            return promql_text(expr, n);
+            return literals.get(n.from) ?? promql_text(source, n);
         const parts = cs.map(walk);
         if (n.name === 'LabelMatchers')
             parts.sort();
@@ -3021,7 +3029,7 @@ async function assurancePhase(run, p1, p2) {
     await run.writeJson(BACKTEST_FILE, backtest);
     log.info(`Alert backtest: ${backtest.status}, ${backtest.summary.evaluated} of ${backtest.summary.rules} rule(s) evaluated with ${backtest.requests.total} request(s), ${backtest.summary.proposals} proposal(s), ${backtest.summary.disagreements.length} disagreement(s) with ALERTS`);
     tuning = withBacktest(tuning, backtest);
-    const drillSection = p2.drill ? (await Promise.all(/* import() */[__webpack_require__.e(902), __webpack_require__.e(519)]).then(__webpack_require__.bind(__webpack_require__, 10519))).renderDrillSection(p2.drill) : '';
+    const drillSection = p2.drill ? (await __webpack_require__.e(/* import() */ 519).then(__webpack_require__.bind(__webpack_require__, 10519))).renderDrillSection(p2.drill) : '';
     const tuningWritten = (await run.writeText(files/* FILES */.cn.alertTuningReport, renderTuningReport(tuning) + drillSection + hookSection)) !== undefined;
     const approval = p2.approval;
     const quality = (0,quality_audit/* qualityBacklog */.Fw)(p1.qualityAudit, audit);
@@ -3066,186 +3074,6 @@ async function assurancePhase(run, p1, p2) {
     });
     (0,announce/* announceGate */.VW)(log, gate);
     return { schedule, tuning, tuningWritten, approval, backlog, backlogWritten: backlogText !== undefined, slos, gate };
-}
-
-
-/***/ }),
-
-/***/ 50977:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Kv: () => (/* binding */ expandWorkspacePaths),
-/* harmony export */   Q1: () => (/* binding */ globWorkspace),
-/* harmony export */   e2: () => (/* binding */ lexicalEscape),
-/* harmony export */   q6: () => (/* binding */ globEscape),
-/* harmony export */   tA: () => (/* binding */ readWorkspaceText),
-/* harmony export */   z1: () => (/* binding */ resolveInWorkspace)
-/* harmony export */ });
-/* unused harmony export GLOB_MAX_MATCHES */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
-/* harmony import */ var _utf8_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19605);
-
-
-
-
-const INSIDE = 'a path inside the workspace (relative to the repository root)';
-function inside(root, p) {
-    return p === root || p.startsWith(root.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? root : root + node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
-}
-function refuse(p, origin, found, expected = INSIDE) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz({ file: origin.file ?? p, line: origin.line, field: origin.field, expected, found });
-}
-async function realRoot(workspace) {
-    try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace));
-    }
-    catch {
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
-    }
-}
-/** Nearest existing ancestor of a path (the path itself when it exists), with its real path. */
-async function nearestReal(abs) {
-    let cur = abs;
-    let exists = true;
-    for (;;) {
-        try {
-            const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(cur);
-            return { real: cur === abs ? real : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(real, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cur, abs)), exists };
-        }
-        catch (err) {
-            const code = err.code;
-            if (code !== 'ENOENT' && code !== 'ENOTDIR')
-                throw err;
-            exists = false;
-            const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(cur);
-            if (up === cur)
-                return { real: abs, exists: false };
-            cur = up;
-        }
-    }
-}
-/** A text is a path that reaches outside, before anything is looked at on disk. */
-function lexicalEscape(workspace, p) {
-    if (p.includes('\0'))
-        return 'a path with a NUL byte';
-    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
-    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(p) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(p) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, p);
-    if (!inside(root, abs))
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(p)
-            ? `the absolute path ${JSON.stringify(p)}, outside the workspace`
-            : `the path ${JSON.stringify(p)}, which leads outside the workspace`;
-    return undefined;
-}
-/**
- * Resolve a path from the config or the evidence inside the workspace. A path that does not exist
- * yet is checked through its nearest existing folder, so nothing is created through a symbolic
- * link that leads outside.
- */
-async function resolveInWorkspace(workspace, p, origin) {
-    const escape = lexicalEscape(workspace, p);
-    if (escape)
-        throw refuse(p, origin, escape);
-    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
-    const lexical = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(p) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(p) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, p);
-    const shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, lexical) || '.';
-    const rootReal = await realRoot(root);
-    const { real, exists } = await nearestReal(lexical);
-    if (!inside(rootReal, real)) {
-        throw refuse(p, origin, `the path ${JSON.stringify(p)}, which goes through a symbolic link that leads outside the workspace`);
-    }
-    return { abs: real, shown, exists };
-}
-/** Read a text file named by the config, confined to the workspace, as strict UTF-8. */
-async function readWorkspaceText(workspace, p, origin, opts) {
-    const { abs, shown, exists } = await resolveInWorkspace(workspace, p, origin);
-    const max = opts.maxBytes ?? 16 * 1024 * 1024;
-    const where = { field: origin.field };
-    if (!exists)
-        throw refuse(shown, where, 'no such file', opts.what);
-    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(abs);
-    if (!st.isFile())
-        throw refuse(shown, where, st.isDirectory() ? 'a folder' : 'not a regular file', opts.what);
-    if (st.size > max)
-        throw refuse(shown, where, `a file of ${st.size} bytes (at most ${max} are read)`, opts.what);
-    let bytes;
-    try {
-        bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(abs);
-    }
-    catch (err) {
-        throw refuse(shown, where, `an unreadable file (${err.code ?? 'error'})`, opts.what);
-    }
-    if (bytes.length > max)
-        throw refuse(shown, where, `a file of ${bytes.length} bytes (at most ${max} are read)`, opts.what);
-    return { text: (0,_utf8_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeUtf8 */ ._)(bytes, shown, `${opts.what} in UTF-8`), shown, abs };
-}
-/** A glob pattern names no folder above the workspace. */
-function globEscape(pattern) {
-    if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(pattern))
-        return `the absolute pattern ${JSON.stringify(pattern)}`;
-    if (pattern.split(/[\\/]/).includes('..'))
-        return `the pattern ${JSON.stringify(pattern)}, which climbs out with ..`;
-    return undefined;
-}
-/** Most files one glob pattern may match: a listing is bounded like everything else. */
-const GLOB_MAX_MATCHES = 1000;
-/**
- * Files matching a glob in the workspace. Symbolic links are not followed while listing (a link
- * to `/` cannot make the listing walk the whole disk), and each match is confined like a path.
- */
-async function globWorkspace(workspace, pattern, origin) {
-    const escape = globEscape(pattern);
-    if (escape)
-        throw refuse(pattern, origin, escape, 'a glob pattern inside the workspace (relative to the repository root)');
-    const { glob } = await __webpack_require__.e(/* import() */ 382).then(__webpack_require__.bind(__webpack_require__, 73382));
-    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
-    const matched = await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, followSymbolicLinks: false, deep: 32 });
-    if (matched.length > GLOB_MAX_MATCHES) {
-        throw refuse(pattern, origin, `${matched.length} matching files`, `a pattern matching at most ${GLOB_MAX_MATCHES} files`);
-    }
-    const out = [];
-    for (const m of matched.sort()) {
-        // Listing without following links still reports a file whose own name is a link on some systems.
-        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(m).catch(() => undefined);
-        if (!info)
-            continue;
-        out.push(await resolveInWorkspace(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, m), origin));
-    }
-    return out;
-}
-/**
- * Every file a list of config paths or globs names, each confined; a refused path is an error
- * of its own, so the others are still read.
- */
-async function expandWorkspacePaths(workspace, patterns, origin) {
-    const { isDynamicPattern } = await __webpack_require__.e(/* import() */ 382).then(__webpack_require__.bind(__webpack_require__, 73382));
-    const files = [];
-    const errors = [];
-    const seen = new Set();
-    for (const [i, p] of patterns.entries()) {
-        let found;
-        try {
-            found = isDynamicPattern(p) ? await globWorkspace(workspace, p, origin(i)) : [await resolveInWorkspace(workspace, p, origin(i))];
-        }
-        catch (err) {
-            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz) {
-                errors.push(err);
-                continue;
-            }
-            throw err;
-        }
-        for (const f of found) {
-            if (seen.has(f.abs))
-                continue;
-            seen.add(f.abs);
-            files.push({ ...f, pattern: p });
-        }
-    }
-    return { files, errors };
 }
 
 
