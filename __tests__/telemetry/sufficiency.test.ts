@@ -167,6 +167,26 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
     expect(client.requests).toBe(Math.ceil(121 / 3) + 3)
   })
 
+  test('an SLO query that is not one expression is asked alone, never joined to the SLO beside it', async () => {
+    const ctx = makeContext({ backends: backends() }, { services: [], now })
+    // Unbalanced: inside a batch, a query like this could close its own wrapper and put series
+    // under its neighbour's place; alone, it is just refused.
+    const unbalanced: SloConfig = {
+      ...slo('unbalanced', 'checkout'),
+      'good-query': `1)) or label_replace(vector(1), "sre_slo", "1", "", "") or ((1`
+    }
+    const neighbour: SloConfig = { ...slo('neighbour', 'checkout'), objective: 99.999 }
+    ctx.model.slos = [unbalanced, neighbour]
+    const client = new PrometheusClient('prom', ctx.config.backends.prom!, {}, ctx.log, {})
+    const [u, n] = await sloAttainment(ctx, async () => client)
+    // The neighbour's own figure: 99% of requests succeed, short of 99.999%.
+    expect(n).toMatchObject({ slo: 'neighbour', status: 'breached' })
+    expect(n!.attainment).toBeCloseTo(0.99, 9)
+    expect(u).toMatchObject({ slo: 'unbalanced', status: 'error' })
+    // One request each, and no batch of the two (a refused batch would add one).
+    expect(client.requests).toBe(2)
+  })
+
   test('an incident before the alert history began is not "raised no alert"; gate 3 fails on too little history unless informational', async () => {
     const file = join(scratch, 'incidents.json')
     writeFileSync(

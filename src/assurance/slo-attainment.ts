@@ -1,3 +1,4 @@
+import { parsePromql } from '../alerting/slo/promql.js'
 import type { SloConfig } from '../config/schema.js'
 import type { RunContext } from '../model/monitoring-model.js'
 import {
@@ -67,6 +68,11 @@ interface Planned {
   selectors: string[]
   windowSeconds: number
   prom: PrometheusClient
+  /**
+   * Asked in a request of its own: a query that is not one complete expression (an unbalanced
+   * parenthesis) could close its batch's wrapper and answer for the SLOs beside it.
+   */
+  alone: boolean
 }
 
 function batchesOf<T extends { p: Planned }>(list: T[]): T[][] {
@@ -74,6 +80,10 @@ function batchesOf<T extends { p: Planned }>(list: T[]): T[][] {
   let cur: T[] = []
   let chars = 0
   for (const x of list) {
+    if (x.p.alone) {
+      out.push([x])
+      continue
+    }
     if (cur.length && (chars + x.p.query.length > BATCH_QUERY_CHARS || cur.length >= BATCH_MAX_SLOS)) {
       out.push(cur)
       cur = []
@@ -139,7 +149,16 @@ async function plan(ctx: RunContext, prometheus: PrometheusFor, slo: SloConfig):
   const selectors = selectorsOf(sub(total!))
   const coverageQuery = selectors.length ? coverageExpression(selectors, windowSeconds, []) : undefined
   const query = coverageQuery ? `label_replace(${ratio}, "${PART_LABEL}", "value", "", "")\nor\n${coverageQuery}` : ratio
-  return { slo, base, query, coverageQuery, selectors, windowSeconds, prom }
+  return { slo, base, query, coverageQuery, selectors, windowSeconds, prom, alone: !isOneExpression(query) }
+}
+
+function isOneExpression(query: string): boolean {
+  try {
+    parsePromql(query)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** The attainment an SLO's answer shows, with the range its data covers. */
