@@ -2274,6 +2274,7 @@ var vector = __webpack_require__(52880);
 
 
 
+
 /**
  * Attainment of each SLO over its window, from its good/total (or error/total) queries. One query
  * per SLO answers both the ratio and the range its data covers: a 30-day attainment from a minute
@@ -2316,6 +2317,10 @@ function batchesOf(list) {
     let cur = [];
     let chars = 0;
     for (const x of list) {
+        if (x.p.alone) {
+            out.push([x]);
+            continue;
+        }
         if (cur.length && (chars + x.p.query.length > BATCH_QUERY_CHARS || cur.length >= BATCH_MAX_SLOS)) {
             out.push(cur);
             cur = [];
@@ -2380,7 +2385,16 @@ async function plan(ctx, prometheus, slo) {
     const selectors = (0,telemetry_coverage/* selectorsOf */.Yv)(sub(total));
     const coverageQuery = selectors.length ? (0,telemetry_coverage/* coverageExpression */.HP)(selectors, windowSeconds, []) : undefined;
     const query = coverageQuery ? `label_replace(${ratio}, "${telemetry_coverage/* PART_LABEL */.ZK}", "value", "", "")\nor\n${coverageQuery}` : ratio;
-    return { slo, base, query, coverageQuery, selectors, windowSeconds, prom };
+    return { slo, base, query, coverageQuery, selectors, windowSeconds, prom, alone: !isOneExpression(query) };
+}
+function isOneExpression(query) {
+    try {
+        (0,promql/* parsePromql */.v_)(query);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 /** The attainment an SLO's answer shows, with the range its data covers. */
 function judge(ctx, p, samples) {
