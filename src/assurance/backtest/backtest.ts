@@ -6,10 +6,11 @@
  */
 import type { SloAlignment } from '../../alerting/types.js'
 import type { RunContext } from '../../model/monitoring-model.js'
-import type { PrometheusClient, RangeSeries } from '../../telemetry/prometheus/client.js'
+import type { RangeSeries } from '../../telemetry/prometheus/client.js'
 import { errorText } from '../../util/errors.js'
 import { durationSeconds } from '../../util/duration.js'
 import type { DataSourceStatus, Incident } from '../types.js'
+import type { PrometheusFor } from '../correlate-alerts.js'
 import { compareWithHistory, evaluateRule, historySpans, round } from './evaluate.js'
 import { burnSignal, equalityValues, expandRecordings, metricNames, type Expansion, type RecordingDefinition } from './promql.js'
 import { alertsInForce, rulesFromApi, rulesFromFiles, type AlertInForce, type RuleSourceStatus, type TimedRule } from './rules.js'
@@ -34,7 +35,6 @@ const RULE_CONCURRENCY = 4
 const historyQuery = (stepSeconds: number): string =>
   `count_over_time(ALERTS{alertstate="firing", synthetic!="true"}[${stepSeconds * 1000 - 1}ms])`
 
-export type PrometheusFor = (backend?: string) => Promise<PrometheusClient | undefined>
 
 const iso = (s: number): string => new Date(Math.round(s * 1000)).toISOString()
 
