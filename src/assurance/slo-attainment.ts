@@ -32,12 +32,23 @@ import type { PrometheusClient } from '../telemetry/prometheus/client.js'
  * asked again one SLO at a time, so the refusal lands on the SLO it belongs to.
  */
 export async function sloAttainment(ctx: RunContext, prometheus: PrometheusFor): Promise<SloAttainment[]> {
-  const plans = await Promise.all(ctx.model.slos.map((slo) => plan(ctx, prometheus, slo)))
+  // One client per backend, whatever the number of SLOs.
+  const clients = new Map<string | undefined, ReturnType<PrometheusFor>>()
+  const clientFor: PrometheusFor = (backend) => {
+    let c = clients.get(backend)
+    if (!c) clients.set(backend, (c = prometheus(backend)))
+    return c
+  }
+  const plans = await Promise.all(ctx.model.slos.map((slo) => plan(ctx, clientFor, slo)))
   const out = new Array<SloAttainment>(plans.length)
   const byBackend = new Map<string, Array<{ at: number; p: Planned }>>()
   plans.forEach((p, at) => {
     if ('done' in p) out[at] = p.done
-    else byBackend.set(p.prom.name, [...(byBackend.get(p.prom.name) ?? []), { at, p }])
+    else {
+      let list = byBackend.get(p.prom.name)
+      if (!list) byBackend.set(p.prom.name, (list = []))
+      list.push({ at, p })
+    }
   })
   const batches = [...byBackend.values()].flatMap((list) => batchesOf(list))
   // As many batches at once as the backend takes (limits.backend-concurrency).
@@ -97,12 +108,12 @@ function batchesOf<T extends { p: Planned }>(list: T[]): T[][] {
 }
 
 async function runBatch(ctx: RunContext, batch: Planned[]): Promise<SloAttainment[]> {
-  const alone = (p: Planned): Promise<SloAttainment> =>
+  const single = (p: Planned): Promise<SloAttainment> =>
     p.prom.instantQuery(p.query, ctx.now()).then(
       (r) => judge(ctx, p, r.samples),
       (err: unknown) => failed(p, err)
     )
-  if (batch.length === 1) return [await alone(batch[0]!)]
+  if (batch.length === 1) return [await single(batch[0]!)]
   const query = batch.map((p, k) => `label_replace(${p.query}, "${SLO_LABEL}", "${k}", "", "")`).join('\nor\n')
   try {
     const r = await batch[0]!.prom.instantQuery(query, ctx.now())
@@ -113,7 +124,7 @@ async function runBatch(ctx: RunContext, batch: Planned[]): Promise<SloAttainmen
     // A refused query (bad_data, too many samples): find the SLO it belongs to, one at a time.
     if (err instanceof BackendError && (err.status === 400 || err.status === 422)) {
       const out: SloAttainment[] = []
-      for (const p of batch) out.push(await alone(p))
+      for (const p of batch) out.push(await single(p))
       return out
     }
     return batch.map((p) => failed(p, err))
