@@ -291,7 +291,13 @@ export function template(expr: string): { text: string; literals: Array<{ at: nu
   return { text: text + expr.slice(from), literals }
 }
 
-const lezerCache = new Map<string, { tree: ReturnType<typeof parser.parse>; error?: string }>()
+/** The grammar's parse of a text: the tree, the first problem in words, and where the first syntax error node starts. */
+export interface LezerParse {
+  tree: ReturnType<typeof parser.parse>
+  error?: string
+  syntaxErrorAt?: number
+}
+const lezerCache = new Map<string, LezerParse>()
 /** Trees of templates, string values as placeholders (`\u0000<n>`: the n-th literal). */
 const templateTrees = new Map<string, Node>()
 const PLACEHOLDER = '\u0000'
@@ -328,24 +334,25 @@ function fill(n: Node, values: string[]): Node {
 }
 const treeCache = new Map<string, Node | PromqlError>()
 
-function lezerParse(text: string): { tree: ReturnType<typeof parser.parse>; error?: string } {
+/** The grammar's parse of a text, once per text: the alignment and the backtest read the same rules. */
+export function lezerParse(text: string): LezerParse {
   let hit = lezerCache.get(text)
   if (hit) return hit
   const tree = parser.parse(text)
   let error: string | undefined
+  let syntaxErrorAt: number | undefined
   tree.iterate({
     enter: (n) => {
-      if (error) return false
-      if (n.type.isError)
-        error = `${n.from >= text.length ? 'unexpected end of expression' : `syntax error near "${text.slice(n.from, n.from + 12)}"`} at column ${n.from + 1}`
-      else if (n.name === 'StringLiteral') {
+      if (n.type.isError) {
+        syntaxErrorAt ??= n.from
+        error ??= `${n.from >= text.length ? 'unexpected end of expression' : `syntax error near "${text.slice(n.from, n.from + 12)}"`} at column ${n.from + 1}`
+      } else if (!error && n.name === 'StringLiteral') {
         const lit = text.slice(n.from, n.to)
         if (lit.length < 2 || lit[lit.length - 1] !== lit[0]) error = `unterminated string at column ${n.from + 1}`
       }
-      return undefined
     }
   })
-  hit = { tree, ...(error ? { error } : {}) }
+  hit = { tree, ...(error ? { error } : {}), ...(syntaxErrorAt !== undefined ? { syntaxErrorAt } : {}) }
   if (lezerCache.size > 20_000) lezerCache.clear()
   lezerCache.set(text, hit)
   return hit

@@ -3,8 +3,7 @@
  * the selectors an expression reads, a rule's condition turned into a "burn signal" whose value
  * says how far above its threshold the condition stands, and recording rules expanded inline.
  */
-import { parser } from '@prometheus-io/lezer-promql'
-import { template } from '../../alerting/slo/promql.js'
+import { lezerParse, template } from '../../alerting/slo/promql.js'
 import type { SyntaxNode } from '@lezer/common'
 
 export interface Matcher {
@@ -22,31 +21,14 @@ export interface Selector {
 
 export class PromqlSyntaxError extends Error {}
 
-/** Each expression is parsed once: a rule is read for its key, its names and its selectors. */
-const trees = new Map<string, SyntaxNode | PromqlSyntaxError>()
-const TREES_KEPT = 20_000
-
+/** The tree of an expression, from the one cached parse (alerting/slo/promql.ts). */
 function parseTree(expr: string): SyntaxNode {
-  let hit = trees.get(expr)
-  if (!hit) {
-    const tree = parser.parse(expr)
-    let bad: number | undefined
-    tree.iterate({
-      enter(n) {
-        if (n.type.isError && bad === undefined) bad = n.from
-      }
-    })
-    hit =
-      bad !== undefined
-        ? new PromqlSyntaxError(
-            `PromQL syntax error at character ${bad + 1}: ${JSON.stringify(expr.slice(Math.max(0, bad - 10), bad + 10))}`
-          )
-        : tree.topNode
-    if (trees.size >= TREES_KEPT) trees.clear()
-    trees.set(expr, hit)
-  }
-  if (hit instanceof PromqlSyntaxError) throw hit
-  return hit
+  const { tree, syntaxErrorAt: bad } = lezerParse(expr)
+  if (bad !== undefined)
+    throw new PromqlSyntaxError(
+      `PromQL syntax error at character ${bad + 1}: ${JSON.stringify(expr.slice(Math.max(0, bad - 10), bad + 10))}`
+    )
+  return tree.topNode
 }
 
 const text = (expr: string, n: SyntaxNode): string => expr.slice(n.from, n.to)
