@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 import { runLabel } from '../github/context.js'
 import { LocalGitHubPort } from '../protocol/local-port.js'
 import { INPUT_DEFAULTS as D } from '../settings/defaults.js'
+import { FAIL_ON, MODES } from '../settings/inputs.js'
 import { runProtocolGuarded } from '../protocol/run.js'
 import { renderSummary, renderTerminal } from '../report/summary.js'
 import { safeLine } from '../util/log.js'
@@ -58,9 +59,9 @@ export const CLI_OPTIONS = {
 
 const FLAGS = Object.keys(CLI_OPTIONS).map((k) => `--${k}`)
 const VALUES: Record<string, readonly string[]> = {
-  mode: ['post-deploy', 'assurance'],
+  mode: MODES,
   'alert-tests': ['true', 'false'],
-  'fail-on': ['gate', 'never']
+  'fail-on': FAIL_ON
 }
 
 export interface CliIo {

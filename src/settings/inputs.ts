@@ -14,20 +14,21 @@ export interface Settings {
   evidenceRunId?: string
   config: string
   outputDir: string
-  mode: 'post-deploy' | 'assurance'
+  mode: (typeof MODES)[number]
   packageArtifact?: string
   /** Days from 1 to 90, as given. */
   retentionDays?: string
   githubToken?: string
   backlogIssues: boolean
   alertTests: boolean
-  failOn: 'gate' | 'never'
+  failOn: (typeof FAIL_ON)[number]
   approvedBy?: string
   onCallOwner?: string
 }
 
-const MODES = ['post-deploy', 'assurance'] as const
-const FAIL_ON = ['gate', 'never'] as const
+/** The values `mode` and `fail-on` take (the command line offers the same). */
+export const MODES = ['post-deploy', 'assurance'] as const
+export const FAIL_ON = ['gate', 'never'] as const
 
 /** A refused input: the field, what it must be, what was given, and the nearest valid choice. */
 function refused(input: string, expected: string, found: string, choices?: readonly string[]): InputError {

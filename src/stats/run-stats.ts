@@ -86,8 +86,7 @@ export const currentPhase = (): string | undefined => scope.getStore()?.phase
 
 /** Record a finished request in the current run, if any. */
 export function recordRequest(r: RequestRecord): void {
-  const s = scope.getStore()
-  s?.stats.request(s.phase, r)
+  requestRecorder()?.(r)
 }
 
 /** Where a request started now would be recorded (the run and phase of this moment), if in a run. */
