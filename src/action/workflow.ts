@@ -46,17 +46,17 @@ function toCommandValue(input: unknown): string {
 }
 
 /** The escaping of a command's message (the runner decodes it back). */
-export function escapeData(s: unknown): string {
+function escapeData(s: unknown): string {
   return toCommandValue(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }
 
 /** The escaping of a command's property value: also `:` and `,`, which separate properties. */
-export function escapeProperty(s: unknown): string {
+function escapeProperty(s: unknown): string {
   return toCommandValue(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C')
 }
 
 /** `::name key=value,...::message`, as the runner reads workflow commands. */
-export function commandLine(command: string, properties: Record<string, unknown>, message: unknown): string {
+function commandLine(command: string, properties: Record<string, unknown>, message: unknown): string {
   let line = `::${command}`
   const props = Object.entries(properties)
     .filter(([, v]) => v)
@@ -77,7 +77,7 @@ function annotationProperties(p: AnnotationProperties): Record<string, unknown> 
 const messageOf = (m: string | Error): string => (m instanceof Error ? m.toString() : m)
 
 /** One output as a $GITHUB_OUTPUT entry: `name<<delimiter`, the value, the delimiter. */
-export function keyValueMessage(key: string, value: unknown, delimiter = `ghadelimiter_${randomUUID()}`): string {
+function keyValueMessage(key: string, value: unknown, delimiter = `ghadelimiter_${randomUUID()}`): string {
   const converted = toCommandValue(value)
   if (key.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`)
   if (converted.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`)

@@ -50,7 +50,6 @@ export const auth = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('basic'), 'username-env': envName, 'password-env': envName })
   // The shape util/http.ts sends requests with: the two stay one.
 ]) satisfies z.ZodType<HttpAuth>
-export type AuthConfig = z.infer<typeof auth>
 
 const httpClientFields = {
   url: httpUrl,

@@ -2,7 +2,7 @@ import type { WrittenArtifact } from './writer.js'
 import { FILES } from '../artifacts/files.js'
 import type { ManifestEntry, PackageManifest } from '../artifacts/contracts/monitoring-package-manifest.js'
 
-export type { ManifestEntry, PackageManifest }
+export type { PackageManifest }
 
 /** The artifacts the protocol names; the manifest itself is listed apart. */
 export const REQUIRED_ARTIFACTS = [
