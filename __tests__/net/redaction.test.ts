@@ -68,6 +68,12 @@ describe('the redactor', () => {
     expect(Object.keys(red)).toEqual(['a', '__proto__'])
     expect(Object.getPrototypeOf(red)).toBe(Object.prototype)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    // A value written through its toJSON (a URL with a password) is redacted as written; bytes stay bytes.
+    const withUrl = r.redactDeep({ at: new URL(`https://u:${token}@example.com/x`), when: new Date(0) })
+    expect(JSON.stringify(withUrl)).not.toContain(token)
+    expect(withUrl.when).toBeInstanceOf(Date)
+    const bytes = Buffer.from('abc')
+    expect(r.redactDeep({ bytes }).bytes).toBe(bytes)
   })
 
   test('listeners hear of every secret, known before and added later', () => {

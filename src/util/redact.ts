@@ -12,6 +12,7 @@ const PREFIX_MATCH = 12
 export const MASK = '***'
 
 /** Credentials recognisable by their form, known to the run or not. */
+// Each pattern below needs one of PATTERN_CUES in the text: a new pattern needs its cue there too.
 const TOKEN_PATTERNS: RegExp[] = [
   /\bgh[pousr]_[A-Za-z0-9]{20,}/g,
   /\bgithub_pat_[A-Za-z0-9_]{20,}/g,
@@ -86,6 +87,11 @@ export class Redactor {
       }
       return out ?? value
     }
+    // Bytes (a request body) are not text to redact; what JSON.stringify would write through
+    // toJSON (a URL's href, with its userinfo) is redacted as that value; a Date stays the Date.
+    if (ArrayBuffer.isView(value)) return value
+    if (value && typeof value === 'object' && !(value instanceof Date) && typeof (value as { toJSON?: unknown }).toJSON === 'function')
+      return this.walk((value as { toJSON: () => unknown }).toJSON())
     if (value && typeof value === 'object' && !(value instanceof Date)) {
       const obj = value as Record<string, unknown>
       const keys = Object.keys(obj)
@@ -250,9 +256,16 @@ export async function registerConfigFileSecrets(
   registerConfigSecrets({}, env, register)
   let text: string
   try {
-    const { readFile } = await import('node:fs/promises')
-    const buf = await readFile(path)
-    text = buf.subarray(0, CONFIG_SCAN_MAX_BYTES).toString('utf8')
+    // At most the first CONFIG_SCAN_MAX_BYTES, however large the file is.
+    const { open } = await import('node:fs/promises')
+    const file = await open(path, 'r')
+    try {
+      const buf = Buffer.alloc(CONFIG_SCAN_MAX_BYTES)
+      const { bytesRead } = await file.read(buf, 0, CONFIG_SCAN_MAX_BYTES, 0)
+      text = buf.subarray(0, bytesRead).toString('utf8')
+    } finally {
+      await file.close()
+    }
   } catch {
     return
   }
