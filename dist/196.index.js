@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BL: () => (/* binding */ selectsValue),
+/* harmony export */   Eq: () => (/* binding */ lezerParse),
 /* harmony export */   GG: () => (/* binding */ walk),
 /* harmony export */   Gt: () => (/* binding */ matchersAccept),
 /* harmony export */   It: () => (/* binding */ asComparison),
@@ -345,27 +346,28 @@ function fill(n, values) {
     }
 }
 const treeCache = new Map();
+/** The grammar's parse of a text, once per text: the alignment and the backtest read the same rules. */
 function lezerParse(text) {
     let hit = lezerCache.get(text);
     if (hit)
         return hit;
     const tree = _prometheus_io_lezer_promql__WEBPACK_IMPORTED_MODULE_0__/* .parser */ .K3D.parse(text);
     let error;
+    let syntaxErrorAt;
     tree.iterate({
         enter: (n) => {
-            if (error)
-                return false;
-            if (n.type.isError)
-                error = `${n.from >= text.length ? 'unexpected end of expression' : `syntax error near "${text.slice(n.from, n.from + 12)}"`} at column ${n.from + 1}`;
-            else if (n.name === 'StringLiteral') {
+            if (n.type.isError) {
+                syntaxErrorAt ??= n.from;
+                error ??= `${n.from >= text.length ? 'unexpected end of expression' : `syntax error near "${text.slice(n.from, n.from + 12)}"`} at column ${n.from + 1}`;
+            }
+            else if (!error && n.name === 'StringLiteral') {
                 const lit = text.slice(n.from, n.to);
                 if (lit.length < 2 || lit[lit.length - 1] !== lit[0])
                     error = `unterminated string at column ${n.from + 1}`;
             }
-            return undefined;
         }
     });
-    hit = { tree, ...(error ? { error } : {}) };
+    hit = { tree, ...(error ? { error } : {}), ...(syntaxErrorAt !== undefined ? { syntaxErrorAt } : {}) };
     if (lezerCache.size > 20_000)
         lezerCache.clear();
     lezerCache.set(text, hit);

@@ -25,6 +25,8 @@ var context = __webpack_require__(19556);
 var local_port = __webpack_require__(47883);
 // EXTERNAL MODULE: ./src/settings/defaults.ts
 var defaults = __webpack_require__(9563);
+// EXTERNAL MODULE: ./src/settings/inputs.ts
+var inputs = __webpack_require__(97428);
 // EXTERNAL MODULE: ./src/protocol/run.ts + 3 modules
 var run = __webpack_require__(88706);
 // EXTERNAL MODULE: ./src/report/summary.ts + 1 modules
@@ -224,6 +226,7 @@ function nearest(word, choices) {
 
 
 
+
 const USAGE = `Usage: sre-monitoring [options]
 
 Runs Protocol 12 (post-deployment monitoring) on a deploy's evidence and writes the package.
@@ -263,9 +266,9 @@ const CLI_OPTIONS = {
 };
 const FLAGS = Object.keys(CLI_OPTIONS).map((k) => `--${k}`);
 const VALUES = {
-    mode: ['post-deploy', 'assurance'],
+    mode: inputs/* MODES */.FN,
     'alert-tests': ['true', 'false'],
-    'fail-on': ['gate', 'never']
+    'fail-on': inputs/* FAIL_ON */.d$
 };
 /** Bad usage or invalid input: said once, in the command line's words, with exit status 2. */
 class UsageError extends Error {

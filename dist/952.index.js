@@ -720,8 +720,6 @@ function compareWithHistory(args) {
     return { status: 'disagrees', ...base, detail };
 }
 
-// EXTERNAL MODULE: ./node_modules/@prometheus-io/lezer-promql/dist/index.es.js + 3 modules
-var index_es = __webpack_require__(86828);
 // EXTERNAL MODULE: ./src/alerting/slo/promql.ts
 var promql = __webpack_require__(78902);
 ;// CONCATENATED MODULE: ./src/assurance/backtest/promql.ts
@@ -731,34 +729,14 @@ var promql = __webpack_require__(78902);
  * says how far above its threshold the condition stands, and recording rules expanded inline.
  */
 
-
 class PromqlSyntaxError extends Error {
 }
-/** Each expression is parsed once: a rule is read for its key, its names and its selectors. */
-const trees = new Map();
-const TREES_KEPT = 20_000;
+/** The tree of an expression, from the one cached parse (alerting/slo/promql.ts). */
 function parseTree(expr) {
-    let hit = trees.get(expr);
-    if (!hit) {
-        const tree = index_es/* parser */.K3D.parse(expr);
-        let bad;
-        tree.iterate({
-            enter(n) {
-                if (n.type.isError && bad === undefined)
-                    bad = n.from;
-            }
-        });
-        hit =
-            bad !== undefined
-                ? new PromqlSyntaxError(`PromQL syntax error at character ${bad + 1}: ${JSON.stringify(expr.slice(Math.max(0, bad - 10), bad + 10))}`)
-                : tree.topNode;
-        if (trees.size >= TREES_KEPT)
-            trees.clear();
-        trees.set(expr, hit);
-    }
-    if (hit instanceof PromqlSyntaxError)
-        throw hit;
-    return hit;
+    const { tree, syntaxErrorAt: bad } = (0,promql/* lezerParse */.Eq)(expr);
+    if (bad !== undefined)
+        throw new PromqlSyntaxError(`PromQL syntax error at character ${bad + 1}: ${JSON.stringify(expr.slice(Math.max(0, bad - 10), bad + 10))}`);
+    return tree.topNode;
 }
 const promql_text = (expr, n) => expr.slice(n.from, n.to);
 function unquote(s) {
@@ -2287,14 +2265,26 @@ var vector = __webpack_require__(52880);
  * asked again one SLO at a time, so the refusal lands on the SLO it belongs to.
  */
 async function sloAttainment(ctx, prometheus) {
-    const plans = await Promise.all(ctx.model.slos.map((slo) => plan(ctx, prometheus, slo)));
+    // One client per backend, whatever the number of SLOs.
+    const clients = new Map();
+    const clientFor = (backend) => {
+        let c = clients.get(backend);
+        if (!c)
+            clients.set(backend, (c = prometheus(backend)));
+        return c;
+    };
+    const plans = await Promise.all(ctx.model.slos.map((slo) => plan(ctx, clientFor, slo)));
     const out = new Array(plans.length);
     const byBackend = new Map();
     plans.forEach((p, at) => {
         if ('done' in p)
             out[at] = p.done;
-        else
-            byBackend.set(p.prom.name, [...(byBackend.get(p.prom.name) ?? []), { at, p }]);
+        else {
+            let list = byBackend.get(p.prom.name);
+            if (!list)
+                byBackend.set(p.prom.name, (list = []));
+            list.push({ at, p });
+        }
     });
     const batches = [...byBackend.values()].flatMap((list) => batchesOf(list));
     // As many batches at once as the backend takes (limits.backend-concurrency).
@@ -2334,9 +2324,9 @@ function batchesOf(list) {
     return out;
 }
 async function runBatch(ctx, batch) {
-    const alone = (p) => p.prom.instantQuery(p.query, ctx.now()).then((r) => judge(ctx, p, r.samples), (err) => failed(p, err));
+    const single = (p) => p.prom.instantQuery(p.query, ctx.now()).then((r) => judge(ctx, p, r.samples), (err) => failed(p, err));
     if (batch.length === 1)
-        return [await alone(batch[0])];
+        return [await single(batch[0])];
     const query = batch.map((p, k) => `label_replace(${p.query}, "${SLO_LABEL}", "${k}", "", "")`).join('\nor\n');
     try {
         const r = await batch[0].prom.instantQuery(query, ctx.now());
@@ -2350,7 +2340,7 @@ async function runBatch(ctx, batch) {
         if (err instanceof errors/* BackendError */.Jh && (err.status === 400 || err.status === 422)) {
             const out = [];
             for (const p of batch)
-                out.push(await alone(p));
+                out.push(await single(p));
             return out;
         }
         return batch.map((p) => failed(p, err));

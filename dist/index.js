@@ -12,11 +12,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
  */
 const entry = globalThis;
 if (entry.__SRE_MONITORING_CLI__) {
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(441), __nccwpck_require__.e(602)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15602));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(564), __nccwpck_require__.e(602)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15602));
     process.exitCode = await main(process.argv.slice(2));
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(441), __nccwpck_require__.e(69)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49069));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(564), __nccwpck_require__.e(271)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59271));
     await run();
 }
 
