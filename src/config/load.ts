@@ -10,7 +10,6 @@ import { YamlLines, pointer } from './lines.js'
 import { readConfigText } from './read.js'
 import { configSchema, type Config } from './schema.js'
 
-
 /** Aliases resolved at most, as `yaml` counts them: a few anchors may blow up into billions of nodes. */
 const MAX_ALIAS_COUNT = 100
 

@@ -3,7 +3,6 @@ import { compileSchema } from './compile.js'
 import { PRECOMPILED, PRECOMPILED_OWN } from './precompiled.js'
 import type { SchemaUse } from './schema-use.js'
 
-
 const compiled = new Map<string, ValidateFunction>()
 
 /**

@@ -35,7 +35,6 @@ const RULE_CONCURRENCY = 4
 const historyQuery = (stepSeconds: number): string =>
   `count_over_time(ALERTS{alertstate="firing", synthetic!="true"}[${stepSeconds * 1000 - 1}ms])`
 
-
 const iso = (s: number): string => new Date(Math.round(s * 1000)).toISOString()
 
 function coverage(from: number | null, to: number | null, lookback: number): Coverage {
