@@ -12,6 +12,7 @@ import {
   evidence,
   newAttempt,
   pollUntil,
+  routedError,
   setRouted,
   type AckCandidate,
   unreachable
@@ -201,9 +202,7 @@ export class GrafanaOnCallProvider implements AlertProvider {
       token = this.secret(this.cfg['token-env'], 'API token')
       inbound = this.secret(this.cfg['integration-url-env'], 'integration URL')
     } catch (err) {
-      a.facts.routed.status = 'error'
-      a.facts.routed.detail = errorMessage(err)
-      return decideAttempt(a, p.route.name)
+      return routedError(a, p.route.name, errorMessage(err))
     }
     let sent = false
     let group: AlertGroup | undefined

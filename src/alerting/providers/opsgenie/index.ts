@@ -13,6 +13,7 @@ import {
   evidence,
   newAttempt,
   pollUntil,
+  routedError,
   setRouted,
   unreachable
 } from '../common.js'
@@ -132,9 +133,7 @@ export class OpsgenieProvider implements AlertProvider {
     try {
       key = this.key()
     } catch (err) {
-      a.facts.routed.status = 'error'
-      a.facts.routed.detail = errorMessage(err)
-      return decideAttempt(a, p.route.name)
+      return routedError(a, p.route.name, errorMessage(err))
     }
     const alias = p.test_id
     let created = false

@@ -12,6 +12,7 @@ import {
   evidence,
   newAttempt,
   pollUntil,
+  routedError,
   setRouted,
   unreachable
 } from '../common.js'
@@ -139,9 +140,7 @@ export class PagerDutyProvider implements AlertProvider {
       routingKey = this.secret(this.cfg['routing-key-env'], 'routing key')
       token = this.secret(this.cfg['api-token-env'], 'REST API token')
     } catch (err) {
-      a.facts.routed.status = 'error'
-      a.facts.routed.detail = errorMessage(err)
-      return decideAttempt(a, p.route.name)
+      return routedError(a, p.route.name, errorMessage(err))
     }
     const dedupKey = p.test_id
     let triggered = false
@@ -160,9 +159,7 @@ export class PagerDutyProvider implements AlertProvider {
         }
       })
       if (res.status === 429 || res.status >= 500) {
-        a.facts.routed.status = 'error'
-        a.facts.routed.detail = `PagerDuty Events API answered HTTP ${res.status}`
-        return decideAttempt(a, p.route.name)
+        return routedError(a, p.route.name, `PagerDuty Events API answered HTTP ${res.status}`)
       }
       if (res.status !== 202) {
         let detail = res.text.slice(0, 300)
