@@ -1,4 +1,4 @@
-import { parsePromql } from '../alerting/slo/promql.js'
+import { lezerParse } from '../alerting/slo/promql.js'
 import type { SloConfig } from '../config/schema.js'
 import type { RunContext } from '../model/monitoring-model.js'
 import {
@@ -13,8 +13,7 @@ import {
   type CoverageRow
 } from '../telemetry/coverage.js'
 import { BackendError, errorText } from '../util/errors.js'
-import { httpLimits } from '../util/http.js'
-import { mapLimit, type VectorSample } from '../telemetry/vector.js'
+import type { VectorSample } from '../telemetry/vector.js'
 import { durationSeconds } from '../util/duration.js'
 import type { PrometheusFor } from './correlate-alerts.js'
 import type { SloAttainment } from './types.js'
@@ -51,14 +50,16 @@ export async function sloAttainment(ctx: RunContext, prometheus: PrometheusFor):
     }
   })
   const batches = [...byBackend.values()].flatMap((list) => batchesOf(list))
-  // As many batches at once as the backend takes (limits.backend-concurrency).
-  await mapLimit(batches, httpLimits().backendConcurrency, async (batch) => {
-    const results = await runBatch(
-      ctx,
-      batch.map((b) => b.p)
-    )
-    batch.forEach((b, k) => (out[b.at] = results[k]!))
-  })
+  // The one bound per backend (util/http.ts, limits.backend-concurrency) queues the requests.
+  await Promise.all(
+    batches.map(async (batch) => {
+      const results = await runBatch(
+        ctx,
+        batch.map((b) => b.p)
+      )
+      batch.forEach((b, k) => (out[b.at] = results[k]!))
+    })
+  )
   return out
 }
 
@@ -163,14 +164,8 @@ async function plan(ctx: RunContext, prometheus: PrometheusFor, slo: SloConfig):
   return { slo, base, query, coverageQuery, selectors, windowSeconds, prom, alone: !isOneExpression(query) }
 }
 
-function isOneExpression(query: string): boolean {
-  try {
-    parsePromql(query)
-    return true
-  } catch {
-    return false
-  }
-}
+/** Whether the grammar reads the query as one complete expression (no syntax error, no open string). */
+const isOneExpression = (query: string): boolean => lezerParse(query).error === undefined
 
 /** The attainment an SLO's answer shows, with the range its data covers. */
 function judge(ctx: RunContext, p: Planned, samples: VectorSample[]): SloAttainment {
