@@ -7,14 +7,10 @@ export type {
   AlertTest,
   AlertTestResults,
   AttemptOutcome,
-  Cleanup,
   DeliveredFact,
-  Fact,
   FactEvidence,
-  FactStatus,
   ProviderName,
   RoutedFact,
-  TestStatus,
   WaitOutcome
 } from '../artifacts/contracts/alert-test-results.js'
 

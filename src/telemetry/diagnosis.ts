@@ -11,9 +11,9 @@ import { selectorsOf } from './coverage.js'
 import type { PrometheusClient } from './prometheus/client.js'
 import { exactRegex, promDuration, selectorOf } from './vector.js'
 
-import type { NoDataCause, NoDataDiagnosis } from '../artifacts/contracts/instrumentation-audit.js'
+import type { NoDataDiagnosis } from '../artifacts/contracts/instrumentation-audit.js'
 
-export type { NoDataCause, NoDataDiagnosis }
+export type { NoDataDiagnosis }
 
 /** How far back the diagnosis looks for a metric that stopped. */
 export const DIAGNOSIS_LOOKBACK_SECONDS = 86400

@@ -8,13 +8,6 @@ export type {
   InstrumentationAudit,
   Measurement,
   ServiceAudit,
-  SignalCoverage,
-  Verdict
+  SignalCoverage
 } from '../artifacts/contracts/instrumentation-audit.js'
-export type {
-  BaselineMetrics,
-  BaselineValue,
-  ClaimCheck,
-  PreviousComparison,
-  WindowedVerdict
-} from '../artifacts/contracts/baseline-metrics.js'
+export type { BaselineMetrics, BaselineValue, ClaimCheck, PreviousComparison } from '../artifacts/contracts/baseline-metrics.js'
