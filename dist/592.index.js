@@ -1070,9 +1070,7 @@ class GrafanaOnCallProvider {
             inbound = this.secret(this.cfg['integration-url-env'], 'integration URL');
         }
         catch (err) {
-            a.facts.routed.status = 'error';
-            a.facts.routed.detail = errorMessage(err);
-            return decideAttempt(a, p.route.name);
+            return routedError(a, p.route.name, errorMessage(err));
         }
         let sent = false;
         let group;
@@ -1313,9 +1311,7 @@ class OpsgenieProvider {
             key = this.key();
         }
         catch (err) {
-            a.facts.routed.status = 'error';
-            a.facts.routed.detail = errorMessage(err);
-            return decideAttempt(a, p.route.name);
+            return routedError(a, p.route.name, errorMessage(err));
         }
         const alias = p.test_id;
         let created = false;
@@ -1512,9 +1508,7 @@ class PagerDutyProvider {
             token = this.secret(this.cfg['api-token-env'], 'REST API token');
         }
         catch (err) {
-            a.facts.routed.status = 'error';
-            a.facts.routed.detail = errorMessage(err);
-            return decideAttempt(a, p.route.name);
+            return routedError(a, p.route.name, errorMessage(err));
         }
         const dedupKey = p.test_id;
         let triggered = false;
@@ -1533,9 +1527,7 @@ class PagerDutyProvider {
                 }
             });
             if (res.status === 429 || res.status >= 500) {
-                a.facts.routed.status = 'error';
-                a.facts.routed.detail = `PagerDuty Events API answered HTTP ${res.status}`;
-                return decideAttempt(a, p.route.name);
+                return routedError(a, p.route.name, `PagerDuty Events API answered HTTP ${res.status}`);
             }
             if (res.status !== 202) {
                 let detail = res.text.slice(0, 300);

@@ -2244,11 +2244,7 @@ function buildSchedule(args) {
     };
 }
 
-// EXTERNAL MODULE: ./src/telemetry/vector.ts
-var vector = __webpack_require__(52880);
 ;// CONCATENATED MODULE: ./src/assurance/slo-attainment.ts
-
-
 
 
 
@@ -2287,11 +2283,11 @@ async function sloAttainment(ctx, prometheus) {
         }
     });
     const batches = [...byBackend.values()].flatMap((list) => batchesOf(list));
-    // As many batches at once as the backend takes (limits.backend-concurrency).
-    await (0,vector/* mapLimit */.sf)(batches, (0,http/* httpLimits */.NS)().backendConcurrency, async (batch) => {
+    // The one bound per backend (util/http.ts, limits.backend-concurrency) queues the requests.
+    await Promise.all(batches.map(async (batch) => {
         const results = await runBatch(ctx, batch.map((b) => b.p));
         batch.forEach((b, k) => (out[b.at] = results[k]));
-    });
+    }));
     return out;
 }
 /** VictoriaMetrics refuses a query longer than 16 KiB by default (-search.maxQueryLen). */
@@ -2377,15 +2373,8 @@ async function plan(ctx, prometheus, slo) {
     const query = coverageQuery ? `label_replace(${ratio}, "${telemetry_coverage/* PART_LABEL */.ZK}", "value", "", "")\nor\n${coverageQuery}` : ratio;
     return { slo, base, query, coverageQuery, selectors, windowSeconds, prom, alone: !isOneExpression(query) };
 }
-function isOneExpression(query) {
-    try {
-        (0,promql/* parsePromql */.v_)(query);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
+/** Whether the grammar reads the query as one complete expression (no syntax error, no open string). */
+const isOneExpression = (query) => (0,promql/* lezerParse */.Eq)(query).error === undefined;
 /** The attainment an SLO's answer shows, with the range its data covers. */
 function judge(ctx, p, samples) {
     const { slo, base, coverageQuery, selectors, windowSeconds } = p;
