@@ -152,7 +152,11 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
 
   test('SLOs are asked in batches; a batch the backend refuses is asked again one SLO at a time, the refusal on its SLO', async () => {
     const ctx = makeContext({ backends: backends() }, { services: [], now })
-    const many = Array.from({ length: 120 }, (_, i) => slo(`checkout-${i}`, 'checkout'))
+    // A regex matcher on the service: not one shape by service, so batched.
+    const many = Array.from({ length: 120 }, (_, i) => {
+      const x = slo(`checkout-${i}`, 'checkout')
+      return { ...x, 'total-query': x['total-query']!.replace('service="checkout"', 'service=~"checkout"') }
+    })
     // Valid to the config (a query), refused by Prometheus: a range vector where a number is needed.
     const bad: SloConfig = { ...slo('bad', 'checkout'), 'good-query': 'http_requests_total{service="checkout"}[5m]' }
     ctx.model.slos = [...many.slice(0, 60), bad, ...many.slice(60)]
@@ -165,6 +169,69 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
     expect(refused.detail).toMatch(/bad_data|HTTP 400/)
     // Three SLOs to a request: 41 batches, and the refused one again SLO by SLO (three more).
     expect(client.requests).toBe(Math.ceil(121 / 3) + 3)
+  })
+
+  test('SLOs of one shape are one query by service, each with the figure its own query gives', async () => {
+    const ctx = makeContext({ backends: backends() }, { services: [], now })
+    const services = ['checkout', 'quiet', 'fresh', 'stopped', 'ghost', 'check.ut', 'checkou']
+    const shapes = (svc: string): SloConfig[] => [
+      slo(`${svc}-good`, svc),
+      {
+        ...slo(`${svc}-errors`, svc),
+        'good-query': undefined,
+        'error-query': `sum(rate(http_requests_total{service="${svc}",code=~"5.."}[$window]))`
+      },
+      // Two series where one is expected: an error alone, and so together.
+      { ...slo(`${svc}-by-code`, svc), 'good-query': `sum by (code) (rate(http_requests_total{service="${svc}"}[$window]))` },
+      {
+        ...slo(`${svc}-hour`, svc),
+        window: '1h',
+        'good-query': `sum(max without (code) (rate(http_requests_total{service="${svc}",code="200"}[$window])))`,
+        'total-query': `sum(rate(http_requests_total{service="${svc}"}[$window])) / on() group_left count(http_requests_total{service="${svc}"} > 0) * count(http_requests_total{service="${svc}"} > 0)`
+      }
+    ]
+    ctx.model.slos = services.flatMap(shapes)
+    const client = new PrometheusClient('prom', ctx.config.backends.prom!, {}, ctx.log, {})
+    const together = await sloAttainment(ctx, async () => client)
+    expect(client.requests).toBe(4)
+    const strip = (a: (typeof together)[number]) => ({
+      ...a,
+      detail: a.detail.replace(/; asked with \d+ other SLO\(s\) of the same shape in one query by service$/, '')
+    })
+    for (const [k, one] of ctx.model.slos.entries()) {
+      const alone = makeContext({ backends: backends() }, { services: [], now })
+      alone.model.slos = [one]
+      const [own] = await sloAttainment(alone, async () => new PrometheusClient('prom', alone.config.backends.prom!, {}, alone.log, {}))
+      expect(strip(together[k]!)).toEqual(own)
+    }
+    const status = Object.fromEntries(together.map((a) => [a.slo, a.status]))
+    expect(status).toMatchObject({
+      'checkout-good': 'met',
+      'checkout-errors': 'met',
+      'checkout-by-code': 'error',
+      'fresh-good': 'insufficient_data'
+    })
+    // No data for a name a regex would also match ("check.ut", "checkou"): nothing of checkout's.
+    expect(together.find((a) => a.slo === 'check.ut-good')!.coverage?.seconds ?? 0).toBe(0)
+    expect(together.find((a) => a.slo === 'checkou-good')!.coverage?.seconds ?? 0).toBe(0)
+  })
+
+  test('a shape the backend refuses is asked again in batches, the refusal on each of its SLOs; the other shape is unharmed', async () => {
+    const ctx = makeContext({ backends: backends() }, { services: [], now })
+    const bad = (svc: string): SloConfig => ({ ...slo(`${svc}-bad`, svc), 'good-query': `sum(http_requests_total{service="${svc}"}[5m])` })
+    ctx.model.slos = [bad('checkout'), slo('checkout', 'checkout'), bad('quiet'), bad('stopped'), slo('quiet', 'quiet')]
+    const client = new PrometheusClient('prom', ctx.config.backends.prom!, {}, ctx.log, {})
+    const out = await sloAttainment(ctx, async () => client)
+    expect(out.map((a) => [a.slo, a.status])).toEqual([
+      ['checkout-bad', 'error'],
+      ['checkout', 'met'],
+      ['quiet-bad', 'error'],
+      ['stopped-bad', 'error'],
+      ['quiet', expect.stringMatching(/met|breached|insufficient_data/)]
+    ])
+    for (const a of out.filter((x) => x.slo.endsWith('-bad'))) expect(a.detail).toMatch(/bad_data|HTTP 400/)
+    // The good shape: one request. The bad one: one, its batch of three, then each alone.
+    expect(client.requests).toBe(1 + 1 + 1 + 3)
   })
 
   test('an SLO query that is not one expression is asked alone, never joined to the SLO beside it', async () => {

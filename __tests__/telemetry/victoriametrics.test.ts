@@ -77,7 +77,19 @@ describe('VictoriaMetrics answers as Prometheus does on the same data', () => {
         backend: 'tsdb',
         'good-query': 'sum(rate(http_requests_total{service="payments",code="200"}[$window]))',
         'total-query': 'sum(rate(http_requests_total{service="payments"}[$window]))'
-      })
+      }),
+      // One shape for both services: asked as one query by service.
+      ...['checkout', 'payments'].map((svc) =>
+        sloSchema.parse({
+          name: `${svc}-success`,
+          service: svc,
+          objective: 98,
+          window: '1d',
+          backend: 'tsdb',
+          'good-query': `sum(rate(http_requests_total{service="${svc}",code!~"5.."}[$window]))`,
+          'total-query': `sum(rate(http_requests_total{service="${svc}"}[$window]))`
+        })
+      )
     ] as typeof ctx.model.slos
     return ctx
   }
@@ -143,5 +155,11 @@ describe('VictoriaMetrics answers as Prometheus does on the same data', () => {
     expect(b[0]!.attainment!).toBeCloseTo(0.99, 9)
     expect(b[0]!.status).toBe('breached')
     expect(b[1]!.budget_remaining_percent!).toBeCloseTo(50, 4)
+    // The shape asked by service: each service's own figure, on both backends.
+    for (const x of [a, b]) {
+      expect(x[2]!.attainment!).toBeCloseTo(0.99, 9)
+      expect(x[3]!.attainment!).toBeCloseTo(0.99, 9)
+      expect(x[2]!.detail).toContain('in one query by service')
+    }
   })
 })

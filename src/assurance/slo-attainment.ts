@@ -1,3 +1,4 @@
+import { requestsByShape, splitByValue, type ShapeRequest } from '../alerting/slo/group-by-label.js'
 import { lezerParse } from '../alerting/slo/promql.js'
 import type { SloConfig } from '../config/schema.js'
 import type { RunContext } from '../model/monitoring-model.js'
@@ -25,10 +26,12 @@ import type { PrometheusClient } from '../telemetry/prometheus/client.js'
  * of data is `insufficient_data` (with how much data there was), never "met, 100% budget left".
  * `query` is the ratio; `coverage.query` the part that showed the range (sent together, joined by `or`).
  *
- * The SLOs of one backend are asked together, a batch of them to a request (each SLO's query
- * tagged with its place, joined by `or`): the backend evaluates every query as it would alone,
- * and 500 SLOs are 167 requests, not 500. A batch the backend refuses (one bad query) is
- * asked again one SLO at a time, so the refusal lands on the SLO it belongs to.
+ * SLOs of one shape (a fleet's per-service copies: the same query but for the service's matcher)
+ * are asked in one query grouped by the service label, a few requests for 500 SLOs. The others of
+ * one backend are asked a batch of them to a request (each SLO's query tagged with its place,
+ * joined by `or`): the backend evaluates every query as it would alone. A request the backend
+ * refuses (one bad query) is asked again in smaller parts, so the refusal lands on the SLO it
+ * belongs to.
  */
 export async function sloAttainment(ctx: RunContext, prometheus: PrometheusFor): Promise<SloAttainment[]> {
   // One client per backend, whatever the number of SLOs.
@@ -49,18 +52,65 @@ export async function sloAttainment(ctx: RunContext, prometheus: PrometheusFor):
       list.push({ at, p })
     }
   })
-  const batches = [...byBackend.values()].flatMap((list) => batchesOf(list))
+  const label = ctx.config['service-label']
+  const shaped: Array<ShapeRequest<{ at: number; p: Planned }>> = []
+  const rest: Array<{ at: number; p: Planned }> = []
+  for (const list of byBackend.values()) {
+    const r = requestsByShape(list, label, { queryOf: (x) => (x.p.alone ? undefined : x.p.query), maxChars: BATCH_QUERY_CHARS })
+    shaped.push(...r.shaped)
+    rest.push(...r.alone)
+  }
+  const store = (batch: Array<{ at: number }>, results: SloAttainment[]): void => batch.forEach((b, k) => (out[b.at] = results[k]!))
   // The one bound per backend (util/http.ts, limits.backend-concurrency) queues the requests.
-  await Promise.all(
-    batches.map(async (batch) => {
-      const results = await runBatch(
-        ctx,
-        batch.map((b) => b.p)
+  await Promise.all([
+    ...shaped.map(async (req) =>
+      store(
+        req.members.map((m) => m.item),
+        await runShaped(ctx, req, label)
       )
-      batch.forEach((b, k) => (out[b.at] = results[k]!))
-    })
-  )
+    ),
+    ...batchesOf(rest).map(async (batch) =>
+      store(
+        batch,
+        await runBatch(
+          ctx,
+          batch.map((b) => b.p)
+        )
+      )
+    )
+  ])
   return out
+}
+
+/**
+ * SLOs of one shape asked in one query, each answer series carrying its SLO's service (see
+ * group-by-label.ts). Refused (400/422), they are asked again in batches, so the refusal lands on
+ * the SLO it belongs to.
+ */
+async function runShaped(ctx: RunContext, req: ShapeRequest<{ p: Planned }>, label: string): Promise<SloAttainment[]> {
+  const { members } = req
+  try {
+    const r = await members[0]!.item.p.prom.instantQuery(req.query, ctx.now())
+    const byValue = splitByValue(r.samples, label, req.carries)
+    const asked = `; asked with ${members.length - 1} other SLO(s) of the same shape in one query by ${label}`
+    return members.map((m) => {
+      const judged = judge(ctx, m.item.p, byValue.get(m.value) ?? [])
+      return { ...judged, detail: judged.detail + asked }
+    })
+  } catch (err) {
+    if (err instanceof BackendError && (err.status === 400 || err.status === 422)) {
+      const out: SloAttainment[] = []
+      for (const batch of batchesOf(members.map((m) => m.item)))
+        out.push(
+          ...(await runBatch(
+            ctx,
+            batch.map((b) => b.p)
+          ))
+        )
+      return out
+    }
+    return members.map((m) => failed(m.item.p, err))
+  }
 }
 
 /** VictoriaMetrics refuses a query longer than 16 KiB by default (-search.maxQueryLen). */

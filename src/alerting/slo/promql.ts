@@ -30,7 +30,8 @@ export class PromqlError extends Error {}
 /** PromQL durations are read and written by the one duration module. */
 export { promDurationSeconds, formatDuration }
 
-function unquote(lit: string): string {
+/** A PromQL string literal's value (double, single or back quotes). */
+export function unquote(lit: string): string {
   const q = lit[0]
   const body = lit.slice(1, lit.length > 1 && lit[lit.length - 1] === q ? -1 : undefined)
   if (q === '`') return body
@@ -253,7 +254,8 @@ const BINARY_OPS = new Set([
   'TrimUpper',
   'TrimLower'
 ])
-const OPERATOR_NODES = new Set([...BINARY_OPS, 'BoolModifier', 'MatchingModifierClause', 'FillModifier'])
+/** The grammar's nodes of a binary expression that are not its two sides. */
+export const OPERATOR_NODES = new Set([...BINARY_OPS, 'BoolModifier', 'MatchingModifierClause', 'FillModifier'])
 
 /**
  * The expression with every string literal emptied, and the literals in order. The grammar's tree
