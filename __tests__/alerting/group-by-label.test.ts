@@ -1,10 +1,10 @@
-import { groupedQuery, groupingByLabel } from '../../src/alerting/slo/group-by-label.js'
+import { groupedQuery, groupingOf, requestsByShape, splitByValue } from '../../src/alerting/slo/group-by-label.js'
 import { lezerParse } from '../../src/alerting/slo/promql.js'
 
-/** The query for values a and b of `service`, or null when the rewrite is not proven. */
+/** The query for this member and one whose `service` is b, or null when the rewrite is not proven. */
 const forTwo = (query: string): string | null => {
-  const g = groupingByLabel(query, 'service')
-  return g ? groupedQuery(g.key, 'service', [g.value, 'b']) : null
+  const g = groupingOf(query)
+  return g ? groupedQuery(g.text, g.labels, [g.values, g.labels.map((l, i) => (l === 'service' ? 'b' : g.values[i]!))]) : null
 }
 
 describe('one query for many services: the rewrite is made only where it is proven', () => {
@@ -33,7 +33,12 @@ describe('one query for many services: the rewrite is made only where it is prov
       'max_over_time(sum(x{service="a"} offset 5m @ 100)[1h:1m])',
       'max_over_time(sum by (service) (x{service=~"a|b"} offset 5m @ 100)[1h:1m])'
     ],
-    ['a comparison with bool', 'sum(x{service="a"}) > bool 3', 'sum by (service) (x{service=~"a|b"}) > bool 3']
+    ['a comparison with bool', 'sum(x{service="a"}) > bool 3', 'sum by (service) (x{service=~"a|b"}) > bool 3'],
+    [
+      'every label pinned everywhere groups (one value stays an equality)',
+      'sum(rate(x{service="a",code="500"}[5m])) / sum(rate(x{code="500", service="a"}[5m]))',
+      'sum by (code, service) (rate(x{service=~"a|b",code="500"}[5m])) / sum by (code, service) (rate(x{code="500", service=~"a|b"}[5m]))'
+    ]
   ])('%s', (_, query, grouped) => {
     expect(forTwo(query)).toBe(grouped)
     expect(lezerParse(grouped).error).toBeUndefined()
@@ -58,20 +63,62 @@ describe('one query for many services: the rewrite is made only where it is prov
     ['time()', 'sum(x{service="a"}) - time()'],
     ['no selector', '1 + 1'],
     ['not PromQL', 'sum(x{service="a"'],
-    ['a label that is not a name', 'sum(x{service="a"})', 'ser vice']
-  ])('not grouped: %s', (_, query, label = 'service') => {
-    expect(groupingByLabel(query, label)).toBeUndefined()
+    ['a label that is not a name', 'sum(x{"ser vice"="a"})'],
+    ['only the metric name pinned', 'sum({__name__="x"})']
+  ])('not grouped: %s', (_, query) => {
+    expect(groupingOf(query)).toBeUndefined()
   })
 
-  test('queries that differ only in the value share a key; values are regex-quoted and deduplicated', () => {
-    const a = groupingByLabel('sum(rate(x{service="pay.v2"}[5m]))', 'service')!
-    const b = groupingByLabel("sum(rate(x{service='payXv2'}[5m]))", 'service')!
+  test('queries that differ only in the values share a key; values are regex-quoted and deduplicated', () => {
+    const a = groupingOf('sum(rate(x{service="pay.v2"}[5m]))')!
+    const b = groupingOf("sum(rate(x{service='payXv2'}[5m]))")!
     expect(a.key).toBe(b.key)
-    expect([a.value, b.value]).toEqual(['pay.v2', 'payXv2'])
-    expect(a.holes).toBe(1)
-    expect(groupedQuery(a.key, 'service', ['pay.v2', 'payXv2', 'pay.v2', 'a|b', 'q"\\'])).toBe(
+    expect([a.values, b.values]).toEqual([['pay.v2'], ['payXv2']])
+    expect(a.holes).toEqual([1])
+    expect(groupedQuery(a.text, a.labels, [['pay.v2'], ['payXv2'], ['pay.v2'], ['a|b'], ['q"\\']])).toBe(
       'sum by (service) (rate(x{service=~"pay\\\\.v2|payXv2|a\\\\|b|q\\"\\\\\\\\"}[5m]))'
     )
-    expect(groupedQuery(a.key, 'service', ['pay.v2'])).toBe('sum by (service) (rate(x{service="pay.v2"}[5m]))')
+    expect(groupedQuery(a.text, a.labels, [['pay.v2']])).toBe('sum by (service) (rate(x{service="pay.v2"}[5m]))')
+    // The same text over another label is another shape.
+    expect(groupingOf('sum(rate(x{job="pay.v2"}[5m]))')!.key).not.toBe(a.key)
+  })
+
+  test("Sloth's copies group by both of their labels, and each member gets its own series", () => {
+    const rule = (svc: string) =>
+      `max(slo:sli_error:ratio_rate1h{sloth_id="${svc}-availability", sloth_service="${svc}"}) without (sloth_window) > 14.4 * 0.001`
+    const { shaped, alone } = requestsByShape(['a', 'b'].map(rule), { queryOf: (q) => q, maxChars: 12_000 })
+    expect(alone).toEqual([])
+    expect(shaped[0]!.labels).toEqual(['sloth_id', 'sloth_service'])
+    expect(shaped[0]!.query).toBe(
+      'max(slo:sli_error:ratio_rate1h{sloth_id=~"a-availability|b-availability", sloth_service=~"a|b"}) without (sloth_window) > 14.4 * 0.001'
+    )
+    const split = splitByValue(
+      [
+        { labels: { sloth_id: 'a-availability', sloth_service: 'a' }, v: 1 },
+        // A combination no member has (the regexes allow it): read by nobody.
+        { labels: { sloth_id: 'a-availability', sloth_service: 'b' }, v: 2 },
+        { labels: { sloth_id: 'b-availability', sloth_service: 'b' }, v: 3 }
+      ],
+      shaped[0]!
+    )
+    expect(shaped[0]!.members.map((m) => split.get(m.value)?.map((x) => x.v))).toEqual([[1], [3]])
+  })
+
+  test('a shape is split into requests under the length cap; an answer goes back to its members without the labels they lack', () => {
+    const items = Array.from({ length: 40 }, (_, i) => `sum(rate(x{service="svc-${i}"}[5m]))`)
+    const { shaped, alone } = requestsByShape([...items, 'vector(1)'], { queryOf: (q) => q, maxChars: 300 })
+    expect(alone).toEqual(['vector(1)'])
+    expect(shaped.length).toBeGreaterThan(1)
+    expect(shaped.flatMap((r) => r.members.map((m) => m.item))).toEqual(items)
+    for (const r of shaped) expect(r.query.length).toBeLessThanOrEqual(300)
+    const rows: Array<{ labels: Record<string, string>; value: number }> = [
+      { labels: { service: 'svc-1' }, value: 1 },
+      { labels: { service: 'svc-99' }, value: 2 },
+      { labels: {}, value: 3 }
+    ]
+    const split = splitByValue(rows, shaped[0]!)
+    expect(split.get('svc-1')).toEqual([{ labels: {}, value: 1 }])
+    expect(split.get('svc-99')).toEqual([{ labels: {}, value: 2 }])
+    expect(split.size).toBe(2)
   })
 })

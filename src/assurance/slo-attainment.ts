@@ -52,11 +52,10 @@ export async function sloAttainment(ctx: RunContext, prometheus: PrometheusFor):
       list.push({ at, p })
     }
   })
-  const label = ctx.config['service-label']
   const shaped: Array<ShapeRequest<{ at: number; p: Planned }>> = []
   const rest: Array<{ at: number; p: Planned }> = []
   for (const list of byBackend.values()) {
-    const r = requestsByShape(list, label, { queryOf: (x) => (x.p.alone ? undefined : x.p.query), maxChars: BATCH_QUERY_CHARS })
+    const r = requestsByShape(list, { queryOf: (x) => (x.p.alone ? undefined : x.p.query), maxChars: BATCH_QUERY_CHARS })
     shaped.push(...r.shaped)
     rest.push(...r.alone)
   }
@@ -66,7 +65,7 @@ export async function sloAttainment(ctx: RunContext, prometheus: PrometheusFor):
     ...shaped.map(async (req) =>
       store(
         req.members.map((m) => m.item),
-        await runShaped(ctx, req, label)
+        await runShaped(ctx, req)
       )
     ),
     ...batchesOf(rest).map(async (batch) =>
@@ -84,21 +83,21 @@ export async function sloAttainment(ctx: RunContext, prometheus: PrometheusFor):
 
 /**
  * SLOs of one shape asked in one query, each answer series carrying its SLO's service (see
- * group-by-label.ts). Refused (400/422), they are asked again in batches, so the refusal lands on
- * the SLO it belongs to.
+ * group-by-label.ts). Refused (400/422) or over the response cap, they are asked again in batches,
+ * so the refusal lands on the SLO it belongs to.
  */
-async function runShaped(ctx: RunContext, req: ShapeRequest<{ p: Planned }>, label: string): Promise<SloAttainment[]> {
+async function runShaped(ctx: RunContext, req: ShapeRequest<{ p: Planned }>): Promise<SloAttainment[]> {
   const { members } = req
   try {
     const r = await members[0]!.item.p.prom.instantQuery(req.query, ctx.now())
-    const byValue = splitByValue(r.samples, label, req.carries)
-    const asked = `; asked with ${members.length - 1} other SLO(s) of the same shape in one query by ${label}`
+    const byValue = splitByValue(r.samples, req)
+    const asked = `; asked with ${members.length - 1} other SLO(s) of the same shape in one query by ${req.labels.join(', ')}`
     return members.map((m) => {
       const judged = judge(ctx, m.item.p, byValue.get(m.value) ?? [])
       return { ...judged, detail: judged.detail + asked }
     })
   } catch (err) {
-    if (err instanceof BackendError && (err.status === 400 || err.status === 422)) {
+    if (err instanceof BackendError && (err.status === 400 || err.status === 422 || err.tooLarge)) {
       const out: SloAttainment[] = []
       for (const batch of batchesOf(members.map((m) => m.item)))
         out.push(

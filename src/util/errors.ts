@@ -46,6 +46,8 @@ export class BackendError extends Error {
   readonly backend: string
   readonly request: string
   readonly status?: number
+  /** The answer was over the response cap (limits.response-max-bytes): a smaller question may fit. */
+  tooLarge?: boolean
   constructor(backend: string, request: string, message: string, status?: number) {
     super(`${backend}: ${message} (${request})`)
     this.name = 'BackendError'

@@ -312,7 +312,7 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
         return done({ status: res.status, headers: res.headers, text, elapsedMs })
       } catch (err) {
         stat.ms += Date.now() - started
-        if (err instanceof ResponseTooLargeError) throw new BackendError(req.backend, where, err.message)
+        if (err instanceof ResponseTooLargeError) throw Object.assign(new BackendError(req.backend, where, err.message), { tooLarge: true })
         const cut = timeoutMs < req.timeoutMs ? ` (what was left of the ${totalMs} ms this request may take)` : ''
         lastError = new BackendError(req.backend, where, describeFailure(err, timeoutMs, headersSeen) + cut)
         wait = backoffMs * 2 ** attempt

@@ -1,62 +1,66 @@
 /**
- * One query for many services: queries that differ only in the value of one label's equality
- * matcher (`service="a"`, `service="b"`, ...) asked as one, with that matcher widened to a regex of
- * the values and the label kept through every aggregation, so each answer series carries the value
- * it belongs to. A fleet's SLOs (one per service, all of one shape) are then a few requests.
+ * One query for many services: queries that differ only in the values of labels every selector
+ * pins with an equality matcher (`service="a"`; Sloth's `sloth_id` and `sloth_service` together)
+ * asked as one, with those matchers widened to regexes of the values and the labels kept through
+ * every aggregation, so each answer series carries the values it belongs to. A fleet's SLOs and
+ * alert rules (one copy per service, all of one shape) are then a few requests.
  *
- * The rewrite is made only where it is proven to give every value the series its own query gives:
- * every selector is pinned to one value by that one matcher, every function keeps its series'
- * labels, every aggregation gains the label (in `by`, or kept by `without`), and every binary
- * operation between vectors matches sides that agree on carrying the label, so adding it changes
- * no pairing within a value and forbids pairs across values. Anything else (`vector()`,
- * `absent()`, `scalar()`, `count_values`, `ignoring` the label, a selector without the matcher...)
- * is not grouped, and the query is asked alone.
+ * The rewrite is made only where it is proven to give every member the series its own query
+ * gives: every selector pins each grouping label to the one value, every function keeps its
+ * series' labels, every aggregation gains the labels (in `by`, or kept by `without`), and every
+ * binary operation between vectors matches sides that agree on which of the labels they carry, so
+ * adding them changes no pairing within a member and forbids pairs across members. A combination
+ * of values no member has (the regexes allow it) only adds series nobody reads. Anything else
+ * (`vector()`, `absent()`, `scalar()`, `count_values`, `ignoring` a label, a selector without the
+ * matcher...) is not grouped, and the query is asked alone.
  */
 import type { SyntaxNode } from '@lezer/common'
 import { lezerParse, OPERATOR_NODES, unquote } from './promql.js'
 
-/** Where the widened matcher goes in a template. */
-const HOLE = '\u0000'
-
 export interface LabelGrouping {
-  /** The query with the label's value taken out: equal keys group. */
+  /** What equal queries share: the labels and the query with their matchers taken out. */
   key: string
-  /** The value this query's matcher pins. */
-  value: string
-  /** How many matchers the value fills (to size a request before building it). */
-  holes: number
-  /** Whether the query's own answer carries the label (else it is removed from the grouped answer). */
-  carries: boolean
+  /** The query with hole i (`\u0000i\u0000`) where label i's matcher was. */
+  text: string
+  /** The grouping labels, sorted, and this query's value of each. */
+  labels: string[]
+  values: string[]
+  /** How many matchers each label fills (to size a request before building it). */
+  holes: number[]
+  /** The labels the query's own answer carries (the others are removed from the grouped answer). */
+  carries: string[]
 }
 
-/** Queries of one shape asked as one: the members in order, the value each is answered by. */
+/** Queries of one shape asked as one: the members in order, and the values each is answered by. */
 export interface ShapeRequest<T> {
   query: string
+  labels: string[]
   members: Array<{ item: T; value: string }>
-  carries: boolean
+  carries: string[]
 }
 
+const tupleKey = (values: string[]): string => values.join('\u0001')
+
 /**
- * Items whose queries share a shape by the label, in requests of at most `maxChars` characters
- * (VictoriaMetrics refuses queries over 16 KiB) and `maxMembers` members; a shape of one, and
- * any query the rewrite is not proven for, is left alone. `key` adds what else must agree (a
+ * Items whose queries share a shape, in requests of at most `maxChars` characters (VictoriaMetrics
+ * refuses queries over 16 KiB) and `maxMembers` members (asked of a shape's first); a shape of one,
+ * and any query the rewrite is not proven for, is left alone. `key` adds what else must agree (a
  * range query's start, end and step).
  */
 export function requestsByShape<T>(
   items: T[],
-  label: string,
-  opts: { queryOf: (x: T) => string | undefined; key?: (x: T) => string; maxChars: number; maxMembers?: number }
+  opts: { queryOf: (x: T) => string | undefined; key?: (x: T) => string; maxChars: number; maxMembers?: (first: T) => number }
 ): { shaped: Array<ShapeRequest<T>>; alone: T[] } {
   const byKey = new Map<string, Array<{ item: T; g: LabelGrouping }>>()
   const alone: T[] = []
   for (const item of items) {
     const q = opts.queryOf(item)
-    const g = q === undefined ? undefined : groupingByLabel(q, label)
+    const g = q === undefined ? undefined : groupingOf(q)
     if (!g) {
       alone.push(item)
       continue
     }
-    const k = `${g.key}\u0001${opts.key?.(item) ?? ''}`
+    const k = `${g.key}\u0002${opts.key?.(item) ?? ''}`
     let list = byKey.get(k)
     if (!list) byKey.set(k, (list = []))
     list.push({ item, g })
@@ -67,8 +71,9 @@ export function requestsByShape<T>(
       alone.push(list[0]!.item)
       continue
     }
-    const { key, holes, carries } = list[0]!.g
-    const fixed = key.length + holes * (label.length + 4)
+    const { text, labels, holes, carries } = list[0]!.g
+    const most = opts.maxMembers?.(list[0]!.item) ?? Infinity
+    const fixed = text.length + labels.reduce((n, l, i) => n + holes[i]! * (l.length + 4), 0)
     let cur: Array<{ item: T; g: LabelGrouping }> = []
     let chars = fixed
     const flush = (): void => {
@@ -76,11 +81,12 @@ export function requestsByShape<T>(
       else if (cur.length)
         shaped.push({
           query: groupedQuery(
-            key,
-            label,
-            cur.map((m) => m.g.value)
+            text,
+            labels,
+            cur.map((m) => m.g.values)
           ),
-          members: cur.map((m) => ({ item: m.item, value: m.g.value })),
+          labels,
+          members: cur.map((m) => ({ item: m.item, value: tupleKey(m.g.values) })),
           carries
         })
       cur = []
@@ -88,8 +94,8 @@ export function requestsByShape<T>(
     }
     for (const m of list) {
       // A regex-quoted value is at most twice as long, with its '|'.
-      const grows = holes * (m.g.value.length * 2 + 1)
-      if (cur.length && (chars + grows > opts.maxChars || cur.length >= (opts.maxMembers ?? Infinity))) flush()
+      const grows = m.g.values.reduce((n, v, i) => n + holes[i]! * (v.length * 2 + 1), 0)
+      if (cur.length && (chars + grows > opts.maxChars || cur.length >= most)) flush()
       cur.push(m)
       chars += grows
     }
@@ -98,29 +104,38 @@ export function requestsByShape<T>(
   return { shaped, alone }
 }
 
-/** A grouped answer's series by the label's value, without the label where the query's own answer has none. */
-export function splitByValue<S extends { labels: Record<string, string> }>(series: S[], label: string, carries: boolean): Map<string, S[]> {
+/** A grouped answer's series by their members' values, without the labels the members' own answers lack. */
+export function splitByValue<S extends { labels: Record<string, string> }>(
+  series: S[],
+  req: Pick<ShapeRequest<unknown>, 'labels' | 'carries'>
+): Map<string, S[]> {
   const out = new Map<string, S[]>()
+  const drop = req.labels.filter((l) => !req.carries.includes(l))
   for (const s of series) {
-    const v = s.labels[label]
-    if (v === undefined) continue
-    let list = out.get(v)
-    if (!list) out.set(v, (list = []))
-    if (carries) list.push(s)
+    const values = req.labels.map((l) => s.labels[l])
+    if (values.some((v) => v === undefined)) continue
+    const k = tupleKey(values as string[])
+    let list = out.get(k)
+    if (!list) out.set(k, (list = []))
+    if (!drop.length) list.push(s)
     else {
-      const { [label]: _, ...labels } = s.labels
+      const labels = { ...s.labels }
+      for (const l of drop) delete labels[l]
       list.push({ ...s, labels })
     }
   }
   return out
 }
 
-/** The query for several values of a key's label: one series set per value, each carrying its value. */
-export function groupedQuery(key: string, label: string, values: string[]): string {
-  const distinct = [...new Set(values)]
-  const matcher =
-    distinct.length === 1 ? `${label}=${JSON.stringify(distinct[0])}` : `${label}=~${JSON.stringify(distinct.map(regexQuote).join('|'))}`
-  return key.split(HOLE).join(matcher)
+/** The query for several members of a shape: each label's matcher a regex of the members' values (or their one value). */
+export function groupedQuery(text: string, labels: string[], members: string[][]): string {
+  const matchers = labels.map((label, i) => {
+    const distinct = [...new Set(members.map((m) => m[i]!))]
+    return distinct.length === 1
+      ? `${label}=${JSON.stringify(distinct[0])}`
+      : `${label}=~${JSON.stringify(distinct.map(regexQuote).join('|'))}`
+  })
+  return text.replace(/\u0000(\d+)\u0000/g, (_, i: string) => matchers[Number(i)]!)
 }
 
 /** RE2's metacharacters escaped, as Go's regexp.QuoteMeta does: the value matches only itself. */
@@ -196,8 +211,8 @@ const SELECTING_AGGREGATIONS = new Set(['topk', 'bottomk', 'limitk', 'limit_rati
 
 class NotGroupable extends Error {}
 
-/** What an expression is: a scalar or string, or a vector whose series do (or do not) carry the label. */
-type Carries = 'scalar' | boolean
+/** What an expression is: a scalar or string, or a vector whose series carry these grouping labels (sorted, joined). */
+type Carries = 'scalar' | string
 
 interface Edit {
   from: number
@@ -205,22 +220,64 @@ interface Edit {
   text: string
 }
 
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/
+
 /**
- * The grouping of a query by one label, or undefined when the rewrite is not proven for it (see
- * the module comment). The key is the rewritten query with the label's matcher taken out.
+ * How a query groups with others of its shape, or undefined when the rewrite is not proven for it
+ * (see the module comment). The grouping labels are those every selector pins to one value.
  */
-export function groupingByLabel(query: string, label: string): LabelGrouping | undefined {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(label)) return undefined
+export function groupingOf(query: string): LabelGrouping | undefined {
   const parsed = lezerParse(query)
   if (parsed.error) return undefined
-  const edits: Edit[] = []
-  let value: string | undefined
   const text = (n: SyntaxNode): string => query.slice(n.from, n.to)
   const kids = (n: SyntaxNode): SyntaxNode[] => {
     const out: SyntaxNode[] = []
     for (let c = n.firstChild; c; c = c.nextSibling) out.push(c)
     return out
   }
+  const matchersOf = (vs: SyntaxNode): Array<{ node: SyntaxNode; label: string; op: string; value: string | undefined }> => {
+    const lm = vs.getChild('LabelMatchers')
+    return (lm ? kids(lm) : [])
+      .filter((m) => m.name === 'UnquotedLabelMatcher' || m.name === 'QuotedLabelMatcher')
+      .map((m) => {
+        const parts = kids(m)
+        const nameNode = parts[0]
+        const label = !nameNode
+          ? ''
+          : nameNode.name === 'QuotedLabelName'
+            ? unquote(text(nameNode.firstChild ?? nameNode))
+            : nameNode.name === 'LabelName'
+              ? text(nameNode)
+              : ''
+        const op = parts.find((p) => p.name === 'MatchOp')
+        const lit = parts.find((p) => p.name === 'StringLiteral')
+        return { node: m, label, op: op ? text(op) : '', value: lit ? unquote(text(lit)) : undefined }
+      })
+  }
+
+  // The grouping labels: pinned by one non-empty equality matcher, to the same value, in every selector.
+  const pinned = new Map<string, string | null>()
+  let selectorCount = 0
+  const cursor = parsed.tree.cursor()
+  do {
+    if (cursor.name !== 'VectorSelector') continue
+    const ms = matchersOf(cursor.node)
+    const here = new Map<string, string | null>()
+    for (const m of ms) here.set(m.label, here.has(m.label) || m.op !== '=' || !m.value ? null : m.value)
+    if (selectorCount === 0) for (const [l, v] of here) pinned.set(l, v)
+    else for (const [l, v] of pinned) if (v === null || here.get(l) !== v) pinned.set(l, null)
+    selectorCount++
+  } while (cursor.next())
+  const labels = [...pinned]
+    .filter(([l, v]) => v !== null && l !== '__name__' && IDENTIFIER.test(l))
+    .map(([l]) => l)
+    .sort()
+  if (labels.length === 0) return undefined
+  const values = labels.map((l) => pinned.get(l)!)
+  const all = labels.join(',')
+  const edits: Edit[] = []
+  const holes = labels.map(() => 0)
+
   const exprArgs = (body: SyntaxNode | null): SyntaxNode[] =>
     body ? kids(body).filter((c) => c.name !== '(' && c.name !== ')' && c.name !== ',') : []
   const labelNames = (grouping: SyntaxNode | null): string[] =>
@@ -229,43 +286,33 @@ export function groupingByLabel(query: string, label: string): LabelGrouping | u
           .filter((c) => c.name === 'LabelName' || c.name === 'QuotedLabelName')
           .map((c) => (c.name === 'QuotedLabelName' ? unquote(text(c.firstChild ?? c)) : text(c)))
       : []
-  /** Put the label into a grouping list `( ... )` that lacks it. */
+  /** Put the grouping labels a list `( ... )` lacks into it. */
   const addToList = (grouping: SyntaxNode): void => {
+    const has = labelNames(grouping)
+    const missing = labels.filter((l) => !has.includes(l))
+    if (!missing.length) return
     const close = grouping.to - 1
     const inside = query.slice(grouping.from + 1, close).trim()
-    edits.push({ from: close, to: close, text: inside === '' || inside.endsWith(',') ? label : `, ${label}` })
+    edits.push({ from: close, to: close, text: `${inside === '' || inside.endsWith(',') ? '' : ', '}${missing.join(', ')}` })
   }
   const fail = (): never => {
     throw new NotGroupable()
   }
+  const touches = (names: string[]): boolean => names.some((n) => labels.includes(n))
+  const keep = (carried: string, names: string[]): string =>
+    carried
+      .split(',')
+      .filter((l) => l && names.includes(l))
+      .join(',')
 
   const selector = (n: SyntaxNode): Carries => {
-    let pinned = 0
-    const lm = n.getChild('LabelMatchers')
-    for (const m of lm ? kids(lm) : []) {
-      if (m.name !== 'UnquotedLabelMatcher' && m.name !== 'QuotedLabelMatcher') continue
-      const parts = kids(m)
-      const nameNode = parts[0]
-      const name = !nameNode
-        ? ''
-        : nameNode.name === 'QuotedLabelName'
-          ? unquote(text(nameNode.firstChild ?? nameNode))
-          : nameNode.name === 'LabelName'
-            ? text(nameNode)
-            : ''
-      if (name !== label) continue
-      const op = parts.find((p) => p.name === 'MatchOp')
-      const lit = parts.find((p) => p.name === 'StringLiteral')
-      if (!op || !lit || text(op) !== '=') fail()
-      const v = unquote(text(lit!))
-      // An empty value selects series without the label: they would not carry it.
-      if (v === '' || (value !== undefined && v !== value)) fail()
-      value = v
-      pinned++
-      edits.push({ from: m.from, to: m.to, text: HOLE })
+    for (const m of matchersOf(n)) {
+      const i = labels.indexOf(m.label)
+      if (i < 0) continue
+      holes[i]!++
+      edits.push({ from: m.node.from, to: m.node.to, text: `\u0000${i}\u0000` })
     }
-    if (pinned !== 1) fail()
-    return true
+    return all
   }
 
   const same = (a: Carries, b: Carries): Carries => {
@@ -307,7 +354,10 @@ export function groupingByLabel(query: string, label: string): LabelGrouping | u
         const fn = text(n.getChild('FunctionIdentifier') ?? n)
         if (!LABEL_KEEPING_FUNCTIONS.has(fn)) fail()
         const args = exprArgs(n.getChild('FunctionCallBody'))
-        if ((fn === 'label_replace' || fn === 'label_join') && (args[1]?.name !== 'StringLiteral' || unquote(text(args[1])) === label))
+        if (
+          (fn === 'label_replace' || fn === 'label_join') &&
+          (args[1]?.name !== 'StringLiteral' || labels.includes(unquote(text(args[1]))))
+        )
           fail()
         let carries: Carries = 'scalar'
         for (const a of args) carries = same(carries, visit(a))
@@ -325,18 +375,18 @@ export function groupingByLabel(query: string, label: string): LabelGrouping | u
         const mod = n.getChild('AggregateModifier')
         if (!mod) {
           const opNode = n.getChild('AggregateOp')!
-          edits.push({ from: opNode.to, to: opNode.to, text: ` by (${label}) ` })
-          return selecting ? operand : false
+          edits.push({ from: opNode.to, to: opNode.to, text: ` by (${labels.join(', ')}) ` })
+          return selecting ? operand : ''
         }
         const grouping = mod.getChild('GroupingLabels')
         const names = labelNames(grouping)
         if (mod.getChild('Without')) {
-          if (names.includes(label)) fail()
+          if (touches(names)) fail()
           return operand
         }
         if (!grouping) fail()
-        if (!names.includes(label)) addToList(grouping!)
-        return selecting || names.includes(label) ? operand : false
+        addToList(grouping!)
+        return selecting ? operand : keep(operand, names)
       }
       case 'BinaryExpr': {
         const parts = kids(n)
@@ -349,14 +399,14 @@ export function groupingByLabel(query: string, label: string): LabelGrouping | u
         const carries = same(lhs, rhs)
         if (mm) {
           const lists = mm.getChildren('GroupingLabels')
-          const matching = lists[0]
           const onClause = !!mm.getChild('On')
-          if (lists.slice(onClause || mm.getChild('Ignoring') ? 1 : 0).some((g) => labelNames(g).includes(label))) fail()
-          if (mm.getChild('Ignoring')) {
-            if (matching && labelNames(matching).includes(label)) fail()
+          const ignoring = !!mm.getChild('Ignoring')
+          if (lists.slice(onClause || ignoring ? 1 : 0).some((g) => touches(labelNames(g)))) fail()
+          if (ignoring) {
+            if (lists[0] && touches(labelNames(lists[0]))) fail()
           } else if (onClause) {
-            if (!matching) fail()
-            if (!labelNames(matching!).includes(label)) addToList(matching!)
+            if (!lists[0]) fail()
+            addToList(lists[0]!)
           }
         }
         return carries
@@ -369,18 +419,18 @@ export function groupingByLabel(query: string, label: string): LabelGrouping | u
   let carries: Carries
   try {
     carries = visit(parsed.tree.topNode)
-    if (carries === 'scalar' || value === undefined) return undefined
+    if (carries === 'scalar') return undefined
   } catch (err) {
     if (err instanceof NotGroupable) return undefined
     throw err
   }
   edits.sort((a, b) => a.from - b.from || a.to - b.to)
-  let key = ''
+  let out = ''
   let at = 0
   for (const e of edits) {
-    key += query.slice(at, e.from) + e.text
+    out += query.slice(at, e.from) + e.text
     at = e.to
   }
-  key += query.slice(at)
-  return { key, value, holes: edits.filter((e) => e.text === HOLE).length, carries }
+  out += query.slice(at)
+  return { key: `${all}\u0001${out}`, text: out, labels, values, holes, carries: carries ? carries.split(',') : [] }
 }

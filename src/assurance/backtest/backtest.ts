@@ -2,12 +2,15 @@
  * Backtest the alert rules in force over the incident lookback (alert-backtest.json): one
  * query_range per rule at its group's evaluation interval, bounded to the data that exists,
  * joined with the incidents and compared with ALERTS. Requests: the rules API, one data-coverage
- * query, one ALERTS query and one query per rule, whatever the number of services.
+ * query, one ALERTS query and one query per rule, or per shape of rules (a fleet's per-service
+ * copies asked by service), whatever the number of services.
  */
 import type { SloAlignment } from '../../alerting/types.js'
 import type { RunContext } from '../../model/monitoring-model.js'
 import type { RangeSeries } from '../../telemetry/prometheus/client.js'
+import { requestsByShape, splitByValue } from '../../alerting/slo/group-by-label.js'
 import { errorText } from '../../util/errors.js'
+import { httpLimits } from '../../util/http.js'
 import { durationSeconds } from '../../util/duration.js'
 import type { DataSourceStatus, Incident } from '../types.js'
 import type { PrometheusFor } from '../correlate-alerts.js'
@@ -20,8 +23,11 @@ import { FILES } from '../../artifacts/files.js'
 export const BACKTEST_FILE = FILES.alertBacktest
 /** Prometheus refuses a range query of more than 11000 points per series. */
 const MAX_POINTS = 11000
-/** Rules evaluated at most; the rest are listed as not evaluated. */
-const MAX_RULES = 1000
+/** Rules read at most, and rule queries made at most; the rest are listed as not evaluated. */
+const MAX_RULES = 5000
+const MAX_RULE_QUERIES = 1000
+/** VictoriaMetrics refuses a query longer than 16 KiB by default (-search.maxQueryLen). */
+const MAX_QUERY_CHARS = 12_000
 /** Rule queries in flight at once. */
 const RULE_CONCURRENCY = 4
 /**
@@ -301,9 +307,19 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
     return is
   }
 
-  // ---- one query per rule ----
+  // ---- one query per rule, or per shape of rules ----
   const findings = input.alignment?.findings ?? []
-  const evaluateOne = async (i: number, a: AlertInForce): Promise<void> => {
+  interface Pending {
+    rb: RuleBacktest
+    a: AlertInForce
+    signal: ReturnType<typeof burnSignal>
+    from: number
+    to: number
+    step: number
+    ruleServices: string[]
+  }
+  /** Everything a rule needs before its query; undefined when the rule is settled without one. */
+  const prepare = (i: number, a: AlertInForce): Pending | undefined => {
     const rb: RuleBacktest = {
       name: a.name,
       source: a.source,
@@ -341,15 +357,15 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
     result.rules[i] = rb
     if (i >= MAX_RULES) {
       rb.detail = `not evaluated: more than ${MAX_RULES} alert rules`
-      return
+      return undefined
     }
     if (parseErrors.has(a)) {
       rb.detail = `cannot analyse: ${parseErrors.get(a)}`
-      return
+      return undefined
     }
     if (!dataOk) {
       rb.detail = result.detail
-      return
+      return undefined
     }
     try {
       // A recording rule whose own series do not reach back over the lookback is expanded.
@@ -367,13 +383,13 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
       if ('missing' in span) {
         rb.status = 'no_data'
         rb.detail = `no series of ${span.missing.join(', ')} in the lookback: the rule cannot be evaluated over the past`
-        return
+        return undefined
       }
       rb.coverage = coverage(span.from, span.to, lookbackSeconds)
       if (span.to - span.from < Math.max(a.intervalSeconds, dataStep)) {
         rb.status = 'no_data'
         rb.detail = `too little history to backtest: the metrics the rule reads cover ${Math.max(0, Math.round(span.to - span.from))} s of the lookback (from ${iso(span.from)}), less than one step`
-        return
+        return undefined
       }
       const signal = burnSignal(expanded.expr)
       const step = stepFor(a.intervalSeconds, span.to - span.from)
@@ -393,10 +409,6 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
         rb.query = expanded.expr
         rb.factors = []
       }
-      requests.rule_queries++
-      const from = new Date(span.from * 1000)
-      const r = await prom.rangeQuery(rb.query, from, new Date(span.to * 1000), step)
-      rb.request = `${r.request.method} ${r.request.url} start=${from.toISOString()} end=${iso(span.to)} step=${step}s`
       const ruleServices = [
         ...new Set([
           ...(a.labels[serviceLabel] ? [a.labels[serviceLabel]] : []),
@@ -404,12 +416,24 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
           ...matched.map((f) => f.service).filter(Boolean)
         ])
       ]
+      return { rb, a, signal, from: span.from, to: span.to, step, ruleServices }
+    } catch (err) {
+      rb.status = 'error'
+      rb.detail = errorText(err)
+      return undefined
+    }
+  }
+  /** The rule judged on the series its query answered. */
+  const finish = (p: Pending, series: RangeSeries[], request: string): void => {
+    const { rb, a, signal, step } = p
+    try {
+      rb.request = request
       Object.assign(
         rb,
         evaluateRule({
-          series: r.series,
-          from: span.from,
-          to: span.to,
+          series,
+          from: p.from,
+          to: p.to,
           stepSeconds: step,
           forSeconds: a.forSeconds,
           keepFiringForSeconds: a.keepFiringForSeconds,
@@ -417,7 +441,7 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
           inclusive: 'expr' in signal ? signal.inclusive : false,
           serviceLabel,
           ruleLabels: a.labels,
-          ruleServices,
+          ruleServices: p.ruleServices,
           incidents: input.incidents,
           resetTailSeconds: longestRange(rb.query),
           thresholds: 'expr' in signal ? [...new Set(signal.comparisons.map((c) => c.threshold))].sort((x, y) => y - x) : [],
@@ -434,8 +458,8 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
           loaded: a.loaded,
           backtest: rb.intervals,
           history: historySpans(own, historyStep),
-          from: span.from,
-          to: span.to,
+          from: p.from,
+          to: p.to,
           slack: 2 * Math.max(step, historyStep)
         })
       } else {
@@ -453,16 +477,63 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
       rb.detail = errorText(err)
     }
   }
+  const ask = async (query: string, p: Pending): Promise<{ request: string; series: RangeSeries[] }> => {
+    requests.rule_queries++
+    const from = new Date(p.from * 1000)
+    const r = await prom.rangeQuery(query, from, new Date(p.to * 1000), p.step)
+    return {
+      request: `${r.request.method} ${r.request.url} start=${from.toISOString()} end=${iso(p.to)} step=${p.step}s`,
+      series: r.series
+    }
+  }
+  const alone = async (p: Pending): Promise<void> => {
+    try {
+      const r = await ask(p.rb.query, p)
+      finish(p, r.series, r.request)
+    } catch (err) {
+      p.rb.status = 'error'
+      p.rb.detail = errorText(err)
+    }
+  }
   result.rules = new Array<RuleBacktest>(alerts.length)
+  const pending = alerts.flatMap((a, i) => prepare(i, a) ?? [])
+  // Rules of one shape (a fleet's per-service copies) over the same range and step are one query
+  // by service, each rule judged on its service's series (see group-by-label.ts). A request
+  // answers at most half the response cap, at about 40 bytes a point.
+  const { shaped, alone: single } = requestsByShape(pending, {
+    queryOf: (p) => p.rb.query,
+    key: (p) => `${p.from}|${p.to}|${p.step}`,
+    maxChars: MAX_QUERY_CHARS,
+    maxMembers: (p) => Math.max(1, Math.floor(httpLimits().maxResponseBytes / 2 / ((Math.floor((p.to - p.from) / p.step) + 1) * 40)))
+  })
+  const work: Array<{ rules: Pending[]; run: () => Promise<void> }> = [
+    ...shaped.map((req) => ({
+      rules: req.members.map((m) => m.item),
+      run: async () => {
+        const first = req.members[0]!.item
+        let answer: { request: string; series: RangeSeries[] }
+        try {
+          answer = await ask(req.query, first)
+        } catch {
+          // The shape's request failed (too large, refused): each rule is asked alone, so the error lands on its rule.
+          for (const m of req.members) await alone(m.item)
+          return
+        }
+        const byValue = splitByValue(answer.series, req)
+        const note = `; one query for ${req.members.length} rules of this shape by ${req.labels.join(', ')}`
+        for (const m of req.members) finish(m.item, byValue.get(m.value) ?? [], answer.request + note)
+      }
+    })),
+    ...single.map((p) => ({ rules: [p], run: () => alone(p) }))
+  ]
+  for (const w of work.splice(MAX_RULE_QUERIES))
+    for (const p of w.rules) p.rb.detail = `not evaluated: more than ${MAX_RULE_QUERIES} rule queries`
   // A few queries at a time: faster than one by one, still light on the backend.
   let next = 0
   const worker = async (): Promise<void> => {
-    while (next < alerts.length) {
-      const i = next++
-      await evaluateOne(i, alerts[i]!)
-    }
+    while (next < work.length) await work[next++]!.run()
   }
-  await Promise.all(Array.from({ length: Math.min(RULE_CONCURRENCY, alerts.length) }, worker))
+  await Promise.all(Array.from({ length: Math.min(RULE_CONCURRENCY, work.length) }, worker))
 
   // ---- summary ----
   requests.total = requests.rules_api + requests.data_coverage + requests.alerts_history + requests.rule_queries
