@@ -17,8 +17,10 @@ export const modules = {
 /* harmony export */   Tp: () => (/* binding */ selectors),
 /* harmony export */   Uf: () => (/* binding */ PromqlError),
 /* harmony export */   Wh: () => (/* binding */ matcherSelects),
+/* harmony export */   X8: () => (/* binding */ OPERATOR_NODES),
 /* harmony export */   Zv: () => (/* binding */ metricNames),
 /* harmony export */   Zz: () => (/* binding */ ranges),
+/* harmony export */   _n: () => (/* binding */ unquote),
 /* harmony export */   a3: () => (/* reexport safe */ _util_duration_js__WEBPACK_IMPORTED_MODULE_1__.rV),
 /* harmony export */   aG: () => (/* binding */ firstSelector),
 /* harmony export */   dk: () => (/* binding */ regexMatches),
@@ -43,6 +45,7 @@ class PromqlError extends Error {
 }
 /** PromQL durations are read and written by the one duration module. */
 
+/** A PromQL string literal's value (double, single or back quotes). */
 function unquote(lit) {
     const q = lit[0];
     const body = lit.slice(1, lit.length > 1 && lit[lit.length - 1] === q ? -1 : undefined);
@@ -273,6 +276,7 @@ const BINARY_OPS = new Set([
     'TrimUpper',
     'TrimLower'
 ]);
+/** The grammar's nodes of a binary expression that are not its two sides. */
 const OPERATOR_NODES = new Set([...BINARY_OPS, 'BoolModifier', 'MatchingModifierClause', 'FillModifier']);
 /**
  * The expression with every string literal emptied, and the literals in order. The grammar's tree

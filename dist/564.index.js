@@ -1663,7 +1663,7 @@ class ProtocolRun {
         const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'sre-hook-'));
         try {
             // Loaded here: child processes are for the runs whose config names a hook.
-            const { runHook } = await __webpack_require__.e(/* import() */ 571).then(__webpack_require__.bind(__webpack_require__, 9952));
+            const { runHook } = await __webpack_require__.e(/* import() */ 952).then(__webpack_require__.bind(__webpack_require__, 9952));
             const hook = await runHook({
                 command: args.command,
                 outputFile: (0,external_node_path_.join)(dir, args.artifact),
@@ -1850,7 +1850,7 @@ async function runPhases(run) {
         p2 = await (0,run_stats/* inPhase */.xe)('activation', () => activationPhase(run, q1));
         phase = 3;
         const q2 = p2;
-        const { assurancePhase } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(382), __webpack_require__.e(877), __webpack_require__.e(814), __webpack_require__.e(196), __webpack_require__.e(566), __webpack_require__.e(43), __webpack_require__.e(952)]).then(__webpack_require__.bind(__webpack_require__, 5952));
+        const { assurancePhase } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(382), __webpack_require__.e(877), __webpack_require__.e(814), __webpack_require__.e(196), __webpack_require__.e(566), __webpack_require__.e(43), __webpack_require__.e(97)]).then(__webpack_require__.bind(__webpack_require__, 34097));
         p3 = await (0,run_stats/* inPhase */.xe)('assurance', () => assurancePhase(run, q1, q2));
         phase = 4;
         const q3 = p3;
@@ -3713,6 +3713,8 @@ class BackendError extends Error {
     backend;
     request;
     status;
+    /** The answer was over the response cap (limits.response-max-bytes): a smaller question may fit. */
+    tooLarge;
     constructor(backend, request, message, status) {
         super(`${backend}: ${message} (${request})`);
         this.name = 'BackendError';
@@ -4141,7 +4143,7 @@ async function httpRequest(req) {
             catch (err) {
                 stat.ms += Date.now() - started;
                 if (err instanceof ResponseTooLargeError)
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(req.backend, where, err.message);
+                    throw Object.assign(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(req.backend, where, err.message), { tooLarge: true });
                 const cut = timeoutMs < req.timeoutMs ? ` (what was left of the ${totalMs} ms this request may take)` : '';
                 lastError = new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(req.backend, where, describeFailure(err, timeoutMs, headersSeen) + cut);
                 wait = backoffMs * 2 ** attempt;
