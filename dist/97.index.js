@@ -305,7 +305,7 @@ const LABEL_KEEPING_FUNCTIONS = new Set([
 ]);
 /** Aggregations over groups; the ones that return their input series keep that series' labels. */
 const GROUPING_AGGREGATIONS = new Set(['sum', 'min', 'max', 'avg', 'count', 'group', 'stddev', 'stdvar', 'quantile']);
-const SELECTING_AGGREGATIONS = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio']);
+const SELECTING_AGGREGATIONS = new Set(['topk', 'bottomk']);
 class NotGroupable extends Error {
 }
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
