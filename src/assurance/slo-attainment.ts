@@ -1,4 +1,4 @@
-import { requestsByShape, splitByValue, type ShapeRequest } from '../alerting/slo/group-by-label.js'
+import { MAX_QUERY_CHARS, requestsByShape, splitByValue, type ShapeRequest } from '../alerting/slo/group-by-label.js'
 import { lezerParse } from '../alerting/slo/promql.js'
 import type { SloConfig } from '../config/schema.js'
 import type { RunContext } from '../model/monitoring-model.js'
@@ -55,7 +55,7 @@ export async function sloAttainment(ctx: RunContext, prometheus: PrometheusFor):
   const shaped: Array<ShapeRequest<{ at: number; p: Planned }>> = []
   const rest: Array<{ at: number; p: Planned }> = []
   for (const list of byBackend.values()) {
-    const r = requestsByShape(list, { queryOf: (x) => (x.p.alone ? undefined : x.p.query), maxChars: BATCH_QUERY_CHARS })
+    const r = requestsByShape(list, { queryOf: (x) => (x.p.alone ? undefined : x.p.query), maxChars: MAX_QUERY_CHARS })
     shaped.push(...r.shaped)
     rest.push(...r.alone)
   }
@@ -112,8 +112,6 @@ async function runShaped(ctx: RunContext, req: ShapeRequest<{ p: Planned }>): Pr
   }
 }
 
-/** VictoriaMetrics refuses a query longer than 16 KiB by default (-search.maxQueryLen). */
-const BATCH_QUERY_CHARS = 12_000
 /**
  * Prometheus takes longer for a batch than for its queries one by one past a few of them (14
  * SLOs: 133 ms against 23 ms): three to a request saves the round trips without that.
@@ -145,7 +143,7 @@ function batchesOf<T extends { p: Planned }>(list: T[]): T[][] {
       out.push([x])
       continue
     }
-    if (cur.length && (chars + x.p.query.length > BATCH_QUERY_CHARS || cur.length >= BATCH_MAX_SLOS)) {
+    if (cur.length && (chars + x.p.query.length > MAX_QUERY_CHARS || cur.length >= BATCH_MAX_SLOS)) {
       out.push(cur)
       cur = []
       chars = 0

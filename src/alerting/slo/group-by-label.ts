@@ -17,6 +17,9 @@
 import type { SyntaxNode } from '@lezer/common'
 import { lezerParse, OPERATOR_NODES, unquote } from './promql.js'
 
+/** VictoriaMetrics refuses a query longer than 16 KiB by default (-search.maxQueryLen): a request's query stays under this. */
+export const MAX_QUERY_CHARS = 12_000
+
 export interface LabelGrouping {
   /** What equal queries share: the labels and the query with their matchers taken out. */
   key: string

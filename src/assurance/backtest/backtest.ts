@@ -8,7 +8,7 @@
 import type { SloAlignment } from '../../alerting/types.js'
 import type { RunContext } from '../../model/monitoring-model.js'
 import type { RangeSeries } from '../../telemetry/prometheus/client.js'
-import { requestsByShape, splitByValue } from '../../alerting/slo/group-by-label.js'
+import { MAX_QUERY_CHARS, requestsByShape, splitByValue } from '../../alerting/slo/group-by-label.js'
 import { errorText } from '../../util/errors.js'
 import { httpLimits } from '../../util/http.js'
 import { durationSeconds } from '../../util/duration.js'
@@ -26,8 +26,6 @@ const MAX_POINTS = 11000
 /** Rules read at most, and rule queries made at most; the rest are listed as not evaluated. */
 const MAX_RULES = 5000
 const MAX_RULE_QUERIES = 1000
-/** VictoriaMetrics refuses a query longer than 16 KiB by default (-search.maxQueryLen). */
-const MAX_QUERY_CHARS = 12_000
 /** Rule queries in flight at once. */
 const RULE_CONCURRENCY = 4
 /**
