@@ -150,4 +150,40 @@ describe('backtest request cost', () => {
     },
     300_000
   )
+
+  it('a shape the backend refuses: each rule is asked alone and carries its own refusal', async () => {
+    const n = 3
+    const prom = await startPrometheus({ storageDir: backfill(history(n)) })
+    try {
+      const ctx = makeContext(
+        {
+          backends: { prom: { type: 'prometheus', url: prom.url } },
+          alerting: { 'rule-files': ['bad.yml'] },
+          incidents: { lookback: '1d' }
+        },
+        { services: Array.from({ length: n }, (_, i) => service(name(i))), now: new Date(END * 1000) }
+      )
+      ctx.workspace = mkdtempSync(join(tmpdir(), 'bt-refused-'))
+      // Valid to the grammar, refused by Prometheus: an aggregation over a range vector.
+      const rule = (i: number) =>
+        `      - alert: Refused\n        expr: sum(http_requests_total{service="${name(i)}"}[5m]) > 0\n        labels: { service: ${name(i)} }`
+      writeFileSync(
+        join(ctx.workspace, 'bad.yml'),
+        `groups:\n  - name: bad\n    interval: 1m\n    rules:\n${Array.from({ length: n }, (_, i) => rule(i)).join('\n')}\n`
+      )
+      const { PrometheusClient } = await import('../../src/telemetry/prometheus/client.js')
+      const client = new PrometheusClient('prom', ctx.config.backends.prom!, {}, ctx.log)
+      const bt = await backtestAlerts({ ctx, prometheus: async () => client, incidents: [], incidentSources: [] })
+      expect(bt.rules).toHaveLength(n)
+      for (const r of bt.rules) {
+        expect(r.status).toBe('error')
+        expect(r.detail).toMatch(/bad_data|HTTP 400/)
+      }
+      // The shape's one request, then each rule alone.
+      expect(bt.requests.rule_queries).toBe(1 + n)
+      expect(bt.status).toBe('error')
+    } finally {
+      await prom.stop()
+    }
+  }, 120_000)
 })

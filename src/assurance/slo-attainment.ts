@@ -13,7 +13,7 @@ import {
   sufficiencyRule,
   type CoverageRow
 } from '../telemetry/coverage.js'
-import { BackendError, errorText } from '../util/errors.js'
+import { errorText, smallerMayAnswer } from '../util/errors.js'
 import type { VectorSample } from '../telemetry/vector.js'
 import { durationSeconds } from '../util/duration.js'
 import type { PrometheusFor } from './correlate-alerts.js'
@@ -97,7 +97,7 @@ async function runShaped(ctx: RunContext, req: ShapeRequest<{ p: Planned }>): Pr
       return { ...judged, detail: judged.detail + asked }
     })
   } catch (err) {
-    if (err instanceof BackendError && (err.status === 400 || err.status === 422 || err.tooLarge)) {
+    if (smallerMayAnswer(err)) {
       const out: SloAttainment[] = []
       for (const batch of batchesOf(members.map((m) => m.item)))
         out.push(
@@ -169,8 +169,8 @@ async function runBatch(ctx: RunContext, batch: Planned[]): Promise<SloAttainmen
     for (const s of r.samples) parts[Number(s.labels[SLO_LABEL])]?.push(s)
     return batch.map((p, k) => judge(ctx, p, parts[k]!))
   } catch (err) {
-    // A refused query (bad_data, too many samples): find the SLO it belongs to, one at a time.
-    if (err instanceof BackendError && (err.status === 400 || err.status === 422)) {
+    // A refused query (bad_data, too many samples) or an answer over the cap: find the SLO it belongs to, one at a time.
+    if (smallerMayAnswer(err)) {
       const out: SloAttainment[] = []
       for (const p of batch) out.push(await single(p))
       return out

@@ -57,6 +57,11 @@ export class BackendError extends Error {
   }
 }
 
+/** Whether a smaller question may get an answer: the backend refused the query (400/422) or its answer was over the cap. */
+export function smallerMayAnswer(err: unknown): boolean {
+  return err instanceof BackendError && (err.status === 400 || err.status === 422 || err.tooLarge === true)
+}
+
 /** Describe a found value briefly for an error message, without dumping a whole document. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing (missing)'

@@ -9,7 +9,7 @@ import type { SloAlignment } from '../../alerting/types.js'
 import type { RunContext } from '../../model/monitoring-model.js'
 import type { RangeSeries } from '../../telemetry/prometheus/client.js'
 import { MAX_QUERY_CHARS, requestsByShape, splitByValue } from '../../alerting/slo/group-by-label.js'
-import { errorText } from '../../util/errors.js'
+import { errorText, smallerMayAnswer } from '../../util/errors.js'
 import { httpLimits } from '../../util/http.js'
 import { durationSeconds } from '../../util/duration.js'
 import type { DataSourceStatus, Incident } from '../types.js'
@@ -485,6 +485,11 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
     }
   }
   const alone = async (p: Pending): Promise<void> => {
+    // A shape's rules asked alone after its request was refused count against the same bound.
+    if (requests.rule_queries >= MAX_RULE_QUERIES) {
+      p.rb.detail = `not evaluated: more than ${MAX_RULE_QUERIES} rule queries`
+      return
+    }
     try {
       const r = await ask(p.rb.query, p)
       finish(p, r.series, r.request)
@@ -512,9 +517,15 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
         let answer: { request: string; series: RangeSeries[] }
         try {
           answer = await ask(req.query, first)
-        } catch {
-          // The shape's request failed (too large, refused): each rule is asked alone, so the error lands on its rule.
-          for (const m of req.members) await alone(m.item)
+        } catch (err) {
+          // Refused or over the cap: each rule is asked alone, so the error lands on its rule. A
+          // backend that failed (timeout, 5xx) is not asked again once per rule.
+          if (smallerMayAnswer(err)) for (const m of req.members) await alone(m.item)
+          else
+            for (const m of req.members) {
+              m.item.rb.status = 'error'
+              m.item.rb.detail = errorText(err)
+            }
           return
         }
         const byValue = splitByValue(answer.series, req)
