@@ -238,20 +238,16 @@ export function groupingOf(query: string): LabelGrouping | undefined {
     for (let c = n.firstChild; c; c = c.nextSibling) out.push(c)
     return out
   }
+  /** A label's name, as written bare or quoted; '' for anything else. */
+  const labelName = (c: SyntaxNode): string =>
+    c.name === 'QuotedLabelName' ? unquote(text(c.firstChild ?? c)) : c.name === 'LabelName' ? text(c) : ''
   const matchersOf = (vs: SyntaxNode): Array<{ node: SyntaxNode; label: string; op: string; value: string | undefined }> => {
     const lm = vs.getChild('LabelMatchers')
     return (lm ? kids(lm) : [])
       .filter((m) => m.name === 'UnquotedLabelMatcher' || m.name === 'QuotedLabelMatcher')
       .map((m) => {
         const parts = kids(m)
-        const nameNode = parts[0]
-        const label = !nameNode
-          ? ''
-          : nameNode.name === 'QuotedLabelName'
-            ? unquote(text(nameNode.firstChild ?? nameNode))
-            : nameNode.name === 'LabelName'
-              ? text(nameNode)
-              : ''
+        const label = parts[0] ? labelName(parts[0]) : ''
         const op = parts.find((p) => p.name === 'MatchOp')
         const lit = parts.find((p) => p.name === 'StringLiteral')
         return { node: m, label, op: op ? text(op) : '', value: lit ? unquote(text(lit)) : undefined }
@@ -287,7 +283,7 @@ export function groupingOf(query: string): LabelGrouping | undefined {
     grouping
       ? kids(grouping)
           .filter((c) => c.name === 'LabelName' || c.name === 'QuotedLabelName')
-          .map((c) => (c.name === 'QuotedLabelName' ? unquote(text(c.firstChild ?? c)) : text(c)))
+          .map(labelName)
       : []
   /** Put the grouping labels a list `( ... )` lacks into it. */
   const addToList = (grouping: SyntaxNode): void => {
