@@ -3662,6 +3662,7 @@ function parseLooseDurationSeconds(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ InputErrors),
 /* harmony export */   Jh: () => (/* binding */ BackendError),
+/* harmony export */   WT: () => (/* binding */ smallerMayAnswer),
 /* harmony export */   bp: () => (/* binding */ describeValue),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   kc: () => (/* binding */ errorText)
@@ -3722,6 +3723,10 @@ class BackendError extends Error {
         this.request = request;
         this.status = status;
     }
+}
+/** Whether a smaller question may get an answer: the backend refused the query (400/422) or its answer was over the cap. */
+function smallerMayAnswer(err) {
+    return err instanceof BackendError && (err.status === 400 || err.status === 422 || err.tooLarge === true);
 }
 /** Describe a found value briefly for an error message, without dumping a whole document. */
 function describeValue(value) {

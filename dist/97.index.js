@@ -145,6 +145,8 @@ var external_node_path_ = __webpack_require__(76760);
 var promql = __webpack_require__(78902);
 ;// CONCATENATED MODULE: ./src/alerting/slo/group-by-label.ts
 
+/** VictoriaMetrics refuses a query longer than 16 KiB by default (-search.maxQueryLen): a request's query stays under this. */
+const MAX_QUERY_CHARS = 12_000;
 const tupleKey = (values) => values.join('\u0001');
 /**
  * Items whose queries share a shape, in requests of at most `maxChars` characters (VictoriaMetrics
@@ -324,20 +326,15 @@ function groupingOf(query) {
             out.push(c);
         return out;
     };
+    /** A label's name, as written bare or quoted; '' for anything else. */
+    const labelName = (c) => c.name === 'QuotedLabelName' ? (0,promql/* unquote */._n)(text(c.firstChild ?? c)) : c.name === 'LabelName' ? text(c) : '';
     const matchersOf = (vs) => {
         const lm = vs.getChild('LabelMatchers');
         return (lm ? kids(lm) : [])
             .filter((m) => m.name === 'UnquotedLabelMatcher' || m.name === 'QuotedLabelMatcher')
             .map((m) => {
             const parts = kids(m);
-            const nameNode = parts[0];
-            const label = !nameNode
-                ? ''
-                : nameNode.name === 'QuotedLabelName'
-                    ? (0,promql/* unquote */._n)(text(nameNode.firstChild ?? nameNode))
-                    : nameNode.name === 'LabelName'
-                        ? text(nameNode)
-                        : '';
+            const label = parts[0] ? labelName(parts[0]) : '';
             const op = parts.find((p) => p.name === 'MatchOp');
             const lit = parts.find((p) => p.name === 'StringLiteral');
             return { node: m, label, op: op ? text(op) : '', value: lit ? (0,promql/* unquote */._n)(text(lit)) : undefined };
@@ -377,7 +374,7 @@ function groupingOf(query) {
     const labelNames = (grouping) => grouping
         ? kids(grouping)
             .filter((c) => c.name === 'LabelName' || c.name === 'QuotedLabelName')
-            .map((c) => (c.name === 'QuotedLabelName' ? (0,promql/* unquote */._n)(text(c.firstChild ?? c)) : text(c)))
+            .map(labelName)
         : [];
     /** Put the grouping labels a list `( ... )` lacks into it. */
     const addToList = (grouping) => {
@@ -1629,8 +1626,6 @@ const MAX_POINTS = 11000;
 /** Rules read at most, and rule queries made at most; the rest are listed as not evaluated. */
 const MAX_RULES = 5000;
 const MAX_RULE_QUERIES = 1000;
-/** VictoriaMetrics refuses a query longer than 16 KiB by default (-search.maxQueryLen). */
-const MAX_QUERY_CHARS = 12_000;
 /** Rule queries in flight at once. */
 const RULE_CONCURRENCY = 4;
 /**
@@ -2079,6 +2074,11 @@ async function backtestAlerts(input) {
         };
     };
     const alone = async (p) => {
+        // A shape's rules asked alone after its request was refused count against the same bound.
+        if (requests.rule_queries >= MAX_RULE_QUERIES) {
+            p.rb.detail = `not evaluated: more than ${MAX_RULE_QUERIES} rule queries`;
+            return;
+        }
         try {
             const r = await ask(p.rb.query, p);
             finish(p, r.series, r.request);
@@ -2108,10 +2108,17 @@ async function backtestAlerts(input) {
                 try {
                     answer = await ask(req.query, first);
                 }
-                catch {
-                    // The shape's request failed (too large, refused): each rule is asked alone, so the error lands on its rule.
-                    for (const m of req.members)
-                        await alone(m.item);
+                catch (err) {
+                    // Refused or over the cap: each rule is asked alone, so the error lands on its rule. A
+                    // backend that failed (timeout, 5xx) is not asked again once per rule.
+                    if ((0,errors/* smallerMayAnswer */.WT)(err))
+                        for (const m of req.members)
+                            await alone(m.item);
+                    else
+                        for (const m of req.members) {
+                            m.item.rb.status = 'error';
+                            m.item.rb.detail = (0,errors/* errorText */.kc)(err);
+                        }
                     return;
                 }
                 const byValue = splitByValue(answer.series, req);
@@ -2759,7 +2766,7 @@ async function sloAttainment(ctx, prometheus) {
     const shaped = [];
     const rest = [];
     for (const list of byBackend.values()) {
-        const r = requestsByShape(list, { queryOf: (x) => (x.p.alone ? undefined : x.p.query), maxChars: BATCH_QUERY_CHARS });
+        const r = requestsByShape(list, { queryOf: (x) => (x.p.alone ? undefined : x.p.query), maxChars: MAX_QUERY_CHARS });
         shaped.push(...r.shaped);
         rest.push(...r.alone);
     }
@@ -2788,7 +2795,7 @@ async function runShaped(ctx, req) {
         });
     }
     catch (err) {
-        if (err instanceof errors/* BackendError */.Jh && (err.status === 400 || err.status === 422 || err.tooLarge)) {
+        if ((0,errors/* smallerMayAnswer */.WT)(err)) {
             const out = [];
             for (const batch of batchesOf(members.map((m) => m.item)))
                 out.push(...(await runBatch(ctx, batch.map((b) => b.p))));
@@ -2797,8 +2804,6 @@ async function runShaped(ctx, req) {
         return members.map((m) => failed(m.item.p, err));
     }
 }
-/** VictoriaMetrics refuses a query longer than 16 KiB by default (-search.maxQueryLen). */
-const BATCH_QUERY_CHARS = 12_000;
 /**
  * Prometheus takes longer for a batch than for its queries one by one past a few of them (14
  * SLOs: 133 ms against 23 ms): three to a request saves the round trips without that.
@@ -2814,7 +2819,7 @@ function batchesOf(list) {
             out.push([x]);
             continue;
         }
-        if (cur.length && (chars + x.p.query.length > BATCH_QUERY_CHARS || cur.length >= BATCH_MAX_SLOS)) {
+        if (cur.length && (chars + x.p.query.length > MAX_QUERY_CHARS || cur.length >= BATCH_MAX_SLOS)) {
             out.push(cur);
             cur = [];
             chars = 0;
@@ -2839,8 +2844,8 @@ async function runBatch(ctx, batch) {
         return batch.map((p, k) => judge(ctx, p, parts[k]));
     }
     catch (err) {
-        // A refused query (bad_data, too many samples): find the SLO it belongs to, one at a time.
-        if (err instanceof errors/* BackendError */.Jh && (err.status === 400 || err.status === 422)) {
+        // A refused query (bad_data, too many samples) or an answer over the cap: find the SLO it belongs to, one at a time.
+        if ((0,errors/* smallerMayAnswer */.WT)(err)) {
             const out = [];
             for (const p of batch)
                 out.push(await single(p));
