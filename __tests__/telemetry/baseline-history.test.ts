@@ -63,6 +63,11 @@ describe('baseline and freshness against a Prometheus with a week of history', (
     expect(checkout!.traces).toMatchObject({ verdict: 'pass', freshness_seconds: 0 })
     expect(payments!.traces).toMatchObject({ verdict: 'fail', verified: false, freshness_seconds: 1200 })
     expect(payments!.traces.measurement?.newest_sample_at).toBe(new Date((end - 1200) * 1000).toISOString())
+    // When it stopped is a second query, asked because a service had series in the lookback but no live sample.
+    expect(payments!.traces.measurement?.reason).toContain(
+      'newest sample from max by (service) (max_over_time(timestamp((spans_total))[1h:1m]))'
+    )
+    expect(checkout!.traces.measurement?.request.query).toContain('count by (service) (last_over_time(spans_total[1h]))')
     expect(audit.missing_coverage.find((g) => g.signal === 'traces')).toMatchObject({ service: 'payments', gap: 'stale', priority: 'high' })
   })
 

@@ -4,6 +4,7 @@ import { makeContext, service } from '../harness/context.js'
 import { runInstrumentationAudit } from '../../src/telemetry/audit.js'
 import { LokiClient } from '../../src/telemetry/loki/client.js'
 import { PrometheusClient } from '../../src/telemetry/prometheus/client.js'
+import { plainSelector } from '../../src/telemetry/prometheus/provider.js'
 import { evaluateCondition, readPath, toEpochSeconds } from '../../src/telemetry/http-json/json-path.js'
 import { isHostAllowed } from '../../src/telemetry/synthetic/allowed-hosts.js'
 import { SCHEMA_FILES } from '../../src/artifacts/files.js'
@@ -328,5 +329,22 @@ describe('small parts', () => {
     expect(toEpochSeconds(1700000100)).toBe(1700000100)
     expect(toEpochSeconds('2023-11-14T22:15:00Z')).toBe(1700000100)
     expect(toEpochSeconds('soon')).toBeUndefined()
+  })
+})
+
+describe('plainSelector: a template range functions can read directly', () => {
+  test.each([
+    ['up', 'up'],
+    ['(up)', 'up'],
+    ['((x{a="b"}))', 'x{a="b"}'],
+    ['{__name__="a"}', '{__name__="a"}'],
+    ['x @ 123', undefined],
+    ['x offset 5m', undefined],
+    ['x[5m]', undefined],
+    ['sum(x)', undefined],
+    ['(x) * 1', undefined],
+    ['x{', undefined]
+  ])('%s', (template, selector) => {
+    expect(plainSelector(template)).toBe(selector)
   })
 })

@@ -15,6 +15,8 @@ export interface GroupedJudgement {
   services: ResolvedService[]
   rows: Map<string, ServiceRow>
   request: CheckRequest
+  /** The second query that found when a stopped service last reported, when one was asked. */
+  lookbackQuery?: string
   startedAt: string
   finishedAt: string
   now: Date
@@ -55,7 +57,7 @@ export function judgeGrouped(j: GroupedJudgement): ServiceMeasurement[] {
             value: null,
             ...ageFields,
             verdict: 'fail',
-            reason: `stale: stopped reporting ${Math.round(age)} s ago (${iso(row!.newest!)}); freshness window ${promDuration(j.freshnessSeconds)}`
+            reason: `stale: stopped reporting ${Math.round(age)} s ago (${iso(row!.newest!)}); freshness window ${promDuration(j.freshnessSeconds)}${j.lookbackQuery ? `; newest sample from ${j.lookbackQuery}` : ''}`
           },
           { gap: 'stale', ...freshness }
         )

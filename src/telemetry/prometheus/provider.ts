@@ -2,6 +2,7 @@ import { BackendError } from '../../util/errors.js'
 import { backendErrorFor, judgeGrouped, type ServiceRow } from '../judge.js'
 import type { ProviderContext, ServiceMeasurement, SignalRequest, TelemetryProvider } from '../provider.js'
 import { groupingLabels, promDuration, serviceMatcher } from '../vector.js'
+import { parser } from '@prometheus-io/lezer-promql'
 import { PrometheusClient } from './client.js'
 
 /** Label that tells the parts of the combined coverage query apart. */
@@ -17,25 +18,65 @@ export function coverageLookbackSeconds(freshnessSeconds: number): number {
 }
 
 /**
+ * The template when it is one series selector (`up`, `x{job="a"}`, in parentheses or not): range
+ * functions can then read its raw samples directly, without a subquery over every series.
+ */
+export function plainSelector(template: string): string | undefined {
+  const tree = parser.parse(template)
+  let broken = false
+  tree.iterate({ enter: (n) => void (n.type.isError && (broken = true)) })
+  if (broken) return undefined
+  let n = tree.topNode.firstChild
+  while (n?.name === 'ParenExpr') {
+    let inner = n.firstChild
+    while (inner && (inner.name === '(' || inner.name === ')')) inner = inner.nextSibling
+    n = inner
+  }
+  // `x @ 123`, `x offset 5m` and `x[5m]` are other nodes: only the selector itself qualifies.
+  return n?.name === 'VectorSelector' && !n.nextSibling ? template.slice(n.from, n.to).trim() : undefined
+}
+
+/**
  * One PromQL query that answers, for every service at once, the value (sum of the template's
- * series), the newest sample time, and the number of series. `timestamp()` of a plain selector is
- * the sample's own time; the subquery carries it across the lookback so a stopped series still
- * shows when it stopped. The subquery step stays under Prometheus' 5-minute lookback delta so no
- * sample falls between steps.
+ * series), the newest sample time, and the number of series in the lookback. `timestamp()` of a
+ * plain selector is the sample's own time. For a plain selector the series are counted from the
+ * raw samples of the lookback (`last_over_time`), and the newest time of a service with no live
+ * sample is a second query asked only when such a service exists (`newestLookbackQuery`): a
+ * subquery over every series at every step costs the backend seconds at fleet size. For any other
+ * expression the subquery carries both across the lookback in the same query. The subquery step
+ * stays under Prometheus' 5-minute lookback delta so no sample falls between steps.
  */
 export function coverageQuery(template: string, groupBy: string[], freshnessSeconds: number): string {
   const by = groupBy.join(', ')
   const lookback = promDuration(coverageLookbackSeconds(freshnessSeconds))
-  const step = promDuration(Math.max(15, Math.min(60, freshnessSeconds / 5)))
   const q = `(${template})`
   const part = (expr: string, name: string): string => `label_replace(${expr}, "${MEASURE_LABEL}", "${name}", "", "")`
+  const selector = plainSelector(template)
+  if (selector)
+    return [
+      part(`sum by (${by}) (${q})`, 'value'),
+      part(`max by (${by}) (timestamp(${q}))`, 'newest'),
+      part(`count by (${by}) (last_over_time(${selector}[${lookback}]))`, 'series')
+    ].join('\nor\n')
   return [
     part(`sum by (${by}) (${q})`, 'value'),
     part(`max by (${by}) (timestamp(${q}))`, 'newest'),
-    part(`max by (${by}) (max_over_time(timestamp(${q})[${lookback}:${step}]))`, 'newest_lookback'),
+    part(newestLookbackExpression(template, by, freshnessSeconds), 'newest_lookback'),
     // Subquery steps sit on multiples of the step, so the newest samples join in from the instant.
-    part(`count by (${by}) (max_over_time(${q}[${lookback}:${step}]) or ${q} * 1)`, 'series')
+    part(`count by (${by}) (max_over_time(${q}[${lookback}:${lookbackStep(freshnessSeconds)}]) or ${q} * 1)`, 'series')
   ].join('\nor\n')
+}
+
+const lookbackStep = (freshnessSeconds: number): string => promDuration(Math.max(15, Math.min(60, freshnessSeconds / 5)))
+
+function newestLookbackExpression(template: string, by: string, freshnessSeconds: number): string {
+  const lookback = promDuration(coverageLookbackSeconds(freshnessSeconds))
+  return `max by (${by}) (max_over_time(timestamp((${template}))[${lookback}:${lookbackStep(freshnessSeconds)}]))`
+}
+
+/** The newest sample time per service across the lookback, asked only when some service has series but no live sample. */
+export function newestLookbackQuery(template: string, groupBy: string[], freshnessSeconds: number): string | undefined {
+  return plainSelector(template) ? newestLookbackExpression(template, groupBy.join(', '), freshnessSeconds) : undefined
 }
 
 export class PrometheusProvider implements TelemetryProvider {
@@ -98,15 +139,37 @@ export class PrometheusProvider implements TelemetryProvider {
       const row = rows.get(name)
       if (row) row.newest = Math.max(t, row.newest ?? -Infinity)
     }
-    return judgeGrouped({
+    // A service with series in the lookback but no live sample stopped: when it stopped is asked apart.
+    const stopped = req.services.filter((s) => {
+      const row = rows.get(s.name)
+      return row !== undefined && row.values.length === 0 && row.newest === undefined && (row.series ?? 0) > 0
+    })
+    const lookbackQuery = stopped.length ? newestLookbackQuery(req.check.query, groupBy, req.freshnessSeconds) : undefined
+    let failed: ServiceMeasurement[] = []
+    if (lookbackQuery) {
+      const lookbackRequest = this.client.http.describe('POST', '/api/v1/query', lookbackQuery)
+      try {
+        for (const s of (await this.client.instantQuery(lookbackQuery, req.now)).samples) {
+          const row = rows.get(match(s.labels)?.name ?? '')
+          if (row && row.values.length === 0 && Number.isFinite(s.value)) row.newest = Math.max(row.newest ?? -Infinity, s.value)
+        }
+      } catch (err) {
+        failed = backendErrorFor(stopped, lookbackRequest, startedAt, err)
+      }
+    }
+    const judged = judgeGrouped({
       services: req.services,
       rows,
       request,
+      lookbackQuery,
       startedAt,
       finishedAt,
       now: req.now,
       freshnessSeconds: req.freshnessSeconds,
       lookbackSeconds: coverageLookbackSeconds(req.freshnessSeconds)
     })
+    if (failed.length === 0) return judged
+    const byName = new Map(failed.map((m) => [m.service, m]))
+    return judged.map((m) => byName.get(m.service) ?? m)
   }
 }
