@@ -122,6 +122,24 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
     expect(value(b, 'quiet', 'error_ratio')!.reason).toContain('0.5 request(s), at least 20 needed')
   })
 
+  test('old and young services in one baseline: the window start answers for the old, a second query narrowed to the young finds their first sample', async () => {
+    const names = ['checkout', 'quiet', 'fresh', 'stopped']
+    const together = await captureBaseline(makeContext({ backends: backends() }, { services: names.map((n) => service(n)), now }))
+    for (const name of names) {
+      const alone = await captureBaseline(makeContext({ backends: backends() }, { services: [service(name)], now }))
+      const { query: _q, ...cov } = together.services.find((s) => s.service === name)!.coverage!
+      const { query: _a, ...own } = alone.services[0]!.coverage!
+      expect(cov).toEqual(own)
+    }
+    const queryOf = (name: string) => together.services.find((s) => s.service === name)!.coverage!.query
+    expect(queryOf('checkout')).toContain('timestamp(http_requests_total offset 30m)')
+    expect(queryOf('checkout')).not.toContain('then the first sample')
+    expect(queryOf('fresh')).toContain('then the first sample inside the window')
+    expect(queryOf('fresh')).toContain('min_over_time(timestamp(http_requests_total{service=~"fresh|stopped"})[30m:1s])')
+    // Five value queries, the coverage query and the fine one for the two young services.
+    expect(together.requests).toBe(7)
+  })
+
   const slo = (name: string, svc: string): SloConfig => ({
     name,
     service: svc,

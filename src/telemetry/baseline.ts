@@ -12,6 +12,9 @@ import {
   addCoverageSample,
   coverageExpression,
   coverageOf,
+  FINE_NARROW_MAX,
+  fineFirstExpression,
+  needsFineFirst,
   describeCoverage,
   isCounterSelector,
   PART_LABEL,
@@ -26,7 +29,7 @@ import { PrometheusClient } from './prometheus/client.js'
 import { SCHEMA_FILES, SCHEMA_VERSIONS } from '../artifacts/files.js'
 import { validateAgainst } from '../package/schemas.js'
 import type { BaselineMetrics, BaselineValue, ClaimCheck, PreviousComparison } from './types.js'
-import { describeNumber, exactRegex, groupingLabels, promDuration, selectorOf, serviceMatcher } from './vector.js'
+import { describeNumber, exactRegex, groupingLabels, promDuration, selectorOf, serviceMatcher, type VectorSample } from './vector.js'
 
 export const LATENCY_QUANTILES = [
   { metric: 'latency_p50', quantile: '0.5' },
@@ -146,20 +149,32 @@ export async function captureBaseline(
     // The request counter(s) the rate query reads say how much of the window has data.
     const rateQuery = queries.find((q) => q.metric === 'request_rate')!.query
     const selectors = selectorsOf(rateQuery)
-    const coverageQuery = coverageExpression(selectors, windowSeconds, groupBy)
-    const coverageRun = (async () => {
+    const coverageQuery = coverageExpression(selectors, windowSeconds, groupBy, { fineApart: true })
+    const coverageRun = (async (): Promise<
+      { rows: Map<string, CoverageRow>; fineQuery?: string; young: Set<string> } | { error: string }
+    > => {
       if (!client) return { error: clientError ?? 'no client' }
       if (selectors.length === 0) return { error: `no series selector in the request-rate query ${rateQuery}` }
-      try {
-        const rows = new Map<string, CoverageRow>()
-        for (const sample of (await client.instantQuery(coverageQuery, now)).samples) {
+      const rows = new Map<string, CoverageRow>()
+      const fold = (samples: VectorSample[]): void => {
+        for (const sample of samples) {
           const s = match(sample.labels)
           if (!s) continue
           const row = rows.get(s.name) ?? {}
           rows.set(s.name, row)
           addCoverageSample(row, sample.labels[PART_LABEL], sample.value)
         }
-        return { rows }
+      }
+      try {
+        fold((await client.instantQuery(coverageQuery, now)).samples)
+        // Only services whose data starts inside the window need their first sample to the second.
+        const young = services.filter((s) => rows.has(s.name) && needsFineFirst(rows.get(s.name)!, windowSeconds, now.getTime() / 1000))
+        if (young.length === 0) return { rows, young: new Set() }
+        const values = young.map((s) => selectorOf(s, ctx.model.serviceLabel)[groupBy[0]!])
+        const only = young.length <= FINE_NARROW_MAX && values.every((v): v is string => v !== undefined) ? values : undefined
+        const fineQuery = fineFirstExpression(selectors, windowSeconds, groupBy, only)
+        fold((await client.instantQuery(fineQuery, now)).samples)
+        return { rows, fineQuery, young: new Set(young.map((s) => s.name)) }
       } catch (err) {
         return { error: (err as Error).message }
       }
@@ -184,11 +199,14 @@ export async function captureBaseline(
     for (const s of services) {
       const coverage =
         'rows' in cov
-          ? coverageOf(cov.rows!.get(s.name), {
+          ? coverageOf(cov.rows.get(s.name), {
               now,
               window,
               rule,
-              query: coverageQuery,
+              query:
+                cov.fineQuery && cov.young.has(s.name)
+                  ? `${coverageQuery}\n# then the first sample inside the window:\n${cov.fineQuery}`
+                  : coverageQuery,
               liveSeconds,
               countsRequests: selectors.some(isCounterSelector)
             })

@@ -8,7 +8,7 @@ import { parser } from '@prometheus-io/lezer-promql'
 import type { DataCoverage } from '../artifacts/contracts/common.js'
 import type { Config } from '../config/schema.js'
 import { durationSeconds } from '../util/duration.js'
-import { promDuration } from './vector.js'
+import { exactRegex, promDuration } from './vector.js'
 
 /** Label that tells the parts of a combined query apart (as in the coverage query of the audit). */
 export const PART_LABEL = 'sre_part'
@@ -63,6 +63,15 @@ export function isCounterSelector(selector: string): boolean {
   return /(_total|_count|_bucket)$/.test(name)
 }
 
+/** The fine window for the first sample: the window, up to its last hour. */
+const fineRangeOf = (windowSeconds: number): number => Math.min(windowSeconds, 3600)
+
+/** The fine subquery's range and step: at most 1,800 steps, a second apart for a window up to half an hour. */
+const fineSubquery = (windowSeconds: number): string => {
+  const range = fineRangeOf(windowSeconds)
+  return `[${promDuration(range)}:${promDuration(Math.max(1, Math.ceil(range / 1800)))}]`
+}
+
 /**
  * One PromQL expression giving, per group, the first sample time in the window (`first`), the
  * newest sample time (`newest`, `newest_now`) and the requests counted (`events`, for counters).
@@ -73,12 +82,12 @@ export function coverageExpression(
   selectors: string[],
   windowSeconds: number,
   groupBy: string[],
-  opts: { countEvents?: boolean } = {}
+  opts: { countEvents?: boolean; fineApart?: boolean } = {}
 ): string {
   const by = groupBy.length ? ` by (${groupBy.join(', ')})` : ''
   const win = promDuration(windowSeconds)
-  const fineRange = Math.min(windowSeconds, 3600)
-  const fine = `[${promDuration(fineRange)}:${promDuration(Math.max(1, Math.ceil(fineRange / 1800)))}]`
+  const fineRange = fineRangeOf(windowSeconds)
+  const fine = fineSubquery(windowSeconds)
   // The newest sample is seen, with its own time, at every step of the lookback after it: a step
   // a minute apart finds it exactly (a fifth of the 5-minute lookback), for a fraction of the work.
   const newestFine = `[${promDuration(fineRange)}:${promDuration(Math.min(60, fineRange))}]`
@@ -94,8 +103,13 @@ export function coverageExpression(
   const sampleTimes = (fn: 'min' | 'max', s: string, range: string): string => `${fn}_over_time(timestamp(${s})${range})`
   const stepTimes = (fn: 'min' | 'max', s: string, range: string): string => `${fn}_over_time(timestamp(count${by} (${s}))${range})`
   const over = coarse ? stepTimes : sampleTimes
+  // Apart: the sample at the window's start (one step, `offset`) answers for every group whose
+  // data is older than the window; the fine subquery is asked after, for the others only.
+  const firstPart = opts.fineApart
+    ? part(`min${by} (${any((s) => `timestamp(${s} offset ${win})`)})`, 'first_start')
+    : part(`min${by} (${any((s) => over('min', s, fine))})`, 'first')
   const parts = [
-    part(`min${by} (${any((s) => over('min', s, fine))})`, 'first'),
+    firstPart,
     part(`max${by} (${any((s) => over('max', s, coarse ?? newestFine))})`, 'newest'),
     part(`max${by} (${any((s) => `timestamp(${s})`)})`, 'newest_now')
   ]
@@ -106,17 +120,51 @@ export function coverageExpression(
   return parts.join('\nor\n')
 }
 
+/**
+ * The fine `first` part alone, for the groups whose data starts inside the window (asked after a
+ * `fineApart` coverage answer). With one grouping label and a few such groups, the selectors are
+ * narrowed to them, so the backend reads their series only.
+ */
+export function fineFirstExpression(selectors: string[], windowSeconds: number, groupBy: string[], only?: string[]): string {
+  const by = groupBy.length ? ` by (${groupBy.join(', ')})` : ''
+  const fine = fineSubquery(windowSeconds)
+  const narrow = (s: string): string => {
+    if (!only || groupBy.length !== 1) return s
+    const m = `${groupBy[0]}=~${exactRegex(only)}`
+    return /\{\s*\}$/.test(s) ? s.replace(/\{\s*\}$/, `{${m}}`) : s.endsWith('}') ? `${s.slice(0, -1)}, ${m}}` : `${s}{${m}}`
+  }
+  const any = selectors.map((s) => `min_over_time(timestamp(${narrow(s)})${fine})`).join(' or ')
+  return `label_replace(min${by} (${any}), "${PART_LABEL}", "first", "", "")`
+}
+
+/** Up to this many groups are named in the fine query; more read every series (as one query does). */
+export const FINE_NARROW_MAX = 200
+
+/**
+ * Whether a group's first sample is still to be found by the fine query: it has data, none at the
+ * window's start, and (past an hour) the coarse steps put its start in the last hour.
+ */
+export function needsFineFirst(row: CoverageRow, windowSeconds: number, nowSec: number): boolean {
+  if (row.startSeen || row.newest === undefined) return false
+  return windowSeconds <= 3600 || row.first === undefined || row.first > nowSec - fineRangeOf(windowSeconds)
+}
+
 /** What a coverage answer said for one group. */
 export interface CoverageRow {
   first?: number
   newest?: number
   events?: number
+  /** A sample at the window's start was seen (`first_start`): the data covers the window from its start. */
+  startSeen?: boolean
 }
 
 /** Fold one sample of a coverage answer into its row. */
 export function addCoverageSample(row: CoverageRow, part: string | undefined, value: number): void {
   if (!Number.isFinite(value)) return
-  if (part === 'first' || part === 'first_coarse') row.first = Math.min(row.first ?? Infinity, value)
+  if (part === 'first_start') {
+    row.startSeen = true
+    row.first = Math.min(row.first ?? Infinity, value)
+  } else if (part === 'first' || part === 'first_coarse') row.first = Math.min(row.first ?? Infinity, value)
   else if (part === 'newest' || part === 'newest_now') row.newest = Math.max(row.newest ?? -Infinity, value)
   else if (part === 'events') row.events = (row.events ?? 0) + value
 }
