@@ -1,4 +1,4 @@
-import { groupedQuery, groupingOf, requestsByShape, splitByValue } from '../../src/alerting/slo/group-by-label.js'
+import { groupedQuery, groupingOf, requestsByShape, requestsByShapeOrExcept, splitByValue } from '../../src/alerting/slo/group-by-label.js'
 import { lezerParse } from '../../src/alerting/slo/promql.js'
 
 /** The query for this member and one whose `service` is b, or null when the rewrite is not proven. */
@@ -120,5 +120,50 @@ describe('one query for many services: the rewrite is made only where it is prov
     expect(split.get('svc-1')).toEqual([{ labels: {}, value: 1 }])
     expect(split.get('svc-99')).toEqual([{ labels: {}, value: 2 }])
     expect(split.size).toBe(2)
+  })
+
+  test('a shape too long to list is one query excluding the values no member has; without the values, or when they do not fit, it is cut as before', async () => {
+    const items = Array.from({ length: 40 }, (_, i) => `sum(rate(x{service="svc-${i}"}[5m])) / sum(rate(y{service="svc-${i}"}[5m]))`)
+    const asked: Array<{ label: string; selectors: string[] }> = []
+    const held = [...Array.from({ length: 40 }, (_, i) => `svc-${i}`), 'other.1', 'other-2']
+    const { shaped, alone } = await requestsByShapeOrExcept([...items, 'vector(1)'], {
+      queryOf: (q) => q,
+      maxChars: 300,
+      valuesOf: async (label, selectors) => {
+        asked.push({ label, selectors })
+        return held
+      }
+    })
+    expect(alone).toEqual(['vector(1)'])
+    expect(asked).toEqual([{ label: 'service', selectors: ['x{service!=""}', 'y{service!=""}'] }])
+    expect(shaped).toHaveLength(1)
+    expect(shaped[0]!.except).toBe(true)
+    expect(shaped[0]!.members.map((m) => m.item)).toEqual(items)
+    expect(shaped[0]!.query).toBe(
+      'sum by (service) (rate(x{service!="", service!~"other\\\\.1|other-2"}[5m])) / sum by (service) (rate(y{service!="", service!~"other\\\\.1|other-2"}[5m]))'
+    )
+    expect(lezerParse(shaped[0]!.query).error).toBeUndefined()
+
+    const failing = await requestsByShapeOrExcept(items, {
+      queryOf: (q) => q,
+      maxChars: 300,
+      valuesOf: async () => Promise.reject(new Error('down'))
+    })
+    expect(failing.shaped.length).toBeGreaterThan(1)
+    expect(failing.shaped.flatMap((r) => r.members.map((m) => m.item)).concat(failing.alone)).toEqual(expect.arrayContaining(items))
+    const many = await requestsByShapeOrExcept(items, {
+      queryOf: (q) => q,
+      maxChars: 300,
+      valuesOf: async () => Array.from({ length: 100 }, (_, i) => `elsewhere-${i}`)
+    })
+    expect(many.shaped.every((r) => !r.except && r.query.length <= 300)).toBe(true)
+    // Within the cap as listed: no values are asked.
+    asked.length = 0
+    await requestsByShapeOrExcept(items.slice(0, 2), {
+      queryOf: (q) => q,
+      maxChars: 12_000,
+      valuesOf: async (l, s) => (asked.push({ label: l, selectors: s }), held)
+    })
+    expect(asked).toEqual([])
   })
 })

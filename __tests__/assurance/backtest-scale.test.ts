@@ -22,7 +22,7 @@ const name = (i: number): string => `svc-${String(i).padStart(3, '0')}`
 /** Service i has one incident: 30 minutes at 50% errors, starting at hour 2 + (i mod 20). */
 const incidentStart = (i: number): number => START + (2 + (i % 20)) * HOUR
 
-function history(n: number): string {
+function history(n: number, nameOf: (i: number) => string = name): string {
   const lines = ['# TYPE http_requests counter']
   for (let i = 0; i < n; i++) {
     const errs = (t: number): number => (t > incidentStart(i) && t <= incidentStart(i) + 30 * MIN ? 50 : 0)
@@ -33,7 +33,7 @@ function history(n: number): string {
       let v = 1000
       for (let t = START; t <= END; t += MIN) {
         if (t > START) v += per(t)
-        lines.push(`http_requests_total{service="${name(i)}",code="${code}"} ${v} ${t}`)
+        lines.push(`http_requests_total{service="${nameOf(i)}",code="${code}"} ${v} ${t}`)
       }
     }
   }
@@ -41,15 +41,15 @@ function history(n: number): string {
   return lines.join('\n') + '\n'
 }
 
-function rules(n: number): string {
+function rules(n: number, nameOf: (i: number) => string = name): string {
   const ratio = (svc: string, w: string): string =>
     `sum(rate(http_requests_total{service="${svc}",code=~"5.."}[${w}])) / sum(rate(http_requests_total{service="${svc}"}[${w}]))`
   const slo = Array.from(
     { length: n },
     (_, i) => `      - alert: ErrorBudgetBurn
-        expr: ${ratio(name(i), '1h')} > 14.4 * 0.001 and ${ratio(name(i), '5m')} > 14.4 * 0.001
+        expr: ${ratio(nameOf(i), '1h')} > 14.4 * 0.001 and ${ratio(nameOf(i), '5m')} > 14.4 * 0.001
         for: 2m
-        labels: { severity: page, service: ${name(i)}, slo: ${name(i)}-availability }`
+        labels: { severity: page, service: ${nameOf(i)}, slo: ${nameOf(i)}-availability }`
   )
   return `groups:
   - name: slos
@@ -117,13 +117,14 @@ describe('backtest request cost', () => {
         expect(bt.summary.evaluated).toBe(n + 1)
         expect(bt.requests).toEqual({
           rules_api: 1,
-          data_coverage: 1,
+          data_coverage: 3,
           alerts_history: 1,
           rule_queries: 2,
-          total: 5,
+          label_values: 0,
+          total: 7,
           rules_evaluated: n + 1
         })
-        expect(client.requests).toBe(5)
+        expect(client.requests).toBe(7)
         // The per-service copies, asked as one query by service: each judged on its own service's
         // series, firing for its own incident only.
         const copies = bt.rules.filter((r) => r.name === 'ErrorBudgetBurn')
@@ -150,6 +151,46 @@ describe('backtest request cost', () => {
     },
     300_000
   )
+
+  it('a shape of more services than one query can list is one query all the same, excluding the services no rule has', async () => {
+    // Names of 400 characters: 12 rules' values no longer fit in one query; 3 more services have data but no rule.
+    const n = 12
+    const extra = 3
+    const long = (i: number): string => `${name(i)}-${'x'.repeat(400)}`
+    const prom = await startPrometheus({ storageDir: backfill(history(n + extra, long)), rules: { 'slos.yml': rules(n, long) } })
+    try {
+      const ctx = makeContext(
+        { backends: { prom: { type: 'prometheus', url: prom.url } }, alerting: { 'rules-backend': 'prom' }, incidents: { lookback: '1d' } },
+        { services: Array.from({ length: n }, (_, i) => service(long(i))), now: new Date(END * 1000) }
+      )
+      ctx.workspace = mkdtempSync(join(tmpdir(), 'bt-except-'))
+      const incidents: Incident[] = Array.from({ length: n + extra }, (_, i) => ({
+        id: `INC-${i}`,
+        service: long(i),
+        started_at: new Date(incidentStart(i) * 1000).toISOString(),
+        resolved_at: new Date((incidentStart(i) + 30 * MIN) * 1000).toISOString(),
+        source: 'bench'
+      }))
+      const { PrometheusClient } = await import('../../src/telemetry/prometheus/client.js')
+      const client = new PrometheusClient('prom', ctx.config.backends.prom!, {}, ctx.log)
+      const bt = await backtestAlerts({ ctx, prometheus: async () => client, incidents, incidentSources: [] })
+      // One label-values request, then the shape's one query (the grouped rule is the other).
+      expect(bt.requests).toMatchObject({ rule_queries: 2, label_values: 1, rules_evaluated: n + 1 })
+      const copies = bt.rules.filter((r) => r.name === 'ErrorBudgetBurn')
+      expect(copies).toHaveLength(n)
+      for (const r of copies) {
+        const i = Number(r.labels.service!.slice(4, 7))
+        expect(r.request).toContain(
+          `one query for ${n} rules of this shape by service (every value the backend holds but those no rule has)`
+        )
+        expect(r.intervals.every((x) => x.service === long(i))).toBe(true)
+        expect(r.incidents.filter((o) => o.status === 'detected').map((o) => o.id)).toEqual([`INC-${i}`])
+        expect(r.false_positives).toBe(0)
+      }
+    } finally {
+      await prom.stop()
+    }
+  }, 120_000)
 
   it('a shape the backend refuses: each rule is asked alone and carries its own refusal', async () => {
     const n = 3

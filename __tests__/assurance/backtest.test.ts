@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { backtestAlerts } from '../../src/assurance/backtest/backtest.js'
+import { dataSpans } from '../../src/assurance/backtest/data-coverage.js'
 import { withBacktest } from '../../src/assurance/backtest/feed.js'
 import { correlate } from '../../src/assurance/tuning.js'
 import { renderTuningReport } from '../../src/report/tuning.js'
@@ -50,6 +51,10 @@ function openMetrics(): string {
   // A recording rule that has recorded all along: read as recorded, not expanded.
   lines.push('# TYPE service:up:ok gauge')
   for (let t = T0; t <= END; t += MIN) lines.push(`service:up:ok{service="payments"} 1 ${t}`)
+  // For the data-coverage parity: one lone sample, and a metric with a two-day gap.
+  lines.push('# TYPE lone_metric gauge', `lone_metric 1 ${T0 + 2 * DAY + 17}`)
+  lines.push('# TYPE gappy_metric gauge')
+  for (let t = T0; t <= END; t += MIN) if (t < T0 + DAY || t > T0 + 3 * DAY + 41) lines.push(`gappy_metric 1 ${t}`)
   // What actually fired: the page alert during the first incident, nothing else.
   lines.push('# TYPE ALERTS gauge')
   for (let t = INC1 + 4 * MIN; t <= INC1 + 64 * MIN; t += MIN)
@@ -163,12 +168,50 @@ describe('backtest over a backfilled week', () => {
   it('writes a valid alert-backtest.json, one query per rule, and says how much of the lookback the data covered', () => {
     expect(validateAgainst('alert-backtest.schema.json', bt)).toEqual({ schema: 'alert-backtest.schema.json', valid: true, errors: [] })
     expect(bt.status).toBe('partial') // the absent-data rule has no data to be evaluated on
-    expect(bt.requests).toEqual({ rules_api: 1, data_coverage: 1, alerts_history: 1, rule_queries: 4, total: 7, rules_evaluated: 4 })
+    // The data coverage: a coarse query and one over each end of the data (data_coverage 3).
+    expect(bt.requests).toEqual({
+      rules_api: 1,
+      data_coverage: 3,
+      alerts_history: 1,
+      rule_queries: 4,
+      label_values: 0,
+      total: 9,
+      rules_evaluated: 4
+    })
     expect(bt.data.coverage.from).toBe(iso(T0))
     expect(bt.data.coverage.fraction).toBe(0.8571)
     expect(bt.history.status).toBe('ok')
     expect(rule('PaymentsTelemetryAbsent').status).toBe('no_data')
     expect(rule('PaymentsTelemetryAbsent').detail).toContain('no series of up')
+  })
+
+  it('the data coverage finds the first and last step with data that one query over the whole grid finds, at a fraction of the steps', async () => {
+    const { PrometheusClient } = await import('../../src/telemetry/prometheus/client.js')
+    const client = new PrometheusClient(
+      'prom',
+      { type: 'prometheus', url: prom.url, 'timeout-seconds': 10, retries: 0 } as never,
+      {},
+      makeContext({}).log
+    )
+    const names = ['http_requests_total', 'service:up:ok', 'ALERTS', 'lone_metric', 'gappy_metric', 'never_there']
+    for (const step of [120, 300]) {
+      const whole = new Map<string, { from: number; to: number }>()
+      const one = await client.rangeQuery(
+        `count by (__name__) ({__name__=~"${names.join('|')}"})`,
+        new Date(START * 1000),
+        new Date(END * 1000),
+        step
+      )
+      for (const s of one.series) whole.set(s.labels.__name__!, { from: s.values[0]![0], to: s.values[s.values.length - 1]![0] })
+      let asked = 0
+      const { spans, queries } = await dataSpans(client, names, START, END, step, () => asked++)
+      expect(spans).toEqual(whole)
+      expect(whole.get('lone_metric')).toBeDefined()
+      expect(spans.has('never_there')).toBe(false)
+      expect(asked).toBe(queries.length)
+      // The coarse query and one per distinct range of parts; far below the grid's 5,040 steps a series.
+      expect(asked).toBeLessThanOrEqual(10)
+    }
   })
 
   it('the page alert: for honoured, exact detection and reset, the missed slow burn, and the factor that would have caught it', () => {

@@ -24,6 +24,7 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
   const now = new Date(end * 1000)
   const upFrom = Math.ceil((end - 7200) / 605) * 605
   const upSince = new Date(upFrom * 1000).toISOString()
+  const longName = (k: number): string => `long-${k}-${'x'.repeat(400)}`
   const stoppedFrom = end - 1500 + 3
   const stoppedTo = stoppedFrom + 7 * Math.floor((end - 720 - stoppedFrom) / 7)
   let prom: RunningBackend
@@ -41,6 +42,10 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
     for (let t = end - 30, i = 0; t <= end; t++, i++) lines.push(`http_requests_total{service="fresh",code="200"} ${40 * i} ${t}`)
     for (let t = stoppedFrom, i = 0; t <= stoppedTo; t += 7, i++)
       lines.push(`http_requests_total{service="stopped",code="200"} ${7 * i} ${t}`)
+    // Services with names of 400 characters: too many of them to list in one query.
+    for (let k = 0; k < 30; k++)
+      for (let t = end - 3600, i = 0; t <= end; t += 60, i++)
+        lines.push(`http_requests_total{service="${longName(k)}",code="200"} ${(k + 1) * i} ${t}`)
     lines.push('# TYPE up gauge')
     // Starts on a step of the 7-day coverage subquery (605 s), so its first sample is found to the second.
     for (let t = upFrom; t <= end; t += 5) lines.push(`up{job="shop"} 1 ${t}`)
@@ -232,6 +237,23 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
     // No data for a name a regex would also match ("check.ut", "checkou"): nothing of checkout's.
     expect(together.find((a) => a.slo === 'check.ut-good')!.coverage?.seconds ?? 0).toBe(0)
     expect(together.find((a) => a.slo === 'checkou-good')!.coverage?.seconds ?? 0).toBe(0)
+  })
+
+  test('SLOs of one shape too many to list are one query excluding the services no SLO has, each with the figure its own query gives', async () => {
+    const ctx = makeContext({ backends: backends() }, { services: [], now })
+    ctx.model.slos = Array.from({ length: 28 }, (_, k) => ({ ...slo(`long-${k}`, longName(k)), window: '1h' }))
+    const client = new PrometheusClient('prom', ctx.config.backends.prom!, {}, ctx.log, {})
+    const together = await sloAttainment(ctx, async () => client)
+    // One label-values request and one query, where listing the services would take three.
+    expect(client.requests).toBe(2)
+    for (const [k, one] of ctx.model.slos.entries()) {
+      expect(together[k]!.detail).toContain('in one query by service (every value the backend holds but those no SLO has)')
+      const alone = makeContext({ backends: backends() }, { services: [], now })
+      alone.model.slos = [one]
+      const [own] = await sloAttainment(alone, async () => new PrometheusClient('prom', alone.config.backends.prom!, {}, alone.log, {}))
+      expect({ ...together[k]!, detail: '' }).toEqual({ ...own!, detail: '' })
+      expect(together[k]!.status).toBe('met')
+    }
   })
 
   test('a shape the backend refuses is asked again in batches, the refusal on each of its SLOs; the other shape is unharmed', async () => {

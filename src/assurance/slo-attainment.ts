@@ -1,4 +1,4 @@
-import { MAX_QUERY_CHARS, requestsByShape, splitByValue, type ShapeRequest } from '../alerting/slo/group-by-label.js'
+import { MAX_QUERY_CHARS, requestsByShapeOrExcept, splitByValue, type ShapeRequest } from '../alerting/slo/group-by-label.js'
 import { lezerParse } from '../alerting/slo/promql.js'
 import type { SloConfig } from '../config/schema.js'
 import type { RunContext } from '../model/monitoring-model.js'
@@ -55,7 +55,13 @@ export async function sloAttainment(ctx: RunContext, prometheus: PrometheusFor):
   const shaped: Array<ShapeRequest<{ at: number; p: Planned }>> = []
   const rest: Array<{ at: number; p: Planned }> = []
   for (const list of byBackend.values()) {
-    const r = requestsByShape(list, { queryOf: (x) => (x.p.alone ? undefined : x.p.query), maxChars: MAX_QUERY_CHARS })
+    // More SLOs of a shape than one query can list: one query all the same, excluding the values no SLO has.
+    const now = ctx.now()
+    const r = await requestsByShapeOrExcept(list, {
+      queryOf: (x) => (x.p.alone ? undefined : x.p.query),
+      maxChars: MAX_QUERY_CHARS,
+      valuesOf: (label, selectors, x) => x.p.prom.labelValues(label, selectors, new Date(now.getTime() - x.p.windowSeconds * 1000), now)
+    })
     shaped.push(...r.shaped)
     rest.push(...r.alone)
   }
@@ -91,7 +97,7 @@ async function runShaped(ctx: RunContext, req: ShapeRequest<{ p: Planned }>): Pr
   try {
     const r = await members[0]!.item.p.prom.instantQuery(req.query, ctx.now())
     const byValue = splitByValue(r.samples, req)
-    const asked = `; asked with ${members.length - 1} other SLO(s) of the same shape in one query by ${req.labels.join(', ')}`
+    const asked = `; asked with ${members.length - 1} other SLO(s) of the same shape in one query by ${req.labels.join(', ')}${req.except ? ' (every value the backend holds but those no SLO has)' : ''}`
     return members.map((m) => {
       const judged = judge(ctx, m.item.p, byValue.get(m.value) ?? [])
       return { ...judged, detail: judged.detail + asked }

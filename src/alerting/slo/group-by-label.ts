@@ -40,20 +40,29 @@ export interface ShapeRequest<T> {
   labels: string[]
   members: Array<{ item: T; value: string }>
   carries: string[]
+  /** The labels' matchers exclude the values no member has, rather than list the members' values. */
+  except?: boolean
 }
 
 const tupleKey = (values: string[]): string => values.join('\u0001')
 
-/**
- * Items whose queries share a shape, in requests of at most `maxChars` characters (VictoriaMetrics
- * refuses queries over 16 KiB) and `maxMembers` members (asked of a shape's first); a shape of one,
- * and any query the rewrite is not proven for, is left alone. `key` adds what else must agree (a
- * range query's start, end and step).
- */
-export function requestsByShape<T>(
-  items: T[],
-  opts: { queryOf: (x: T) => string | undefined; key?: (x: T) => string; maxChars: number; maxMembers?: (first: T) => number }
-): { shaped: Array<ShapeRequest<T>>; alone: T[] } {
+/** Queries of one shape, before they are cut into requests. */
+interface Shape<T> {
+  text: string
+  labels: string[]
+  holes: number[]
+  carries: string[]
+  members: Array<{ item: T; g: LabelGrouping }>
+}
+
+interface ShapeOptions<T> {
+  queryOf: (x: T) => string | undefined
+  key?: (x: T) => string
+  maxChars: number
+  maxMembers?: (first: T) => number
+}
+
+function shapesOf<T>(items: T[], opts: ShapeOptions<T>): { shapes: Array<Shape<T>>; alone: T[] } {
   const byKey = new Map<string, Array<{ item: T; g: LabelGrouping }>>()
   const alone: T[] = []
   for (const item of items) {
@@ -68,43 +77,128 @@ export function requestsByShape<T>(
     if (!list) byKey.set(k, (list = []))
     list.push({ item, g })
   }
-  const shaped: Array<ShapeRequest<T>> = []
+  const shapes: Array<Shape<T>> = []
   for (const list of byKey.values()) {
-    if (list.length === 1) {
-      alone.push(list[0]!.item)
-      continue
+    if (list.length === 1) alone.push(list[0]!.item)
+    else {
+      const { text, labels, holes, carries } = list[0]!.g
+      shapes.push({ text, labels, holes, carries, members: list })
     }
-    const { text, labels, holes, carries } = list[0]!.g
-    const most = opts.maxMembers?.(list[0]!.item) ?? Infinity
-    const fixed = text.length + labels.reduce((n, l, i) => n + holes[i]! * (l.length + 4), 0)
-    let cur: Array<{ item: T; g: LabelGrouping }> = []
-    let chars = fixed
-    const flush = (): void => {
-      if (cur.length === 1) alone.push(cur[0]!.item)
-      else if (cur.length)
-        shaped.push({
-          query: groupedQuery(
+  }
+  return { shapes, alone }
+}
+
+const requestOf = <T>(shape: Shape<T>, members: Shape<T>['members'], query: string): ShapeRequest<T> => ({
+  query,
+  labels: shape.labels,
+  members: members.map((m) => ({ item: m.item, value: tupleKey(m.g.values) })),
+  carries: shape.carries
+})
+
+/** A shape in requests of at most `maxChars` characters and `maxMembers` members, each label a regex of its members' values. */
+function chunksOf<T>(shape: Shape<T>, opts: ShapeOptions<T>, alone: T[]): Array<ShapeRequest<T>> {
+  const { text, labels, holes } = shape
+  const most = opts.maxMembers?.(shape.members[0]!.item) ?? Infinity
+  const fixed = text.length + labels.reduce((n, l, i) => n + holes[i]! * (l.length + 4), 0)
+  const out: Array<ShapeRequest<T>> = []
+  let cur: Shape<T>['members'] = []
+  let chars = fixed
+  const flush = (): void => {
+    if (cur.length === 1) alone.push(cur[0]!.item)
+    else if (cur.length)
+      out.push(
+        requestOf(
+          shape,
+          cur,
+          groupedQuery(
             text,
             labels,
             cur.map((m) => m.g.values)
-          ),
-          labels,
-          members: cur.map((m) => ({ item: m.item, value: tupleKey(m.g.values) })),
-          carries
-        })
-      cur = []
-      chars = fixed
+          )
+        )
+      )
+    cur = []
+    chars = fixed
+  }
+  for (const m of shape.members) {
+    // A regex-quoted value is at most twice as long, with its '|'.
+    const grows = m.g.values.reduce((n, v, i) => n + holes[i]! * (v.length * 2 + 1), 0)
+    if (cur.length && (chars + grows > opts.maxChars || cur.length >= most)) flush()
+    cur.push(m)
+    chars += grows
+  }
+  flush()
+  return out
+}
+
+/**
+ * Items whose queries share a shape, in requests of at most `maxChars` characters (VictoriaMetrics
+ * refuses queries over 16 KiB) and `maxMembers` members (asked of a shape's first); a shape of one,
+ * and any query the rewrite is not proven for, is left alone. `key` adds what else must agree (a
+ * range query's start, end and step).
+ */
+export function requestsByShape<T>(items: T[], opts: ShapeOptions<T>): { shaped: Array<ShapeRequest<T>>; alone: T[] } {
+  const { shapes, alone } = shapesOf(items, opts)
+  return { shaped: shapes.flatMap((shape) => chunksOf(shape, opts, alone)), alone }
+}
+
+/**
+ * As `requestsByShape`, but a shape whose members' values do not fit in one request is asked in
+ * one all the same when the backend's values of its labels allow: each label's matcher then
+ * excludes the values no member has (`service!="", service!~"others"`), so the backend reads the
+ * members' series and no other, whatever their number. `valuesOf` asks the backend for a label's
+ * values on the shape's series (one request a label and shape, counted by the caller); when it
+ * fails, or the excluded values do not fit either, the shape is cut into requests as before.
+ */
+export async function requestsByShapeOrExcept<T>(
+  items: T[],
+  opts: ShapeOptions<T> & { valuesOf: (label: string, selectors: string[], first: T) => Promise<string[]> }
+): Promise<{ shaped: Array<ShapeRequest<T>>; alone: T[] }> {
+  const { shapes, alone } = shapesOf(items, opts)
+  const shaped: Array<ShapeRequest<T>> = []
+  for (const shape of shapes) {
+    const single: T[] = []
+    const chunks = chunksOf(shape, opts, single)
+    const most = opts.maxMembers?.(shape.members[0]!.item) ?? Infinity
+    const query = chunks.length + single.length > 1 && shape.members.length <= most ? await exceptQuery(shape, opts) : undefined
+    if (query !== undefined && query.length <= opts.maxChars) shaped.push({ ...requestOf(shape, shape.members, query), except: true })
+    else {
+      shaped.push(...chunks)
+      alone.push(...single)
     }
-    for (const m of list) {
-      // A regex-quoted value is at most twice as long, with its '|'.
-      const grows = m.g.values.reduce((n, v, i) => n + holes[i]! * (v.length * 2 + 1), 0)
-      if (cur.length && (chars + grows > opts.maxChars || cur.length >= most)) flush()
-      cur.push(m)
-      chars += grows
-    }
-    flush()
   }
   return { shaped, alone }
+}
+
+async function exceptQuery<T>(
+  shape: Shape<T>,
+  opts: { valuesOf: (label: string, selectors: string[], first: T) => Promise<string[]> }
+): Promise<string | undefined> {
+  const { text, labels } = shape
+  const anyValue = text.replace(/\u0000(\d+)\u0000/g, (_, i: string) => `${labels[Number(i)]}!=""`)
+  const parsed = lezerParse(anyValue)
+  if (parsed.error) return undefined
+  const selectors: string[] = []
+  const cursor = parsed.tree.cursor()
+  do {
+    if (cursor.name === 'VectorSelector') {
+      const sel = anyValue.slice(cursor.from, cursor.to)
+      if (!selectors.includes(sel)) selectors.push(sel)
+    }
+  } while (cursor.next())
+  const matchers: string[] = []
+  for (const [i, label] of labels.entries()) {
+    let held: string[]
+    try {
+      held = await opts.valuesOf(label, selectors, shape.members[0]!.item)
+    } catch {
+      return undefined
+    }
+    const wanted = new Set(shape.members.map((m) => m.g.values[i]!))
+    const others = held.filter((v) => !wanted.has(v))
+    matchers.push(others.length ? `${label}!="", ${label}!~${JSON.stringify(others.map(regexQuote).join('|'))}` : `${label}!=""`)
+  }
+  return text.replace(/\u0000(\d+)\u0000/g, (_, i: string) => matchers[Number(i)]!)
 }
 
 /** A grouped answer's series by their members' values, without the labels the members' own answers lack. */

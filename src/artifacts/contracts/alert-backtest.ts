@@ -140,6 +140,9 @@ export const alertBacktestContract = z
       data_coverage: count,
       alerts_history: count,
       rule_queries: count,
+      label_values: count.describe(
+        "Label values asked of a rule shape too many services' values to list, to ask it in one query all the same."
+      ),
       total: count,
       rules_evaluated: count
     }),

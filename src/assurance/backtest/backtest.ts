@@ -8,12 +8,14 @@
 import type { SloAlignment } from '../../alerting/types.js'
 import type { RunContext } from '../../model/monitoring-model.js'
 import type { RangeSeries } from '../../telemetry/prometheus/client.js'
-import { MAX_QUERY_CHARS, requestsByShape, splitByValue } from '../../alerting/slo/group-by-label.js'
+import { MAX_QUERY_CHARS, requestsByShapeOrExcept, splitByValue } from '../../alerting/slo/group-by-label.js'
 import { errorText, smallerMayAnswer } from '../../util/errors.js'
 import { httpLimits } from '../../util/http.js'
 import { durationSeconds } from '../../util/duration.js'
 import type { DataSourceStatus, Incident } from '../types.js'
 import type { PrometheusFor } from '../correlate-alerts.js'
+import { dataSpans } from './data-coverage.js'
+import { exactRegex } from '../../telemetry/vector.js'
 import { compareWithHistory, evaluateRule, historySpans, round } from './evaluate.js'
 import { burnSignal, equalityValues, expandRecordings, metricNames, type Expansion, type RecordingDefinition } from './promql.js'
 import { alertsInForce, rulesFromApi, rulesFromFiles, type AlertInForce, type RuleSourceStatus, type TimedRule } from './rules.js'
@@ -72,7 +74,7 @@ export function emptyBacktest(now: Date, lookback: string, status: 'not_run' | '
     incident_sources: [],
     data: { query: null, step_seconds: null, coverage: coverage(null, null, seconds), metrics: [] },
     history: { query: null, status: 'not_run', series: 0, detail },
-    requests: { rules_api: 0, data_coverage: 0, alerts_history: 0, rule_queries: 0, total: 0, rules_evaluated: 0 },
+    requests: { rules_api: 0, data_coverage: 0, alerts_history: 0, rule_queries: 0, label_values: 0, total: 0, rules_evaluated: 0 },
     rules: [],
     summary: {
       rules: 0,
@@ -89,8 +91,6 @@ export function emptyBacktest(now: Date, lookback: string, status: 'not_run' | '
     }
   }
 }
-
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** A step no finer than the interval, fitting Prometheus's point limit, as a multiple of the interval. */
 function stepFor(interval: number, span: number): number {
@@ -233,22 +233,17 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
     }
   }
   const dataStep = Math.max(60, Math.ceil(lookbackSeconds / 10000 / 60) * 60)
-  const seen = new Map<string, { from: number; to: number }>()
+  let seen = new Map<string, { from: number; to: number }>()
   let dataOk = true
   if (names.size) {
-    const query = `count by (__name__) ({__name__=~"${[...names].sort().map(escapeRegex).join('|')}"})`
-    result.data.query = query
     result.data.step_seconds = dataStep
     try {
-      requests.data_coverage++
-      const r = await prom.rangeQuery(query, new Date(start * 1000), new Date(end * 1000), dataStep)
-      for (const s of r.series) {
-        const name = s.labels.__name__
-        if (!name || s.values.length === 0) continue
-        seen.set(name, { from: s.values[0]![0], to: s.values[s.values.length - 1]![0] })
-      }
+      const found = await dataSpans(prom, [...names], start, end, dataStep, () => requests.data_coverage++)
+      seen = found.spans
+      result.data.query = found.queries.join('\n# then\n')
     } catch (err) {
       dataOk = false
+      result.data.query = `count by (__name__) ({__name__=~${exactRegex([...names].sort())}})`
       result.detail = `data coverage query failed: ${errorText(err)}`
     }
   }
@@ -503,11 +498,17 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
   // Rules of one shape (a fleet's per-service copies) over the same range and step are one query
   // by service, each rule judged on its service's series (see group-by-label.ts). A request
   // answers at most half the response cap, at about 40 bytes a point.
-  const { shaped, alone: single } = requestsByShape(pending, {
+  // A shape of more services than one query can list is one query all the same, excluding the
+  // values of its labels no rule has (one label-values request each).
+  const { shaped, alone: single } = await requestsByShapeOrExcept(pending, {
     queryOf: (p) => p.rb.query,
     key: (p) => `${p.from}|${p.to}|${p.step}`,
     maxChars: MAX_QUERY_CHARS,
-    maxMembers: (p) => Math.max(1, Math.floor(httpLimits().maxResponseBytes / 2 / ((Math.floor((p.to - p.from) / p.step) + 1) * 40)))
+    maxMembers: (p) => Math.max(1, Math.floor(httpLimits().maxResponseBytes / 2 / ((Math.floor((p.to - p.from) / p.step) + 1) * 40))),
+    valuesOf: (label, selectors, p) => {
+      requests.label_values++
+      return prom.labelValues(label, selectors, new Date(p.from * 1000), new Date(p.to * 1000))
+    }
   })
   const work: Array<{ rules: Pending[]; run: () => Promise<void> }> = [
     ...shaped.map((req) => ({
@@ -529,7 +530,7 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
           return
         }
         const byValue = splitByValue(answer.series, req)
-        const note = `; one query for ${req.members.length} rules of this shape by ${req.labels.join(', ')}`
+        const note = `; one query for ${req.members.length} rules of this shape by ${req.labels.join(', ')}${req.except ? ' (every value the backend holds but those no rule has)' : ''}`
         for (const m of req.members) finish(m.item, byValue.get(m.value) ?? [], answer.request + note)
       }
     })),
@@ -545,7 +546,7 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
   await Promise.all(Array.from({ length: Math.min(RULE_CONCURRENCY, work.length) }, worker))
 
   // ---- summary ----
-  requests.total = requests.rules_api + requests.data_coverage + requests.alerts_history + requests.rule_queries
+  requests.total = requests.rules_api + requests.data_coverage + requests.alerts_history + requests.rule_queries + requests.label_values
   const evaluated = result.rules.filter((r) => r.status === 'evaluated')
   // Without an incident source, no firing can be called true or false.
   const judged0 = input.incidents.length > 0 || input.incidentSources.some((s) => s.kind === 'incidents' && s.status === 'ok')

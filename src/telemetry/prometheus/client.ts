@@ -171,6 +171,22 @@ export class PrometheusClient {
     return body.data as Array<Record<string, string>>
   }
 
+  /** The values a label takes on the series matching any of the selectors between start and end (`/api/v1/label/<name>/values`). */
+  async labelValues(label: string, matchers: string[], start?: Date, end?: Date): Promise<string[]> {
+    const params = new URLSearchParams()
+    for (const m of matchers) params.append('match[]', m)
+    if (start) params.set('start', (start.getTime() / 1000).toFixed(3))
+    if (end) params.set('end', (end.getTime() / 1000).toFixed(3))
+    const path = `/api/v1/label/${encodeURIComponent(label)}/values`
+    const what = `GET ${this.http.describe('GET', path).url}`
+    const res = await this.http.send({ method: 'GET', path: `${path}?${params.toString()}` })
+    const body = this.http.json(res, what)
+    if (!isObject(body) || body.status !== 'success' || !Array.isArray(body.data) || !body.data.every((v) => typeof v === 'string')) {
+      throw new BackendError(this.name, what, `answered HTTP ${res.status} without a successful list of label values`, res.status)
+    }
+    return body.data as string[]
+  }
+
   /** Rule groups in force (`/api/v1/rules`), optionally only alerting or recording rules. */
   async rules(type?: 'alert' | 'record'): Promise<PrometheusRuleGroup[]> {
     const what = `GET ${this.http.describe('GET', '/api/v1/rules').url}`
