@@ -140,9 +140,14 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
     expect(queryOf('checkout')).toContain('timestamp(http_requests_total offset 30m)')
     expect(queryOf('checkout')).not.toContain('then the first sample')
     expect(queryOf('fresh')).toContain('then the first sample inside the window')
-    expect(queryOf('fresh')).toContain('min_over_time(timestamp(http_requests_total{service=~"fresh|stopped"})[30m:1s])')
-    // Five value queries, the coverage query and the fine one for the two young services.
-    expect(together.requests).toBe(7)
+    // Thirty coarse steps show where each young service starts; the fine query reaches back a step
+    // before the earliest (stopped's first minute step, 1440 s ago), not over the whole window.
+    expect(queryOf('fresh')).toContain(
+      'min_over_time(timestamp(count by (service) (http_requests_total{service=~"fresh|stopped"}))[30m:1m])'
+    )
+    expect(queryOf('fresh')).toContain('min_over_time(timestamp(http_requests_total{service=~"fresh|stopped"})[1501s:1s])')
+    // Five value queries, the coverage query, then the coarse and fine ones for the two young services.
+    expect(together.requests).toBe(8)
   })
 
   const slo = (name: string, svc: string): SloConfig => ({

@@ -66,9 +66,9 @@ export function isCounterSelector(selector: string): boolean {
 /** The fine window for the first sample: the window, up to its last hour. */
 const fineRangeOf = (windowSeconds: number): number => Math.min(windowSeconds, 3600)
 
-/** The fine subquery's range and step: at most 1,800 steps, a second apart for a window up to half an hour. */
-const fineSubquery = (windowSeconds: number): string => {
-  const range = fineRangeOf(windowSeconds)
+/** The fine subquery's range (the fine window, or less) and step: at most 1,800 steps, a second apart up to half an hour. */
+const fineSubquery = (windowSeconds: number, rangeSeconds = fineRangeOf(windowSeconds)): string => {
+  const range = Math.max(1, Math.min(Math.ceil(rangeSeconds), fineRangeOf(windowSeconds)))
   return `[${promDuration(range)}:${promDuration(Math.max(1, Math.ceil(range / 1800)))}]`
 }
 
@@ -120,20 +120,50 @@ export function coverageExpression(
   return parts.join('\nor\n')
 }
 
+/** A selector narrowed to the groups named (one grouping label), or as it is. */
+function narrowed(s: string, groupBy: string[], only?: string[]): string {
+  if (!only || groupBy.length !== 1) return s
+  const m = `${groupBy[0]}=~${exactRegex(only)}`
+  return /\{\s*\}$/.test(s) ? s.replace(/\{\s*\}$/, `{${m}}`) : s.endsWith('}') ? `${s.slice(0, -1)}, ${m}}` : `${s}{${m}}`
+}
+
+/** Steps of the bound query: its step is the window over this. */
+const BOUND_STEPS = 30
+
+/**
+ * For the groups whose data starts inside a window of up to an hour: the first of thirty steps at
+ * which each has data (`first_coarse`). Its first sample lies within one step before, so the fine
+ * query need only reach that far back (a service seconds old is read over seconds, not the window).
+ */
+export function youngStartExpression(
+  selectors: string[],
+  windowSeconds: number,
+  groupBy: string[],
+  only?: string[]
+): { query: string; stepSeconds: number } {
+  const by = groupBy.length ? ` by (${groupBy.join(', ')})` : ''
+  const stepSeconds = Math.max(1, Math.ceil(windowSeconds / BOUND_STEPS))
+  const range = `[${promDuration(windowSeconds)}:${promDuration(stepSeconds)}]`
+  const any = selectors.map((s) => `min_over_time(timestamp(count${by} (${narrowed(s, groupBy, only)}))${range})`).join(' or ')
+  return { query: `label_replace(min${by} (${any}), "${PART_LABEL}", "first_coarse", "", "")`, stepSeconds }
+}
+
 /**
  * The fine `first` part alone, for the groups whose data starts inside the window (asked after a
- * `fineApart` coverage answer). With one grouping label and a few such groups, the selectors are
- * narrowed to them, so the backend reads their series only.
+ * `fineApart` coverage answer), over the window's last `rangeSeconds` when the data is known to be
+ * younger. With one grouping label and a few such groups, the selectors are narrowed to them, so
+ * the backend reads their series only.
  */
-export function fineFirstExpression(selectors: string[], windowSeconds: number, groupBy: string[], only?: string[]): string {
+export function fineFirstExpression(
+  selectors: string[],
+  windowSeconds: number,
+  groupBy: string[],
+  only?: string[],
+  rangeSeconds?: number
+): string {
   const by = groupBy.length ? ` by (${groupBy.join(', ')})` : ''
-  const fine = fineSubquery(windowSeconds)
-  const narrow = (s: string): string => {
-    if (!only || groupBy.length !== 1) return s
-    const m = `${groupBy[0]}=~${exactRegex(only)}`
-    return /\{\s*\}$/.test(s) ? s.replace(/\{\s*\}$/, `{${m}}`) : s.endsWith('}') ? `${s.slice(0, -1)}, ${m}}` : `${s}{${m}}`
-  }
-  const any = selectors.map((s) => `min_over_time(timestamp(${narrow(s)})${fine})`).join(' or ')
+  const fine = fineSubquery(windowSeconds, rangeSeconds)
+  const any = selectors.map((s) => `min_over_time(timestamp(${narrowed(s, groupBy, only)})${fine})`).join(' or ')
   return `label_replace(min${by} (${any}), "${PART_LABEL}", "first", "", "")`
 }
 
