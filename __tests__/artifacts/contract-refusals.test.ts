@@ -105,7 +105,7 @@ describe('alert-backtest.json', () => {
       incident_sources: [{ name: 'file', status: 'ok', detail: '', count: 1 }],
       data: { query: null, step_seconds: 60, coverage, metrics: [{ name: 'http_requests_total', from: T0, to: null }] },
       history: { query: null, status: 'no_history', series: 0, detail: '' },
-      requests: { rules_api: 1, data_coverage: 1, alerts_history: 1, rule_queries: 1, total: 4, rules_evaluated: 1 },
+      requests: { rules_api: 1, data_coverage: 1, alerts_history: 1, rule_queries: 1, label_values: 0, total: 4, rules_evaluated: 1 },
       rules: [rule],
       summary: {
         rules: 1,
