@@ -219,7 +219,7 @@ function judgeGrouped(j) {
                     value: null,
                     ...ageFields,
                     verdict: 'fail',
-                    reason: `stale: stopped reporting ${Math.round(age)} s ago (${iso(row.newest)}); freshness window ${(0,vector/* promDuration */.Jn)(j.freshnessSeconds)}`
+                    reason: `stale: stopped reporting ${Math.round(age)} s ago (${iso(row.newest)}); freshness window ${(0,vector/* promDuration */.Jn)(j.freshnessSeconds)}${j.lookbackQuery ? `; newest sample from ${j.lookbackQuery}` : ''}`
                 }, { gap: 'stale', ...freshness });
             }
             const where = j.freshByWindow ? `in the last ${(0,vector/* promDuration */.Jn)(j.freshnessSeconds)}` : `in the last ${(0,vector/* promDuration */.Jn)(j.lookbackSeconds)}`;
@@ -264,9 +264,12 @@ function backendErrorFor(services, request, startedAt, err) {
     }));
 }
 
+// EXTERNAL MODULE: ./node_modules/@prometheus-io/lezer-promql/dist/index.es.js + 3 modules
+var index_es = __webpack_require__(86828);
 // EXTERNAL MODULE: ./src/telemetry/prometheus/client.ts
 var client = __webpack_require__(80045);
 ;// CONCATENATED MODULE: ./src/telemetry/prometheus/provider.ts
+
 
 
 
@@ -282,25 +285,63 @@ function coverageLookbackSeconds(freshnessSeconds) {
     return Math.max(3600, 6 * freshnessSeconds);
 }
 /**
+ * The template when it is one series selector (`up`, `x{job="a"}`, in parentheses or not): range
+ * functions can then read its raw samples directly, without a subquery over every series.
+ */
+function plainSelector(template) {
+    const tree = index_es/* parser */.K3D.parse(template);
+    let broken = false;
+    tree.iterate({ enter: (n) => void (n.type.isError && (broken = true)) });
+    if (broken)
+        return undefined;
+    let n = tree.topNode.firstChild;
+    while (n?.name === 'ParenExpr') {
+        let inner = n.firstChild;
+        while (inner && (inner.name === '(' || inner.name === ')'))
+            inner = inner.nextSibling;
+        n = inner;
+    }
+    // `x @ 123`, `x offset 5m` and `x[5m]` are other nodes: only the selector itself qualifies.
+    return n?.name === 'VectorSelector' && !n.nextSibling ? template.slice(n.from, n.to).trim() : undefined;
+}
+/**
  * One PromQL query that answers, for every service at once, the value (sum of the template's
- * series), the newest sample time, and the number of series. `timestamp()` of a plain selector is
- * the sample's own time; the subquery carries it across the lookback so a stopped series still
- * shows when it stopped. The subquery step stays under Prometheus' 5-minute lookback delta so no
- * sample falls between steps.
+ * series), the newest sample time, and the number of series in the lookback. `timestamp()` of a
+ * plain selector is the sample's own time. For a plain selector the series are counted from the
+ * raw samples of the lookback (`last_over_time`), and the newest time of a service with no live
+ * sample is a second query asked only when such a service exists (`newestLookbackQuery`): a
+ * subquery over every series at every step costs the backend seconds at fleet size. For any other
+ * expression the subquery carries both across the lookback in the same query. The subquery step
+ * stays under Prometheus' 5-minute lookback delta so no sample falls between steps.
  */
 function coverageQuery(template, groupBy, freshnessSeconds) {
     const by = groupBy.join(', ');
     const lookback = (0,vector/* promDuration */.Jn)(coverageLookbackSeconds(freshnessSeconds));
-    const step = (0,vector/* promDuration */.Jn)(Math.max(15, Math.min(60, freshnessSeconds / 5)));
     const q = `(${template})`;
     const part = (expr, name) => `label_replace(${expr}, "${MEASURE_LABEL}", "${name}", "", "")`;
+    const selector = plainSelector(template);
+    if (selector)
+        return [
+            part(`sum by (${by}) (${q})`, 'value'),
+            part(`max by (${by}) (timestamp(${q}))`, 'newest'),
+            part(`count by (${by}) (last_over_time(${selector}[${lookback}]))`, 'series')
+        ].join('\nor\n');
     return [
         part(`sum by (${by}) (${q})`, 'value'),
         part(`max by (${by}) (timestamp(${q}))`, 'newest'),
-        part(`max by (${by}) (max_over_time(timestamp(${q})[${lookback}:${step}]))`, 'newest_lookback'),
+        part(newestLookbackExpression(template, by, freshnessSeconds), 'newest_lookback'),
         // Subquery steps sit on multiples of the step, so the newest samples join in from the instant.
-        part(`count by (${by}) (max_over_time(${q}[${lookback}:${step}]) or ${q} * 1)`, 'series')
+        part(`count by (${by}) (max_over_time(${q}[${lookback}:${lookbackStep(freshnessSeconds)}]) or ${q} * 1)`, 'series')
     ].join('\nor\n');
+}
+const lookbackStep = (freshnessSeconds) => (0,vector/* promDuration */.Jn)(Math.max(15, Math.min(60, freshnessSeconds / 5)));
+function newestLookbackExpression(template, by, freshnessSeconds) {
+    const lookback = (0,vector/* promDuration */.Jn)(coverageLookbackSeconds(freshnessSeconds));
+    return `max by (${by}) (max_over_time(timestamp((${template}))[${lookback}:${lookbackStep(freshnessSeconds)}]))`;
+}
+/** The newest sample time per service across the lookback, asked only when some service has series but no live sample. */
+function newestLookbackQuery(template, groupBy, freshnessSeconds) {
+    return plainSelector(template) ? newestLookbackExpression(template, groupBy.join(', '), freshnessSeconds) : undefined;
 }
 class PrometheusProvider {
     type = 'prometheus';
@@ -364,16 +405,41 @@ class PrometheusProvider {
             if (row)
                 row.newest = Math.max(t, row.newest ?? -Infinity);
         }
-        return judgeGrouped({
+        // A service with series in the lookback but no live sample stopped: when it stopped is asked apart.
+        const stopped = req.services.filter((s) => {
+            const row = rows.get(s.name);
+            return row !== undefined && row.values.length === 0 && row.newest === undefined && (row.series ?? 0) > 0;
+        });
+        const lookbackQuery = stopped.length ? newestLookbackQuery(req.check.query, groupBy, req.freshnessSeconds) : undefined;
+        let failed = [];
+        if (lookbackQuery) {
+            const lookbackRequest = this.client.http.describe('POST', '/api/v1/query', lookbackQuery);
+            try {
+                for (const s of (await this.client.instantQuery(lookbackQuery, req.now)).samples) {
+                    const row = rows.get(match(s.labels)?.name ?? '');
+                    if (row && row.values.length === 0 && Number.isFinite(s.value))
+                        row.newest = Math.max(row.newest ?? -Infinity, s.value);
+                }
+            }
+            catch (err) {
+                failed = backendErrorFor(stopped, lookbackRequest, startedAt, err);
+            }
+        }
+        const judged = judgeGrouped({
             services: req.services,
             rows,
             request,
+            lookbackQuery,
             startedAt,
             finishedAt,
             now: req.now,
             freshnessSeconds: req.freshnessSeconds,
             lookbackSeconds: coverageLookbackSeconds(req.freshnessSeconds)
         });
+        if (failed.length === 0)
+            return judged;
+        const byName = new Map(failed.map((m) => [m.service, m]));
+        return judged.map((m) => byName.get(m.service) ?? m);
     }
 }
 
@@ -1299,8 +1365,12 @@ class BackendClient {
 /* harmony export */   Yv: () => (/* binding */ selectorsOf),
 /* harmony export */   ZK: () => (/* binding */ PART_LABEL),
 /* harmony export */   _5: () => (/* binding */ coverageOf),
+/* harmony export */   kX: () => (/* binding */ needsFineFirst),
+/* harmony export */   q2: () => (/* binding */ FINE_NARROW_MAX),
 /* harmony export */   qk: () => (/* binding */ addCoverageSample),
-/* harmony export */   x2: () => (/* binding */ sufficiencyRule)
+/* harmony export */   rs: () => (/* binding */ fineFirstExpression),
+/* harmony export */   x2: () => (/* binding */ sufficiencyRule),
+/* harmony export */   zk: () => (/* binding */ youngStartExpression)
 /* harmony export */ });
 /* unused harmony export humanDuration */
 /* harmony import */ var _prometheus_io_lezer_promql__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86828);
@@ -1352,6 +1422,13 @@ function isCounterSelector(selector) {
     const name = /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(selector)?.[0] ?? /__name__\s*=\s*"([^"]+)"/.exec(selector)?.[1] ?? '';
     return /(_total|_count|_bucket)$/.test(name);
 }
+/** The fine window for the first sample: the window, up to its last hour. */
+const fineRangeOf = (windowSeconds) => Math.min(windowSeconds, 3600);
+/** The fine subquery's range (the fine window, or less) and step: at most 1,800 steps, a second apart up to half an hour. */
+const fineSubquery = (windowSeconds, rangeSeconds = fineRangeOf(windowSeconds)) => {
+    const range = Math.max(1, Math.min(Math.ceil(rangeSeconds), fineRangeOf(windowSeconds)));
+    return `[${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(range)}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(Math.max(1, Math.ceil(range / 1800)))}]`;
+};
 /**
  * One PromQL expression giving, per group, the first sample time in the window (`first`), the
  * newest sample time (`newest`, `newest_now`) and the requests counted (`events`, for counters).
@@ -1361,8 +1438,8 @@ function isCounterSelector(selector) {
 function coverageExpression(selectors, windowSeconds, groupBy, opts = {}) {
     const by = groupBy.length ? ` by (${groupBy.join(', ')})` : '';
     const win = (0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(windowSeconds);
-    const fineRange = Math.min(windowSeconds, 3600);
-    const fine = `[${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(fineRange)}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(Math.max(1, Math.ceil(fineRange / 1800)))}]`;
+    const fineRange = fineRangeOf(windowSeconds);
+    const fine = fineSubquery(windowSeconds);
     // The newest sample is seen, with its own time, at every step of the lookback after it: a step
     // a minute apart finds it exactly (a fifth of the 5-minute lookback), for a fraction of the work.
     const newestFine = `[${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(fineRange)}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(Math.min(60, fineRange))}]`;
@@ -1378,8 +1455,13 @@ function coverageExpression(selectors, windowSeconds, groupBy, opts = {}) {
     const sampleTimes = (fn, s, range) => `${fn}_over_time(timestamp(${s})${range})`;
     const stepTimes = (fn, s, range) => `${fn}_over_time(timestamp(count${by} (${s}))${range})`;
     const over = coarse ? stepTimes : sampleTimes;
+    // Apart: the sample at the window's start (one step, `offset`) answers for every group whose
+    // data is older than the window; the fine subquery is asked after, for the others only.
+    const firstPart = opts.fineApart
+        ? part(`min${by} (${any((s) => `timestamp(${s} offset ${win})`)})`, 'first_start')
+        : part(`min${by} (${any((s) => over('min', s, fine))})`, 'first');
     const parts = [
-        part(`min${by} (${any((s) => over('min', s, fine))})`, 'first'),
+        firstPart,
         part(`max${by} (${any((s) => over('max', s, coarse ?? newestFine))})`, 'newest'),
         part(`max${by} (${any((s) => `timestamp(${s})`)})`, 'newest_now')
     ];
@@ -1390,11 +1472,59 @@ function coverageExpression(selectors, windowSeconds, groupBy, opts = {}) {
         parts.push(part(`sum${by} (${counters.map((s) => `increase(${s}[${win}])`).join(' or ')})`, 'events'));
     return parts.join('\nor\n');
 }
+/** A selector narrowed to the groups named (one grouping label), or as it is. */
+function narrowed(s, groupBy, only) {
+    if (!only || groupBy.length !== 1)
+        return s;
+    const m = `${groupBy[0]}=~${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .exactRegex */ .pF)(only)}`;
+    return /\{\s*\}$/.test(s) ? s.replace(/\{\s*\}$/, `{${m}}`) : s.endsWith('}') ? `${s.slice(0, -1)}, ${m}}` : `${s}{${m}}`;
+}
+/** Steps of the bound query: its step is the window over this. */
+const BOUND_STEPS = 30;
+/**
+ * For the groups whose data starts inside a window of up to an hour: the first of thirty steps at
+ * which each has data (`first_coarse`). Its first sample lies within one step before, so the fine
+ * query need only reach that far back (a service seconds old is read over seconds, not the window).
+ */
+function youngStartExpression(selectors, windowSeconds, groupBy, only) {
+    const by = groupBy.length ? ` by (${groupBy.join(', ')})` : '';
+    const stepSeconds = Math.max(1, Math.ceil(windowSeconds / BOUND_STEPS));
+    const range = `[${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(windowSeconds)}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(stepSeconds)}]`;
+    const any = selectors.map((s) => `min_over_time(timestamp(count${by} (${narrowed(s, groupBy, only)}))${range})`).join(' or ');
+    return { query: `label_replace(min${by} (${any}), "${PART_LABEL}", "first_coarse", "", "")`, stepSeconds };
+}
+/**
+ * The fine `first` part alone, for the groups whose data starts inside the window (asked after a
+ * `fineApart` coverage answer), over the window's last `rangeSeconds` when the data is known to be
+ * younger. With one grouping label and a few such groups, the selectors are narrowed to them, so
+ * the backend reads their series only.
+ */
+function fineFirstExpression(selectors, windowSeconds, groupBy, only, rangeSeconds) {
+    const by = groupBy.length ? ` by (${groupBy.join(', ')})` : '';
+    const fine = fineSubquery(windowSeconds, rangeSeconds);
+    const any = selectors.map((s) => `min_over_time(timestamp(${narrowed(s, groupBy, only)})${fine})`).join(' or ');
+    return `label_replace(min${by} (${any}), "${PART_LABEL}", "first", "", "")`;
+}
+/** Up to this many groups are named in the fine query; more read every series (as one query does). */
+const FINE_NARROW_MAX = 200;
+/**
+ * Whether a group's first sample is still to be found by the fine query: it has data, none at the
+ * window's start, and (past an hour) the coarse steps put its start in the last hour.
+ */
+function needsFineFirst(row, windowSeconds, nowSec) {
+    if (row.startSeen || row.newest === undefined)
+        return false;
+    return windowSeconds <= 3600 || row.first === undefined || row.first > nowSec - fineRangeOf(windowSeconds);
+}
 /** Fold one sample of a coverage answer into its row. */
 function addCoverageSample(row, part, value) {
     if (!Number.isFinite(value))
         return;
-    if (part === 'first' || part === 'first_coarse')
+    if (part === 'first_start') {
+        row.startSeen = true;
+        row.first = Math.min(row.first ?? Infinity, value);
+    }
+    else if (part === 'first' || part === 'first_coarse')
         row.first = Math.min(row.first ?? Infinity, value);
     else if (part === 'newest' || part === 'newest_now')
         row.newest = Math.max(row.newest ?? -Infinity, value);
@@ -1582,6 +1712,24 @@ class PrometheusClient {
         const body = this.http.json(res, what);
         if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(body) || body.status !== 'success' || !Array.isArray(body.data)) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered HTTP ${res.status} without a successful series list`, res.status);
+        }
+        return body.data;
+    }
+    /** The values a label takes on the series matching any of the selectors between start and end (`/api/v1/label/<name>/values`). */
+    async labelValues(label, matchers, start, end) {
+        const params = new URLSearchParams();
+        for (const m of matchers)
+            params.append('match[]', m);
+        if (start)
+            params.set('start', (start.getTime() / 1000).toFixed(3));
+        if (end)
+            params.set('end', (end.getTime() / 1000).toFixed(3));
+        const path = `/api/v1/label/${encodeURIComponent(label)}/values`;
+        const what = `GET ${this.http.describe('GET', path).url}`;
+        const res = await this.http.send({ method: 'GET', path: `${path}?${params.toString()}` });
+        const body = this.http.json(res, what);
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(body) || body.status !== 'success' || !Array.isArray(body.data) || !body.data.every((v) => typeof v === 'string')) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered HTTP ${res.status} without a successful list of label values`, res.status);
         }
         return body.data;
     }

@@ -736,8 +736,12 @@ class BackendClient {
 /* harmony export */   Yv: () => (/* binding */ selectorsOf),
 /* harmony export */   ZK: () => (/* binding */ PART_LABEL),
 /* harmony export */   _5: () => (/* binding */ coverageOf),
+/* harmony export */   kX: () => (/* binding */ needsFineFirst),
+/* harmony export */   q2: () => (/* binding */ FINE_NARROW_MAX),
 /* harmony export */   qk: () => (/* binding */ addCoverageSample),
-/* harmony export */   x2: () => (/* binding */ sufficiencyRule)
+/* harmony export */   rs: () => (/* binding */ fineFirstExpression),
+/* harmony export */   x2: () => (/* binding */ sufficiencyRule),
+/* harmony export */   zk: () => (/* binding */ youngStartExpression)
 /* harmony export */ });
 /* unused harmony export humanDuration */
 /* harmony import */ var _prometheus_io_lezer_promql__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86828);
@@ -789,6 +793,13 @@ function isCounterSelector(selector) {
     const name = /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(selector)?.[0] ?? /__name__\s*=\s*"([^"]+)"/.exec(selector)?.[1] ?? '';
     return /(_total|_count|_bucket)$/.test(name);
 }
+/** The fine window for the first sample: the window, up to its last hour. */
+const fineRangeOf = (windowSeconds) => Math.min(windowSeconds, 3600);
+/** The fine subquery's range (the fine window, or less) and step: at most 1,800 steps, a second apart up to half an hour. */
+const fineSubquery = (windowSeconds, rangeSeconds = fineRangeOf(windowSeconds)) => {
+    const range = Math.max(1, Math.min(Math.ceil(rangeSeconds), fineRangeOf(windowSeconds)));
+    return `[${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(range)}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(Math.max(1, Math.ceil(range / 1800)))}]`;
+};
 /**
  * One PromQL expression giving, per group, the first sample time in the window (`first`), the
  * newest sample time (`newest`, `newest_now`) and the requests counted (`events`, for counters).
@@ -798,8 +809,8 @@ function isCounterSelector(selector) {
 function coverageExpression(selectors, windowSeconds, groupBy, opts = {}) {
     const by = groupBy.length ? ` by (${groupBy.join(', ')})` : '';
     const win = (0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(windowSeconds);
-    const fineRange = Math.min(windowSeconds, 3600);
-    const fine = `[${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(fineRange)}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(Math.max(1, Math.ceil(fineRange / 1800)))}]`;
+    const fineRange = fineRangeOf(windowSeconds);
+    const fine = fineSubquery(windowSeconds);
     // The newest sample is seen, with its own time, at every step of the lookback after it: a step
     // a minute apart finds it exactly (a fifth of the 5-minute lookback), for a fraction of the work.
     const newestFine = `[${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(fineRange)}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(Math.min(60, fineRange))}]`;
@@ -815,8 +826,13 @@ function coverageExpression(selectors, windowSeconds, groupBy, opts = {}) {
     const sampleTimes = (fn, s, range) => `${fn}_over_time(timestamp(${s})${range})`;
     const stepTimes = (fn, s, range) => `${fn}_over_time(timestamp(count${by} (${s}))${range})`;
     const over = coarse ? stepTimes : sampleTimes;
+    // Apart: the sample at the window's start (one step, `offset`) answers for every group whose
+    // data is older than the window; the fine subquery is asked after, for the others only.
+    const firstPart = opts.fineApart
+        ? part(`min${by} (${any((s) => `timestamp(${s} offset ${win})`)})`, 'first_start')
+        : part(`min${by} (${any((s) => over('min', s, fine))})`, 'first');
     const parts = [
-        part(`min${by} (${any((s) => over('min', s, fine))})`, 'first'),
+        firstPart,
         part(`max${by} (${any((s) => over('max', s, coarse ?? newestFine))})`, 'newest'),
         part(`max${by} (${any((s) => `timestamp(${s})`)})`, 'newest_now')
     ];
@@ -827,11 +843,59 @@ function coverageExpression(selectors, windowSeconds, groupBy, opts = {}) {
         parts.push(part(`sum${by} (${counters.map((s) => `increase(${s}[${win}])`).join(' or ')})`, 'events'));
     return parts.join('\nor\n');
 }
+/** A selector narrowed to the groups named (one grouping label), or as it is. */
+function narrowed(s, groupBy, only) {
+    if (!only || groupBy.length !== 1)
+        return s;
+    const m = `${groupBy[0]}=~${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .exactRegex */ .pF)(only)}`;
+    return /\{\s*\}$/.test(s) ? s.replace(/\{\s*\}$/, `{${m}}`) : s.endsWith('}') ? `${s.slice(0, -1)}, ${m}}` : `${s}{${m}}`;
+}
+/** Steps of the bound query: its step is the window over this. */
+const BOUND_STEPS = 30;
+/**
+ * For the groups whose data starts inside a window of up to an hour: the first of thirty steps at
+ * which each has data (`first_coarse`). Its first sample lies within one step before, so the fine
+ * query need only reach that far back (a service seconds old is read over seconds, not the window).
+ */
+function youngStartExpression(selectors, windowSeconds, groupBy, only) {
+    const by = groupBy.length ? ` by (${groupBy.join(', ')})` : '';
+    const stepSeconds = Math.max(1, Math.ceil(windowSeconds / BOUND_STEPS));
+    const range = `[${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(windowSeconds)}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(stepSeconds)}]`;
+    const any = selectors.map((s) => `min_over_time(timestamp(count${by} (${narrowed(s, groupBy, only)}))${range})`).join(' or ');
+    return { query: `label_replace(min${by} (${any}), "${PART_LABEL}", "first_coarse", "", "")`, stepSeconds };
+}
+/**
+ * The fine `first` part alone, for the groups whose data starts inside the window (asked after a
+ * `fineApart` coverage answer), over the window's last `rangeSeconds` when the data is known to be
+ * younger. With one grouping label and a few such groups, the selectors are narrowed to them, so
+ * the backend reads their series only.
+ */
+function fineFirstExpression(selectors, windowSeconds, groupBy, only, rangeSeconds) {
+    const by = groupBy.length ? ` by (${groupBy.join(', ')})` : '';
+    const fine = fineSubquery(windowSeconds, rangeSeconds);
+    const any = selectors.map((s) => `min_over_time(timestamp(${narrowed(s, groupBy, only)})${fine})`).join(' or ');
+    return `label_replace(min${by} (${any}), "${PART_LABEL}", "first", "", "")`;
+}
+/** Up to this many groups are named in the fine query; more read every series (as one query does). */
+const FINE_NARROW_MAX = 200;
+/**
+ * Whether a group's first sample is still to be found by the fine query: it has data, none at the
+ * window's start, and (past an hour) the coarse steps put its start in the last hour.
+ */
+function needsFineFirst(row, windowSeconds, nowSec) {
+    if (row.startSeen || row.newest === undefined)
+        return false;
+    return windowSeconds <= 3600 || row.first === undefined || row.first > nowSec - fineRangeOf(windowSeconds);
+}
 /** Fold one sample of a coverage answer into its row. */
 function addCoverageSample(row, part, value) {
     if (!Number.isFinite(value))
         return;
-    if (part === 'first' || part === 'first_coarse')
+    if (part === 'first_start') {
+        row.startSeen = true;
+        row.first = Math.min(row.first ?? Infinity, value);
+    }
+    else if (part === 'first' || part === 'first_coarse')
         row.first = Math.min(row.first ?? Infinity, value);
     else if (part === 'newest' || part === 'newest_now')
         row.newest = Math.max(row.newest ?? -Infinity, value);
@@ -1019,6 +1083,24 @@ class PrometheusClient {
         const body = this.http.json(res, what);
         if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(body) || body.status !== 'success' || !Array.isArray(body.data)) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered HTTP ${res.status} without a successful series list`, res.status);
+        }
+        return body.data;
+    }
+    /** The values a label takes on the series matching any of the selectors between start and end (`/api/v1/label/<name>/values`). */
+    async labelValues(label, matchers, start, end) {
+        const params = new URLSearchParams();
+        for (const m of matchers)
+            params.append('match[]', m);
+        if (start)
+            params.set('start', (start.getTime() / 1000).toFixed(3));
+        if (end)
+            params.set('end', (end.getTime() / 1000).toFixed(3));
+        const path = `/api/v1/label/${encodeURIComponent(label)}/values`;
+        const what = `GET ${this.http.describe('GET', path).url}`;
+        const res = await this.http.send({ method: 'GET', path: `${path}?${params.toString()}` });
+        const body = this.http.json(res, what);
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(body) || body.status !== 'success' || !Array.isArray(body.data) || !body.data.every((v) => typeof v === 'string')) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered HTTP ${res.status} without a successful list of label values`, res.status);
         }
         return body.data;
     }

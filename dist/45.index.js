@@ -215,6 +215,24 @@ class PrometheusClient {
         }
         return body.data;
     }
+    /** The values a label takes on the series matching any of the selectors between start and end (`/api/v1/label/<name>/values`). */
+    async labelValues(label, matchers, start, end) {
+        const params = new URLSearchParams();
+        for (const m of matchers)
+            params.append('match[]', m);
+        if (start)
+            params.set('start', (start.getTime() / 1000).toFixed(3));
+        if (end)
+            params.set('end', (end.getTime() / 1000).toFixed(3));
+        const path = `/api/v1/label/${encodeURIComponent(label)}/values`;
+        const what = `GET ${this.http.describe('GET', path).url}`;
+        const res = await this.http.send({ method: 'GET', path: `${path}?${params.toString()}` });
+        const body = this.http.json(res, what);
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(body) || body.status !== 'success' || !Array.isArray(body.data) || !body.data.every((v) => typeof v === 'string')) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendError */ .Jh(this.name, what, `answered HTTP ${res.status} without a successful list of label values`, res.status);
+        }
+        return body.data;
+    }
     /** Rule groups in force (`/api/v1/rules`), optionally only alerting or recording rules. */
     async rules(type) {
         const what = `GET ${this.http.describe('GET', '/api/v1/rules').url}`;

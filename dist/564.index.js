@@ -1850,7 +1850,7 @@ async function runPhases(run) {
         p2 = await (0,run_stats/* inPhase */.xe)('activation', () => activationPhase(run, q1));
         phase = 3;
         const q2 = p2;
-        const { assurancePhase } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(382), __webpack_require__.e(877), __webpack_require__.e(814), __webpack_require__.e(196), __webpack_require__.e(566), __webpack_require__.e(43), __webpack_require__.e(97)]).then(__webpack_require__.bind(__webpack_require__, 34097));
+        const { assurancePhase } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(382), __webpack_require__.e(877), __webpack_require__.e(814), __webpack_require__.e(196), __webpack_require__.e(566), __webpack_require__.e(43), __webpack_require__.e(252)]).then(__webpack_require__.bind(__webpack_require__, 54252));
         p3 = await (0,run_stats/* inPhase */.xe)('assurance', () => assurancePhase(run, q1, q2));
         phase = 4;
         const q3 = p3;
