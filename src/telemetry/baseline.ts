@@ -173,23 +173,16 @@ export async function captureBaseline(
         if (young.length === 0) return { rows, young: new Set() }
         const values = young.map((s) => selectorOf(s, ctx.model.serviceLabel)[groupBy[0]!])
         const only = young.length <= FINE_NARROW_MAX && values.every((v): v is string => v !== undefined) ? values : undefined
-        // Coarse steps first (past an hour the coverage query had them): each young service's
-        // first sample lies within a step before its first step with data, so the fine query
-        // reaches back only to the earliest of them.
-        const asked: string[] = []
-        let step = Math.max(1, Math.ceil(windowSeconds / 1000))
-        if (windowSeconds <= 3600) {
-          const bound = youngStartExpression(selectors, windowSeconds, groupBy, only)
-          asked.push(bound.query)
-          step = bound.stepSeconds
-          fold((await client.instantQuery(bound.query, now)).samples)
-        }
+        // Coarse steps first: each young service's first sample lies within a step before its
+        // first step with data, so the fine query reaches back only to the earliest of them.
+        const bound = youngStartExpression(selectors, windowSeconds, groupBy, only)
+        if (bound.query) fold((await client.instantQuery(bound.query, now)).samples)
         const starts = young.map((s) => rows.get(s.name)!.first)
         const earliest = starts.every((t): t is number => t !== undefined) ? Math.min(...starts) : undefined
-        const range = earliest !== undefined ? now.getTime() / 1000 - earliest + step + 1 : undefined
-        asked.push(fineFirstExpression(selectors, windowSeconds, groupBy, only, range))
-        fold((await client.instantQuery(asked[asked.length - 1]!, now)).samples)
-        return { rows, fineQuery: asked.join('\n# then\n'), young: new Set(young.map((s) => s.name)) }
+        const range = earliest !== undefined ? now.getTime() / 1000 - earliest + bound.stepSeconds + 1 : undefined
+        const fine = fineFirstExpression(selectors, windowSeconds, groupBy, only, range)
+        fold((await client.instantQuery(fine, now)).samples)
+        return { rows, fineQuery: [bound.query, fine].filter(Boolean).join('\n# then\n'), young: new Set(young.map((s) => s.name)) }
       } catch (err) {
         return { error: (err as Error).message }
       }

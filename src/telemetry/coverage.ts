@@ -63,6 +63,9 @@ export function isCounterSelector(selector: string): boolean {
   return /(_total|_count|_bucket)$/.test(name)
 }
 
+/** Past an hour, the coverage query's coarse steps: a thousandth of the window. */
+const coarseStepOf = (windowSeconds: number): number => Math.max(1, Math.ceil(windowSeconds / 1000))
+
 /** The fine window for the first sample: the window, up to its last hour. */
 const fineRangeOf = (windowSeconds: number): number => Math.min(windowSeconds, 3600)
 
@@ -91,7 +94,7 @@ export function coverageExpression(
   // The newest sample is seen, with its own time, at every step of the lookback after it: a step
   // a minute apart finds it exactly (a fifth of the 5-minute lookback), for a fraction of the work.
   const newestFine = `[${promDuration(fineRange)}:${promDuration(Math.min(60, fineRange))}]`
-  const coarse = windowSeconds > fineRange ? `[${win}:${promDuration(Math.max(1, Math.ceil(windowSeconds / 1000)))}]` : undefined
+  const coarse = windowSeconds > fineRange ? `[${win}:${promDuration(coarseStepOf(windowSeconds))}]` : undefined
   const part = (expr: string, name: string): string => `label_replace(${expr}, "${PART_LABEL}", "${name}", "", "")`
   const any = (f: (s: string) => string): string => selectors.map(f).join(' or ')
   // A window of an hour or less is read to the sample: `timestamp()` of the selector, every
@@ -131,16 +134,18 @@ function narrowed(s: string, groupBy: string[], only?: string[]): string {
 const BOUND_STEPS = 30
 
 /**
- * For the groups whose data starts inside a window of up to an hour: the first of thirty steps at
- * which each has data (`first_coarse`). Its first sample lies within one step before, so the fine
- * query need only reach that far back (a service seconds old is read over seconds, not the window).
+ * For the groups whose data starts inside the window: the first of thirty steps at which each has
+ * data (`first_coarse`), for a window of up to an hour; past an hour the coverage query's coarse
+ * steps already gave it (no query). A group's first sample lies within one step before, so the
+ * fine query need only reach that far back (a service seconds old is read over seconds, not the window).
  */
 export function youngStartExpression(
   selectors: string[],
   windowSeconds: number,
   groupBy: string[],
   only?: string[]
-): { query: string; stepSeconds: number } {
+): { query?: string; stepSeconds: number } {
+  if (windowSeconds > 3600) return { stepSeconds: coarseStepOf(windowSeconds) }
   const by = groupBy.length ? ` by (${groupBy.join(', ')})` : ''
   const stepSeconds = Math.max(1, Math.ceil(windowSeconds / BOUND_STEPS))
   const range = `[${promDuration(windowSeconds)}:${promDuration(stepSeconds)}]`

@@ -15,6 +15,8 @@
  * matcher...) is not grouped, and the query is asked alone.
  */
 import type { SyntaxNode } from '@lezer/common'
+import { exactRegex } from '../../telemetry/vector.js'
+import { selectorsOf } from '../../telemetry/coverage.js'
 import { lezerParse, OPERATOR_NODES, unquote } from './promql.js'
 
 /** VictoriaMetrics refuses a query longer than 16 KiB by default (-search.maxQueryLen): a request's query stays under this. */
@@ -175,17 +177,13 @@ async function exceptQuery<T>(
   opts: { valuesOf: (label: string, selectors: string[], first: T) => Promise<string[]> }
 ): Promise<string | undefined> {
   const { text, labels } = shape
-  const anyValue = text.replace(/\u0000(\d+)\u0000/g, (_, i: string) => `${labels[Number(i)]}!=""`)
-  const parsed = lezerParse(anyValue)
-  if (parsed.error) return undefined
-  const selectors: string[] = []
-  const cursor = parsed.tree.cursor()
-  do {
-    if (cursor.name === 'VectorSelector') {
-      const sel = anyValue.slice(cursor.from, cursor.to)
-      if (!selectors.includes(sel)) selectors.push(sel)
-    }
-  } while (cursor.next())
+  // The shape's selectors with any value of each label: the series the label values are read from.
+  const selectors = selectorsOf(
+    fillHoles(
+      text,
+      labels.map((l) => `${l}!=""`)
+    )
+  )
   const matchers: string[] = []
   for (const [i, label] of labels.entries()) {
     let held: string[]
@@ -196,9 +194,9 @@ async function exceptQuery<T>(
     }
     const wanted = new Set(shape.members.map((m) => m.g.values[i]!))
     const others = held.filter((v) => !wanted.has(v))
-    matchers.push(others.length ? `${label}!="", ${label}!~${JSON.stringify(others.map(regexQuote).join('|'))}` : `${label}!=""`)
+    matchers.push(others.length ? `${label}!="", ${label}!~${exactRegex(others)}` : `${label}!=""`)
   }
-  return text.replace(/\u0000(\d+)\u0000/g, (_, i: string) => matchers[Number(i)]!)
+  return fillHoles(text, matchers)
 }
 
 /** A grouped answer's series by their members' values, without the labels the members' own answers lack. */
@@ -228,15 +226,13 @@ export function splitByValue<S extends { labels: Record<string, string> }>(
 export function groupedQuery(text: string, labels: string[], members: string[][]): string {
   const matchers = labels.map((label, i) => {
     const distinct = [...new Set(members.map((m) => m[i]!))]
-    return distinct.length === 1
-      ? `${label}=${JSON.stringify(distinct[0])}`
-      : `${label}=~${JSON.stringify(distinct.map(regexQuote).join('|'))}`
+    return distinct.length === 1 ? `${label}=${JSON.stringify(distinct[0])}` : `${label}=~${exactRegex(distinct)}`
   })
-  return text.replace(/\u0000(\d+)\u0000/g, (_, i: string) => matchers[Number(i)]!)
+  return fillHoles(text, matchers)
 }
 
-/** RE2's metacharacters escaped, as Go's regexp.QuoteMeta does: the value matches only itself. */
-const regexQuote = (s: string): string => s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&')
+/** The shape's text with hole i (`\u0000i\u0000`) filled by matchers[i]. */
+const fillHoles = (text: string, matchers: string[]): string => text.replace(/\u0000(\d+)\u0000/g, (_, i: string) => matchers[Number(i)]!)
 
 /** Functions that map each series to a series with the same labels (the metric name aside). */
 const LABEL_KEEPING_FUNCTIONS = new Set([

@@ -14,8 +14,7 @@ import { httpLimits } from '../../util/http.js'
 import { durationSeconds } from '../../util/duration.js'
 import type { DataSourceStatus, Incident } from '../types.js'
 import type { PrometheusFor } from '../correlate-alerts.js'
-import { dataSpans } from './data-coverage.js'
-import { exactRegex } from '../../telemetry/vector.js'
+import { dataCoverageQuery, dataSpans } from './data-coverage.js'
 import { compareWithHistory, evaluateRule, historySpans, round } from './evaluate.js'
 import { burnSignal, equalityValues, expandRecordings, metricNames, type Expansion, type RecordingDefinition } from './promql.js'
 import { alertsInForce, rulesFromApi, rulesFromFiles, type AlertInForce, type RuleSourceStatus, type TimedRule } from './rules.js'
@@ -243,7 +242,7 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
       result.data.query = found.queries.join('\n# then\n')
     } catch (err) {
       dataOk = false
-      result.data.query = `count by (__name__) ({__name__=~${exactRegex([...names].sort())}})`
+      result.data.query = dataCoverageQuery([...names])
       result.detail = `data coverage query failed: ${errorText(err)}`
     }
   }

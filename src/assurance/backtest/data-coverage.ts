@@ -31,6 +31,9 @@ const LOOKBACK_DELTA = 300
 const countByName = (names: string[], inner: (sel: string) => string = (s) => s): string =>
   `count by (__name__) (${inner(`{__name__=~${exactRegex([...names].sort())}}`)})`
 
+/** The grid query for the names: what is recorded when the coverage could not be read. */
+export const dataCoverageQuery = (names: string[]): string => countByName(names)
+
 export async function dataSpans(
   prom: RangeAsker,
   names: string[],
