@@ -141,9 +141,15 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/telemetry/vector.ts
+var vector = __webpack_require__(52880);
+// EXTERNAL MODULE: ./src/telemetry/coverage.ts
+var telemetry_coverage = __webpack_require__(9793);
 // EXTERNAL MODULE: ./src/alerting/slo/promql.ts
 var promql = __webpack_require__(78902);
 ;// CONCATENATED MODULE: ./src/alerting/slo/group-by-label.ts
+
+
 
 /** VictoriaMetrics refuses a query longer than 16 KiB by default (-search.maxQueryLen): a request's query stays under this. */
 const MAX_QUERY_CHARS = 12_000;
@@ -245,19 +251,8 @@ async function requestsByShapeOrExcept(items, opts) {
 }
 async function exceptQuery(shape, opts) {
     const { text, labels } = shape;
-    const anyValue = text.replace(/\u0000(\d+)\u0000/g, (_, i) => `${labels[Number(i)]}!=""`);
-    const parsed = (0,promql/* lezerParse */.Eq)(anyValue);
-    if (parsed.error)
-        return undefined;
-    const selectors = [];
-    const cursor = parsed.tree.cursor();
-    do {
-        if (cursor.name === 'VectorSelector') {
-            const sel = anyValue.slice(cursor.from, cursor.to);
-            if (!selectors.includes(sel))
-                selectors.push(sel);
-        }
-    } while (cursor.next());
+    // The shape's selectors with any value of each label: the series the label values are read from.
+    const selectors = (0,telemetry_coverage/* selectorsOf */.Yv)(fillHoles(text, labels.map((l) => `${l}!=""`)));
     const matchers = [];
     for (const [i, label] of labels.entries()) {
         let held;
@@ -269,9 +264,9 @@ async function exceptQuery(shape, opts) {
         }
         const wanted = new Set(shape.members.map((m) => m.g.values[i]));
         const others = held.filter((v) => !wanted.has(v));
-        matchers.push(others.length ? `${label}!="", ${label}!~${JSON.stringify(others.map(regexQuote).join('|'))}` : `${label}!=""`);
+        matchers.push(others.length ? `${label}!="", ${label}!~${(0,vector/* exactRegex */.pF)(others)}` : `${label}!=""`);
     }
-    return text.replace(/\u0000(\d+)\u0000/g, (_, i) => matchers[Number(i)]);
+    return fillHoles(text, matchers);
 }
 /** A grouped answer's series by their members' values, without the labels the members' own answers lack. */
 function splitByValue(series, req) {
@@ -300,14 +295,12 @@ function splitByValue(series, req) {
 function groupedQuery(text, labels, members) {
     const matchers = labels.map((label, i) => {
         const distinct = [...new Set(members.map((m) => m[i]))];
-        return distinct.length === 1
-            ? `${label}=${JSON.stringify(distinct[0])}`
-            : `${label}=~${JSON.stringify(distinct.map(regexQuote).join('|'))}`;
+        return distinct.length === 1 ? `${label}=${JSON.stringify(distinct[0])}` : `${label}=~${(0,vector/* exactRegex */.pF)(distinct)}`;
     });
-    return text.replace(/\u0000(\d+)\u0000/g, (_, i) => matchers[Number(i)]);
+    return fillHoles(text, matchers);
 }
-/** RE2's metacharacters escaped, as Go's regexp.QuoteMeta does: the value matches only itself. */
-const regexQuote = (s) => s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+/** The shape's text with hole i (`\u0000i\u0000`) filled by matchers[i]. */
+const fillHoles = (text, matchers) => text.replace(/\u0000(\d+)\u0000/g, (_, i) => matchers[Number(i)]);
 /** Functions that map each series to a series with the same labels (the metric name aside). */
 const LABEL_KEEPING_FUNCTIONS = new Set([
     'abs',
@@ -616,8 +609,6 @@ var errors = __webpack_require__(70017);
 var http = __webpack_require__(44098);
 // EXTERNAL MODULE: ./src/util/duration.ts
 var duration = __webpack_require__(26518);
-// EXTERNAL MODULE: ./src/telemetry/vector.ts
-var vector = __webpack_require__(52880);
 ;// CONCATENATED MODULE: ./src/assurance/backtest/data-coverage.ts
 /**
  * When each metric a rule reads has data in the lookback: the first and last step of a grid
@@ -634,6 +625,8 @@ const MAX_FINE_QUERIES = 8;
 /** Prometheus' lookback delta: a grid step sees a sample up to this old. */
 const LOOKBACK_DELTA = 300;
 const countByName = (names, inner = (s) => s) => `count by (__name__) (${inner(`{__name__=~${(0,vector/* exactRegex */.pF)([...names].sort())}}`)})`;
+/** The grid query for the names: what is recorded when the coverage could not be read. */
+const dataCoverageQuery = (names) => countByName(names);
 async function dataSpans(prom, names, start, end, step, count) {
     const spans = new Map();
     const queries = [];
@@ -1792,7 +1785,6 @@ var files = __webpack_require__(86404);
 
 
 
-
 const BACKTEST_FILE = files/* FILES */.cn.alertBacktest;
 /** Prometheus refuses a range query of more than 11000 points per series. */
 const MAX_POINTS = 11000;
@@ -2012,7 +2004,7 @@ async function backtestAlerts(input) {
         }
         catch (err) {
             dataOk = false;
-            result.data.query = `count by (__name__) ({__name__=~${(0,vector/* exactRegex */.pF)([...names].sort())}})`;
+            result.data.query = dataCoverageQuery([...names]);
             result.detail = `data coverage query failed: ${(0,errors/* errorText */.kc)(err)}`;
         }
     }
@@ -2408,8 +2400,6 @@ function withBacktest(tuning, bt) {
     return { ...tuning, adjustments, backtest: bt };
 }
 
-// EXTERNAL MODULE: ./src/telemetry/coverage.ts
-var telemetry_coverage = __webpack_require__(9793);
 // EXTERNAL MODULE: ./src/util/json.ts
 var json = __webpack_require__(74976);
 ;// CONCATENATED MODULE: ./src/assurance/backtest/pagerduty-incidents.ts

@@ -484,6 +484,8 @@ function isCounterSelector(selector) {
     const name = /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(selector)?.[0] ?? /__name__\s*=\s*"([^"]+)"/.exec(selector)?.[1] ?? '';
     return /(_total|_count|_bucket)$/.test(name);
 }
+/** Past an hour, the coverage query's coarse steps: a thousandth of the window. */
+const coarseStepOf = (windowSeconds) => Math.max(1, Math.ceil(windowSeconds / 1000));
 /** The fine window for the first sample: the window, up to its last hour. */
 const fineRangeOf = (windowSeconds) => Math.min(windowSeconds, 3600);
 /** The fine subquery's range (the fine window, or less) and step: at most 1,800 steps, a second apart up to half an hour. */
@@ -505,7 +507,7 @@ function coverageExpression(selectors, windowSeconds, groupBy, opts = {}) {
     // The newest sample is seen, with its own time, at every step of the lookback after it: a step
     // a minute apart finds it exactly (a fifth of the 5-minute lookback), for a fraction of the work.
     const newestFine = `[${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(fineRange)}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(Math.min(60, fineRange))}]`;
-    const coarse = windowSeconds > fineRange ? `[${win}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(Math.max(1, Math.ceil(windowSeconds / 1000)))}]` : undefined;
+    const coarse = windowSeconds > fineRange ? `[${win}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(coarseStepOf(windowSeconds))}]` : undefined;
     const part = (expr, name) => `label_replace(${expr}, "${PART_LABEL}", "${name}", "", "")`;
     const any = (f) => selectors.map(f).join(' or ');
     // A window of an hour or less is read to the sample: `timestamp()` of the selector, every
@@ -544,11 +546,14 @@ function narrowed(s, groupBy, only) {
 /** Steps of the bound query: its step is the window over this. */
 const BOUND_STEPS = 30;
 /**
- * For the groups whose data starts inside a window of up to an hour: the first of thirty steps at
- * which each has data (`first_coarse`). Its first sample lies within one step before, so the fine
- * query need only reach that far back (a service seconds old is read over seconds, not the window).
+ * For the groups whose data starts inside the window: the first of thirty steps at which each has
+ * data (`first_coarse`), for a window of up to an hour; past an hour the coverage query's coarse
+ * steps already gave it (no query). A group's first sample lies within one step before, so the
+ * fine query need only reach that far back (a service seconds old is read over seconds, not the window).
  */
 function youngStartExpression(selectors, windowSeconds, groupBy, only) {
+    if (windowSeconds > 3600)
+        return { stepSeconds: coarseStepOf(windowSeconds) };
     const by = groupBy.length ? ` by (${groupBy.join(', ')})` : '';
     const stepSeconds = Math.max(1, Math.ceil(windowSeconds / BOUND_STEPS));
     const range = `[${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(windowSeconds)}:${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(stepSeconds)}]`;
