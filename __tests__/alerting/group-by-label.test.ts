@@ -157,6 +157,20 @@ describe('one query for many services: the rewrite is made only where it is prov
       valuesOf: async () => Array.from({ length: 100 }, (_, i) => `elsewhere-${i}`)
     })
     expect(many.shaped.every((r) => !r.except && r.query.length <= 300)).toBe(true)
+    // Two shapes too long to list: each label's values asked once, on both shapes' series.
+    asked.length = 0
+    const other = Array.from({ length: 40 }, (_, i) => `max(z{service="svc-${i}"})`)
+    const both = await requestsByShapeOrExcept([...items, ...other], {
+      queryOf: (q) => q,
+      maxChars: 300,
+      valuesOf: async (label, selectors, firsts) => (asked.push({ label, selectors }), expect(firsts).toEqual([items[0], other[0]]), held)
+    })
+    expect(asked).toEqual([{ label: 'service', selectors: ['x{service!=""}', 'y{service!=""}', 'z{service!=""}'] }])
+    expect(both.shaped.map((r) => [r.except, r.members.length])).toEqual([
+      [true, 40],
+      [true, 40]
+    ])
+    expect(both.shaped[1]!.query).toBe('max by (service) (z{service!="", service!~"other\\\\.1|other-2"})')
     // Within the cap as listed: no values are asked.
     asked.length = 0
     await requestsByShapeOrExcept(items.slice(0, 2), {

@@ -60,7 +60,13 @@ export async function sloAttainment(ctx: RunContext, prometheus: PrometheusFor):
     const r = await requestsByShapeOrExcept(list, {
       queryOf: (x) => (x.p.alone ? undefined : x.p.query),
       maxChars: MAX_QUERY_CHARS,
-      valuesOf: (label, selectors, x) => x.p.prom.labelValues(label, selectors, new Date(now.getTime() - x.p.windowSeconds * 1000), now)
+      valuesOf: (label, selectors, firsts) =>
+        firsts[0]!.p.prom.labelValues(
+          label,
+          selectors,
+          new Date(now.getTime() - Math.max(...firsts.map((x) => x.p.windowSeconds)) * 1000),
+          now
+        )
     })
     shaped.push(...r.shaped)
     rest.push(...r.alone)

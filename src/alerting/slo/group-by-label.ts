@@ -149,20 +149,34 @@ export function requestsByShape<T>(items: T[], opts: ShapeOptions<T>): { shaped:
  * one all the same when the backend's values of its labels allow: each label's matcher then
  * excludes the values no member has (`service!="", service!~"others"`), so the backend reads the
  * members' series and no other, whatever their number. `valuesOf` asks the backend for a label's
- * values on the shape's series (one request a label and shape, counted by the caller); when it
- * fails, or the excluded values do not fit either, the shape is cut into requests as before.
+ * values on the series of every such shape at once (a value another shape's series hold is one
+ * more exclusion, so the union serves each), one request a label while the selectors fit in
+ * `maxChars`; the caller counts them and spans the items' ranges. When the values fail, or a
+ * shape's excluded values do not fit, that shape is cut into requests as before.
  */
 export async function requestsByShapeOrExcept<T>(
   items: T[],
-  opts: ShapeOptions<T> & { valuesOf: (label: string, selectors: string[], first: T) => Promise<string[]> }
+  opts: ShapeOptions<T> & { valuesOf: (label: string, selectors: string[], firsts: T[]) => Promise<string[]> }
 ): Promise<{ shaped: Array<ShapeRequest<T>>; alone: T[] }> {
   const { shapes, alone } = shapesOf(items, opts)
   const shaped: Array<ShapeRequest<T>> = []
+  const wide: Array<{ shape: Shape<T>; chunks: Array<ShapeRequest<T>>; single: T[] }> = []
   for (const shape of shapes) {
     const single: T[] = []
     const chunks = chunksOf(shape, opts, single)
     const most = opts.maxMembers?.(shape.members[0]!.item) ?? Infinity
-    const query = chunks.length + single.length > 1 && shape.members.length <= most ? await exceptQuery(shape, opts) : undefined
+    if (chunks.length + single.length > 1 && shape.members.length <= most) wide.push({ shape, chunks, single })
+    else {
+      shaped.push(...chunks)
+      alone.push(...single)
+    }
+  }
+  const held = await heldValues(
+    wide.map((w) => w.shape),
+    opts
+  )
+  for (const { shape, chunks, single } of wide) {
+    const query = exceptQuery(shape, held)
     if (query !== undefined && query.length <= opts.maxChars) shaped.push({ ...requestOf(shape, shape.members, query), except: true })
     else {
       shaped.push(...chunks)
@@ -172,31 +186,57 @@ export async function requestsByShapeOrExcept<T>(
   return { shaped, alone }
 }
 
-async function exceptQuery<T>(
-  shape: Shape<T>,
-  opts: { valuesOf: (label: string, selectors: string[], first: T) => Promise<string[]> }
-): Promise<string | undefined> {
-  const { text, labels } = shape
-  // The shape's selectors with any value of each label: the series the label values are read from.
-  const selectors = selectorsOf(
-    fillHoles(
-      text,
-      labels.map((l) => `${l}!=""`)
+/** Each grouping label's values on the series of these shapes (any value of the label): undefined where the backend did not answer. */
+async function heldValues<T>(
+  shapes: Array<Shape<T>>,
+  opts: { maxChars: number; valuesOf: (label: string, selectors: string[], firsts: T[]) => Promise<string[]> }
+): Promise<Map<string, Set<string> | undefined>> {
+  const byLabel = new Map<string, { selectors: Set<string>; firsts: T[] }>()
+  for (const shape of shapes) {
+    const sels = selectorsOf(
+      fillHoles(
+        shape.text,
+        shape.labels.map((l) => `${l}!=""`)
+      )
     )
-  )
-  const matchers: string[] = []
-  for (const [i, label] of labels.entries()) {
-    let held: string[]
-    try {
-      held = await opts.valuesOf(label, selectors, shape.members[0]!.item)
-    } catch {
-      return undefined
+    for (const label of shape.labels) {
+      let entry = byLabel.get(label)
+      if (!entry) byLabel.set(label, (entry = { selectors: new Set(), firsts: [] }))
+      for (const s of sels) entry.selectors.add(s)
+      entry.firsts.push(shape.members[0]!.item)
     }
+  }
+  const out = new Map<string, Set<string> | undefined>()
+  for (const [label, { selectors, firsts }] of byLabel) {
+    // Selectors in batches that keep the request's length near one query's.
+    const batches: string[][] = [[]]
+    let chars = 0
+    for (const s of [...selectors].sort()) {
+      if (batches.at(-1)!.length && chars + s.length > opts.maxChars) (batches.push([]), (chars = 0))
+      batches.at(-1)!.push(s)
+      chars += s.length
+    }
+    try {
+      const values = new Set<string>()
+      for (const b of batches) for (const v of await opts.valuesOf(label, b, firsts)) values.add(v)
+      out.set(label, values)
+    } catch {
+      out.set(label, undefined)
+    }
+  }
+  return out
+}
+
+function exceptQuery<T>(shape: Shape<T>, held: Map<string, Set<string> | undefined>): string | undefined {
+  const matchers: string[] = []
+  for (const [i, label] of shape.labels.entries()) {
+    const values = held.get(label)
+    if (!values) return undefined
     const wanted = new Set(shape.members.map((m) => m.g.values[i]!))
-    const others = held.filter((v) => !wanted.has(v))
+    const others = [...values].filter((v) => !wanted.has(v))
     matchers.push(others.length ? `${label}!="", ${label}!~${exactRegex(others)}` : `${label}!=""`)
   }
-  return fillHoles(text, matchers)
+  return fillHoles(shape.text, matchers)
 }
 
 /** A grouped answer's series by their members' values, without the labels the members' own answers lack. */

@@ -141,7 +141,7 @@ export const alertBacktestContract = z
       alerts_history: count,
       rule_queries: count,
       label_values: count.describe(
-        "Label values asked of a rule shape too many services' values to list, to ask it in one query all the same."
+        "Label-values requests for the rule shapes with too many services' values to list, so that each is asked in one query all the same: one a grouping label, for all such shapes together."
       ),
       total: count,
       rules_evaluated: count

@@ -504,9 +504,11 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
     key: (p) => `${p.from}|${p.to}|${p.step}`,
     maxChars: MAX_QUERY_CHARS,
     maxMembers: (p) => Math.max(1, Math.floor(httpLimits().maxResponseBytes / 2 / ((Math.floor((p.to - p.from) / p.step) + 1) * 40))),
-    valuesOf: (label, selectors, p) => {
+    valuesOf: (label, selectors, firsts) => {
       requests.label_values++
-      return prom.labelValues(label, selectors, new Date(p.from * 1000), new Date(p.to * 1000))
+      const from = Math.min(...firsts.map((p) => p.from))
+      const to = Math.max(...firsts.map((p) => p.to))
+      return prom.labelValues(label, selectors, new Date(from * 1000), new Date(to * 1000))
     }
   })
   const work: Array<{ rules: Pending[]; run: () => Promise<void> }> = [
