@@ -6,7 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { backtestAlerts } from '../../src/assurance/backtest/backtest.js'
+import { backtestAlerts, type BacktestInput } from '../../src/assurance/backtest/backtest.js'
 import { dataSpans } from '../../src/assurance/backtest/data-coverage.js'
 import { withBacktest } from '../../src/assurance/backtest/feed.js'
 import { correlate } from '../../src/assurance/tuning.js'
@@ -117,6 +117,7 @@ const INCIDENTS: Incident[] = [
 describe('backtest over a backfilled week', () => {
   let prom: RunningBackend
   let bt: AlertBacktest
+  let input: BacktestInput
 
   beforeAll(async () => {
     const storageDir = backfill(openMetrics())
@@ -133,7 +134,7 @@ describe('backtest over a backfilled week', () => {
     )
     ctx.workspace = workspace
     const { PrometheusClient } = await import('../../src/telemetry/prometheus/client.js')
-    bt = await backtestAlerts({
+    input = {
       ctx,
       prometheus: async () => new PrometheusClient('prom', ctx.config.backends.prom!, {}, ctx.log),
       incidents: INCIDENTS,
@@ -156,7 +157,8 @@ describe('backtest over a backfilled week', () => {
           }
         ]
       }
-    })
+    }
+    bt = await backtestAlerts(input)
   }, 120_000)
 
   afterAll(async () => {
@@ -164,6 +166,18 @@ describe('backtest over a backfilled week', () => {
   })
 
   const rule = (name: string): AlertBacktest['rules'][number] => bt.rules.find((r) => r.name === name)!
+
+  it('judges the rules the same when the incidents arrive after its queries went out (read beside alert tuning)', async () => {
+    const late = <T>(x: T): Promise<T> => new Promise((done) => setTimeout(() => done(x), 300))
+    const again = await backtestAlerts({ ...input, incidents: late(input.incidents), incidentSources: late(input.incidentSources) })
+    const judged = (b: AlertBacktest): unknown => ({ ...b, generated_at: null })
+    expect(judged(again)).toEqual(judged(bt))
+    expect(again.incident_sources).toHaveLength(1)
+    // A failed read of the incidents fails the backtest, and only it.
+    await expect(backtestAlerts({ ...input, incidents: Promise.reject(new Error('incidents unreadable')) })).rejects.toThrow(
+      'incidents unreadable'
+    )
+  })
 
   it('writes a valid alert-backtest.json, one query per rule, and says how much of the lookback the data covered', () => {
     expect(validateAgainst('alert-backtest.schema.json', bt)).toEqual({ schema: 'alert-backtest.schema.json', valid: true, errors: [] })

@@ -41,6 +41,8 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
   const { config, ctx, model, audit, baseline } = p1
   const { alignment, dashboards, alertTests } = p2
   log.info(ANNOUNCE.phase3)
+  // SLO attainment and the backtest's queries need nothing of what comes first: they start now.
+  const slosLive = run.startStep('SLO attainment', () => sloAttainment(ctx, (backend) => steps.prometheus(ctx, backend)))
   const schedule: ObservabilitySchedule = buildSchedule({
     config,
     workflows: await findAssuranceWorkflows(opts.workspace),
@@ -57,7 +59,19 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
       (reason) => emptyTuning(now(), config, reason)
     )
   // The live correlation always runs; a tuning-command's report is added to it, never in its place.
-  let tuning = await correlate()
+  const tuningLive = correlate()
+  // The rules in force over the same lookback and incidents: the rules' queries go out while the
+  // incidents are read, and each rule is judged once they are.
+  const backtestLive = run.startStep('alert backtest', () =>
+    backtestAlerts({
+      ctx,
+      prometheus: (backend) => steps.prometheus(ctx, backend),
+      incidents: tuningLive.then((t) => t.incidents.map((m) => m.incident)),
+      incidentSources: tuningLive.then((t) => t.sources),
+      alignment
+    })
+  )
+  let tuning = await tuningLive
   let hookSection = ''
   const tuningCommand = config.hooks['tuning-command']
   if (tuningCommand) {
@@ -78,19 +92,7 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
   } else {
     log.info(ANNOUNCE.automation('aggregate_coverage.py', tuning.from_real_data ? 'success' : 'incomplete (see alert-tuning-report.md)'))
   }
-  // The rules in force over the same lookback and incidents: one query per rule.
-  const backtest = await run.step(
-    'alert backtest',
-    () =>
-      backtestAlerts({
-        ctx,
-        prometheus: (backend) => steps.prometheus(ctx, backend),
-        incidents: tuning.incidents.map((m) => m.incident),
-        incidentSources: tuning.sources,
-        alignment
-      }),
-    (reason) => emptyBacktest(now(), config.incidents.lookback, 'error', reason)
-  )
+  const backtest = await backtestLive.settle((reason) => emptyBacktest(now(), config.incidents.lookback, 'error', reason))
   await run.writeJson(BACKTEST_FILE, backtest)
   log.info(
     `Alert backtest: ${backtest.status}, ${backtest.summary.evaluated} of ${backtest.summary.rules} rule(s) evaluated with ${backtest.requests.total} request(s), ${backtest.summary.proposals} proposal(s), ${backtest.summary.disagreements.length} disagreement(s) with ALERTS`
@@ -116,11 +118,7 @@ export async function assurancePhase(run: ProtocolRun, p1: InstrumentationPhase,
     }),
     ...quality
   ]
-  const slos = await run.step(
-    'SLO attainment',
-    () => sloAttainment(ctx, (backend) => steps.prometheus(ctx, backend)),
-    () => []
-  )
+  const slos = await slosLive.settle(() => [])
   await run.writeText(
     FILES.scorecard,
     renderScorecard({

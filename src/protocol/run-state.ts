@@ -98,6 +98,29 @@ export class ProtocolRun {
     }
   }
 
+  /**
+   * A step started now and settled later: its requests overlap the work before the point where
+   * the run needs it, and its failure is said there, in the protocol's order.
+   */
+  startStep<T>(what: string, fn: () => Promise<T>): { settle: (fallback: (reason: string) => T) => Promise<T> } {
+    const started = inPhase(phaseOfStep(what), fn).then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error })
+    )
+    return {
+      settle: (fallback) =>
+        this.step(
+          what,
+          async () => {
+            const r = await started
+            if ('error' in r) throw r.error
+            return r.value
+          },
+          fallback
+        )
+    }
+  }
+
   /** Write a JSON artifact; false (and the failure recorded) when it could not be written. */
   async writeJson(name: string, data: unknown): Promise<boolean> {
     return (await this.write(name, () => this.writer.json(name, data))) !== undefined

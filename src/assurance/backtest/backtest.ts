@@ -113,8 +113,9 @@ function longestRange(expr: string): number {
 export interface BacktestInput {
   ctx: RunContext
   prometheus: PrometheusFor
-  incidents: Incident[]
-  incidentSources: DataSourceStatus[]
+  /** Promises let the rules' queries start while the incidents are still being read (alert tuning). */
+  incidents: Incident[] | Promise<Incident[]>
+  incidentSources: DataSourceStatus[] | Promise<DataSourceStatus[]>
   alignment?: SloAlignment
 }
 
@@ -129,9 +130,18 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
   const result = emptyBacktest(now, lookback, 'not_run', '')
   result.from = iso(start)
   result.to = iso(end)
-  result.incident_sources = input.incidentSources
-    .filter((s) => s.kind === 'incidents')
-    .map((s) => ({ name: s.name, status: s.status, detail: s.detail, count: s.count }))
+  // Read only where a rule is judged: the queries before that need no incident.
+  let incidents: Incident[] = []
+  let incidentSources: DataSourceStatus[] = []
+  const incidentsKnown = Promise.all([input.incidents, input.incidentSources]).then(([i, s]) => {
+    incidents = i
+    incidentSources = s
+    result.incident_sources = s
+      .filter((x) => x.kind === 'incidents')
+      .map((x) => ({ name: x.name, status: x.status, detail: x.detail, count: x.count }))
+  })
+  // Awaited below; a failure there fails the backtest, never the process.
+  incidentsKnown.catch(() => undefined)
   const requests = result.requests
   const serviceLabel = ctx.model.serviceLabel
 
@@ -165,12 +175,14 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
   if (sources.length === 0) {
     result.detail = 'no alert rules source configured (alerting.rules-backend or alerting.rule-files): nothing to backtest'
     result.history.detail = result.detail
+    await incidentsKnown
     return result
   }
   const prom = rulesProm ?? (await input.prometheus())
   if (!prom) {
     result.detail = 'no Prometheus backend to evaluate the rules against'
     result.history.detail = result.detail
+    await incidentsKnown
     return result
   }
   const all = [...(api ?? []), ...files.rules]
@@ -434,7 +446,7 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
           serviceLabel,
           ruleLabels: a.labels,
           ruleServices: p.ruleServices,
-          incidents: input.incidents,
+          incidents,
           resetTailSeconds: longestRange(rb.query),
           thresholds: 'expr' in signal ? [...new Set(signal.comparisons.map((c) => c.threshold))].sort((x, y) => y - x) : [],
           factors: rb.factors
@@ -473,6 +485,7 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
     requests.rule_queries++
     const from = new Date(p.from * 1000)
     const r = await prom.rangeQuery(query, from, new Date(p.to * 1000), p.step)
+    await incidentsKnown
     return {
       request: `${r.request.method} ${r.request.url} start=${from.toISOString()} end=${iso(p.to)} step=${p.step}s`,
       series: r.series
@@ -547,10 +560,11 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
   await Promise.all(Array.from({ length: Math.min(RULE_CONCURRENCY, work.length) }, worker))
 
   // ---- summary ----
+  await incidentsKnown
   requests.total = requests.rules_api + requests.data_coverage + requests.alerts_history + requests.rule_queries + requests.label_values
   const evaluated = result.rules.filter((r) => r.status === 'evaluated')
   // Without an incident source, no firing can be called true or false.
-  const judged0 = input.incidents.length > 0 || input.incidentSources.some((s) => s.kind === 'incidents' && s.status === 'ok')
+  const judged0 = incidents.length > 0 || incidentSources.some((s) => s.kind === 'incidents' && s.status === 'ok')
   if (!judged0) {
     for (const r of evaluated) {
       r.precision = null
