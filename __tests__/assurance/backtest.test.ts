@@ -167,9 +167,25 @@ describe('backtest over a backfilled week', () => {
 
   const rule = (name: string): AlertBacktest['rules'][number] => bt.rules.find((r) => r.name === name)!
 
+  it('reads the rules in force once a run: after the alignment read them, the backtest asks no rules API of its own', async () => {
+    const { fetchPrometheusRules } = await import('../../src/alerting/slo/rules.js')
+    const ctx = { ...input.ctx, once: new Map<string, Promise<unknown>>() }
+    const loaded = await fetchPrometheusRules(ctx, 'prom')
+    expect(loaded.length).toBeGreaterThan(0)
+    const again = await backtestAlerts({ ...input, ctx })
+    expect(again.requests.rules_api).toBe(0)
+    expect(again.requests.total).toBe(bt.requests.total - 1)
+    expect(again.rules.map((r) => [r.name, r.loaded, r.status])).toEqual(bt.rules.map((r) => [r.name, r.loaded, r.status]))
+    expect(again.rule_sources).toEqual(bt.rule_sources)
+  })
+
   it('judges the rules the same when the incidents arrive after its queries went out (read beside alert tuning)', async () => {
     const late = <T>(x: T): Promise<T> => new Promise((done) => setTimeout(() => done(x), 300))
-    const again = await backtestAlerts({ ...input, incidents: late(input.incidents), incidentSources: late(input.incidentSources) })
+    const again = await backtestAlerts({
+      ...input,
+      incidents: late(await input.incidents),
+      incidentSources: late(await input.incidentSources)
+    })
     const judged = (b: AlertBacktest): unknown => ({ ...b, generated_at: null })
     expect(judged(again)).toEqual(judged(bt))
     expect(again.incident_sources).toHaveLength(1)

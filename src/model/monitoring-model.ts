@@ -46,4 +46,6 @@ export interface RunContext {
   now: () => Date
   /** Identifies this run in synthetic alerts and issue bodies. */
   runId: string
+  /** Answers the run reads once and shares between phases, by what was asked (the rules in force). */
+  once?: Map<string, Promise<unknown>>
 }

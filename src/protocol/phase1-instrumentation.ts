@@ -77,7 +77,8 @@ export async function instrumentationPhase(run: ProtocolRun, configText: string)
     env: opts.env,
     log,
     now,
-    runId: opts.runId
+    runId: opts.runId,
+    once: new Map()
   }
   log.info(
     `Release ${model.release.tag ?? '(untagged)'} in ${model.environment}: ${model.services.length} service(s), ${model.services.filter((s) => s.critical).length} critical`

@@ -7,7 +7,7 @@ import type { SloConfig } from '../../config/schema.js'
 import type { ResolvedService, RunContext } from '../../model/monitoring-model.js'
 import { BackendError, errorText, InputError } from '../../util/errors.js'
 import { expandWorkspacePaths, readWorkspaceText } from '../../util/workspace.js'
-import { authHeaders, httpRequest, redactUrl } from '../../util/http.js'
+import { rulesInForce } from '../../telemetry/prometheus/rules-in-force.js'
 import type { RuleFinding, SloAlignment } from '../types.js'
 import { burnRateAlerts, errorBudget, factorMatches, roundSignificant, type BurnRateThreshold } from './burn-rate.js'
 import { firstSelector, formatDuration, metricNames, promDurationSeconds, selectsValue } from './promql.js'
@@ -55,36 +55,16 @@ export function parseRuleFile(text: string, source: string): LoadedRule[] {
   return out
 }
 
-/** Rules in force, from Prometheus's rules API. */
+/** Rules in force, from Prometheus's rules API (read once a run, see rules-in-force.ts). */
 export async function fetchPrometheusRules(ctx: RunContext, backendName: string): Promise<LoadedRule[]> {
   const backend = ctx.config.backends[backendName]
   if (!backend) throw new BackendError(backendName, 'config', `alerting.rules-backend names an unknown backend "${backendName}"`)
   if (backend.type !== 'prometheus')
     throw new BackendError(backendName, 'config', `rules-backend must be a prometheus backend, not ${backend.type}`)
-  const url = `${backend.url.replace(/\/+$/, '')}/api/v1/rules`
-  const res = await httpRequest({
-    backend: backendName,
-    kind: backend.type,
-    url,
-    headers: { Accept: 'application/json', ...authHeaders(backend.auth, backend.headers, ctx.env, ctx.log, backendName) },
-    timeoutMs: backend['timeout-seconds'] * 1000,
-    retries: backend.retries
-  })
-  if (res.status !== 200) throw new BackendError(backendName, `GET ${redactUrl(url)}`, `HTTP ${res.status}`, res.status)
-  let body: {
-    status?: string
-    data?: { groups?: Array<{ name?: string; file?: string; interval?: number; rules?: Array<Record<string, unknown>> }> }
-  }
-  try {
-    body = JSON.parse(res.text) as typeof body
-  } catch {
-    throw new BackendError(backendName, `GET ${redactUrl(url)}`, 'answer is not JSON')
-  }
-  if (body.status !== 'success' || !Array.isArray(body.data?.groups)) {
-    throw new BackendError(backendName, `GET ${redactUrl(url)}`, 'answer has no data.groups')
-  }
+  const { PrometheusClient } = await import('../../telemetry/prometheus/client.js')
+  const groups = await rulesInForce(ctx.once, new PrometheusClient(backendName, backend, ctx.env, ctx.log))
   const out: LoadedRule[] = []
-  for (const g of body.data.groups) {
+  for (const g of groups) {
     const group = {
       name: typeof g.name === 'string' ? g.name : '',
       ...(typeof g.interval === 'number' && g.interval > 0 ? { interval: formatDuration(g.interval) } : {})

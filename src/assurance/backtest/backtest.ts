@@ -8,6 +8,7 @@
 import type { SloAlignment } from '../../alerting/types.js'
 import type { RunContext } from '../../model/monitoring-model.js'
 import type { RangeSeries } from '../../telemetry/prometheus/client.js'
+import { rulesInForce } from '../../telemetry/prometheus/rules-in-force.js'
 import { MAX_QUERY_CHARS, requestsByShapeOrExcept, splitByValue } from '../../alerting/slo/group-by-label.js'
 import { errorText, smallerMayAnswer } from '../../util/errors.js'
 import { httpLimits } from '../../util/http.js'
@@ -161,8 +162,7 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
       })
     else {
       try {
-        requests.rules_api++
-        api = rulesFromApi(await rulesProm.rules(), source)
+        api = rulesFromApi(await rulesInForce(ctx.once, rulesProm, () => requests.rules_api++), source)
         sources.push({ source, status: 'ok', detail: `${api.length} rule(s) loaded`, rules: api.length })
       } catch (err) {
         sources.push({ source, status: 'error', detail: errorText(err), rules: 0 })
