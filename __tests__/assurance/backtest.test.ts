@@ -12,7 +12,7 @@ import { withBacktest } from '../../src/assurance/backtest/feed.js'
 import { correlate } from '../../src/assurance/tuning.js'
 import { renderTuningReport } from '../../src/report/tuning.js'
 import { firingIntervals, pickValue } from '../../src/assurance/backtest/evaluate.js'
-import { burnSignal, canonical, expandRecordings, selectors } from '../../src/assurance/backtest/promql.js'
+import { burnSignal, canonical, expandRecordings, metricNames, selectors } from '../../src/assurance/backtest/promql.js'
 import type { AlertBacktest } from '../../src/artifacts/contracts/alert-backtest.js'
 import type { Incident } from '../../src/assurance/types.js'
 import { validateAgainst } from '../../src/package/schemas.js'
@@ -379,6 +379,27 @@ describe('backtest over a backfilled week', () => {
 })
 
 describe('backtest building blocks', () => {
+  it('reads the metric names of rules that differ only in label values from one parse, and a name written as a string from the rule itself', () => {
+    const own = (expr: string): string[] => [...new Set(selectors(expr).flatMap((x) => (x.name ? [x.name] : [])))]
+    const exprs = [
+      'sum(rate(http_requests_total{service="a",code=~"5.."}[5m])) / sum(rate(http_requests_total{service="a"}[5m])) > 0.01',
+      'sum(rate(http_requests_total{service="b",code=~"5.."}[5m])) / sum(rate(http_requests_total{service="b"}[5m])) > 0.01',
+      '{__name__="up", job="a"} == 0',
+      '{__name__="process_start_time_seconds", job="a"} == 0',
+      '{"otel.metric.name", service="a"} > 1',
+      '{"otel.other", service="a"} > 1',
+      'absent(up{job="x"}) or label_replace(vector(1), "a", "b", "", "")',
+      `max_over_time(slo:sli_error:ratio_rate1h{sloth_id='x-availability'}[1h:1m]) > 14.4 * 0.001`,
+      'up{job="a\\"b"} == 0'
+    ]
+    for (const e of exprs) expect([e, metricNames(e)]).toEqual([e, own(e)])
+    expect(metricNames(exprs[2]!)).toEqual(['up'])
+    expect(metricNames(exprs[3]!)).toEqual(['process_start_time_seconds'])
+    expect(metricNames(exprs[5]!)).toEqual(['otel.other'])
+    // A syntax error is still reported where the rule as written has it.
+    expect(() => metricNames('sum(rate(x{a="1"}[5m])')).toThrow(/syntax error/)
+  })
+
   it('spells a rule the same however it is written (spacing, matcher order), and keeps label values apart', () => {
     const a = canonical('sum by (service) (rate(http_requests_total{service="a",code=~"5.."}[5m]))')
     expect(canonical('sum by(service)(rate(http_requests_total{code=~"5..", service="a"}[5m]))')).toBe(a)

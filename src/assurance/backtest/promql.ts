@@ -113,9 +113,34 @@ export function canonical(expr: string): string {
   return walk(top)
 }
 
-/** Metric names the expression reads. */
+const namesOfSelectors = (sels: Selector[]): string[] => [...new Set(sels.flatMap((s) => (s.name ? [s.name] : [])))]
+
+/** Names read by each template; null where a name is spelled as a string, so depends on the literals. */
+const namesByTemplate = new Map<string, string[] | null>()
+
+/**
+ * Metric names the expression reads. Read from its template (string literals emptied), so the
+ * thousands of rules that differ only in label values are parsed once; a name written as a string
+ * (`{__name__="x"}`, `{"x"}`) is read from the expression itself.
+ */
 export function metricNames(expr: string): string[] {
-  return [...new Set(selectors(expr).flatMap((s) => (s.name ? [s.name] : [])))]
+  const t = template(expr)
+  if (t) {
+    let names = namesByTemplate.get(t.text)
+    if (names === undefined) {
+      let sels: Selector[] | undefined
+      try {
+        sels = selectors(t.text)
+      } catch {
+        // The expression's own parse says where the syntax error is.
+      }
+      names = sels && sels.every((x) => x.name !== '') ? namesOfSelectors(sels) : null
+      if (namesByTemplate.size > 20_000) namesByTemplate.clear()
+      namesByTemplate.set(t.text, names)
+    }
+    if (names) return names
+  }
+  return namesOfSelectors(selectors(expr))
 }
 
 export function matcherHolds(m: Matcher, value: string | undefined): boolean {
