@@ -379,6 +379,27 @@ describe('backtest over a backfilled week', () => {
 })
 
 describe('backtest building blocks', () => {
+  it('reads an expression by its template in the expression own positions: literals of any length, escapes and raw strings', () => {
+    const e = `max(rate(x{a="long value here",b='q'}[5m]) > 0.5) and y{c="\\"quo\\"ted\\"", d=\`raw\`} > 2`
+    const sels = selectors(e)
+    expect(sels.map((x) => e.slice(x.from, x.to))).toEqual([`x{a="long value here",b='q'}`, 'y{c="\\"quo\\"ted\\"", d=`raw`}'])
+    expect(sels.map((x) => x.matchers.map((m) => m.value))).toEqual([
+      ['long value here', 'q'],
+      ['"quo"ted"', 'raw']
+    ])
+    const signal = burnSignal(e)
+    expect('expr' in signal && signal.comparisons.map((c) => c.vector)).toEqual([
+      `rate(x{a="long value here",b='q'}[5m])`,
+      'y{c="\\"quo\\"ted\\"", d=`raw`}'
+    ])
+    const defs = new Map([
+      ['rec:x', [{ name: 'rec:x', expr: 'sum(rate(raw{svc="abc"}[5m]))', labels: { team: 'pay-ments' }, intervalSeconds: 30 }]]
+    ])
+    expect(expandRecordings('rec:x{env="production-eu"}[1h] > 0 or on() rec:x{env="p"} > 1', defs, () => true).expr).toBe(
+      '(label_replace(sum(rate(raw{svc="abc", env="production-eu"}[5m])), "team", "pay-ments", "", ""))[1h:30s] > 0 or on() (label_replace(sum(rate(raw{svc="abc", env="p"}[5m])), "team", "pay-ments", "", "")) > 1'
+    )
+  })
+
   it('reads the metric names of rules that differ only in label values from one parse, and a name written as a string from the rule itself', () => {
     const own = (expr: string): string[] => [...new Set(selectors(expr).flatMap((x) => (x.name ? [x.name] : [])))]
     const exprs = [

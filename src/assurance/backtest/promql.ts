@@ -31,7 +31,44 @@ function parseTree(expr: string): SyntaxNode {
   return tree.topNode
 }
 
-const text = (expr: string, n: SyntaxNode): string => expr.slice(n.from, n.to)
+/**
+ * An expression and a tree to read it by: the tree of its template (string literals emptied), so
+ * the thousands of rules that differ only in label values share one parse, with `at` taking a
+ * position in the template to the same place in the expression. A template that does not parse
+ * gives the expression's own parse, and its error, instead.
+ */
+interface Source {
+  expr: string
+  top: SyntaxNode
+  at: (templatePosition: number) => number
+}
+
+function parseSource(expr: string): Source {
+  const t = template(expr)
+  if (t && t.literals.length) {
+    const parsed = lezerParse(t.text)
+    if (parsed.syntaxErrorAt === undefined) {
+      // A literal is `""` at `at` in the template: positions after it move by its length less 2.
+      const starts = t.literals.map((l) => l.at)
+      const shift: number[] = [0]
+      for (const l of t.literals) shift.push(shift.at(-1)! + l.raw.length - 2)
+      const at = (p: number): number => {
+        let lo = 0
+        let hi = starts.length
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1
+          if (starts[mid]! < p) lo = mid + 1
+          else hi = mid
+        }
+        return p + shift[lo]!
+      }
+      return { expr, top: parsed.tree.topNode, at }
+    }
+  }
+  return { expr, top: parseTree(expr), at: (p) => p }
+}
+
+const text = (src: Source, n: SyntaxNode): string => src.expr.slice(src.at(n.from), src.at(n.to))
 
 function unquote(s: string): string {
   if (s.startsWith('`')) return s.slice(1, -1)
@@ -48,8 +85,8 @@ function children(n: SyntaxNode): SyntaxNode[] {
   return out
 }
 
-function readSelector(expr: string, n: SyntaxNode): Selector {
-  const sel: Selector = { matchers: [], from: n.from, to: n.to }
+function readSelector(expr: Source, n: SyntaxNode): Selector {
+  const sel: Selector = { matchers: [], from: expr.at(n.from), to: expr.at(n.to) }
   const id = n.getChild('Identifier')
   if (id) sel.name = text(expr, id)
   const list = n.getChild('LabelMatchers')
@@ -74,16 +111,16 @@ function readSelector(expr: string, n: SyntaxNode): Selector {
 
 /** Every vector selector in the expression (also those inside range selectors and subqueries). */
 export function selectors(expr: string): Selector[] {
-  const top = parseTree(expr)
+  const src = parseSource(expr)
   const out: Selector[] = []
   const walk = (n: SyntaxNode): void => {
     if (n.name === 'VectorSelector') {
-      out.push(readSelector(expr, n))
+      out.push(readSelector(src, n))
       return
     }
     for (const c of children(n)) walk(c)
   }
-  walk(top)
+  walk(src.top)
   return out
 }
 
@@ -105,7 +142,7 @@ export function canonical(expr: string): string {
   }
   const walk = (n: SyntaxNode): string => {
     const cs = children(n)
-    if (cs.length === 0) return literals.get(n.from) ?? text(source, n)
+    if (cs.length === 0) return literals.get(n.from) ?? source.slice(n.from, n.to)
     const parts = cs.map(walk)
     if (n.name === 'LabelMatchers') parts.sort()
     return parts.join(' ')
@@ -166,7 +203,7 @@ function safeRegex(re: string): RegExp | undefined {
 }
 
 /** The value of a constant expression: numbers, + - * / and parentheses. Undefined when not constant. */
-function constantValue(expr: string, n: SyntaxNode): number | undefined {
+function constantValue(expr: Source, n: SyntaxNode): number | undefined {
   switch (n.name) {
     case 'NumberDurationLiteral': {
       const v = Number(text(expr, n))
@@ -226,10 +263,10 @@ export interface BurnSignal {
   inclusive: boolean
 }
 
-export function burnSignal(expr: string): BurnSignal | { reason: string } {
-  let top: SyntaxNode
+export function burnSignal(source: string): BurnSignal | { reason: string } {
+  let expr: Source
   try {
-    top = parseTree(expr)
+    expr = parseSource(source)
   } catch (err) {
     return { reason: (err as Error).message }
   }
@@ -249,7 +286,7 @@ export function burnSignal(expr: string): BurnSignal | { reason: string } {
         return { reason: `the condition is a ${op ? text(expr, op) : 'an'} aggregation; only max() of a comparison has a burn signal` }
       const inner = signal(args[0]!)
       if (typeof inner !== 'string') return inner
-      return `${expr.slice(n.from, args[0]!.from)}(${inner})${expr.slice(args[0]!.to, n.to)}`
+      return `${source.slice(expr.at(n.from), expr.at(args[0]!.from))}(${inner})${source.slice(expr.at(args[0]!.to), expr.at(n.to))}`
     }
     if (n.name !== 'BinaryExpr') return { reason: `the condition is a ${n.name}, not a comparison with a constant threshold` }
     const cs = children(n)
@@ -278,7 +315,7 @@ export function burnSignal(expr: string): BurnSignal | { reason: string } {
     comparisons.push({ vector: text(expr, vector), op: cmp, threshold: c, thresholdText: text(expr, threshold) })
     return `(${text(expr, vector)}) / ${c}`
   }
-  const s = signal(top)
+  const s = signal(expr.top)
   if (typeof s !== 'string') return s
   return { expr: s, comparisons, inclusive: comparisons.every((c) => c.op === '>=') }
 }
@@ -334,14 +371,16 @@ export function expandRecordings(
   depth = 0
 ): { expr: string; expansions: Expansion[] } {
   if (depth > 8) return { expr, expansions }
-  const top = parseTree(expr)
+  // Most rules read no recording rule to expand: their names say so without a walk.
+  if (!metricNames(expr).some((n) => definitions.has(n) && expand(n))) return { expr, expansions }
+  const src = parseSource(expr)
   const edits: Array<{ from: number; to: number; text: string }> = []
   const note = (e: Expansion): void => {
     if (!expansions.some((x) => x.recording === e.recording && x.reason === e.reason)) expansions.push(e)
   }
   const walk = (n: SyntaxNode): void => {
     if (n.name === 'VectorSelector') {
-      const sel = readSelector(expr, n)
+      const sel = readSelector(src, n)
       if (!sel.name || !definitions.has(sel.name) || !expand(sel.name)) return
       const parent = n.parent
       const matrix = parent?.name === 'MatrixSelector' ? parent : undefined
@@ -367,9 +406,13 @@ export function expandRecordings(
       if (matrix) {
         const range = matrix.getChild('DurationExpr')
         const step = Math.min(...parts.map((p) => p.interval))
-        edits.push({ from: matrix.from, to: matrix.to, text: `(${joined})[${range ? text(expr, range) : '5m'}:${secondsText(step)}]` })
+        edits.push({
+          from: src.at(matrix.from),
+          to: src.at(matrix.to),
+          text: `(${joined})[${range ? text(src, range) : '5m'}:${secondsText(step)}]`
+        })
       } else {
-        edits.push({ from: n.from, to: n.to, text: `(${joined})` })
+        edits.push({ from: src.at(n.from), to: src.at(n.to), text: `(${joined})` })
       }
       note({
         recording: sel.name,
@@ -380,7 +423,7 @@ export function expandRecordings(
     }
     for (const c of children(n)) walk(c)
   }
-  walk(top)
+  walk(src.top)
   let out = expr
   for (const e of edits.sort((a, b) => b.from - a.from)) out = out.slice(0, e.from) + e.text + out.slice(e.to)
   return { expr: out, expansions }
