@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import { runAction } from '../../src/action/run-action.js'
-import { runProtocol, type RunOptions } from '../../src/protocol/run.js'
+import { ANNOUNCE, runProtocol, type RunOptions } from '../../src/protocol/run.js'
 import { defaultSteps } from '../../src/protocol/steps.js'
 import { validateAgainst } from '../../src/package/schemas.js'
 import type { Settings } from '../../src/settings/inputs.js'
@@ -142,6 +142,34 @@ describe('nothing is lost', () => {
     // What phase 1 wrote is listed; what the crash stopped is missing with the reason.
     expect(manifest.missing.map((m) => m.name)).toContain('observability-schedule.json')
     expect(existsSync(join(dir, 'delivered', 'instrumentation-audit.json'))).toBe(true)
+  })
+})
+
+describe('steps started early', () => {
+  test('the rule alignment starts with the audit, and its failure is said once, in phase 2, after gate 1', async () => {
+    const dir = exampleWorkspace()
+    const log = new MemoryLogger()
+    let startedBeforeAudit: boolean | undefined
+    let auditDone = false
+    const steps = {
+      ...defaultSteps,
+      audit: async (...args: Parameters<typeof defaultSteps.audit>) => {
+        const a = await defaultSteps.audit(...args)
+        auditDone = true
+        return a
+      },
+      alignment: async () => {
+        startedBeforeAudit = !auditDone
+        throw new Error('rules unreadable')
+      }
+    }
+    const result = await runProtocol(options(dir, log, { steps }))
+    expect(startedBeforeAudit).toBe(true)
+    const at = (text: string): number => log.lines.findIndex((l) => l.message.includes(text))
+    expect(log.lines.filter((l) => /^alert rule alignment failed: .*rules unreadable/.test(l.message))).toHaveLength(1)
+    expect(at('alert rule alignment failed')).toBeGreaterThan(at(ANNOUNCE.phase2))
+    expect(at(ANNOUNCE.phase2)).toBeGreaterThan(0)
+    expect(result.gates[1]!.status).toBe('fail')
   })
 })
 

@@ -15,7 +15,7 @@ import { registerConfigSecrets } from '../util/redact.js'
 import { ANNOUNCE, announceGate } from './announce.js'
 import { reviewAuditHook } from './hook-review.js'
 import { isHighRiskGap, loadQualityAudit, openFindings, renderQualityRequirements, type QualityAudit } from './quality-audit.js'
-import type { InputRefused, ProtocolRun } from './run-state.js'
+import type { InputRefused, ProtocolRun, StartedStep } from './run-state.js'
 import { resolveInWorkspace } from '../util/workspace.js'
 import { FILES, SCHEMA_VERSIONS } from '../artifacts/files.js'
 
@@ -28,6 +28,11 @@ export interface InstrumentationPhase {
   requirementsWritten: boolean
   /** Protocol 4's findings, when inputs.quality-audit names them. */
   qualityAudit?: QualityAudit
+  /**
+   * Phase 2's rule alignment, started with the audit: reading and analysing the rules is work for
+   * the runner while the audit and baseline wait on the backends, and needs nothing they find.
+   */
+  alignment: StartedStep<Awaited<ReturnType<ProtocolRun['steps']['alignment']>>>
   audit: InstrumentationAudit
   baseline: BaselineMetrics
   gate: GateResult
@@ -90,6 +95,7 @@ export async function instrumentationPhase(run: ProtocolRun, configText: string)
     )) !== undefined
 
   log.info(ANNOUNCE.coverage)
+  const alignment = run.startStep('alert rule alignment', () => steps.alignment(ctx))
   const auditFallback = (reason: string): InstrumentationAudit => ({
     schema_version: SCHEMA_VERSIONS.instrumentationAudit,
     audit_date: now().toISOString(),
@@ -136,7 +142,7 @@ export async function instrumentationPhase(run: ProtocolRun, configText: string)
   const qualityGaps = qualityAudit ? openFindings(qualityAudit, audit).filter(isHighRiskGap) : undefined
   const gate = evaluateInstrumentationGate({ model, audit, requirementsWritten, thresholds: config.gates, qualityGaps })
   announceGate(log, gate)
-  return { config, evidence, model, ctx, requirementsWritten, qualityAudit, audit, baseline, gate }
+  return { config, evidence, model, ctx, requirementsWritten, qualityAudit, alignment, audit, baseline, gate }
 }
 
 /** The baseline to compare with: a named file, a named artifact, or the previous run's own package. */

@@ -35,15 +35,11 @@ export async function activationPhase(run: ProtocolRun, p1: InstrumentationPhase
   const approval = await lookUpApproval(run, config)
   const answer = validationAnswer(run, p1, paused, approval)
   const ctx: RunContext = { ...p1.ctx, alertTestsApproved: answer.yes, alertTestsAnswer: answer.how }
-  const { alignment, suggestedRulesYaml, ruleSet } = await run.step(
-    'alert rule alignment',
-    () => steps.alignment(ctx),
-    (reason) => ({
-      alignment: { checked_at: now().toISOString(), rule_sources: [], findings: [], not_verified_reason: reason } as SloAlignment,
-      suggestedRulesYaml: undefined,
-      ruleSet: undefined
-    })
-  )
+  const { alignment, suggestedRulesYaml, ruleSet } = await p1.alignment.settle((reason) => ({
+    alignment: { checked_at: now().toISOString(), rule_sources: [], findings: [], not_verified_reason: reason } as SloAlignment,
+    suggestedRulesYaml: undefined,
+    ruleSet: undefined
+  }))
   if (suggestedRulesYaml) await run.writeText('suggested-alert-rules.yml', suggestedRulesYaml)
   // Before the alert path test: the synthetic alert carries the labels the drill saw fire.
   const drill = steps.drill

@@ -23,6 +23,11 @@ export interface InputRefused {
  * each step runs. A step that throws is recorded once (in `errors` and the log) and replaced by
  * its "not verified" result, so the run goes on and the package is still written.
  */
+/** A step under way: `settle` waits for it, and says its failure then, as `step` would. */
+export interface StartedStep<T> {
+  settle: (fallback: (reason: string) => T) => Promise<T>
+}
+
 export class ProtocolRun {
   readonly errors: string[] = []
   /** Package files that could not be written, and why: the manifest lists them. */
@@ -102,7 +107,7 @@ export class ProtocolRun {
    * A step started now and settled later: its requests overlap the work before the point where
    * the run needs it, and its failure is said there, in the protocol's order.
    */
-  startStep<T>(what: string, fn: () => Promise<T>): { settle: (fallback: (reason: string) => T) => Promise<T> } {
+  startStep<T>(what: string, fn: () => Promise<T>): StartedStep<T> {
     const started = inPhase(phaseOfStep(what), fn).then(
       (value) => ({ value }),
       (error: unknown) => ({ error })
