@@ -1,5 +1,5 @@
 import { MAX_QUERY_CHARS, requestsByShapeOrExcept, splitByValue, type ShapeRequest } from '../alerting/slo/group-by-label.js'
-import { lezerParse } from '../alerting/slo/promql.js'
+import { lezerParse, template } from '../alerting/slo/promql.js'
 import type { SloConfig } from '../config/schema.js'
 import type { RunContext } from '../model/monitoring-model.js'
 import {
@@ -223,8 +223,15 @@ async function plan(ctx: RunContext, prometheus: PrometheusFor, slo: SloConfig):
   return { slo, base, query, coverageQuery, selectors, windowSeconds, prom, alone: !isOneExpression(query) }
 }
 
-/** Whether the grammar reads the query as one complete expression (no syntax error, no open string). */
-const isOneExpression = (query: string): boolean => lezerParse(query).error === undefined
+/**
+ * Whether the grammar reads the query as one complete expression (no syntax error, no open
+ * string). Read from its template: a string's content never makes a syntax error, and the SLOs of
+ * a fleet differ only in their strings, so they share one parse.
+ */
+const isOneExpression = (query: string): boolean => {
+  const t = template(query)
+  return t !== undefined && lezerParse(t.text).error === undefined
+}
 
 /** The attainment an SLO's answer shows, with the range its data covers. */
 function judge(ctx: RunContext, p: Planned, samples: VectorSample[]): SloAttainment {
