@@ -11,7 +11,7 @@ import { dataSpans } from '../../src/assurance/backtest/data-coverage.js'
 import { withBacktest } from '../../src/assurance/backtest/feed.js'
 import { correlate } from '../../src/assurance/tuning.js'
 import { renderTuningReport } from '../../src/report/tuning.js'
-import { firingIntervals, pickValue } from '../../src/assurance/backtest/evaluate.js'
+import { evaluateRule, firingIntervals, pickValue } from '../../src/assurance/backtest/evaluate.js'
 import { burnSignal, canonical, expandRecordings, metricNames, selectors } from '../../src/assurance/backtest/promql.js'
 import type { AlertBacktest } from '../../src/artifacts/contracts/alert-backtest.js'
 import type { Incident } from '../../src/assurance/types.js'
@@ -483,6 +483,28 @@ describe('backtest building blocks', () => {
       { start: 60, end: 480, open: false },
       { start: 540, end: 600, open: true }
     ])
+  })
+
+  it('a condition without a threshold (absent(), a comparison of two series) fires where it has a sample, after its for', () => {
+    const at = (ts: number[]): Array<[number, number]> => ts.map((t) => [t, 1])
+    const judged = evaluateRule({
+      series: [{ labels: { service: 'api' }, values: at([120, 180, 240, 300, 600]) }],
+      from: 0,
+      to: 900,
+      stepSeconds: 60,
+      forSeconds: 120,
+      keepFiringForSeconds: 0,
+      mode: 'presence',
+      inclusive: false,
+      serviceLabel: 'service',
+      ruleLabels: {},
+      ruleServices: ['api'],
+      incidents: [],
+      thresholds: [],
+      factors: [],
+      resetTailSeconds: 300
+    })
+    expect(judged.intervals.map((i) => [i.start, i.end])).toEqual([['1970-01-01T00:04:00.000Z', '1970-01-01T00:06:00.000Z']])
   })
 
   it('picks a short value inside the allowed range', () => {

@@ -161,8 +161,10 @@ export function evaluateRule(input: RuleEvalInput): RuleEvalResult {
   })
 
   const intervals: Array<FiringInterval & { s: number; e: number }> = []
+  // A sample of a condition is its firing: the 1 put for it is active, as a signal of exactly 1 is when inclusive.
+  const inclusive = input.mode === 'presence' || input.inclusive
   for (const g of grid) {
-    for (const f of firingIntervals(g.values, input.from, step, input.forSeconds, input.keepFiringForSeconds, input.inclusive)) {
+    for (const f of firingIntervals(g.values, input.from, step, input.forSeconds, input.keepFiringForSeconds, inclusive)) {
       const matched = scoped.filter((inc) => {
         if (!inScope(inc, g.service) || !covered(inc)) return false
         const w = incidentWindow(inc)
