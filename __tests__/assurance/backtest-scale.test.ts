@@ -192,6 +192,54 @@ describe('backtest request cost', () => {
     }
   }, 120_000)
 
+  it('absent() copies of one rule are one count query, each firing exactly where its own absent() fires', async () => {
+    const n = 4
+    // Service i stops reporting for 20 minutes at hour 3 + 2i; the last stops for good at hour 20.
+    const gap = (i: number, t: number): boolean =>
+      (t >= START + (3 + 2 * i) * HOUR && t < START + (3 + 2 * i) * HOUR + 20 * MIN) || (i === n - 1 && t >= START + 20 * HOUR)
+    const lines = ['# TYPE http_requests counter']
+    for (let i = 0; i < n; i++)
+      for (let t = START, v = 0; t <= END; t += MIN, v += 10)
+        if (!gap(i, t)) lines.push(`http_requests_total{service="${name(i)}",code="200"} ${v} ${t}`)
+    lines.push('# EOF')
+    const prom = await startPrometheus({ storageDir: backfill(lines.join('\n') + '\n') })
+    const absentRule = (i: number): string =>
+      `      - alert: TelemetryAbsent\n        expr: absent(http_requests_total{service="${name(i)}", code=~"2.."})\n        for: 5m\n        labels: { service: ${name(i)}, severity: page }`
+    const fileOf = (ids: number[]): string => `groups:\n  - name: absent\n    interval: 1m\n    rules:\n${ids.map(absentRule).join('\n')}\n`
+    try {
+      const { PrometheusClient } = await import('../../src/telemetry/prometheus/client.js')
+      const run = async (ids: number[]) => {
+        const ctx = makeContext(
+          {
+            backends: { prom: { type: 'prometheus', url: prom.url } },
+            alerting: { 'rule-files': ['absent.yml'] },
+            incidents: { lookback: '1d' }
+          },
+          { services: Array.from({ length: n }, (_, i) => service(name(i))), now: new Date(END * 1000) }
+        )
+        ctx.workspace = mkdtempSync(join(tmpdir(), 'bt-absent-'))
+        writeFileSync(join(ctx.workspace, 'absent.yml'), fileOf(ids))
+        const client = new PrometheusClient('prom', ctx.config.backends.prom!, {}, ctx.log)
+        return backtestAlerts({ ctx, prometheus: async () => client, incidents: [], incidentSources: [] })
+      }
+      const together = await run(Array.from({ length: n }, (_, i) => i))
+      expect(together.requests.rule_queries).toBe(1)
+      for (let i = 0; i < n; i++) {
+        const alone = (await run([i])).rules[0]!
+        const grouped = together.rules.find((r) => r.labels.service === name(i))!
+        expect(alone.request).not.toContain('one query for')
+        expect(grouped.request).toContain(
+          `one query for ${n} rules of this shape by service: count(http_requests_total{service="${name(i)}", code=~"2.."})`
+        )
+        expect([name(i), grouped.status, grouped.intervals]).toEqual([name(i), 'evaluated', alone.intervals])
+        // Each fires for its own gap (and the last one from hour 20 on), after its 5m for.
+        expect(grouped.intervals.length).toBe(i === n - 1 ? 2 : 1)
+      }
+    } finally {
+      await prom.stop()
+    }
+  }, 120_000)
+
   it('a shape the backend refuses: each rule is asked alone and carries its own refusal', async () => {
     const n = 3
     const prom = await startPrometheus({ storageDir: backfill(history(n)) })

@@ -17,7 +17,7 @@ import type { DataSourceStatus, Incident } from '../types.js'
 import type { PrometheusFor } from '../correlate-alerts.js'
 import { dataCoverageQuery, dataSpans } from './data-coverage.js'
 import { compareWithHistory, evaluateRule, historySpans, round } from './evaluate.js'
-import { burnSignal, equalityValues, expandRecordings, metricNames, type Expansion, type RecordingDefinition } from './promql.js'
+import { absentOf, burnSignal, equalityValues, expandRecordings, metricNames, type Expansion, type RecordingDefinition } from './promql.js'
 import { alertsInForce, rulesFromApi, rulesFromFiles, type AlertInForce, type RuleSourceStatus, type TimedRule } from './rules.js'
 import type { AlertBacktest, Coverage, RuleBacktest } from '../../artifacts/contracts/alert-backtest.js'
 import { FILES } from '../../artifacts/files.js'
@@ -90,6 +90,18 @@ export function emptyBacktest(now: Date, lookback: string, status: 'not_run' | '
       proposals: 0
     }
   }
+}
+
+/**
+ * What `absent(selector)` answers over a range, from the selector's count over the same range:
+ * 1 at each evaluation step where the count has no sample, with the selector's equality labels.
+ */
+export function absentSteps(counted: RangeSeries[], from: number, to: number, step: number, labels: Record<string, string>): RangeSeries[] {
+  const seen = new Set<number>()
+  for (const s of counted) for (const [t] of s.values) seen.add(Math.round((t - from) / step))
+  const values: Array<[number, number]> = []
+  for (let k = 0; from + k * step <= to; k++) if (!seen.has(k)) values.push([from + k * step, 1])
+  return values.length ? [{ labels: { ...labels }, values }] : []
 }
 
 /** A step no finer than the interval, fitting Prometheus's point limit, as a multiple of the interval. */
@@ -321,6 +333,8 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
     to: number
     step: number
     ruleServices: string[]
+    /** `absent(selector)`: asked with its shape as `count(selector)`, firing where the count has no sample. */
+    absent?: { selector: string; labels: Record<string, string> }
   }
   /** Everything a rule needs before its query; undefined when the rule is settled without one. */
   const prepare = (i: number, a: AlertInForce): Pending | undefined => {
@@ -420,7 +434,8 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
           ...matched.map((f) => f.service).filter(Boolean)
         ])
       ]
-      return { rb, a, signal, from: span.from, to: span.to, step, ruleServices }
+      const absent = 'expr' in signal ? undefined : absentOf(rb.query)
+      return { rb, a, signal, from: span.from, to: span.to, step, ruleServices, ...(absent ? { absent } : {}) }
     } catch (err) {
       rb.status = 'error'
       rb.detail = errorText(err)
@@ -513,7 +528,7 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
   // A shape of more services than one query can list is one query all the same, excluding the
   // values of its labels no rule has (one label-values request each).
   const { shaped, alone: single } = await requestsByShapeOrExcept(pending, {
-    queryOf: (p) => p.rb.query,
+    queryOf: (p) => (p.absent ? `count(${p.absent.selector})` : p.rb.query),
     key: (p) => `${p.from}|${p.to}|${p.step}`,
     maxChars: MAX_QUERY_CHARS,
     maxMembers: (p) => Math.max(1, Math.floor(httpLimits().maxResponseBytes / 2 / ((Math.floor((p.to - p.from) / p.step) + 1) * 40))),
@@ -545,7 +560,17 @@ export async function backtestAlerts(input: BacktestInput): Promise<AlertBacktes
         }
         const byValue = splitByValue(answer.series, req)
         const note = `; one query for ${req.members.length} rules of this shape by ${req.labels.join(', ')}${req.except ? ' (every value the backend holds but those no rule has)' : ''}`
-        for (const m of req.members) finish(m.item, byValue.get(m.value) ?? [], answer.request + note)
+        for (const m of req.members) {
+          const own = byValue.get(m.value) ?? []
+          const p = m.item
+          if (!p.absent) finish(p, own, answer.request + note)
+          else
+            finish(
+              p,
+              absentSteps(own, p.from, p.to, p.step, p.absent.labels),
+              `${answer.request}${note}: count(${p.absent.selector}), the rule firing at the steps where it has no sample`
+            )
+        }
       }
     })),
     ...single.map((p) => ({ rules: [p], run: () => alone(p) }))

@@ -429,6 +429,30 @@ export function expandRecordings(
   return { expr: out, expansions }
 }
 
+/**
+ * The selector of a rule that is exactly `absent(selector)`, as written; undefined for anything
+ * else. Such a rule fires at the steps where the selector has no sample, which a count of the
+ * selector answers for a whole fleet's copies at once.
+ */
+export function absentOf(expr: string): { selector: string; labels: Record<string, string> } | undefined {
+  let src: Source
+  try {
+    src = parseSource(expr)
+  } catch {
+    return undefined
+  }
+  const call = src.top.firstChild
+  if (call?.name !== 'FunctionCall' || call.nextSibling || !call.getChild('FunctionIdentifier')?.getChild('Absent')) return undefined
+  const body = call.getChild('FunctionCallBody')
+  const args = body ? children(body).filter((c) => c.name !== '(' && c.name !== ')' && c.name !== ',') : []
+  if (args.length !== 1 || args[0]!.name !== 'VectorSelector') return undefined
+  const sel = readSelector(src, args[0]!)
+  // absent() answers with the labels of the selector's equality matchers.
+  const labels: Record<string, string> = {}
+  for (const m of sel.matchers) if (m.op === '=' && m.label !== '__name__') labels[m.label] = m.value
+  return { selector: expr.slice(sel.from, sel.to), labels }
+}
+
 /** Values a label is matched to with `=` anywhere in the expression. */
 export function equalityValues(expr: string, label: string): string[] {
   return [...new Set(selectors(expr).flatMap((s) => s.matchers.filter((m) => m.label === label && m.op === '=').map((m) => m.value)))]
