@@ -83,6 +83,20 @@ describe('one query for many services: the rewrite is made only where it is prov
     expect(groupingOf('sum(rate(x{job="pay.v2"}[5m]))')!.key).not.toBe(a.key)
   })
 
+  test('read from the template in the query own positions: literals of any length before a hole, a list and an aggregation', () => {
+    const q = (svc: string, code: string) =>
+      `sum(rate(x{code=~${JSON.stringify(code)}, service=${JSON.stringify(svc)}}[5m])) by (le) / sum(rate(y{service=${JSON.stringify(svc)}, job="a \\"b\\" c"}[5m])) by (le)`
+    const a = groupingOf(q('s', '5..'))!
+    const b = groupingOf(q('a-much-longer-service-name', '5..'))!
+    expect(a.key).toBe(b.key)
+    expect(b.values).toEqual(['a-much-longer-service-name'])
+    expect(groupedQuery(b.text, b.labels, [['s'], ['t']])).toBe(
+      'sum(rate(x{code=~"5..", service=~"s|t"}[5m])) by (le, service) / sum(rate(y{service=~"s|t", job="a \\"b\\" c"}[5m])) by (le, service)'
+    )
+    // Another value of a matcher that is not a grouping label is another shape.
+    expect(groupingOf(q('s', '4..'))!.key).not.toBe(a.key)
+  })
+
   test("Sloth's copies group by both of their labels, and each member gets its own series", () => {
     const rule = (svc: string) =>
       `max(slo:sli_error:ratio_rate1h{sloth_id="${svc}-availability", sloth_service="${svc}"}) without (sloth_window) > 14.4 * 0.001`

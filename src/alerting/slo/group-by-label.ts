@@ -17,7 +17,7 @@
 import type { SyntaxNode } from '@lezer/common'
 import { exactRegex } from '../../telemetry/vector.js'
 import { selectorsOf } from '../../telemetry/coverage.js'
-import { lezerParse, OPERATOR_NODES, unquote } from './promql.js'
+import { lezerParse, OPERATOR_NODES, template, templatePosition, unquote } from './promql.js'
 
 /** VictoriaMetrics refuses a query longer than 16 KiB by default (-search.maxQueryLen): a request's query stays under this. */
 export const MAX_QUERY_CHARS = 12_000
@@ -360,9 +360,13 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/
  * (see the module comment). The grouping labels are those every selector pins to one value.
  */
 export function groupingOf(query: string): LabelGrouping | undefined {
-  const parsed = lezerParse(query)
+  // Read from the query's template: a fleet's copies of one rule or SLO share one parse.
+  const t = template(query)
+  if (!t) return undefined
+  const parsed = lezerParse(t.text)
   if (parsed.error) return undefined
-  const text = (n: SyntaxNode): string => query.slice(n.from, n.to)
+  const at = templatePosition(t)
+  const text = (n: SyntaxNode): string => query.slice(at(n.from), at(n.to))
   const kids = (n: SyntaxNode): SyntaxNode[] => {
     const out: SyntaxNode[] = []
     for (let c = n.firstChild; c; c = c.nextSibling) out.push(c)
@@ -420,8 +424,8 @@ export function groupingOf(query: string): LabelGrouping | undefined {
     const has = labelNames(grouping)
     const missing = labels.filter((l) => !has.includes(l))
     if (!missing.length) return
-    const close = grouping.to - 1
-    const inside = query.slice(grouping.from + 1, close).trim()
+    const close = at(grouping.to) - 1
+    const inside = query.slice(at(grouping.from) + 1, close).trim()
     edits.push({ from: close, to: close, text: `${inside === '' || inside.endsWith(',') ? '' : ', '}${missing.join(', ')}` })
   }
   const fail = (): never => {
@@ -439,7 +443,7 @@ export function groupingOf(query: string): LabelGrouping | undefined {
       const i = labels.indexOf(m.label)
       if (i < 0) continue
       holes[i]!++
-      edits.push({ from: m.node.from, to: m.node.to, text: `\u0000${i}\u0000` })
+      edits.push({ from: at(m.node.from), to: at(m.node.to), text: `\u0000${i}\u0000` })
     }
     return all
   }
@@ -504,7 +508,7 @@ export function groupingOf(query: string): LabelGrouping | undefined {
         const mod = n.getChild('AggregateModifier')
         if (!mod) {
           const opNode = n.getChild('AggregateOp')!
-          edits.push({ from: opNode.to, to: opNode.to, text: ` by (${labels.join(', ')}) ` })
+          edits.push({ from: at(opNode.to), to: at(opNode.to), text: ` by (${labels.join(', ')}) ` })
           return selecting ? operand : ''
         }
         const grouping = mod.getChild('GroupingLabels')
@@ -555,11 +559,11 @@ export function groupingOf(query: string): LabelGrouping | undefined {
   }
   edits.sort((a, b) => a.from - b.from || a.to - b.to)
   let out = ''
-  let at = 0
+  let done = 0
   for (const e of edits) {
-    out += query.slice(at, e.from) + e.text
-    at = e.to
+    out += query.slice(done, e.from) + e.text
+    done = e.to
   }
-  out += query.slice(at)
+  out += query.slice(done)
   return { key: `${all}\u0001${out}`, text: out, labels, values, holes, carries: carries ? carries.split(',') : [] }
 }

@@ -293,6 +293,28 @@ export function template(expr: string): { text: string; literals: Array<{ at: nu
   return { text: text + expr.slice(from), literals }
 }
 
+/**
+ * Where a position in a template's text falls in the expression it came from: each literal is
+ * `""` at its `at` in the template, so a position after it moves by the literal's length less 2.
+ * A tree read from the template (one parse for every expression of its shape) then reads each
+ * expression in its own positions.
+ */
+export function templatePosition(t: { literals: Array<{ at: number; raw: string }> }): (position: number) => number {
+  const starts = t.literals.map((l) => l.at)
+  const shift: number[] = [0]
+  for (const l of t.literals) shift.push(shift.at(-1)! + l.raw.length - 2)
+  return (p) => {
+    let lo = 0
+    let hi = starts.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (starts[mid]! < p) lo = mid + 1
+      else hi = mid
+    }
+    return p + shift[lo]!
+  }
+}
+
 /** The grammar's parse of a text: the tree, the first problem in words, and where the first syntax error node starts. */
 export interface LezerParse {
   tree: ReturnType<typeof parser.parse>

@@ -3,7 +3,7 @@
  * the selectors an expression reads, a rule's condition turned into a "burn signal" whose value
  * says how far above its threshold the condition stands, and recording rules expanded inline.
  */
-import { lezerParse, template } from '../../alerting/slo/promql.js'
+import { lezerParse, template, templatePosition } from '../../alerting/slo/promql.js'
 import type { SyntaxNode } from '@lezer/common'
 
 export interface Matcher {
@@ -47,23 +47,7 @@ function parseSource(expr: string): Source {
   const t = template(expr)
   if (t && t.literals.length) {
     const parsed = lezerParse(t.text)
-    if (parsed.syntaxErrorAt === undefined) {
-      // A literal is `""` at `at` in the template: positions after it move by its length less 2.
-      const starts = t.literals.map((l) => l.at)
-      const shift: number[] = [0]
-      for (const l of t.literals) shift.push(shift.at(-1)! + l.raw.length - 2)
-      const at = (p: number): number => {
-        let lo = 0
-        let hi = starts.length
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1
-          if (starts[mid]! < p) lo = mid + 1
-          else hi = mid
-        }
-        return p + shift[lo]!
-      }
-      return { expr, top: parsed.tree.topNode, at }
-    }
+    if (parsed.syntaxErrorAt === undefined) return { expr, top: parsed.tree.topNode, at: templatePosition(t) }
   }
   return { expr, top: parseTree(expr), at: (p) => p }
 }
