@@ -212,7 +212,10 @@ async function heldValues<T>(
     const batches: string[][] = [[]]
     let chars = 0
     for (const s of [...selectors].sort()) {
-      if (batches.at(-1)!.length && chars + s.length > opts.maxChars) (batches.push([]), (chars = 0))
+      if (batches.at(-1)!.length && chars + s.length > opts.maxChars) {
+        batches.push([])
+        chars = 0
+      }
       batches.at(-1)!.push(s)
       chars += s.length
     }
