@@ -28,7 +28,8 @@ export const modules = {
 /* harmony export */   k4: () => (/* binding */ labelMatchers),
 /* harmony export */   kj: () => (/* reexport safe */ _util_duration_js__WEBPACK_IMPORTED_MODULE_1__.nw),
 /* harmony export */   v_: () => (/* binding */ parsePromql),
-/* harmony export */   vs: () => (/* binding */ template)
+/* harmony export */   vs: () => (/* binding */ template),
+/* harmony export */   wl: () => (/* binding */ templatePosition)
 /* harmony export */ });
 /* unused harmony exports parseTolerant, children, constantValue, vectorReferences, referencesWindow, comparisonThresholds, dividesBy */
 /* harmony import */ var _prometheus_io_lezer_promql__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86828);
@@ -314,6 +315,30 @@ function template(expr) {
         from = i;
     }
     return { text: text + expr.slice(from), literals };
+}
+/**
+ * Where a position in a template's text falls in the expression it came from: each literal is
+ * `""` at its `at` in the template, so a position after it moves by the literal's length less 2.
+ * A tree read from the template (one parse for every expression of its shape) then reads each
+ * expression in its own positions.
+ */
+function templatePosition(t) {
+    const starts = t.literals.map((l) => l.at);
+    const shift = [0];
+    for (const l of t.literals)
+        shift.push(shift.at(-1) + l.raw.length - 2);
+    return (p) => {
+        let lo = 0;
+        let hi = starts.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (starts[mid] < p)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return p + shift[lo];
+    };
 }
 const lezerCache = new Map();
 /** Trees of templates, string values as placeholders (`\u0000<n>`: the n-th literal). */

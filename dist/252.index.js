@@ -141,6 +141,8 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/telemetry/prometheus/rules-in-force.ts
+var rules_in_force = __webpack_require__(63233);
 // EXTERNAL MODULE: ./src/telemetry/vector.ts
 var vector = __webpack_require__(52880);
 // EXTERNAL MODULE: ./src/telemetry/coverage.ts
@@ -229,17 +231,29 @@ function requestsByShape(items, opts) {
  * one all the same when the backend's values of its labels allow: each label's matcher then
  * excludes the values no member has (`service!="", service!~"others"`), so the backend reads the
  * members' series and no other, whatever their number. `valuesOf` asks the backend for a label's
- * values on the shape's series (one request a label and shape, counted by the caller); when it
- * fails, or the excluded values do not fit either, the shape is cut into requests as before.
+ * values on the series of every such shape at once (a value another shape's series hold is one
+ * more exclusion, so the union serves each), one request a label while the selectors fit in
+ * `maxChars`; the caller counts them and spans the items' ranges. When the values fail, or a
+ * shape's excluded values do not fit, that shape is cut into requests as before.
  */
 async function requestsByShapeOrExcept(items, opts) {
     const { shapes, alone } = shapesOf(items, opts);
     const shaped = [];
+    const wide = [];
     for (const shape of shapes) {
         const single = [];
         const chunks = chunksOf(shape, opts, single);
         const most = opts.maxMembers?.(shape.members[0].item) ?? Infinity;
-        const query = chunks.length + single.length > 1 && shape.members.length <= most ? await exceptQuery(shape, opts) : undefined;
+        if (chunks.length + single.length > 1 && shape.members.length <= most)
+            wide.push({ shape, chunks, single });
+        else {
+            shaped.push(...chunks);
+            alone.push(...single);
+        }
+    }
+    const held = await heldValues(wide.map((w) => w.shape), opts);
+    for (const { shape, chunks, single } of wide) {
+        const query = exceptQuery(shape, held);
         if (query !== undefined && query.length <= opts.maxChars)
             shaped.push({ ...requestOf(shape, shape.members, query), except: true });
         else {
@@ -249,24 +263,57 @@ async function requestsByShapeOrExcept(items, opts) {
     }
     return { shaped, alone };
 }
-async function exceptQuery(shape, opts) {
-    const { text, labels } = shape;
-    // The shape's selectors with any value of each label: the series the label values are read from.
-    const selectors = (0,telemetry_coverage/* selectorsOf */.Yv)(fillHoles(text, labels.map((l) => `${l}!=""`)));
-    const matchers = [];
-    for (const [i, label] of labels.entries()) {
-        let held;
+/** Each grouping label's values on the series of these shapes (any value of the label): undefined where the backend did not answer. */
+async function heldValues(shapes, opts) {
+    const byLabel = new Map();
+    for (const shape of shapes) {
+        const sels = (0,telemetry_coverage/* selectorsOf */.Yv)(fillHoles(shape.text, shape.labels.map((l) => `${l}!=""`)));
+        for (const label of shape.labels) {
+            let entry = byLabel.get(label);
+            if (!entry)
+                byLabel.set(label, (entry = { selectors: new Set(), firsts: [] }));
+            for (const s of sels)
+                entry.selectors.add(s);
+            entry.firsts.push(shape.members[0].item);
+        }
+    }
+    const out = new Map();
+    for (const [label, { selectors, firsts }] of byLabel) {
+        // Selectors in batches that keep the request's length near one query's.
+        const batches = [[]];
+        let chars = 0;
+        for (const s of [...selectors].sort()) {
+            if (batches.at(-1).length && chars + s.length > opts.maxChars) {
+                batches.push([]);
+                chars = 0;
+            }
+            batches.at(-1).push(s);
+            chars += s.length;
+        }
         try {
-            held = await opts.valuesOf(label, selectors, shape.members[0].item);
+            const values = new Set();
+            for (const b of batches)
+                for (const v of await opts.valuesOf(label, b, firsts))
+                    values.add(v);
+            out.set(label, values);
         }
         catch {
-            return undefined;
+            out.set(label, undefined);
         }
+    }
+    return out;
+}
+function exceptQuery(shape, held) {
+    const matchers = [];
+    for (const [i, label] of shape.labels.entries()) {
+        const values = held.get(label);
+        if (!values)
+            return undefined;
         const wanted = new Set(shape.members.map((m) => m.g.values[i]));
-        const others = held.filter((v) => !wanted.has(v));
+        const others = [...values].filter((v) => !wanted.has(v));
         matchers.push(others.length ? `${label}!="", ${label}!~${(0,vector/* exactRegex */.pF)(others)}` : `${label}!=""`);
     }
-    return fillHoles(text, matchers);
+    return fillHoles(shape.text, matchers);
 }
 /** A grouped answer's series by their members' values, without the labels the members' own answers lack. */
 function splitByValue(series, req) {
@@ -376,10 +423,15 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * (see the module comment). The grouping labels are those every selector pins to one value.
  */
 function groupingOf(query) {
-    const parsed = (0,promql/* lezerParse */.Eq)(query);
+    // Read from the query's template: a fleet's copies of one rule or SLO share one parse.
+    const t = (0,promql/* template */.vs)(query);
+    if (!t)
+        return undefined;
+    const parsed = (0,promql/* lezerParse */.Eq)(t.text);
     if (parsed.error)
         return undefined;
-    const text = (n) => query.slice(n.from, n.to);
+    const at = (0,promql/* templatePosition */.wl)(t);
+    const text = (n) => query.slice(at(n.from), at(n.to));
     const kids = (n) => {
         const out = [];
         for (let c = n.firstChild; c; c = c.nextSibling)
@@ -442,8 +494,8 @@ function groupingOf(query) {
         const missing = labels.filter((l) => !has.includes(l));
         if (!missing.length)
             return;
-        const close = grouping.to - 1;
-        const inside = query.slice(grouping.from + 1, close).trim();
+        const close = at(grouping.to) - 1;
+        const inside = query.slice(at(grouping.from) + 1, close).trim();
         edits.push({ from: close, to: close, text: `${inside === '' || inside.endsWith(',') ? '' : ', '}${missing.join(', ')}` });
     };
     const fail = () => {
@@ -460,7 +512,7 @@ function groupingOf(query) {
             if (i < 0)
                 continue;
             holes[i]++;
-            edits.push({ from: m.node.from, to: m.node.to, text: `\u0000${i}\u0000` });
+            edits.push({ from: at(m.node.from), to: at(m.node.to), text: `\u0000${i}\u0000` });
         }
         return all;
     };
@@ -533,7 +585,7 @@ function groupingOf(query) {
                 const mod = n.getChild('AggregateModifier');
                 if (!mod) {
                     const opNode = n.getChild('AggregateOp');
-                    edits.push({ from: opNode.to, to: opNode.to, text: ` by (${labels.join(', ')}) ` });
+                    edits.push({ from: at(opNode.to), to: at(opNode.to), text: ` by (${labels.join(', ')}) ` });
                     return selecting ? operand : '';
                 }
                 const grouping = mod.getChild('GroupingLabels');
@@ -594,12 +646,12 @@ function groupingOf(query) {
     }
     edits.sort((a, b) => a.from - b.from || a.to - b.to);
     let out = '';
-    let at = 0;
+    let done = 0;
     for (const e of edits) {
-        out += query.slice(at, e.from) + e.text;
-        at = e.to;
+        out += query.slice(done, e.from) + e.text;
+        done = e.to;
     }
-    out += query.slice(at);
+    out += query.slice(done);
     return { key: `${all}\u0001${out}`, text: out, labels, values, holes, carries: carries ? carries.split(',') : [] };
 }
 
@@ -965,8 +1017,10 @@ function evaluateRule(input) {
         return input.ruleServices.length === 0 || !inc.service || input.ruleServices.includes(inc.service);
     });
     const intervals = [];
+    // A sample of a condition is its firing: the 1 put for it is active, as a signal of exactly 1 is when inclusive.
+    const inclusive = input.mode === 'presence' || input.inclusive;
     for (const g of grid) {
-        for (const f of firingIntervals(g.values, input.from, step, input.forSeconds, input.keepFiringForSeconds, input.inclusive)) {
+        for (const f of firingIntervals(g.values, input.from, step, input.forSeconds, input.keepFiringForSeconds, inclusive)) {
             const matched = scoped.filter((inc) => {
                 if (!inScope(inc, g.service) || !covered(inc))
                     return false;
@@ -1304,7 +1358,16 @@ function parseTree(expr) {
         throw new PromqlSyntaxError(`PromQL syntax error at character ${bad + 1}: ${JSON.stringify(expr.slice(Math.max(0, bad - 10), bad + 10))}`);
     return tree.topNode;
 }
-const promql_text = (expr, n) => expr.slice(n.from, n.to);
+function parseSource(expr) {
+    const t = (0,promql/* template */.vs)(expr);
+    if (t && t.literals.length) {
+        const parsed = (0,promql/* lezerParse */.Eq)(t.text);
+        if (parsed.syntaxErrorAt === undefined)
+            return { expr, top: parsed.tree.topNode, at: (0,promql/* templatePosition */.wl)(t) };
+    }
+    return { expr, top: parseTree(expr), at: (p) => p };
+}
+const promql_text = (src, n) => src.expr.slice(src.at(n.from), src.at(n.to));
 function unquote(s) {
     if (s.startsWith('`'))
         return s.slice(1, -1);
@@ -1322,7 +1385,7 @@ function children(n) {
     return out;
 }
 function readSelector(expr, n) {
-    const sel = { matchers: [], from: n.from, to: n.to };
+    const sel = { matchers: [], from: expr.at(n.from), to: expr.at(n.to) };
     const id = n.getChild('Identifier');
     if (id)
         sel.name = promql_text(expr, id);
@@ -1350,17 +1413,17 @@ function readSelector(expr, n) {
 }
 /** Every vector selector in the expression (also those inside range selectors and subqueries). */
 function selectors(expr) {
-    const top = parseTree(expr);
+    const src = parseSource(expr);
     const out = [];
     const walk = (n) => {
         if (n.name === 'VectorSelector') {
-            out.push(readSelector(expr, n));
+            out.push(readSelector(src, n));
             return;
         }
         for (const c of children(n))
             walk(c);
     };
-    walk(top);
+    walk(src.top);
     return out;
 }
 /**
@@ -1383,7 +1446,7 @@ function canonical(expr) {
     const walk = (n) => {
         const cs = children(n);
         if (cs.length === 0)
-            return literals.get(n.from) ?? promql_text(source, n);
+            return literals.get(n.from) ?? source.slice(n.from, n.to);
         const parts = cs.map(walk);
         if (n.name === 'LabelMatchers')
             parts.sort();
@@ -1391,9 +1454,35 @@ function canonical(expr) {
     };
     return walk(top);
 }
-/** Metric names the expression reads. */
+const namesOfSelectors = (sels) => [...new Set(sels.flatMap((s) => (s.name ? [s.name] : [])))];
+/** Names read by each template; null where a name is spelled as a string, so depends on the literals. */
+const namesByTemplate = new Map();
+/**
+ * Metric names the expression reads. Read from its template (string literals emptied), so the
+ * thousands of rules that differ only in label values are parsed once; a name written as a string
+ * (`{__name__="x"}`, `{"x"}`) is read from the expression itself.
+ */
 function metricNames(expr) {
-    return [...new Set(selectors(expr).flatMap((s) => (s.name ? [s.name] : [])))];
+    const t = (0,promql/* template */.vs)(expr);
+    if (t) {
+        let names = namesByTemplate.get(t.text);
+        if (names === undefined) {
+            let sels;
+            try {
+                sels = selectors(t.text);
+            }
+            catch {
+                // The expression's own parse says where the syntax error is.
+            }
+            names = sels && sels.every((x) => x.name !== '') ? namesOfSelectors(sels) : null;
+            if (namesByTemplate.size > 20_000)
+                namesByTemplate.clear();
+            namesByTemplate.set(t.text, names);
+        }
+        if (names)
+            return names;
+    }
+    return namesOfSelectors(selectors(expr));
 }
 function matcherHolds(m, value) {
     const v = value ?? '';
@@ -1455,10 +1544,10 @@ function constantValue(expr, n) {
     }
     return undefined;
 }
-function burnSignal(expr) {
-    let top;
+function burnSignal(source) {
+    let expr;
     try {
-        top = parseTree(expr);
+        expr = parseSource(source);
     }
     catch (err) {
         return { reason: err.message };
@@ -1481,7 +1570,7 @@ function burnSignal(expr) {
             const inner = signal(args[0]);
             if (typeof inner !== 'string')
                 return inner;
-            return `${expr.slice(n.from, args[0].from)}(${inner})${expr.slice(args[0].to, n.to)}`;
+            return `${source.slice(expr.at(n.from), expr.at(args[0].from))}(${inner})${source.slice(expr.at(args[0].to), expr.at(n.to))}`;
         }
         if (n.name !== 'BinaryExpr')
             return { reason: `the condition is a ${n.name}, not a comparison with a constant threshold` };
@@ -1519,7 +1608,7 @@ function burnSignal(expr) {
         comparisons.push({ vector: promql_text(expr, vector), op: cmp, threshold: c, thresholdText: promql_text(expr, threshold) });
         return `(${promql_text(expr, vector)}) / ${c}`;
     };
-    const s = signal(top);
+    const s = signal(expr.top);
     if (typeof s !== 'string')
         return s;
     return { expr: s, comparisons, inclusive: comparisons.every((c) => c.op === '>=') };
@@ -1555,7 +1644,10 @@ function secondsText(s) {
 function expandRecordings(expr, definitions, expand, expansions = [], depth = 0) {
     if (depth > 8)
         return { expr, expansions };
-    const top = parseTree(expr);
+    // Most rules read no recording rule to expand: their names say so without a walk.
+    if (!metricNames(expr).some((n) => definitions.has(n) && expand(n)))
+        return { expr, expansions };
+    const src = parseSource(expr);
     const edits = [];
     const note = (e) => {
         if (!expansions.some((x) => x.recording === e.recording && x.reason === e.reason))
@@ -1563,7 +1655,7 @@ function expandRecordings(expr, definitions, expand, expansions = [], depth = 0)
     };
     const walk = (n) => {
         if (n.name === 'VectorSelector') {
-            const sel = readSelector(expr, n);
+            const sel = readSelector(src, n);
             if (!sel.name || !definitions.has(sel.name) || !expand(sel.name))
                 return;
             const parent = n.parent;
@@ -1591,10 +1683,14 @@ function expandRecordings(expr, definitions, expand, expansions = [], depth = 0)
             if (matrix) {
                 const range = matrix.getChild('DurationExpr');
                 const step = Math.min(...parts.map((p) => p.interval));
-                edits.push({ from: matrix.from, to: matrix.to, text: `(${joined})[${range ? promql_text(expr, range) : '5m'}:${secondsText(step)}]` });
+                edits.push({
+                    from: src.at(matrix.from),
+                    to: src.at(matrix.to),
+                    text: `(${joined})[${range ? promql_text(src, range) : '5m'}:${secondsText(step)}]`
+                });
             }
             else {
-                edits.push({ from: n.from, to: n.to, text: `(${joined})` });
+                edits.push({ from: src.at(n.from), to: src.at(n.to), text: `(${joined})` });
             }
             note({
                 recording: sel.name,
@@ -1606,11 +1702,39 @@ function expandRecordings(expr, definitions, expand, expansions = [], depth = 0)
         for (const c of children(n))
             walk(c);
     };
-    walk(top);
+    walk(src.top);
     let out = expr;
     for (const e of edits.sort((a, b) => b.from - a.from))
         out = out.slice(0, e.from) + e.text + out.slice(e.to);
     return { expr: out, expansions };
+}
+/**
+ * The selector of a rule that is exactly `absent(selector)`, as written; undefined for anything
+ * else. Such a rule fires at the steps where the selector has no sample, which a count of the
+ * selector answers for a whole fleet's copies at once.
+ */
+function absentOf(expr) {
+    let src;
+    try {
+        src = parseSource(expr);
+    }
+    catch {
+        return undefined;
+    }
+    const call = src.top.firstChild;
+    if (call?.name !== 'FunctionCall' || call.nextSibling || !call.getChild('FunctionIdentifier')?.getChild('Absent'))
+        return undefined;
+    const body = call.getChild('FunctionCallBody');
+    const args = body ? children(body).filter((c) => c.name !== '(' && c.name !== ')' && c.name !== ',') : [];
+    if (args.length !== 1 || args[0].name !== 'VectorSelector')
+        return undefined;
+    const sel = readSelector(src, args[0]);
+    // absent() answers with the labels of the selector's equality matchers.
+    const labels = {};
+    for (const m of sel.matchers)
+        if (m.op === '=' && m.label !== '__name__')
+            labels[m.label] = m.value;
+    return { selector: expr.slice(sel.from, sel.to), labels };
 }
 /** Values a label is matched to with `=` anywhere in the expression. */
 function equalityValues(expr, label) {
@@ -1785,6 +1909,7 @@ var files = __webpack_require__(86404);
 
 
 
+
 const BACKTEST_FILE = files/* FILES */.cn.alertBacktest;
 /** Prometheus refuses a range query of more than 11000 points per series. */
 const MAX_POINTS = 11000;
@@ -1851,6 +1976,21 @@ function emptyBacktest(now, lookback, status, detail) {
         }
     };
 }
+/**
+ * What `absent(selector)` answers over a range, from the selector's count over the same range:
+ * 1 at each evaluation step where the count has no sample, with the selector's equality labels.
+ */
+function absentSteps(counted, from, to, step, labels) {
+    const seen = new Set();
+    for (const s of counted)
+        for (const [t] of s.values)
+            seen.add(Math.round((t - from) / step));
+    const values = [];
+    for (let k = 0; from + k * step <= to; k++)
+        if (!seen.has(k))
+            values.push([from + k * step, 1]);
+    return values.length ? [{ labels: { ...labels }, values }] : [];
+}
 /** A step no finer than the interval, fitting Prometheus's point limit, as a multiple of the interval. */
 function stepFor(interval, span) {
     const points = span / interval + 1;
@@ -1880,9 +2020,18 @@ async function backtestAlerts(input) {
     const result = emptyBacktest(now, lookback, 'not_run', '');
     result.from = backtest_iso(start);
     result.to = backtest_iso(end);
-    result.incident_sources = input.incidentSources
-        .filter((s) => s.kind === 'incidents')
-        .map((s) => ({ name: s.name, status: s.status, detail: s.detail, count: s.count }));
+    // Read only where a rule is judged: the queries before that need no incident.
+    let incidents = [];
+    let incidentSources = [];
+    const incidentsKnown = Promise.all([input.incidents, input.incidentSources]).then(([i, s]) => {
+        incidents = i;
+        incidentSources = s;
+        result.incident_sources = s
+            .filter((x) => x.kind === 'incidents')
+            .map((x) => ({ name: x.name, status: x.status, detail: x.detail, count: x.count }));
+    });
+    // Awaited below; a failure there fails the backtest, never the process.
+    incidentsKnown.catch(() => undefined);
     const requests = result.requests;
     const serviceLabel = ctx.model.serviceLabel;
     // ---- the rules in force ----
@@ -1901,8 +2050,7 @@ async function backtestAlerts(input) {
             });
         else {
             try {
-                requests.rules_api++;
-                api = rulesFromApi(await rulesProm.rules(), source);
+                api = rulesFromApi(await (0,rules_in_force/* rulesInForce */.C)(ctx.once, rulesProm, () => requests.rules_api++), source);
                 sources.push({ source, status: 'ok', detail: `${api.length} rule(s) loaded`, rules: api.length });
             }
             catch (err) {
@@ -1916,12 +2064,14 @@ async function backtestAlerts(input) {
     if (sources.length === 0) {
         result.detail = 'no alert rules source configured (alerting.rules-backend or alerting.rule-files): nothing to backtest';
         result.history.detail = result.detail;
+        await incidentsKnown;
         return result;
     }
     const prom = rulesProm ?? (await input.prometheus());
     if (!prom) {
         result.detail = 'no Prometheus backend to evaluate the rules against';
         result.history.detail = result.detail;
+        await incidentsKnown;
         return result;
     }
     const all = [...(api ?? []), ...files.rules];
@@ -2160,7 +2310,8 @@ async function backtestAlerts(input) {
                     ...matched.map((f) => f.service).filter(Boolean)
                 ])
             ];
-            return { rb, a, signal, from: span.from, to: span.to, step, ruleServices };
+            const absent = 'expr' in signal ? undefined : absentOf(rb.query);
+            return { rb, a, signal, from: span.from, to: span.to, step, ruleServices, ...(absent ? { absent } : {}) };
         }
         catch (err) {
             rb.status = 'error';
@@ -2185,7 +2336,7 @@ async function backtestAlerts(input) {
                 serviceLabel,
                 ruleLabels: a.labels,
                 ruleServices: p.ruleServices,
-                incidents: input.incidents,
+                incidents,
                 resetTailSeconds: longestRange(rb.query),
                 thresholds: 'expr' in signal ? [...new Set(signal.comparisons.map((c) => c.threshold))].sort((x, y) => y - x) : [],
                 factors: rb.factors
@@ -2226,6 +2377,7 @@ async function backtestAlerts(input) {
         requests.rule_queries++;
         const from = new Date(p.from * 1000);
         const r = await prom.rangeQuery(query, from, new Date(p.to * 1000), p.step);
+        await incidentsKnown;
         return {
             request: `${r.request.method} ${r.request.url} start=${from.toISOString()} end=${backtest_iso(p.to)} step=${p.step}s`,
             series: r.series
@@ -2254,13 +2406,15 @@ async function backtestAlerts(input) {
     // A shape of more services than one query can list is one query all the same, excluding the
     // values of its labels no rule has (one label-values request each).
     const { shaped, alone: single } = await requestsByShapeOrExcept(pending, {
-        queryOf: (p) => p.rb.query,
+        queryOf: (p) => (p.absent ? `count(${p.absent.selector})` : p.rb.query),
         key: (p) => `${p.from}|${p.to}|${p.step}`,
         maxChars: MAX_QUERY_CHARS,
         maxMembers: (p) => Math.max(1, Math.floor((0,http/* httpLimits */.NS)().maxResponseBytes / 2 / ((Math.floor((p.to - p.from) / p.step) + 1) * 40))),
-        valuesOf: (label, selectors, p) => {
+        valuesOf: (label, selectors, firsts) => {
             requests.label_values++;
-            return prom.labelValues(label, selectors, new Date(p.from * 1000), new Date(p.to * 1000));
+            const from = Math.min(...firsts.map((p) => p.from));
+            const to = Math.max(...firsts.map((p) => p.to));
+            return prom.labelValues(label, selectors, new Date(from * 1000), new Date(to * 1000));
         }
     });
     const work = [
@@ -2287,8 +2441,14 @@ async function backtestAlerts(input) {
                 }
                 const byValue = splitByValue(answer.series, req);
                 const note = `; one query for ${req.members.length} rules of this shape by ${req.labels.join(', ')}${req.except ? ' (every value the backend holds but those no rule has)' : ''}`;
-                for (const m of req.members)
-                    finish(m.item, byValue.get(m.value) ?? [], answer.request + note);
+                for (const m of req.members) {
+                    const own = byValue.get(m.value) ?? [];
+                    const p = m.item;
+                    if (!p.absent)
+                        finish(p, own, answer.request + note);
+                    else
+                        finish(p, absentSteps(own, p.from, p.to, p.step, p.absent.labels), `${answer.request}${note}: count(${p.absent.selector}), the rule firing at the steps where it has no sample`);
+                }
             }
         })),
         ...single.map((p) => ({ rules: [p], run: () => alone(p) }))
@@ -2304,10 +2464,11 @@ async function backtestAlerts(input) {
     };
     await Promise.all(Array.from({ length: Math.min(RULE_CONCURRENCY, work.length) }, worker));
     // ---- summary ----
+    await incidentsKnown;
     requests.total = requests.rules_api + requests.data_coverage + requests.alerts_history + requests.rule_queries + requests.label_values;
     const evaluated = result.rules.filter((r) => r.status === 'evaluated');
     // Without an incident source, no firing can be called true or false.
-    const judged0 = input.incidents.length > 0 || input.incidentSources.some((s) => s.kind === 'incidents' && s.status === 'ok');
+    const judged0 = incidents.length > 0 || incidentSources.some((s) => s.kind === 'incidents' && s.status === 'ok');
     if (!judged0) {
         for (const r of evaluated) {
             r.precision = null;
@@ -2933,7 +3094,7 @@ async function sloAttainment(ctx, prometheus) {
         const r = await requestsByShapeOrExcept(list, {
             queryOf: (x) => (x.p.alone ? undefined : x.p.query),
             maxChars: MAX_QUERY_CHARS,
-            valuesOf: (label, selectors, x) => x.p.prom.labelValues(label, selectors, new Date(now.getTime() - x.p.windowSeconds * 1000), now)
+            valuesOf: (label, selectors, firsts) => firsts[0].p.prom.labelValues(label, selectors, new Date(now.getTime() - Math.max(...firsts.map((x) => x.p.windowSeconds)) * 1000), now)
         });
         shaped.push(...r.shaped);
         rest.push(...r.alone);
@@ -3053,8 +3214,15 @@ async function plan(ctx, prometheus, slo) {
     const query = coverageQuery ? `label_replace(${ratio}, "${telemetry_coverage/* PART_LABEL */.ZK}", "value", "", "")\nor\n${coverageQuery}` : ratio;
     return { slo, base, query, coverageQuery, selectors, windowSeconds, prom, alone: !isOneExpression(query) };
 }
-/** Whether the grammar reads the query as one complete expression (no syntax error, no open string). */
-const isOneExpression = (query) => (0,promql/* lezerParse */.Eq)(query).error === undefined;
+/**
+ * Whether the grammar reads the query as one complete expression (no syntax error, no open
+ * string). Read from its template: a string's content never makes a syntax error, and the SLOs of
+ * a fleet differ only in their strings, so they share one parse.
+ */
+const isOneExpression = (query) => {
+    const t = (0,promql/* template */.vs)(query);
+    return t !== undefined && (0,promql/* lezerParse */.Eq)(t.text).error === undefined;
+};
 /** The attainment an SLO's answer shows, with the range its data covers. */
 function judge(ctx, p, samples) {
     const { slo, base, coverageQuery, selectors, windowSeconds } = p;
@@ -3659,6 +3827,8 @@ async function assurancePhase(run, p1, p2) {
     const { config, ctx, model, audit, baseline } = p1;
     const { alignment, dashboards, alertTests } = p2;
     log.info(announce/* ANNOUNCE */.eV.phase3);
+    // SLO attainment and the backtest's queries need nothing of what comes first: they start now.
+    const slosLive = run.startStep('SLO attainment', () => sloAttainment(ctx, (backend) => steps.prometheus(ctx, backend)));
     const schedule = buildSchedule({
         config,
         workflows: await findAssuranceWorkflows(opts.workspace),
@@ -3669,7 +3839,17 @@ async function assurancePhase(run, p1, p2) {
     log.info(announce/* ANNOUNCE */.eV.correlating);
     const correlate = () => run.step('alert tuning', () => correlateAlerts(ctx, (backend) => steps.prometheus(ctx, backend), opts.github), (reason) => emptyTuning(now(), config, reason));
     // The live correlation always runs; a tuning-command's report is added to it, never in its place.
-    let tuning = await correlate();
+    const tuningLive = correlate();
+    // The rules in force over the same lookback and incidents: the rules' queries go out while the
+    // incidents are read, and each rule is judged once they are.
+    const backtestLive = run.startStep('alert backtest', () => backtestAlerts({
+        ctx,
+        prometheus: (backend) => steps.prometheus(ctx, backend),
+        incidents: tuningLive.then((t) => t.incidents.map((m) => m.incident)),
+        incidentSources: tuningLive.then((t) => t.sources),
+        alignment
+    }));
+    let tuning = await tuningLive;
     let hookSection = '';
     const tuningCommand = config.hooks['tuning-command'];
     if (tuningCommand) {
@@ -3691,14 +3871,7 @@ async function assurancePhase(run, p1, p2) {
     else {
         log.info(announce/* ANNOUNCE */.eV.automation('aggregate_coverage.py', tuning.from_real_data ? 'success' : 'incomplete (see alert-tuning-report.md)'));
     }
-    // The rules in force over the same lookback and incidents: one query per rule.
-    const backtest = await run.step('alert backtest', () => backtestAlerts({
-        ctx,
-        prometheus: (backend) => steps.prometheus(ctx, backend),
-        incidents: tuning.incidents.map((m) => m.incident),
-        incidentSources: tuning.sources,
-        alignment
-    }), (reason) => emptyBacktest(now(), config.incidents.lookback, 'error', reason));
+    const backtest = await backtestLive.settle((reason) => emptyBacktest(now(), config.incidents.lookback, 'error', reason));
     await run.writeJson(BACKTEST_FILE, backtest);
     log.info(`Alert backtest: ${backtest.status}, ${backtest.summary.evaluated} of ${backtest.summary.rules} rule(s) evaluated with ${backtest.requests.total} request(s), ${backtest.summary.proposals} proposal(s), ${backtest.summary.disagreements.length} disagreement(s) with ALERTS`);
     tuning = withBacktest(tuning, backtest);
@@ -3720,7 +3893,7 @@ async function assurancePhase(run, p1, p2) {
         }),
         ...quality
     ];
-    const slos = await run.step('SLO attainment', () => sloAttainment(ctx, (backend) => steps.prometheus(ctx, backend)), () => []);
+    const slos = await slosLive.settle(() => []);
     await run.writeText(files/* FILES */.cn.scorecard, renderScorecard({
         release: model.release.tag ?? 'untagged',
         now: now(),
@@ -3747,6 +3920,31 @@ async function assurancePhase(run, p1, p2) {
     });
     (0,announce/* announceGate */.VW)(log, gate);
     return { schedule, tuning, tuningWritten, approval, backlog, backlogWritten: backlogText !== undefined, slos, gate };
+}
+
+
+/***/ }),
+
+/***/ 63233:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ rulesInForce)
+/* harmony export */ });
+/** The groups, asked of the backend only by the first reader of the run (`asked` is called then). */
+function rulesInForce(once, client, asked = () => undefined) {
+    const ask = () => (asked(), client.rules());
+    if (!once)
+        return ask();
+    const key = `rules\u0000${client.name}`;
+    let read = once.get(key);
+    if (!read) {
+        read = ask();
+        // A failed read is not kept: the next reader asks again and gets its own error.
+        read.catch(() => once.delete(key));
+        once.set(key, read);
+    }
+    return read;
 }
 
 

@@ -456,8 +456,8 @@ var dist = __webpack_require__(38815);
 var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/util/workspace.ts
 var workspace = __webpack_require__(50977);
-// EXTERNAL MODULE: ./src/util/http.ts
-var http = __webpack_require__(44098);
+// EXTERNAL MODULE: ./src/telemetry/prometheus/rules-in-force.ts
+var rules_in_force = __webpack_require__(63233);
 // EXTERNAL MODULE: ./src/alerting/slo/burn-rate.ts
 var burn_rate = __webpack_require__(83259);
 // EXTERNAL MODULE: ./src/alerting/slo/promql.ts
@@ -541,36 +541,17 @@ function parseRuleFile(text, source) {
     }
     return out;
 }
-/** Rules in force, from Prometheus's rules API. */
+/** Rules in force, from Prometheus's rules API (read once a run, see rules-in-force.ts). */
 async function fetchPrometheusRules(ctx, backendName) {
     const backend = ctx.config.backends[backendName];
     if (!backend)
         throw new errors/* BackendError */.Jh(backendName, 'config', `alerting.rules-backend names an unknown backend "${backendName}"`);
     if (backend.type !== 'prometheus')
         throw new errors/* BackendError */.Jh(backendName, 'config', `rules-backend must be a prometheus backend, not ${backend.type}`);
-    const url = `${backend.url.replace(/\/+$/, '')}/api/v1/rules`;
-    const res = await (0,http/* httpRequest */.aj)({
-        backend: backendName,
-        kind: backend.type,
-        url,
-        headers: { Accept: 'application/json', ...(0,http/* authHeaders */.Pw)(backend.auth, backend.headers, ctx.env, ctx.log, backendName) },
-        timeoutMs: backend['timeout-seconds'] * 1000,
-        retries: backend.retries
-    });
-    if (res.status !== 200)
-        throw new errors/* BackendError */.Jh(backendName, `GET ${(0,http/* redactUrl */.BO)(url)}`, `HTTP ${res.status}`, res.status);
-    let body;
-    try {
-        body = JSON.parse(res.text);
-    }
-    catch {
-        throw new errors/* BackendError */.Jh(backendName, `GET ${(0,http/* redactUrl */.BO)(url)}`, 'answer is not JSON');
-    }
-    if (body.status !== 'success' || !Array.isArray(body.data?.groups)) {
-        throw new errors/* BackendError */.Jh(backendName, `GET ${(0,http/* redactUrl */.BO)(url)}`, 'answer has no data.groups');
-    }
+    const { PrometheusClient } = await __webpack_require__.e(/* import() */ 45).then(__webpack_require__.bind(__webpack_require__, 80045));
+    const groups = await (0,rules_in_force/* rulesInForce */.C)(ctx.once, new PrometheusClient(backendName, backend, ctx.env, ctx.log));
     const out = [];
-    for (const g of body.data.groups) {
+    for (const g of groups) {
         const group = {
             name: typeof g.name === 'string' ? g.name : '',
             ...(typeof g.interval === 'number' && g.interval > 0 ? { interval: (0,promql/* formatDuration */.a3)(g.interval) } : {})
@@ -1017,6 +998,31 @@ async function checkSloAlignment(ctx) {
         return { alignment, suggestedRulesYaml: suggested, ...ruleSet };
     }
     return { alignment, ...ruleSet };
+}
+
+
+/***/ }),
+
+/***/ 63233:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ rulesInForce)
+/* harmony export */ });
+/** The groups, asked of the backend only by the first reader of the run (`asked` is called then). */
+function rulesInForce(once, client, asked = () => undefined) {
+    const ask = () => (asked(), client.rules());
+    if (!once)
+        return ask();
+    const key = `rules\u0000${client.name}`;
+    let read = once.get(key);
+    if (!read) {
+        read = ask();
+        // A failed read is not kept: the next reader asks again and gets its own error.
+        read.catch(() => once.delete(key));
+        once.set(key, read);
+    }
+    return read;
 }
 
 

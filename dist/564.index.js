@@ -1554,11 +1554,6 @@ var http = __webpack_require__(44098);
 
 
 
-/**
- * What every phase shares: the options, the package writer, and the one wrapper through which
- * each step runs. A step that throws is recorded once (in `errors` and the log) and replaced by
- * its "not verified" result, so the run goes on and the package is still written.
- */
 class ProtocolRun {
     opts;
     writer;
@@ -1626,6 +1621,21 @@ class ProtocolRun {
             this.fail(reason);
             return fallback(reason);
         }
+    }
+    /**
+     * A step started now and settled later: its requests overlap the work before the point where
+     * the run needs it, and its failure is said there, in the protocol's order.
+     */
+    startStep(what, fn) {
+        const started = (0,run_stats/* inPhase */.xe)((0,run_stats/* phaseOfStep */.xd)(what), fn).then((value) => ({ value }), (error) => ({ error }));
+        return {
+            settle: (fallback) => this.step(what, async () => {
+                const r = await started;
+                if ('error' in r)
+                    throw r.error;
+                return r.value;
+            }, fallback)
+        };
     }
     /** Write a JSON artifact; false (and the failure recorded) when it could not be written. */
     async writeJson(name, data) {

@@ -774,11 +774,13 @@ async function instrumentationPhase(run, configText) {
         env: opts.env,
         log,
         now,
-        runId: opts.runId
+        runId: opts.runId,
+        once: new Map()
     };
     log.info(`Release ${model.release.tag ?? '(untagged)'} in ${model.environment}: ${model.services.length} service(s), ${model.services.filter((s) => s.critical).length} critical`);
     const requirementsWritten = (await run.writeText(files/* FILES */.cn.requirements, renderRequirements(model, evidence, now()) + (qualityAudit ? (0,quality_audit/* renderQualityRequirements */.CH)(qualityAudit) : ''))) !== undefined;
     log.info(announce/* ANNOUNCE */.eV.coverage);
+    const alignment = run.startStep('alert rule alignment', () => steps.alignment(ctx));
     const auditFallback = (reason) => ({
         schema_version: files/* SCHEMA_VERSIONS */.o8.instrumentationAudit,
         audit_date: now().toISOString(),
@@ -818,7 +820,7 @@ async function instrumentationPhase(run, configText) {
     const qualityGaps = qualityAudit ? (0,quality_audit/* openFindings */.lb)(qualityAudit, audit).filter(quality_audit/* isHighRiskGap */.mf) : undefined;
     const gate = (0,gates/* evaluateInstrumentationGate */.vm)({ model, audit, requirementsWritten, thresholds: config.gates, qualityGaps });
     (0,announce/* announceGate */.VW)(log, gate);
-    return { config, evidence, model, ctx, requirementsWritten, qualityAudit, audit, baseline, gate };
+    return { config, evidence, model, ctx, requirementsWritten, qualityAudit, alignment, audit, baseline, gate };
 }
 /** The baseline to compare with: a named file, a named artifact, or the previous run's own package. */
 async function previousBaseline(run, config) {

@@ -135,7 +135,7 @@ async function activationPhase(run, p1) {
     const approval = await lookUpApproval(run, config);
     const answer = validationAnswer(run, p1, paused, approval);
     const ctx = { ...p1.ctx, alertTestsApproved: answer.yes, alertTestsAnswer: answer.how };
-    const { alignment, suggestedRulesYaml, ruleSet } = await run.step('alert rule alignment', () => steps.alignment(ctx), (reason) => ({
+    const { alignment, suggestedRulesYaml, ruleSet } = await p1.alignment.settle((reason) => ({
         alignment: { checked_at: now().toISOString(), rule_sources: [], findings: [], not_verified_reason: reason },
         suggestedRulesYaml: undefined,
         ruleSet: undefined
