@@ -4,6 +4,7 @@
  */
 import type { RangeSeries } from '../telemetry/prometheus/client.js'
 import type { AlertEpisode, AlertStats, DataSourceStatus, Incident, IncidentMatch, TuningReport } from './types.js'
+import { byText } from '../util/order.js'
 
 /** An alert counts toward an incident if it fired this long before the incident's start. */
 export const EARLY_ALERT_SECONDS = 600
@@ -36,7 +37,7 @@ export function episodesFromSeries(series: RangeSeries[], stepSeconds: number, s
     }
     flush()
   }
-  return out.sort((a, b) => a.start.localeCompare(b.start))
+  return out.sort((a, b) => byText(a.start, b.start))
 }
 
 const ms = (iso: string): number => Date.parse(iso)
@@ -79,10 +80,10 @@ export function correlate(args: {
         suggestion: noisy ? 'noisy: raise the threshold or lengthen `for:` so it fires on significant events only' : undefined
       }
     })
-    .sort((a, b) => a.alertname.localeCompare(b.alertname))
+    .sort((a, b) => byText(a.alertname, b.alertname))
 
   const matches: IncidentMatch[] = incidents.map((incident) => {
-    const first = episodes.filter((e) => overlaps(e, incident)).sort((a, b) => a.start.localeCompare(b.start))[0]
+    const first = episodes.filter((e) => overlaps(e, incident)).sort((a, b) => byText(a.start, b.start))[0]
     return {
       incident,
       detected: !!first,

@@ -3,6 +3,7 @@
  * test...). It becomes a line in improvement-backlog.md and one GitHub issue, found again on
  * later runs by its fingerprint, never by its title.
  */
+import { byText } from '../util/order.js'
 export interface BacklogItem {
   /** Stable across runs: derived from what the item is about (kind, service, signal/route/SLO). */
   fingerprint: string
@@ -35,9 +36,7 @@ const PRIORITY_ORDER = { high: 0, medium: 1, low: 2 } as const
 
 /** Highest priority first; within a priority, items that fail a gate, then by fingerprint. */
 export function byPriority(a: BacklogItem, b: BacklogItem): number {
-  return (
-    PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || (a.gate ?? 9) - (b.gate ?? 9) || a.fingerprint.localeCompare(b.fingerprint)
-  )
+  return PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || (a.gate ?? 9) - (b.gate ?? 9) || byText(a.fingerprint, b.fingerprint)
 }
 
 /** Fingerprint from the parts that identify an item; never from wording. */

@@ -1,6 +1,7 @@
 import type { Config, EndpointConfig, SloConfig } from '../config/schema.js'
 import type { Evidence } from '../evidence/model.js'
 import type { MonitoringModel, ResolvedService } from './monitoring-model.js'
+import { byText } from '../util/order.js'
 
 function endpointFrom(value: string | EndpointConfig): EndpointConfig {
   if (typeof value !== 'string') return value
@@ -70,7 +71,7 @@ export function buildModel(config: Config, evidence: Evidence, extraSlos: SloCon
     environment: evidence.validation.environment ?? config.environment,
     release,
     serviceLabel: label,
-    services: [...byName.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    services: [...byName.values()].sort((a, b) => byText(a.name, b.name)),
     slos
   }
 }

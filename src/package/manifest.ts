@@ -1,6 +1,7 @@
 import type { WrittenArtifact } from './writer.js'
 import { FILES } from '../artifacts/files.js'
 import type { ManifestEntry, PackageManifest } from '../artifacts/contracts/monitoring-package-manifest.js'
+import { byText } from '../util/order.js'
 
 export type { PackageManifest }
 
@@ -47,7 +48,7 @@ export function buildManifest(args: {
       schema_file: a.schema.file,
       schema_result: a.schema.result
     }))
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => byText(a.name, b.name))
   const present = new Set(artifacts.filter((a) => a.schema_result !== 'invalid').map((a) => a.name))
   const required: string[] = [...REQUIRED_ARTIFACTS]
   const missing = required.filter((n) => !present.has(n))

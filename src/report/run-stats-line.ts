@@ -1,4 +1,5 @@
 import type { RunStats } from '../stats/run-stats.js'
+import { byText } from '../util/order.js'
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
 
@@ -18,7 +19,7 @@ function count(n: number): string {
 export function runStatsLine(s: RunStats): string {
   const backends = s.backends
     .filter((b) => b.kind !== 'probe' && b.count > 0)
-    .sort((a, b) => b.count - a.count || a.backend.localeCompare(b.backend))
+    .sort((a, b) => b.count - a.count || byText(a.backend, b.backend))
   const list = backends.length ? ` (${backends.map((b) => `${b.backend} ${b.count}`).join(', ')})` : ''
   const errors = s.totals.errors ? `, ${s.totals.errors} failed` : ''
   const samples =

@@ -5,6 +5,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { RunStats, Tally } from '../artifacts/contracts/run-stats.js'
+import { byText } from '../util/order.js'
 
 export type { RunStats, Tally } from '../artifacts/contracts/run-stats.js'
 
@@ -296,14 +297,14 @@ export class RunStatsRecorder {
     const order = this.orderedPhases()
     const requests = split
       .filter((x) => !isProbe(x))
-      .sort((a, b) => order.indexOf(a.phase) - order.indexOf(b.phase) || a.backend.localeCompare(b.backend))
+      .sort((a, b) => order.indexOf(a.phase) - order.indexOf(b.phase) || byText(a.backend, b.backend))
       .map((x) => ({ phase: x.phase, backend: x.backend, kind: x.kind, ...tally(x.c) }))
     const waits = [...this.waits.entries()]
       .map(([key, w]) => {
         const [phase, what] = key.split('\0') as [string, string]
         return { phase, what, count: w.count, total_ms: Math.round(w.total), max_ms: Math.round(w.max) }
       })
-      .sort((a, b) => order.indexOf(a.phase) - order.indexOf(b.phase) || a.what.localeCompare(b.what))
+      .sort((a, b) => order.indexOf(a.phase) - order.indexOf(b.phase) || byText(a.what, b.what))
     const wall = Math.max(0, Math.round(args.now - this.startedAt))
     const waited = Math.min(wall, this.waitedMs())
     return {

@@ -8,6 +8,7 @@ import { PrometheusProvider } from './prometheus/provider.js'
 import type { ServiceMeasurement } from './provider.js'
 import { ProviderRegistry, type ProviderOptions } from './providers.js'
 import type { CoverageGap, CoverageStatus, GapPriority, InstrumentationAudit, Measurement, ServiceAudit, SignalCoverage } from './types.js'
+import { byText } from '../util/order.js'
 
 /** A check result that did not come from a backend (unmapped, not run). */
 function localMeasurement(verdict: Measurement['verdict'], reason: string, backend = 'none'): Measurement {
@@ -171,8 +172,7 @@ export async function runInstrumentationAudit(ctx: RunContext, opts: ProviderOpt
 
   const order: Record<GapPriority, number> = { high: 0, medium: 1, low: 2 }
   gaps.sort(
-    (a, b) =>
-      order[a.priority] - order[b.priority] || a.service.localeCompare(b.service) || SIGNALS.indexOf(a.signal) - SIGNALS.indexOf(b.signal)
+    (a, b) => order[a.priority] - order[b.priority] || byText(a.service, b.service) || SIGNALS.indexOf(a.signal) - SIGNALS.indexOf(b.signal)
   )
   const pairs = services.length * SIGNALS.length
   const audit: InstrumentationAudit = {

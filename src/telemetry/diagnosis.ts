@@ -12,6 +12,7 @@ import type { PrometheusClient } from './prometheus/client.js'
 import { exactRegex, promDuration, selectorOf } from './vector.js'
 
 import type { NoDataDiagnosis } from '../artifacts/contracts/instrumentation-audit.js'
+import { byText } from '../util/order.js'
 
 export type { NoDataDiagnosis }
 
@@ -52,7 +53,7 @@ export function closestValues(want: string, values: string[], max = 3): string[]
   return values
     .map((v) => ({ v, d: normalise(v) === w ? 0 : editDistance(normalise(v), w) + 1 }))
     .filter((x) => x.d <= Math.max(3, Math.ceil(w.length / 3)))
-    .sort((a, b) => a.d - b.d || a.v.localeCompare(b.v))
+    .sort((a, b) => a.d - b.d || byText(a.v.toLowerCase(), b.v.toLowerCase()) || byText(a.v, b.v))
     .slice(0, max)
     .map((x) => x.v)
 }

@@ -10,6 +10,7 @@ import { burnRateAlerts, errorBudget, roundSignificant } from '../slo/burn-rate.
 import { formatDuration, promDurationSeconds } from '../slo/promql.js'
 import type { AlertFacts, LoadedRule } from '../slo/rule-set.js'
 import type { SeriesRole } from './series.js'
+import { byText } from '../../util/order.js'
 
 /** Events per input sample: large enough that every burn is a whole share of it. */
 export const EVENTS_PER_SAMPLE = 1000
@@ -72,7 +73,7 @@ function groupInterval(alerts: AlertFacts[]): number {
 
 function labelText(metric: string, labels: Record<string, string>): string {
   const inner = Object.entries(labels)
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => byText(a, b))
     .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
     .join(', ')
   return `${metric}{${inner}}`

@@ -18,6 +18,7 @@ import { alertsAboutService, alertsAboutSlo } from '../slo/rules.js'
 import { ruleFileText, sloGroups, stopGroup, testFileText, type Check, type SeriesPlan, type TestGroup } from './plan.js'
 import { neighbourValue, sloSeries } from './series.js'
 import type { DetectionDrill, DrillRouting, DrillScenario, DrillTarget } from '../../artifacts/contracts/detection-drill.js'
+import { byText } from '../../util/order.js'
 
 export const PROMTOOL_INSTALL = 'sudo apt-get update && sudo apt-get install -y prometheus'
 export const AMTOOL_INSTALL = 'sudo apt-get update && sudo apt-get install -y prometheus-alertmanager'
@@ -503,7 +504,7 @@ export async function runDetectionDrill(ctx: RunContext, set: RuleSet): Promise<
       const cache = new Map<string, Promise<{ receivers: string[]; error?: string }>>()
       const route = (labels: Record<string, string>): Promise<{ receivers: string[]; error?: string }> => {
         const args = Object.entries(labels)
-          .sort(([a], [b]) => a.localeCompare(b))
+          .sort(([a], [b]) => byText(a, b))
           .map(([k, v]) => quoteMatcher(k, v))
         const key = args.join('\u0000')
         let hit = cache.get(key)

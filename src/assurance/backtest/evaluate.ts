@@ -8,6 +8,7 @@ import type { RangeSeries } from '../../telemetry/prometheus/client.js'
 import { EARLY_ALERT_SECONDS, OPEN_INCIDENT_SECONDS } from '../tuning.js'
 import type { Incident } from '../types.js'
 import type { FactorProposal, FiringInterval, IncidentOutcome, RuleBacktest } from '../../artifacts/contracts/alert-backtest.js'
+import { byText } from '../../util/order.js'
 
 const iso = (sec: number): string => new Date(Math.round(sec * 1000)).toISOString()
 const sec = (isoText: string): number => Date.parse(isoText) / 1000
@@ -182,7 +183,7 @@ export function evaluateRule(input: RuleEvalInput): RuleEvalResult {
       })
     }
   }
-  intervals.sort((a, b) => a.s - b.s || (a.service ?? '').localeCompare(b.service ?? ''))
+  intervals.sort((a, b) => a.s - b.s || byText(a.service ?? '', b.service ?? ''))
 
   const signal = input.mode === 'signal'
   const held = signal ? grid.map((g) => sustained(g.values, step, input.forSeconds)) : []
