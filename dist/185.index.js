@@ -37,6 +37,8 @@ var rules = __webpack_require__(441);
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/alerting/slo/burn-rate.ts
 var burn_rate = __webpack_require__(83259);
+// EXTERNAL MODULE: ./src/util/order.ts
+var order = __webpack_require__(1204);
 ;// CONCATENATED MODULE: ./src/alerting/drill/plan.ts
 /**
  * The drill's plan, as pure data: for each SLO, the burns to feed its rules (a total outage, just
@@ -44,6 +46,7 @@ var burn_rate = __webpack_require__(83259);
  * or must not fire within which window; for each critical service, series that stop. Then the
  * promtool unit-test files that carry it out, with a check at every evaluation step.
  */
+
 
 
 
@@ -74,7 +77,7 @@ function groupInterval(alerts) {
 }
 function labelText(metric, labels) {
     const inner = Object.entries(labels)
-        .sort(([a], [b]) => a.localeCompare(b))
+        .sort(([a], [b]) => (0,order/* byText */.z)(a, b))
         .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
         .join(', ');
     return `${metric}{${inner}}`;
@@ -546,6 +549,7 @@ function neighbourValue(value, matchers) {
 
 
 
+
 const PROMTOOL_INSTALL = 'sudo apt-get update && sudo apt-get install -y prometheus';
 const AMTOOL_INSTALL = 'sudo apt-get update && sudo apt-get install -y prometheus-alertmanager';
 const RUN_TIMEOUT_MS = 600_000;
@@ -989,7 +993,7 @@ async function runDetectionDrill(ctx, set) {
             const cache = new Map();
             const route = (labels) => {
                 const args = Object.entries(labels)
-                    .sort(([a], [b]) => a.localeCompare(b))
+                    .sort(([a], [b]) => (0,order/* byText */.z)(a, b))
                     .map(([k, v]) => quoteMatcher(k, v));
                 const key = args.join('\u0000');
                 let hit = cache.get(key);

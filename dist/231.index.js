@@ -27,7 +27,10 @@ var errors = __webpack_require__(70017);
 var coverage = __webpack_require__(9793);
 // EXTERNAL MODULE: ./src/telemetry/vector.ts
 var vector = __webpack_require__(52880);
+// EXTERNAL MODULE: ./src/util/order.ts
+var util_order = __webpack_require__(1204);
 ;// CONCATENATED MODULE: ./src/telemetry/diagnosis.ts
+
 
 
 
@@ -64,7 +67,7 @@ function closestValues(want, values, max = 3) {
     return values
         .map((v) => ({ v, d: normalise(v) === w ? 0 : editDistance(normalise(v), w) + 1 }))
         .filter((x) => x.d <= Math.max(3, Math.ceil(w.length / 3)))
-        .sort((a, b) => a.d - b.d || a.v.localeCompare(b.v))
+        .sort((a, b) => a.d - b.d || (0,util_order/* byText */.z)(a.v.toLowerCase(), b.v.toLowerCase()) || (0,util_order/* byText */.z)(a.v, b.v))
         .slice(0, max)
         .map((x) => x.v);
 }
@@ -1084,6 +1087,7 @@ class ProviderRegistry {
 
 
 
+
 /** A check result that did not come from a backend (unmapped, not run). */
 function localMeasurement(verdict, reason, backend = 'none') {
     const now = new Date().toISOString();
@@ -1242,7 +1246,7 @@ async function runInstrumentationAudit(ctx, opts = {}) {
         };
     });
     const order = { high: 0, medium: 1, low: 2 };
-    gaps.sort((a, b) => order[a.priority] - order[b.priority] || a.service.localeCompare(b.service) || schema/* SIGNALS */._z.indexOf(a.signal) - schema/* SIGNALS */._z.indexOf(b.signal));
+    gaps.sort((a, b) => order[a.priority] - order[b.priority] || (0,util_order/* byText */.z)(a.service, b.service) || schema/* SIGNALS */._z.indexOf(a.signal) - schema/* SIGNALS */._z.indexOf(b.signal));
     const pairs = services.length * schema/* SIGNALS */._z.length;
     const audit = {
         schema_version: files/* SCHEMA_VERSIONS */.o8.instrumentationAudit,

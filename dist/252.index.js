@@ -765,7 +765,10 @@ async function dataSpans(prom, names, start, end, step, count) {
     return { spans, queries };
 }
 
+// EXTERNAL MODULE: ./src/util/order.ts
+var order = __webpack_require__(1204);
 ;// CONCATENATED MODULE: ./src/assurance/tuning.ts
+
 /** An alert counts toward an incident if it fired this long before the incident's start. */
 const EARLY_ALERT_SECONDS = 600;
 /** Unresolved incidents are taken to last this long for matching. */
@@ -798,7 +801,7 @@ function episodesFromSeries(series, stepSeconds, serviceLabel) {
         }
         flush();
     }
-    return out.sort((a, b) => a.start.localeCompare(b.start));
+    return out.sort((a, b) => (0,order/* byText */.z)(a.start, b.start));
 }
 const ms = (iso) => Date.parse(iso);
 function overlaps(a, i) {
@@ -832,9 +835,9 @@ function correlate(args) {
             suggestion: noisy ? 'noisy: raise the threshold or lengthen `for:` so it fires on significant events only' : undefined
         };
     })
-        .sort((a, b) => a.alertname.localeCompare(b.alertname));
+        .sort((a, b) => (0,order/* byText */.z)(a.alertname, b.alertname));
     const matches = incidents.map((incident) => {
-        const first = episodes.filter((e) => overlaps(e, incident)).sort((a, b) => a.start.localeCompare(b.start))[0];
+        const first = episodes.filter((e) => overlaps(e, incident)).sort((a, b) => (0,order/* byText */.z)(a.start, b.start))[0];
         return {
             incident,
             detected: !!first,
@@ -908,6 +911,7 @@ function parseIncidents(data, file) {
 }
 
 ;// CONCATENATED MODULE: ./src/assurance/backtest/evaluate.ts
+
 
 const iso = (sec) => new Date(Math.round(sec * 1000)).toISOString();
 const sec = (isoText) => Date.parse(isoText) / 1000;
@@ -1039,7 +1043,7 @@ function evaluateRule(input) {
             });
         }
     }
-    intervals.sort((a, b) => a.s - b.s || (a.service ?? '').localeCompare(b.service ?? ''));
+    intervals.sort((a, b) => a.s - b.s || (0,order/* byText */.z)(a.service ?? '', b.service ?? ''));
     const signal = input.mode === 'signal';
     const held = signal ? grid.map((g) => sustained(g.values, step, input.forSeconds)) : [];
     const primary = input.factors.length ? Math.max(...input.factors) : null;

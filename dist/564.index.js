@@ -1112,10 +1112,17 @@ function planIssues(items, policy, runUrl, packageUrl) {
 /* harmony export */   R: () => (/* binding */ fingerprint),
 /* harmony export */   m: () => (/* binding */ byPriority)
 /* harmony export */ });
+/* harmony import */ var _util_order_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1204);
+/**
+ * One improvement action found by the run (a coverage gap, a misaligned alert, a failed alert
+ * test...). It becomes a line in improvement-backlog.md and one GitHub issue, found again on
+ * later runs by its fingerprint, never by its title.
+ */
+
 const PRIORITY_ORDER = { high: 0, medium: 1, low: 2 };
 /** Highest priority first; within a priority, items that fail a gate, then by fingerprint. */
 function byPriority(a, b) {
-    return (PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || (a.gate ?? 9) - (b.gate ?? 9) || a.fingerprint.localeCompare(b.fingerprint));
+    return PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || (a.gate ?? 9) - (b.gate ?? 9) || (0,_util_order_js__WEBPACK_IMPORTED_MODULE_0__/* .byText */ .z)(a.fingerprint, b.fingerprint);
 }
 /** Fingerprint from the parts that identify an item; never from wording. */
 function fingerprint(...parts) {
@@ -1137,6 +1144,8 @@ function fingerprint(...parts) {
 /* harmony export */ });
 /* unused harmony export REQUIRED_ARTIFACTS */
 /* harmony import */ var _artifacts_files_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86404);
+/* harmony import */ var _util_order_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1204);
+
 
 /** The artifacts the protocol names; the manifest itself is listed apart. */
 const REQUIRED_ARTIFACTS = [
@@ -1168,7 +1177,7 @@ function buildManifest(args) {
         schema_file: a.schema.file,
         schema_result: a.schema.result
     }))
-        .sort((a, b) => a.name.localeCompare(b.name));
+        .sort((a, b) => (0,_util_order_js__WEBPACK_IMPORTED_MODULE_1__/* .byText */ .z)(a.name, b.name));
     const present = new Set(artifacts.filter((a) => a.schema_result !== 'invalid').map((a) => a.name));
     const required = [...REQUIRED_ARTIFACTS];
     const missing = required.filter((n) => !present.has(n));
@@ -2719,7 +2728,10 @@ var util_escape = __webpack_require__(55421);
 var findings = __webpack_require__(19334);
 // EXTERNAL MODULE: ./src/report/links.ts
 var report_links = __webpack_require__(83303);
+// EXTERNAL MODULE: ./src/util/order.ts
+var order = __webpack_require__(1204);
 ;// CONCATENATED MODULE: ./src/report/run-stats-line.ts
+
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /** 1.8 M, 12 k, 950: a sample count as people read it. */
 function count(n) {
@@ -2739,7 +2751,7 @@ function count(n) {
 function runStatsLine(s) {
     const backends = s.backends
         .filter((b) => b.kind !== 'probe' && b.count > 0)
-        .sort((a, b) => b.count - a.count || a.backend.localeCompare(b.backend));
+        .sort((a, b) => b.count - a.count || (0,order/* byText */.z)(a.backend, b.backend));
     const list = backends.length ? ` (${backends.map((b) => `${b.backend} ${b.count}`).join(', ')})` : '';
     const errors = s.totals.errors ? `, ${s.totals.errors} failed` : '';
     const samples = s.totals.samples !== null
@@ -3241,11 +3253,13 @@ function getSettings(getInput) {
 /* unused harmony exports PHASE_ORDER, currentRunStats, currentPhase, waitFor */
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16698);
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_order_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1204);
 /**
  * The run's own cost: every request (through util/http.ts and the Octokit hook) and every wait,
  * attributed to the phase that made it without threading a parameter through every call: the
  * phase and the recorder travel in an AsyncLocalStorage. Outside a recorded run nothing is kept.
  */
+
 
 const scope = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
 /** Phases in the order of the protocol; others follow in the order first seen. */
@@ -3488,14 +3502,14 @@ class RunStatsRecorder {
         const order = this.orderedPhases();
         const requests = split
             .filter((x) => !isProbe(x))
-            .sort((a, b) => order.indexOf(a.phase) - order.indexOf(b.phase) || a.backend.localeCompare(b.backend))
+            .sort((a, b) => order.indexOf(a.phase) - order.indexOf(b.phase) || (0,_util_order_js__WEBPACK_IMPORTED_MODULE_1__/* .byText */ .z)(a.backend, b.backend))
             .map((x) => ({ phase: x.phase, backend: x.backend, kind: x.kind, ...tally(x.c) }));
         const waits = [...this.waits.entries()]
             .map(([key, w]) => {
             const [phase, what] = key.split('\0');
             return { phase, what, count: w.count, total_ms: Math.round(w.total), max_ms: Math.round(w.max) };
         })
-            .sort((a, b) => order.indexOf(a.phase) - order.indexOf(b.phase) || a.what.localeCompare(b.what));
+            .sort((a, b) => order.indexOf(a.phase) - order.indexOf(b.phase) || (0,_util_order_js__WEBPACK_IMPORTED_MODULE_1__/* .byText */ .z)(a.what, b.what));
         const wall = Math.max(0, Math.round(args.now - this.startedAt));
         const waited = Math.min(wall, this.waitedMs());
         return {
@@ -4233,6 +4247,21 @@ function createHttpClient(args) {
 function safeLine(message) {
     return (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .neutraliseLog */ .Z$)(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .secrets */ .O3.redactLog(String(message)));
 }
+
+
+/***/ }),
+
+/***/ 1204:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ byText)
+/* harmony export */ });
+/**
+ * Text in code-unit order: the same on every runner whatever its locale, and without the ICU
+ * collator that `localeCompare` starts on its first call (about 9 ms of a cold start).
+ */
+const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 
 /***/ }),

@@ -552,7 +552,10 @@ async function parseConfigFile(text, file, opts = {}) {
 
 // EXTERNAL MODULE: ./src/gates/gates.ts + 1 modules
 var gates = __webpack_require__(95803);
+// EXTERNAL MODULE: ./src/util/order.ts
+var order = __webpack_require__(1204);
 ;// CONCATENATED MODULE: ./src/model/build.ts
+
 function endpointFrom(value) {
     if (typeof value !== 'string')
         return value;
@@ -628,7 +631,7 @@ function buildModel(config, evidence, extraSlos = []) {
         environment: evidence.validation.environment ?? config.environment,
         release,
         serviceLabel: label,
-        services: [...byName.values()].sort((a, b) => a.name.localeCompare(b.name)),
+        services: [...byName.values()].sort((a, b) => (0,order/* byText */.z)(a.name, b.name)),
         slos
     };
 }
