@@ -27,6 +27,8 @@ import {
 } from './coverage.js'
 import { inPhase } from '../stats/run-stats.js'
 import { PrometheusClient } from './prometheus/client.js'
+import { byText } from '../util/order.js'
+import { histogramQuantile, type Bucket } from './histogram.js'
 import { SCHEMA_FILES, SCHEMA_VERSIONS } from '../artifacts/files.js'
 import { validateAgainst } from '../package/schemas.js'
 import type { BaselineMetrics, BaselineValue, ClaimCheck, PreviousComparison } from './types.js'
@@ -45,6 +47,8 @@ interface BaselineQuery {
   metric: string
   unit?: string
   query: string
+  /** A default latency quantile: read from the one answer to the bucket rates (see histogram.ts), not asked on its own. */
+  fromBuckets?: { quantile: number; buckets: string }
 }
 
 const fill = (template: string, vars: Record<string, string>): string =>
@@ -67,14 +71,35 @@ export function baselineQueries(config: Config, groupBy: string[]): BaselineQuer
     { metric: 'request_rate', unit: 'requests/s', query: b['request-rate-query'] ? fill(b['request-rate-query'], vars) : total },
     { metric: 'error_ratio', unit: 'ratio', query: b['error-ratio-query'] ? fill(b['error-ratio-query'], vars) : `${errors} / ${total}` }
   ]
+  const buckets = `sum by (${group}, le) (rate(http_request_duration_seconds_bucket[${window}]))`
   for (const { metric, quantile } of LATENCY_QUANTILES) {
-    const query = b['latency-query']
-      ? fill(b['latency-query'], { ...vars, quantile })
-      : `histogram_quantile(${quantile}, sum by (${group}, le) (rate(http_request_duration_seconds_bucket[${window}])))`
-    out.push({ metric, unit: 'seconds', query })
+    if (b['latency-query']) out.push({ metric, unit: 'seconds', query: fill(b['latency-query'], { ...vars, quantile }) })
+    else
+      out.push({
+        metric,
+        unit: 'seconds',
+        query: `histogram_quantile(${quantile}, ${buckets})`,
+        fromBuckets: { quantile: Number(quantile), buckets }
+      })
   }
   for (const [metric, query] of Object.entries(b.queries)) out.push({ metric, query: fill(query, vars) })
   return out
+}
+
+/** Each histogram among bucket samples (their labels but `le`), and its quantile q. */
+export function quantilesOf(samples: VectorSample[], q: number): Array<{ labels: Record<string, string>; value: number }> {
+  const groups = new Map<string, { labels: Record<string, string>; buckets: Bucket[] }>()
+  for (const s of samples) {
+    const le = s.labels.le
+    // histogram_quantile ignores a sample without `le`.
+    if (le === undefined) continue
+    const { le: _le, __name__: _name, ...labels } = s.labels
+    const key = JSON.stringify(Object.entries(labels).sort(([a], [b]) => byText(a, b)))
+    let g = groups.get(key)
+    if (!g) groups.set(key, (g = { labels, buckets: [] }))
+    g.buckets.push({ le, count: s.value })
+  }
+  return [...groups.values()].map((g) => ({ labels: g.labels, value: histogramQuantile(q, g.buckets) }))
 }
 
 /** Whether a query averages over the baseline window (`rate(x[30m])`), so that an empty part of the window dilutes it. */
@@ -187,12 +212,22 @@ export async function captureBaseline(
         return { error: (err as Error).message }
       }
     })()
+    // The three default quantiles read the same bucket rates: asked once, each quantile computed
+    // from that answer as histogram_quantile computes it.
+    const bucketAnswers = new Map<string, Promise<VectorSample[]>>()
+    const answerOf = (q: BaselineQuery): Promise<Array<{ labels: Record<string, string>; value: number }>> => {
+      if (!q.fromBuckets) return client!.instantQuery(q.query, now).then((r) => r.samples)
+      const { buckets, quantile } = q.fromBuckets
+      let asked = bucketAnswers.get(buckets)
+      if (!asked) bucketAnswers.set(buckets, (asked = client!.instantQuery(buckets, now).then((r) => r.samples)))
+      return asked.then((samples) => quantilesOf(samples, quantile))
+    }
     const answers = await Promise.all(
       queries.map(async (q) => {
         const found = new Map<string, number[]>()
         if (!client) return { q, found, error: clientError }
         try {
-          for (const sample of (await client.instantQuery(q.query, now)).samples) {
+          for (const sample of await answerOf(q)) {
             const s = match(sample.labels)
             if (s) found.set(s.name, [...(found.get(s.name) ?? []), sample.value])
           }
