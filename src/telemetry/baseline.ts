@@ -87,7 +87,10 @@ export function baselineQueries(config: Config, groupBy: string[]): BaselineQuer
 }
 
 /** Each histogram among bucket samples (their labels but `le`), and its quantile q. */
-export function quantilesOf(samples: VectorSample[], q: number): Array<{ labels: Record<string, string>; value: number }> {
+export function quantilesOf(
+  samples: Array<Pick<VectorSample, 'labels' | 'value'>>,
+  q: number
+): Array<{ labels: Record<string, string>; value: number }> {
   const groups = new Map<string, { labels: Record<string, string>; buckets: Bucket[] }>()
   for (const s of samples) {
     const le = s.labels.le
