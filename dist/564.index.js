@@ -1723,11 +1723,11 @@ const defaultSteps = {
         return runInstrumentationAudit(ctx);
     },
     async loadPreviousBaseline(file) {
-        const { loadPreviousBaseline } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(534)]).then(__webpack_require__.bind(__webpack_require__, 48534));
+        const { loadPreviousBaseline } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 87529));
         return loadPreviousBaseline(file);
     },
     async baseline(ctx, previous) {
-        const { captureBaseline } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(534)]).then(__webpack_require__.bind(__webpack_require__, 48534));
+        const { captureBaseline } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 87529));
         return captureBaseline(ctx, previous);
     },
     async alignment(ctx) {
