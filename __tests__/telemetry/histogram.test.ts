@@ -5,7 +5,8 @@
  */
 import { backfill, startPrometheus, type RunningBackend } from '../harness/backends.js'
 import { histogramQuantile } from '../../src/telemetry/histogram.js'
-import { quantilesOf } from '../../src/telemetry/baseline.js'
+import { fleetQuantileOf, quantilesOf } from '../../src/telemetry/baseline.js'
+import { service } from '../harness/context.js'
 
 /** Bucket counts by `le`, per histogram: each one reaches a different branch. */
 const HISTOGRAMS: Record<string, Array<[string, number]>> = {
@@ -83,6 +84,26 @@ describe('latency quantiles from the bucket rates', () => {
       const ours = new Map(quantilesOf(buckets, q).map((r) => [r.labels.h, r.value]))
       expect([q, Object.fromEntries(ours)]).toEqual([q, Object.fromEntries(theirs)])
     }
+  })
+
+  test('the fleet quantile sums the release services buckets by le, as the fleet query selects them', () => {
+    const rate = (svc: string | undefined, le: string, value: number) => ({ labels: { ...(svc ? { service: svc } : {}), le }, value })
+    const rates = [
+      rate('a', '0.1', 1),
+      rate('a', '+Inf', 2),
+      rate('b', '0.1', 3),
+      rate('b', '+Inf', 4),
+      rate('other', '0.1', 100),
+      rate('other', '+Inf', 100)
+    ]
+    const [fleet] = fleetQuantileOf(rates, [service('a'), service('b')], 'service', 0.5)
+    // Summed: le 0.1 -> 4, +Inf -> 6; rank 3 lies in the first bucket: 0.1 x 3/4.
+    expect(fleet!.value).toBeCloseTo(0.075, 12)
+    // A service the fleet query cannot pin (no value of the label) makes it read every series.
+    const unpinned = service('c', { selector: { job: 'c' } })
+    expect(fleetQuantileOf(rates, [service('a'), unpinned], 'service', 0.5)[0]!.value).toBeCloseTo(0.1 * (53 / 104), 12)
+    // No bucket of theirs: no sample, as the query answers nothing.
+    expect(fleetQuantileOf(rates, [service('z')], 'service', 0.5)).toEqual([])
   })
 
   test('the rules one by one', () => {

@@ -142,6 +142,8 @@ export async function captureBaseline(
   const coverages = new Map<string, DataCoverage>()
   let notVerifiedReason: string | undefined
   let client: PrometheusClient | undefined
+  /** The bucket rates by service the default quantiles were read from: the fleet claims sum them. */
+  let bucketRates: Promise<VectorSample[]> | undefined
 
   const backendName = prometheusBackend(ctx.config)
   const backend = backendName ? ctx.config.backends[backendName] : undefined
@@ -222,7 +224,7 @@ export async function captureBaseline(
       if (!q.fromBuckets) return client!.instantQuery(q.query, now).then((r) => r.samples)
       const { buckets, quantile } = q.fromBuckets
       let asked = bucketAnswers.get(buckets)
-      if (!asked) bucketAnswers.set(buckets, (asked = client!.instantQuery(buckets, now).then((r) => r.samples)))
+      if (!asked) bucketAnswers.set(buckets, (asked = bucketRates = client!.instantQuery(buckets, now).then((r) => r.samples)))
       return asked.then((samples) => quantilesOf(samples, quantile))
     }
     const answers = await Promise.all(
@@ -315,7 +317,9 @@ export async function captureBaseline(
     metrics: values.get(s.name)!.sort((a, b) => (order.get(a.metric) ?? 0) - (order.get(b.metric) ?? 0)),
     ...(coverages.has(s.name) ? { coverage: coverages.get(s.name)! } : {})
   }))
-  const claims = await inPhase('claims', () => checkClaims(ctx, services, byService, { client, groupBy, now, notVerifiedReason }))
+  const claims = await inPhase('claims', () =>
+    checkClaims(ctx, services, byService, { client, groupBy, now, notVerifiedReason, bucketRates })
+  )
   const result: BaselineMetrics = {
     schema_version: SCHEMA_VERSIONS.baselineMetrics,
     captured_at: measuredAt,
@@ -435,6 +439,37 @@ export function fleetLatencyQuery(config: Config, services: ResolvedService[], s
 }
 
 /**
+ * The fleet quantile from the services' bucket rates, as `fleetLatencyQuery` asks it: the buckets
+ * of the release's services summed by `le` (of every service when one has no value of the label),
+ * then the quantile; no sample when no bucket is theirs, as the query answers nothing then.
+ */
+export function fleetQuantileOf(
+  rates: Array<Pick<VectorSample, 'labels' | 'value'>>,
+  services: ResolvedService[],
+  serviceLabel: string,
+  quantile: number
+): Array<{ labels: Record<string, string>; value: number }> {
+  const values = services.map((s) => selectorOf(s, serviceLabel)[serviceLabel])
+  const only = values.length > 0 && values.every((v): v is string => v !== undefined) ? new Set(values) : undefined
+  const byLe = new Map<string, number>()
+  for (const r of rates) {
+    const le = r.labels.le
+    if (le === undefined || (only && !only.has(r.labels[serviceLabel] ?? ''))) continue
+    byLe.set(le, (byLe.get(le) ?? 0) + r.value)
+  }
+  if (byLe.size === 0) return []
+  return [
+    {
+      labels: {},
+      value: histogramQuantile(
+        quantile,
+        [...byLe].map(([le, count]) => ({ le, count }))
+      )
+    }
+  ]
+}
+
+/**
  * Check each claim against live values only: the observed value is always a measurement, never
  * the claim. Fleet-wide claims (the snapshot names no service):
  * - latency quantiles: the fleet quantile from the histogram summed over the services (a quantile
@@ -446,7 +481,7 @@ async function checkClaims(
   ctx: RunContext,
   services: ResolvedService[],
   measured: Measured,
-  io: { client?: PrometheusClient; groupBy: string[]; now: Date; notVerifiedReason?: string }
+  io: { client?: PrometheusClient; groupBy: string[]; now: Date; notVerifiedReason?: string; bucketRates?: Promise<VectorSample[]> }
 ): Promise<ClaimCheck[]> {
   const claims: Claim[] = []
   for (const [k, v] of Object.entries(ctx.evidence.validation.metricsSnapshot)) {
@@ -469,7 +504,10 @@ async function checkClaims(
       p = (async () => {
         if (!io.client) return { query, error: io.notVerifiedReason ?? 'no Prometheus client' }
         try {
-          const r = await io.client.instantQuery(query, io.now)
+          const summed = io.bucketRates && !ctx.config.baseline['latency-query'] && io.groupBy.includes(ctx.model.serviceLabel)
+          const r = summed
+            ? { samples: fleetQuantileOf(await io.bucketRates!, services, ctx.model.serviceLabel, quantile) }
+            : await io.client.instantQuery(query, io.now)
           if (r.samples.length !== 1)
             return {
               query,
