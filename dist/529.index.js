@@ -205,7 +205,7 @@ __webpack_require__.d(__webpack_exports__, {
   loadPreviousBaseline: () => (/* binding */ loadPreviousBaseline)
 });
 
-// UNUSED EXPORTS: ERROR_RATE_ABSOLUTE_SLACK, LATENCY_QUANTILES, baselineQueries, compareWithPrevious, describeCriterion, fleetLatencyQuery, quantilesOf, upgradeBaseline
+// UNUSED EXPORTS: ERROR_RATE_ABSOLUTE_SLACK, LATENCY_QUANTILES, baselineQueries, compareWithPrevious, describeCriterion, fleetLatencyQuery, fleetQuantileOf, quantilesOf, upgradeBaseline
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
@@ -512,6 +512,8 @@ async function captureBaseline(ctx, previous, opts = {}) {
     const coverages = new Map();
     let notVerifiedReason;
     let client;
+    /** The bucket rates by service the default quantiles were read from: the fleet claims sum them. */
+    let bucketRates;
     const backendName = prometheusBackend(ctx.config);
     const backend = backendName ? ctx.config.backends[backendName] : undefined;
     if (!backendName || !backend) {
@@ -599,7 +601,7 @@ async function captureBaseline(ctx, previous, opts = {}) {
             const { buckets, quantile } = q.fromBuckets;
             let asked = bucketAnswers.get(buckets);
             if (!asked)
-                bucketAnswers.set(buckets, (asked = client.instantQuery(buckets, now).then((r) => r.samples)));
+                bucketAnswers.set(buckets, (asked = bucketRates = client.instantQuery(buckets, now).then((r) => r.samples)));
             return asked.then((samples) => quantilesOf(samples, quantile));
         };
         const answers = await Promise.all(queries.map(async (q) => {
@@ -695,7 +697,7 @@ async function captureBaseline(ctx, previous, opts = {}) {
         metrics: values.get(s.name).sort((a, b) => (order.get(a.metric) ?? 0) - (order.get(b.metric) ?? 0)),
         ...(coverages.has(s.name) ? { coverage: coverages.get(s.name) } : {})
     }));
-    const claims = await (0,run_stats/* inPhase */.xe)('claims', () => checkClaims(ctx, services, byService, { client, groupBy, now, notVerifiedReason }));
+    const claims = await (0,run_stats/* inPhase */.xe)('claims', () => checkClaims(ctx, services, byService, { client, groupBy, now, notVerifiedReason, bucketRates }));
     const result = {
         schema_version: files/* SCHEMA_VERSIONS */.o8.baselineMetrics,
         captured_at: measuredAt,
@@ -782,6 +784,30 @@ function fleetLatencyQuery(config, services, serviceLabel, quantile) {
     return `histogram_quantile(${quantile}, sum by (le) (rate(http_request_duration_seconds_bucket${matcher}[${window}])))`;
 }
 /**
+ * The fleet quantile from the services' bucket rates, as `fleetLatencyQuery` asks it: the buckets
+ * of the release's services summed by `le` (of every service when one has no value of the label),
+ * then the quantile; no sample when no bucket is theirs, as the query answers nothing then.
+ */
+function fleetQuantileOf(rates, services, serviceLabel, quantile) {
+    const values = services.map((s) => (0,vector/* selectorOf */.Bk)(s, serviceLabel)[serviceLabel]);
+    const only = values.length > 0 && values.every((v) => v !== undefined) ? new Set(values) : undefined;
+    const byLe = new Map();
+    for (const r of rates) {
+        const le = r.labels.le;
+        if (le === undefined || (only && !only.has(r.labels[serviceLabel] ?? '')))
+            continue;
+        byLe.set(le, (byLe.get(le) ?? 0) + r.value);
+    }
+    if (byLe.size === 0)
+        return [];
+    return [
+        {
+            labels: {},
+            value: histogramQuantile(quantile, [...byLe].map(([le, count]) => ({ le, count })))
+        }
+    ];
+}
+/**
  * Check each claim against live values only: the observed value is always a measurement, never
  * the claim. Fleet-wide claims (the snapshot names no service):
  * - latency quantiles: the fleet quantile from the histogram summed over the services (a quantile
@@ -814,7 +840,10 @@ async function checkClaims(ctx, services, measured, io) {
                 if (!io.client)
                     return { query, error: io.notVerifiedReason ?? 'no Prometheus client' };
                 try {
-                    const r = await io.client.instantQuery(query, io.now);
+                    const summed = io.bucketRates && !ctx.config.baseline['latency-query'] && io.groupBy.includes(ctx.model.serviceLabel);
+                    const r = summed
+                        ? { samples: fleetQuantileOf(await io.bucketRates, services, ctx.model.serviceLabel, quantile) }
+                        : await io.client.instantQuery(query, io.now);
                     if (r.samples.length !== 1)
                         return {
                             query,
