@@ -10,6 +10,7 @@ import { SCHEMA_FILES } from '../../src/artifacts/files.js'
 import { validateAgainst } from '../../src/package/schemas.js'
 import type { BaselineMetrics } from '../../src/telemetry/types.js'
 import { InputError } from '../../src/util/errors.js'
+import { DEFAULT_MAX_RESPONSE_BYTES, setHttpLimits } from '../../src/util/http.js'
 import type { Evidence } from '../../src/evidence/model.js'
 
 /**
@@ -149,6 +150,54 @@ describe('baseline and freshness against a Prometheus with a week of history', (
     expect(claim('throughput').observed).toBeCloseTo(15, 9)
     expect(claim('Error rate')).toMatchObject({ verdict: 'fail', claimed: 5 })
   })
+
+  test('bucket rates over the response cap: each quantile is asked as its own query, with the same values', async () => {
+    // 40 buckets a service: the bucket answer is the largest of the baseline by far.
+    const bounds = Array.from({ length: 40 }, (_, i) => ((i + 1) * 0.025).toFixed(3))
+    const lines = ['# TYPE http_requests counter', '# TYPE http_request_duration_seconds histogram']
+    for (let t = end - 3600, k = 0; t <= end; t += 60, k++)
+      for (const [svc, at] of [
+        ['checkout', 7],
+        ['payments', 31]
+      ] as const) {
+        lines.push(`http_requests_total{service="${svc}",code="200"} ${k * 600} ${t}`)
+        for (const [i, le] of bounds.entries())
+          lines.push(`http_request_duration_seconds_bucket{service="${svc}",le="${le}"} ${i >= at ? k * 600 : k * 10 * i} ${t}`)
+        lines.push(`http_request_duration_seconds_bucket{service="${svc}",le="+Inf"} ${k * 600} ${t}`)
+      }
+    const wide = await startPrometheus({ storageDir: backfill(lines.join('\n') + '\n') })
+    const evidence = emptyEvidence()
+    evidence.validation.metricsSnapshot = { api_latency_p95: 500 }
+    const ctx = () =>
+      makeContext(
+        { backends: { prom: { type: 'prometheus', url: wide.url, 'timeout-seconds': 5, retries: 0 } } },
+        { services: ['checkout', 'payments'].map((n) => service(n, { critical: true })), evidence, now }
+      )
+    try {
+      const full = await captureBaseline(ctx())
+      const asked = await fetch(`${wide.url}/api/v1/query`, {
+        method: 'POST',
+        body: new URLSearchParams({ query: 'sum by (service, le) (rate(http_request_duration_seconds_bucket[30m]))', time: String(end) })
+      })
+      // Half the bucket answer: well under it, over every other answer of this baseline (the test fails otherwise).
+      setHttpLimits({ maxResponseBytes: Math.floor((await asked.text()).length / 2) })
+      const capped = await captureBaseline(ctx())
+      const latency = (b: BaselineMetrics) =>
+        b.services.map((x) => x.metrics.filter((m) => m.metric.startsWith('latency_')).map((m) => [m.metric, m.verdict, m.value, m.query]))
+      expect(
+        latency(full)
+          .flat()
+          .every((m) => m[1] === 'pass')
+      ).toBe(true)
+      expect(latency(capped)).toEqual(latency(full))
+      expect(capped.claims.map((c) => [c.verdict, c.observed])).toEqual(full.claims.map((c) => [c.verdict, c.observed]))
+      // The bucket request, refused, then the three quantiles and the fleet p95 asked one by one.
+      expect(capped.requests).toBe(full.requests + 3 + 1)
+    } finally {
+      setHttpLimits({ maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES })
+      await wide.stop()
+    }
+  }, 60_000)
 
   test('a fleet-wide latency claim inside the per-service range but far from the fleet quantile fails', async () => {
     const evidence = emptyEvidence()

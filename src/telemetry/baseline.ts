@@ -3,7 +3,7 @@ import type { Config } from '../config/schema.js'
 import type { HealthMetricRow } from '../evidence/model.js'
 import type { ResolvedService, RunContext } from '../model/monitoring-model.js'
 import { classifyMetricName, nameParts, type MetricClaimKind } from '../evidence/metric-names.js'
-import { InputError } from '../util/errors.js'
+import { InputError, smallerMayAnswer } from '../util/errors.js'
 import { isObject } from '../util/json.js'
 import { decodeUtf8 } from '../util/utf8.js'
 import { parseJsonText } from '../evidence/text.js'
@@ -84,6 +84,15 @@ export function baselineQueries(config: Config, groupBy: string[]): BaselineQuer
   }
   for (const [metric, query] of Object.entries(b.queries)) out.push({ metric, query: fill(query, vars) })
   return out
+}
+
+/**
+ * What is read from the bucket rates; when the backend would not send them in one answer (over
+ * the response cap, or refused), the quantile's own query asked as written, whose answer is a
+ * sample a histogram rather than one a bucket.
+ */
+function fromBucketsOr<T>(rates: Promise<VectorSample[]>, read: (rates: VectorSample[]) => T[], ask: () => Promise<T[]>): Promise<T[]> {
+  return rates.then(read, (err: unknown) => (smallerMayAnswer(err) ? ask() : Promise.reject(err)))
 }
 
 /** Each histogram among bucket samples (their labels but `le`), and its quantile q. */
@@ -219,13 +228,12 @@ export async function captureBaseline(
     })()
     // The three default quantiles read the same bucket rates: asked once, each quantile computed
     // from that answer as histogram_quantile computes it.
-    const bucketAnswers = new Map<string, Promise<VectorSample[]>>()
     const answerOf = (q: BaselineQuery): Promise<Array<{ labels: Record<string, string>; value: number }>> => {
-      if (!q.fromBuckets) return client!.instantQuery(q.query, now).then((r) => r.samples)
+      const ask = (): Promise<VectorSample[]> => client!.instantQuery(q.query, now).then((r) => r.samples)
+      if (!q.fromBuckets) return ask()
       const { buckets, quantile } = q.fromBuckets
-      let asked = bucketAnswers.get(buckets)
-      if (!asked) bucketAnswers.set(buckets, (asked = bucketRates = client!.instantQuery(buckets, now).then((r) => r.samples)))
-      return asked.then((samples) => quantilesOf(samples, quantile))
+      bucketRates ??= client!.instantQuery(buckets, now).then((r) => r.samples)
+      return fromBucketsOr(bucketRates, (rates) => quantilesOf(rates, quantile), ask)
     }
     const answers = await Promise.all(
       queries.map(async (q) => {
@@ -421,6 +429,12 @@ function fleetCoverage(
   return coverageOf(row, { now, window, rule, query: covs[0]!.query, liveSeconds, countsRequests: counts })
 }
 
+/** The services' values of the label the fleet quantile selects them by; undefined (every series) when one has none. */
+function fleetValues(services: ResolvedService[], serviceLabel: string): Set<string> | undefined {
+  const values = services.map((s) => selectorOf(s, serviceLabel)[serviceLabel])
+  return values.length > 0 && values.every((v): v is string => v !== undefined) ? new Set(values) : undefined
+}
+
 /** The fleet quantile query: the histogram summed over the release's services, then the quantile; one query per quantile. */
 export function fleetLatencyQuery(config: Config, services: ResolvedService[], serviceLabel: string, quantile: number): string {
   const window = config.baseline.window
@@ -432,9 +446,8 @@ export function fleetLatencyQuery(config: Config, services: ResolvedService[], s
       .replace(/\$group/g, '')
     return fill(ungrouped, { window, quantile: String(quantile) })
   }
-  const values = services.map((s) => selectorOf(s, serviceLabel)[serviceLabel])
-  const matcher =
-    values.every((v): v is string => v !== undefined) && values.length > 0 ? `{${serviceLabel}=~${exactRegex([...new Set(values)])}}` : ''
+  const values = fleetValues(services, serviceLabel)
+  const matcher = values ? `{${serviceLabel}=~${exactRegex([...values])}}` : ''
   return `histogram_quantile(${quantile}, sum by (le) (rate(http_request_duration_seconds_bucket${matcher}[${window}])))`
 }
 
@@ -449,8 +462,7 @@ export function fleetQuantileOf(
   serviceLabel: string,
   quantile: number
 ): Array<{ labels: Record<string, string>; value: number }> {
-  const values = services.map((s) => selectorOf(s, serviceLabel)[serviceLabel])
-  const only = values.length > 0 && values.every((v): v is string => v !== undefined) ? new Set(values) : undefined
+  const only = fleetValues(services, serviceLabel)
   const byLe = new Map<string, number>()
   for (const r of rates) {
     const le = r.labels.le
@@ -504,10 +516,13 @@ async function checkClaims(
       p = (async () => {
         if (!io.client) return { query, error: io.notVerifiedReason ?? 'no Prometheus client' }
         try {
-          const summed = io.bucketRates && !ctx.config.baseline['latency-query'] && io.groupBy.includes(ctx.model.serviceLabel)
-          const r = summed
-            ? { samples: fleetQuantileOf(await io.bucketRates!, services, ctx.model.serviceLabel, quantile) }
-            : await io.client.instantQuery(query, io.now)
+          const ask = (): Promise<VectorSample[]> => io.client!.instantQuery(query, io.now).then((r) => r.samples)
+          // The default quantiles' bucket rates (set only without a latency-query) hold the fleet's.
+          const r = {
+            samples: io.bucketRates
+              ? await fromBucketsOr(io.bucketRates, (rates) => fleetQuantileOf(rates, services, ctx.model.serviceLabel, quantile), ask)
+              : await ask()
+          }
           if (r.samples.length !== 1)
             return {
               query,
