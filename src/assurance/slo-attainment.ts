@@ -1,5 +1,5 @@
 import { MAX_QUERY_CHARS, requestsByShapeOrExcept, splitByValue, type ShapeRequest } from '../alerting/slo/group-by-label.js'
-import { lezerParse, template } from '../alerting/slo/promql.js'
+import { templateParse } from '../alerting/slo/promql.js'
 import type { SloConfig } from '../config/schema.js'
 import type { RunContext } from '../model/monitoring-model.js'
 import {
@@ -229,8 +229,8 @@ async function plan(ctx: RunContext, prometheus: PrometheusFor, slo: SloConfig):
  * a fleet differ only in their strings, so they share one parse.
  */
 const isOneExpression = (query: string): boolean => {
-  const t = template(query)
-  return t !== undefined && lezerParse(t.text).error === undefined
+  const read = templateParse(query)
+  return read !== undefined && read.parsed.error === undefined
 }
 
 /** The attainment an SLO's answer shows, with the range its data covers. */

@@ -18,16 +18,16 @@ export interface InputRefused {
   messages: string[]
 }
 
-/**
- * What every phase shares: the options, the package writer, and the one wrapper through which
- * each step runs. A step that throws is recorded once (in `errors` and the log) and replaced by
- * its "not verified" result, so the run goes on and the package is still written.
- */
 /** A step under way: `settle` waits for it, and says its failure then, as `step` would. */
 export interface StartedStep<T> {
   settle: (fallback: (reason: string) => T) => Promise<T>
 }
 
+/**
+ * What every phase shares: the options, the package writer, and the one wrapper through which
+ * each step runs. A step that throws is recorded once (in `errors` and the log) and replaced by
+ * its "not verified" result, so the run goes on and the package is still written.
+ */
 export class ProtocolRun {
   readonly errors: string[] = []
   /** Package files that could not be written, and why: the manifest lists them. */

@@ -17,7 +17,7 @@
 import type { SyntaxNode } from '@lezer/common'
 import { exactRegex } from '../../telemetry/vector.js'
 import { selectorsOf } from '../../telemetry/coverage.js'
-import { lezerParse, OPERATOR_NODES, template, templatePosition, unquote } from './promql.js'
+import { OPERATOR_NODES, templateParse, unquote } from './promql.js'
 
 /** VictoriaMetrics refuses a query longer than 16 KiB by default (-search.maxQueryLen): a request's query stays under this. */
 export const MAX_QUERY_CHARS = 12_000
@@ -364,11 +364,9 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/
  */
 export function groupingOf(query: string): LabelGrouping | undefined {
   // Read from the query's template: a fleet's copies of one rule or SLO share one parse.
-  const t = template(query)
-  if (!t) return undefined
-  const parsed = lezerParse(t.text)
-  if (parsed.error) return undefined
-  const at = templatePosition(t)
+  const read = templateParse(query)
+  if (!read || read.parsed.error) return undefined
+  const { parsed, at } = read
   const text = (n: SyntaxNode): string => query.slice(at(n.from), at(n.to))
   const kids = (n: SyntaxNode): SyntaxNode[] => {
     const out: SyntaxNode[] = []

@@ -296,10 +296,8 @@ export function template(expr: string): { text: string; literals: Array<{ at: nu
 /**
  * Where a position in a template's text falls in the expression it came from: each literal is
  * `""` at its `at` in the template, so a position after it moves by the literal's length less 2.
- * A tree read from the template (one parse for every expression of its shape) then reads each
- * expression in its own positions.
  */
-export function templatePosition(t: { literals: Array<{ at: number; raw: string }> }): (position: number) => number {
+function templatePosition(t: { literals: Array<{ at: number; raw: string }> }): (position: number) => number {
   const starts = t.literals.map((l) => l.at)
   const shift: number[] = [0]
   for (const l of t.literals) shift.push(shift.at(-1)! + l.raw.length - 2)
@@ -313,6 +311,17 @@ export function templatePosition(t: { literals: Array<{ at: number; raw: string 
     }
     return p + shift[lo]!
   }
+}
+
+/**
+ * The grammar's parse of an expression's template, once for every expression of its shape, with
+ * `at` taking a position in the template to the same place in the expression, so the tree reads
+ * each expression in its own positions. Undefined when the expression has no template (a string
+ * left open or broken by a line).
+ */
+export function templateParse(expr: string): { parsed: LezerParse; at: (templatePosition: number) => number } | undefined {
+  const t = template(expr)
+  return t ? { parsed: lezerParse(t.text), at: templatePosition(t) } : undefined
 }
 
 /** The grammar's parse of a text: the tree, the first problem in words, and where the first syntax error node starts. */

@@ -3,7 +3,7 @@
  * the selectors an expression reads, a rule's condition turned into a "burn signal" whose value
  * says how far above its threshold the condition stands, and recording rules expanded inline.
  */
-import { lezerParse, template, templatePosition } from '../../alerting/slo/promql.js'
+import { lezerParse, template, templateParse } from '../../alerting/slo/promql.js'
 import type { SyntaxNode } from '@lezer/common'
 
 export interface Matcher {
@@ -44,11 +44,8 @@ interface Source {
 }
 
 function parseSource(expr: string): Source {
-  const t = template(expr)
-  if (t && t.literals.length) {
-    const parsed = lezerParse(t.text)
-    if (parsed.syntaxErrorAt === undefined) return { expr, top: parsed.tree.topNode, at: templatePosition(t) }
-  }
+  const read = templateParse(expr)
+  if (read && read.parsed.syntaxErrorAt === undefined) return { expr, top: read.parsed.tree.topNode, at: read.at }
   return { expr, top: parseTree(expr), at: (p) => p }
 }
 
@@ -113,25 +110,22 @@ export function selectors(expr: string): Selector[] {
  * API prints an expression its own way (spacing, matcher order), so texts are compared this way.
  */
 export function canonical(expr: string): string {
-  // Read from the expression's template (string literals emptied): rules that differ only in
-  // label values, as a fleet's and Sloth's do, share one parse; the literals are put back.
-  const t = template(expr)
-  const source = t?.text ?? expr
-  const literals = new Map((t?.literals ?? []).map((l) => [l.at, l.raw]))
-  let top: SyntaxNode
+  // Read from the expression's template: rules that differ only in label values, as a fleet's and
+  // Sloth's do, share one parse.
+  let src: Source
   try {
-    top = parseTree(source)
+    src = parseSource(expr)
   } catch {
     return expr.replace(/\s+/g, ' ').trim()
   }
   const walk = (n: SyntaxNode): string => {
     const cs = children(n)
-    if (cs.length === 0) return literals.get(n.from) ?? source.slice(n.from, n.to)
+    if (cs.length === 0) return text(src, n)
     const parts = cs.map(walk)
     if (n.name === 'LabelMatchers') parts.sort()
     return parts.join(' ')
   }
-  return walk(top)
+  return walk(src.top)
 }
 
 const namesOfSelectors = (sels: Selector[]): string[] => [...new Set(sels.flatMap((s) => (s.name ? [s.name] : [])))]
