@@ -18,6 +18,7 @@ export const modules = {
 /* harmony export */   Uf: () => (/* binding */ PromqlError),
 /* harmony export */   Wh: () => (/* binding */ matcherSelects),
 /* harmony export */   X8: () => (/* binding */ OPERATOR_NODES),
+/* harmony export */   Ym: () => (/* binding */ templateParse),
 /* harmony export */   Zv: () => (/* binding */ metricNames),
 /* harmony export */   Zz: () => (/* binding */ ranges),
 /* harmony export */   _n: () => (/* binding */ unquote),
@@ -28,8 +29,7 @@ export const modules = {
 /* harmony export */   k4: () => (/* binding */ labelMatchers),
 /* harmony export */   kj: () => (/* reexport safe */ _util_duration_js__WEBPACK_IMPORTED_MODULE_1__.nw),
 /* harmony export */   v_: () => (/* binding */ parsePromql),
-/* harmony export */   vs: () => (/* binding */ template),
-/* harmony export */   wl: () => (/* binding */ templatePosition)
+/* harmony export */   vs: () => (/* binding */ template)
 /* harmony export */ });
 /* unused harmony exports parseTolerant, children, constantValue, vectorReferences, referencesWindow, comparisonThresholds, dividesBy */
 /* harmony import */ var _prometheus_io_lezer_promql__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86828);
@@ -319,8 +319,6 @@ function template(expr) {
 /**
  * Where a position in a template's text falls in the expression it came from: each literal is
  * `""` at its `at` in the template, so a position after it moves by the literal's length less 2.
- * A tree read from the template (one parse for every expression of its shape) then reads each
- * expression in its own positions.
  */
 function templatePosition(t) {
     const starts = t.literals.map((l) => l.at);
@@ -339,6 +337,16 @@ function templatePosition(t) {
         }
         return p + shift[lo];
     };
+}
+/**
+ * The grammar's parse of an expression's template, once for every expression of its shape, with
+ * `at` taking a position in the template to the same place in the expression, so the tree reads
+ * each expression in its own positions. Undefined when the expression has no template (a string
+ * left open or broken by a line).
+ */
+function templateParse(expr) {
+    const t = template(expr);
+    return t ? { parsed: lezerParse(t.text), at: templatePosition(t) } : undefined;
 }
 const lezerCache = new Map();
 /** Trees of templates, string values as placeholders (`\u0000<n>`: the n-th literal). */

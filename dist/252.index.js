@@ -424,13 +424,10 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 function groupingOf(query) {
     // Read from the query's template: a fleet's copies of one rule or SLO share one parse.
-    const t = (0,promql/* template */.vs)(query);
-    if (!t)
+    const read = (0,promql/* templateParse */.Ym)(query);
+    if (!read || read.parsed.error)
         return undefined;
-    const parsed = (0,promql/* lezerParse */.Eq)(t.text);
-    if (parsed.error)
-        return undefined;
-    const at = (0,promql/* templatePosition */.wl)(t);
+    const { parsed, at } = read;
     const text = (n) => query.slice(at(n.from), at(n.to));
     const kids = (n) => {
         const out = [];
@@ -1363,12 +1360,9 @@ function parseTree(expr) {
     return tree.topNode;
 }
 function parseSource(expr) {
-    const t = (0,promql/* template */.vs)(expr);
-    if (t && t.literals.length) {
-        const parsed = (0,promql/* lezerParse */.Eq)(t.text);
-        if (parsed.syntaxErrorAt === undefined)
-            return { expr, top: parsed.tree.topNode, at: (0,promql/* templatePosition */.wl)(t) };
-    }
+    const read = (0,promql/* templateParse */.Ym)(expr);
+    if (read && read.parsed.syntaxErrorAt === undefined)
+        return { expr, top: read.parsed.tree.topNode, at: read.at };
     return { expr, top: parseTree(expr), at: (p) => p };
 }
 const promql_text = (src, n) => src.expr.slice(src.at(n.from), src.at(n.to));
@@ -1435,14 +1429,11 @@ function selectors(expr) {
  * API prints an expression its own way (spacing, matcher order), so texts are compared this way.
  */
 function canonical(expr) {
-    // Read from the expression's template (string literals emptied): rules that differ only in
-    // label values, as a fleet's and Sloth's do, share one parse; the literals are put back.
-    const t = (0,promql/* template */.vs)(expr);
-    const source = t?.text ?? expr;
-    const literals = new Map((t?.literals ?? []).map((l) => [l.at, l.raw]));
-    let top;
+    // Read from the expression's template: rules that differ only in label values, as a fleet's and
+    // Sloth's do, share one parse.
+    let src;
     try {
-        top = parseTree(source);
+        src = parseSource(expr);
     }
     catch {
         return expr.replace(/\s+/g, ' ').trim();
@@ -1450,13 +1441,13 @@ function canonical(expr) {
     const walk = (n) => {
         const cs = children(n);
         if (cs.length === 0)
-            return literals.get(n.from) ?? source.slice(n.from, n.to);
+            return promql_text(src, n);
         const parts = cs.map(walk);
         if (n.name === 'LabelMatchers')
             parts.sort();
         return parts.join(' ');
     };
-    return walk(top);
+    return walk(src.top);
 }
 const namesOfSelectors = (sels) => [...new Set(sels.flatMap((s) => (s.name ? [s.name] : [])))];
 /** Names read by each template; null where a name is spelled as a string, so depends on the literals. */
@@ -3224,8 +3215,8 @@ async function plan(ctx, prometheus, slo) {
  * a fleet differ only in their strings, so they share one parse.
  */
 const isOneExpression = (query) => {
-    const t = (0,promql/* template */.vs)(query);
-    return t !== undefined && (0,promql/* lezerParse */.Eq)(t.text).error === undefined;
+    const read = (0,promql/* templateParse */.Ym)(query);
+    return read !== undefined && read.parsed.error === undefined;
 };
 /** The attainment an SLO's answer shows, with the range its data covers. */
 function judge(ctx, p, samples) {

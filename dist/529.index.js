@@ -463,6 +463,14 @@ function baselineQueries(config, groupBy) {
         out.push({ metric, query: fill(query, vars) });
     return out;
 }
+/**
+ * What is read from the bucket rates; when the backend would not send them in one answer (over
+ * the response cap, or refused), the quantile's own query asked as written, whose answer is a
+ * sample a histogram rather than one a bucket.
+ */
+function fromBucketsOr(rates, read, ask) {
+    return rates.then(read, (err) => ((0,util_errors/* smallerMayAnswer */.WT)(err) ? ask() : Promise.reject(err)));
+}
 /** Each histogram among bucket samples (their labels but `le`), and its quantile q. */
 function quantilesOf(samples, q) {
     const groups = new Map();
@@ -594,15 +602,13 @@ async function captureBaseline(ctx, previous, opts = {}) {
         })();
         // The three default quantiles read the same bucket rates: asked once, each quantile computed
         // from that answer as histogram_quantile computes it.
-        const bucketAnswers = new Map();
         const answerOf = (q) => {
+            const ask = () => client.instantQuery(q.query, now).then((r) => r.samples);
             if (!q.fromBuckets)
-                return client.instantQuery(q.query, now).then((r) => r.samples);
+                return ask();
             const { buckets, quantile } = q.fromBuckets;
-            let asked = bucketAnswers.get(buckets);
-            if (!asked)
-                bucketAnswers.set(buckets, (asked = bucketRates = client.instantQuery(buckets, now).then((r) => r.samples)));
-            return asked.then((samples) => quantilesOf(samples, quantile));
+            bucketRates ??= client.instantQuery(buckets, now).then((r) => r.samples);
+            return fromBucketsOr(bucketRates, (rates) => quantilesOf(rates, quantile), ask);
         };
         const answers = await Promise.all(queries.map(async (q) => {
             const found = new Map();
@@ -768,6 +774,11 @@ function fleetCoverage(measured, rule, now, window, liveSeconds) {
     const counts = covs.some((c) => c.requests !== undefined);
     return (0,telemetry_coverage/* coverageOf */._5)(row, { now, window, rule, query: covs[0].query, liveSeconds, countsRequests: counts });
 }
+/** The services' values of the label the fleet quantile selects them by; undefined (every series) when one has none. */
+function fleetValues(services, serviceLabel) {
+    const values = services.map((s) => (0,vector/* selectorOf */.Bk)(s, serviceLabel)[serviceLabel]);
+    return values.length > 0 && values.every((v) => v !== undefined) ? new Set(values) : undefined;
+}
 /** The fleet quantile query: the histogram summed over the release's services, then the quantile; one query per quantile. */
 function fleetLatencyQuery(config, services, serviceLabel, quantile) {
     const window = config.baseline.window;
@@ -779,8 +790,8 @@ function fleetLatencyQuery(config, services, serviceLabel, quantile) {
             .replace(/\$group/g, '');
         return fill(ungrouped, { window, quantile: String(quantile) });
     }
-    const values = services.map((s) => (0,vector/* selectorOf */.Bk)(s, serviceLabel)[serviceLabel]);
-    const matcher = values.every((v) => v !== undefined) && values.length > 0 ? `{${serviceLabel}=~${(0,vector/* exactRegex */.pF)([...new Set(values)])}}` : '';
+    const values = fleetValues(services, serviceLabel);
+    const matcher = values ? `{${serviceLabel}=~${(0,vector/* exactRegex */.pF)([...values])}}` : '';
     return `histogram_quantile(${quantile}, sum by (le) (rate(http_request_duration_seconds_bucket${matcher}[${window}])))`;
 }
 /**
@@ -789,8 +800,7 @@ function fleetLatencyQuery(config, services, serviceLabel, quantile) {
  * then the quantile; no sample when no bucket is theirs, as the query answers nothing then.
  */
 function fleetQuantileOf(rates, services, serviceLabel, quantile) {
-    const values = services.map((s) => (0,vector/* selectorOf */.Bk)(s, serviceLabel)[serviceLabel]);
-    const only = values.length > 0 && values.every((v) => v !== undefined) ? new Set(values) : undefined;
+    const only = fleetValues(services, serviceLabel);
     const byLe = new Map();
     for (const r of rates) {
         const le = r.labels.le;
@@ -840,10 +850,13 @@ async function checkClaims(ctx, services, measured, io) {
                 if (!io.client)
                     return { query, error: io.notVerifiedReason ?? 'no Prometheus client' };
                 try {
-                    const summed = io.bucketRates && !ctx.config.baseline['latency-query'] && io.groupBy.includes(ctx.model.serviceLabel);
-                    const r = summed
-                        ? { samples: fleetQuantileOf(await io.bucketRates, services, ctx.model.serviceLabel, quantile) }
-                        : await io.client.instantQuery(query, io.now);
+                    const ask = () => io.client.instantQuery(query, io.now).then((r) => r.samples);
+                    // The default quantiles' bucket rates (set only without a latency-query) hold the fleet's.
+                    const r = {
+                        samples: io.bucketRates
+                            ? await fromBucketsOr(io.bucketRates, (rates) => fleetQuantileOf(rates, services, ctx.model.serviceLabel, quantile), ask)
+                            : await ask()
+                    };
                     if (r.samples.length !== 1)
                         return {
                             query,

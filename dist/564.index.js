@@ -1563,6 +1563,11 @@ var http = __webpack_require__(44098);
 
 
 
+/**
+ * What every phase shares: the options, the package writer, and the one wrapper through which
+ * each step runs. A step that throws is recorded once (in `errors` and the log) and replaced by
+ * its "not verified" result, so the run goes on and the package is still written.
+ */
 class ProtocolRun {
     opts;
     writer;
