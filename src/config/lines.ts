@@ -1,11 +1,37 @@
-import { isMap, isNode, isScalar, type Document, type LineCounter } from 'yaml'
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml'
 
-/** Where things are in the YAML text, so each error names its own line. */
+/** A document parsed with its line counter. */
+export interface PositionedYaml {
+  doc: Document
+  lineCounter: LineCounter
+}
+
+/** The full parse with positions of a YAML text. */
+export function positionedYaml(text: string): PositionedYaml {
+  const lineCounter = new LineCounter()
+  return { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true }), lineCounter }
+}
+
+/**
+ * Where things are in the YAML text, so each error names its own line. Text read by the fast
+ * reader is parsed with positions only when an error first asks for a line.
+ */
 export class YamlLines {
-  constructor(
-    private readonly doc: Document,
-    private readonly lineCounter: LineCounter
-  ) {}
+  private readonly text: string
+  private parsed: PositionedYaml | undefined
+
+  constructor(source: PositionedYaml | string) {
+    this.text = typeof source === 'string' ? source : ''
+    this.parsed = typeof source === 'string' ? undefined : source
+  }
+
+  private get doc(): Document {
+    return (this.parsed ??= positionedYaml(this.text)).doc
+  }
+
+  private get lineCounter(): LineCounter {
+    return (this.parsed ??= positionedYaml(this.text)).lineCounter
+  }
 
   /** Line of the deepest node on the path that exists in the document. */
   of(path: ReadonlyArray<PropertyKey>): number | undefined {

@@ -1,4 +1,4 @@
-import { type Alias, LineCounter, isCollection, parseDocument, visit, type Document } from 'yaml'
+import { type Alias, type LineCounter, isCollection, visit, type Document } from 'yaml'
 import type { z } from 'zod'
 import { InputError, InputErrors } from '../util/errors.js'
 import { valueAt } from '../util/json.js'
@@ -6,7 +6,8 @@ import { yamlErrorLine, yamlErrorText } from '../util/yaml-errors.js'
 import { checkConfig, checkConfigPathsOnDisk } from './checks.js'
 import { hiddenValue, looksLikeCredential } from './credentials.js'
 import { plainIssue, suggest } from './issues.js'
-import { YamlLines, pointer } from './lines.js'
+import { YamlLines, pointer, positionedYaml } from './lines.js'
+import { readPlainYaml } from '../util/plain-yaml.js'
 import { readConfigText } from './read.js'
 import { configSchema, type Config } from './schema.js'
 
@@ -140,9 +141,11 @@ function toData(doc: Document, file: string, lines: YamlLines): unknown {
 }
 
 function parseYaml(text: string, file: string): { data: unknown; lines: YamlLines } {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true })
-  const lines = new YamlLines(doc, lineCounter)
+  // A fleet's config runs to megabytes: plain YAML takes the fast reader, its lines found on demand.
+  const plain = readPlainYaml(text)
+  if (plain) return { data: plain.value ?? {}, lines: new YamlLines(text) }
+  const { doc, lineCounter } = positionedYaml(text)
+  const lines = new YamlLines({ doc, lineCounter })
   const errors = yamlErrors(doc, file, lineCounter)
   if (errors.length) throw new InputErrors(errors)
   return { data: toData(doc, file, lines), lines }

@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml'
+import { readPlainYaml } from '../../util/plain-yaml.js'
 import { yamlErrorText } from '../../util/yaml-errors.js'
 
 /** Parsed rule files by text: the SLO alignment and the backtest read the same files in one run. */
@@ -12,19 +13,37 @@ const PARSED_RULE_FILES_KEPT = 16
 export function ruleFileGroups(text: string, source: string): unknown[] {
   const hit = parsedRuleFiles.get(text)
   if (hit) return hit
-  const doc = parseDocument(text, { prettyErrors: false })
-  // The parser's own messages may quote the file: say where, not what.
-  const bad = doc.errors[0]
-  if (bad) throw new Error(`${source}: not valid YAML (${yamlErrorText(bad)}, line ${bad.linePos?.[0]?.line ?? '?'})`)
-  let data: unknown
-  try {
-    data = doc.toJS({ maxAliasCount: 100 })
-  } catch {
-    throw new Error(`${source}: YAML whose aliases cannot be expanded (an unresolved alias, or an alias bomb)`)
-  }
+  const data = plainRuleFileData(text) ?? fullRuleFileData(text, source)
   const groups = (data as { groups?: unknown })?.groups
   if (!Array.isArray(groups)) throw new Error(`${source}: not a Prometheus rule file (no groups list)`)
   if (parsedRuleFiles.size >= PARSED_RULE_FILES_KEPT) parsedRuleFiles.delete(parsedRuleFiles.keys().next().value!)
   parsedRuleFiles.set(text, groups)
   return groups
+}
+
+/**
+ * Generated rule files run to megabytes of plain maps, lists and scalars: those take the fast reader
+ * (util/plain-yaml.ts); anything else, and anything it refuses, the full parser.
+ */
+export function plainRuleFileData(text: string): unknown {
+  return readPlainYaml(text)?.value
+}
+
+export function fullRuleFileData(text: string, source: string): unknown {
+  const doc = parseDocument(text, { prettyErrors: false })
+  // The parser's own messages may quote the file: say where, not what.
+  const bad = doc.errors[0]
+  if (bad) throw new Error(`${source}: not valid YAML (${yamlErrorText(bad)}, line ${lineAt(text, bad.pos[0])})`)
+  try {
+    return doc.toJS({ maxAliasCount: 100 })
+  } catch {
+    throw new Error(`${source}: YAML whose aliases cannot be expanded (an unresolved alias, or an alias bomb)`)
+  }
+}
+
+/** The 1-based line of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++
+  return line
 }
