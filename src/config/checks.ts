@@ -165,7 +165,14 @@ export async function checkConfigPathsOnDisk(config: Config, file: string, lines
   for (const { path, value } of configPaths(config)) {
     if (isDynamicPattern(value)) continue
     try {
-      await resolveInWorkspace(workspace, value, { field: pointer(path), file, line: lines.of(path) })
+      // The line is looked up only for a refusal: finding it parses the file with positions.
+      await resolveInWorkspace(workspace, value, {
+        field: pointer(path),
+        file,
+        get line() {
+          return lines.of(path)
+        }
+      })
     } catch (err) {
       if (err instanceof InputError) c.errors.push(err)
       else throw err

@@ -7,6 +7,7 @@ import { gfm } from 'micromark-extension-gfm'
 import type { Construct, Extension } from 'micromark-util-types'
 import { parseDocument, LineCounter } from 'yaml'
 import { InputError, describeValue } from '../util/errors.js'
+import { cutPlainRows, restorePlainRows } from './table-rows.js'
 import { stripBom } from './text.js'
 import { isObject } from '../util/json.js'
 
@@ -128,6 +129,23 @@ function gfmWithoutLiteralLinks(): Extension {
   return ext
 }
 
+export function micromarkTree(source: string): Root {
+  return fromMarkdown(source, {
+    extensions: [gfmWithoutLiteralLinks(), frontmatter(['yaml'])],
+    mdastExtensions: [...gfmFromMarkdown().filter((e) => !e.enter?.literalAutolink), frontmatterFromMarkdown(['yaml'])]
+  })
+}
+
+/** The mdast tree of a document, long plain tables read row by row (table-rows.ts). */
+export function parseTree(source: string): Root {
+  const cut = cutPlainRows(source)
+  if (cut) {
+    const root = micromarkTree(cut.text)
+    if (restorePlainRows(root, cut)) return root
+  }
+  return micromarkTree(source)
+}
+
 /**
  * Parse Markdown into front matter and sections. `classify` names the kind of section a heading
  * starts (or undefined for a heading that only structures the text).
@@ -138,10 +156,7 @@ export function parseMarkdown<K extends string>(
   classify: (normalisedHeading: string) => K | undefined
 ): MarkdownDoc<K> {
   const source = stripBom(text).replace(/\r\n?/g, '\n')
-  const root: Root = fromMarkdown(source, {
-    extensions: [gfmWithoutLiteralLinks(), frontmatter(['yaml'])],
-    mdastExtensions: [...gfmFromMarkdown().filter((e) => !e.enter?.literalAutolink), frontmatterFromMarkdown(['yaml'])]
-  })
+  const root = parseTree(source)
   let fm: Record<string, unknown> = {}
   const children = [...root.children]
   const first = children[0]
