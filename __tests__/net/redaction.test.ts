@@ -27,6 +27,18 @@ describe('the redactor', () => {
   r.add('p@ss w0rd/"quoted"')
   r.add('pass')
 
+  test('a package of repeated strings: every copy of a key or value is redacted, and a secret added later is masked in the next walk', () => {
+    const local = new Redactor()
+    local.add('first-secret-value')
+    const row = (i: number) => ({ query: 'up{token="first-secret-value"}', ['key-first-secret-value']: i, later: 'x-second-secret-value' })
+    const rows = Array.from({ length: 3 }, (_, i) => row(i))
+    expect(local.redactDeep(rows)).toEqual(
+      Array.from({ length: 3 }, (_, i) => ({ query: 'up{token="***"}', 'key-***': i, later: 'x-second-secret-value' }))
+    )
+    local.add('second-secret-value')
+    expect(local.redactDeep(rows).map((x) => x.later)).toEqual(['x-***', 'x-***', 'x-***'])
+  })
+
   test.each([
     ['as it is', `401: token ${token} is not valid`, '401: token *** is not valid'],
     ['URL-encoded', `GET /x?key=${encodeURIComponent('p@ss w0rd/"quoted"')}`, 'GET /x?key=***'],

@@ -27,6 +27,10 @@ const BEARER = /\b(Bearer\s+)[A-Za-z0-9._~+/-]{16,}=*/g
 /** What every pattern above needs somewhere in a text: without it none can match (most strings). */
 const PATTERN_CUES = /:\/\/|authorization|bearer|gh[pousr]_|github_pat_|glpat-|xox[abprs]-/i
 
+/** Strings remembered by one redactDeep walk: short ones, up to a bound. */
+const MEMO_MAX_LENGTH = 4096
+const MEMO_MAX_ENTRIES = 200_000
+
 export class Redactor {
   private readonly values = new Set<string>()
   private ordered: string[] = []
@@ -74,15 +78,28 @@ export class Redactor {
    * no secret is returned as it is, not copied (a package file can be 25 MB of objects).
    */
   redactDeep<T>(value: T): T {
-    return this.walk(value) as T
+    return this.walk(value, new Map()) as T
   }
 
-  private walk(value: unknown): unknown {
-    if (typeof value === 'string') return this.redact(value)
+  /**
+   * A fleet's package repeats its keys and its queries thousands of times: each distinct string is
+   * redacted once a walk (the secrets cannot change during one).
+   */
+  private redactMemo(text: string, memo: Map<string, string>): string {
+    let out = memo.get(text)
+    if (out === undefined) {
+      out = this.redact(text)
+      if (text.length <= MEMO_MAX_LENGTH && memo.size < MEMO_MAX_ENTRIES) memo.set(text, out)
+    }
+    return out
+  }
+
+  private walk(value: unknown, memo: Map<string, string>): unknown {
+    if (typeof value === 'string') return this.redactMemo(value, memo)
     if (Array.isArray(value)) {
       let out: unknown[] | undefined
       for (let i = 0; i < value.length; i++) {
-        const v = this.walk(value[i])
+        const v = this.walk(value[i], memo)
         if (v !== value[i]) (out ??= value.slice())[i] = v
       }
       return out ?? value
@@ -91,15 +108,15 @@ export class Redactor {
     // toJSON (a URL's href, with its userinfo) is redacted as that value; a Date stays the Date.
     if (ArrayBuffer.isView(value)) return value
     if (value && typeof value === 'object' && !(value instanceof Date) && typeof (value as { toJSON?: unknown }).toJSON === 'function')
-      return this.walk((value as { toJSON: () => unknown }).toJSON())
+      return this.walk((value as { toJSON: () => unknown }).toJSON(), memo)
     if (value && typeof value === 'object' && !(value instanceof Date)) {
       const obj = value as Record<string, unknown>
       const keys = Object.keys(obj)
       let out: Record<string, unknown> | undefined
       for (let i = 0; i < keys.length; i++) {
         const k = keys[i]!
-        const key = this.redact(k)
-        const w = this.walk(obj[k])
+        const key = this.redactMemo(k, memo)
+        const w = this.walk(obj[k], memo)
         if (!out && (key !== k || w !== obj[k])) {
           // The first change: the keys before it were unchanged, copied as they are.
           out = {}
