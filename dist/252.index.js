@@ -6,10 +6,13 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ ruleFileGroups)
+/* harmony export */   fp: () => (/* binding */ ruleFileGroups)
 /* harmony export */ });
+/* unused harmony exports plainRuleFileData, fullRuleFileData */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _util_yaml_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1801);
+/* harmony import */ var _util_plain_yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27798);
+/* harmony import */ var _util_yaml_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1801);
+
 
 
 /** Parsed rule files by text: the SLO alignment and the backtest read the same files in one run. */
@@ -23,18 +26,7 @@ function ruleFileGroups(text, source) {
     const hit = parsedRuleFiles.get(text);
     if (hit)
         return hit;
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: false });
-    // The parser's own messages may quote the file: say where, not what.
-    const bad = doc.errors[0];
-    if (bad)
-        throw new Error(`${source}: not valid YAML (${(0,_util_yaml_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .yamlErrorText */ .j)(bad)}, line ${bad.linePos?.[0]?.line ?? '?'})`);
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: 100 });
-    }
-    catch {
-        throw new Error(`${source}: YAML whose aliases cannot be expanded (an unresolved alias, or an alias bomb)`);
-    }
+    const data = plainRuleFileData(text) ?? fullRuleFileData(text, source);
     const groups = data?.groups;
     if (!Array.isArray(groups))
         throw new Error(`${source}: not a Prometheus rule file (no groups list)`);
@@ -42,6 +34,33 @@ function ruleFileGroups(text, source) {
         parsedRuleFiles.delete(parsedRuleFiles.keys().next().value);
     parsedRuleFiles.set(text, groups);
     return groups;
+}
+/**
+ * Generated rule files run to megabytes of plain maps, lists and scalars: those take the fast reader
+ * (util/plain-yaml.ts); anything else, and anything it refuses, the full parser.
+ */
+function plainRuleFileData(text) {
+    return (0,_util_plain_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .readPlainYaml */ .g)(text)?.value;
+}
+function fullRuleFileData(text, source) {
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: false });
+    // The parser's own messages may quote the file: say where, not what.
+    const bad = doc.errors[0];
+    if (bad)
+        throw new Error(`${source}: not valid YAML (${(0,_util_yaml_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .yamlErrorText */ .j)(bad)}, line ${lineAt(text, bad.pos[0])})`);
+    try {
+        return doc.toJS({ maxAliasCount: 100 });
+    }
+    catch {
+        throw new Error(`${source}: YAML whose aliases cannot be expanded (an unresolved alias, or an alias bomb)`);
+    }
+}
+/** The 1-based line of a character offset. */
+function lineAt(text, offset) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
 }
 
 
@@ -1802,7 +1821,7 @@ function rulesFromApi(groups, source) {
 }
 /** Rules of a Prometheus rule file (`groups[].rules[]`). */
 function rulesFromFile(text, source) {
-    const groups = (0,rule_file/* ruleFileGroups */.f)(text, source);
+    const groups = (0,rule_file/* ruleFileGroups */.fp)(text, source);
     const out = [];
     groups.forEach((g, gi) => {
         const interval = g?.interval !== undefined ? seconds(g.interval, `${source} groups[${gi}].interval`) : DEFAULT_INTERVAL_SECONDS;
@@ -3920,6 +3939,251 @@ async function assurancePhase(run, p1, p2) {
 
 /***/ }),
 
+/***/ 47043:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CH: () => (/* binding */ renderQualityRequirements),
+/* harmony export */   DR: () => (/* binding */ loadQualityAudit),
+/* harmony export */   Fw: () => (/* binding */ qualityBacklog),
+/* harmony export */   lb: () => (/* binding */ openFindings),
+/* harmony export */   mf: () => (/* binding */ isHighRiskGap)
+/* harmony export */ });
+/* unused harmony export reconcileFindings */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _evidence_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22131);
+/* harmony import */ var _model_backlog_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28274);
+/* harmony import */ var _package_schemas_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46616);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70017);
+/* harmony import */ var _util_escape_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(55421);
+/* harmony import */ var _artifacts_files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(86404);
+/**
+ * Protocol 4's input: quality audit findings about monitoring gaps and compliance requirements
+ * (`inputs.quality-audit`), as JSON (schemas/quality-audit.schema.json) or as Markdown with a
+ * findings table. They feed the requirements, the instrumentation gaps and the backlog.
+ */
+
+
+
+
+
+
+
+
+const MAX_BYTES = 2 * 1024 * 1024;
+const SEVERITY = [
+    [/^(critical|blocker|p0|sev ?0|sev ?1)$/, 'critical'],
+    [/^(high|major|p1|sev ?2)$/, 'high'],
+    [/^(medium|moderate|p2|sev ?3)$/, 'medium'],
+    [/^(low|minor|p3|p4|info|informational|sev ?4)$/, 'low']
+];
+function category(text, signal) {
+    const t = (text ?? '').toLowerCase();
+    if (/instrument|telemetry|metric|log|trac|observab|coverage/.test(t))
+        return 'instrumentation-gap';
+    if (/alert|paging|on-?call/.test(t))
+        return 'alerting-gap';
+    if (/monitor|dashboard/.test(t))
+        return 'monitoring-gap';
+    if (/complian|regulat|policy|audit|requirement/.test(t))
+        return 'compliance';
+    return signal ? 'instrumentation-gap' : 'other';
+}
+function signalOf(text) {
+    const t = (text ?? '').toLowerCase();
+    if (/^metrics?$/.test(t))
+        return 'metrics';
+    if (/^logs?$|^logging$/.test(t))
+        return 'logs';
+    if (/^traces?$|^tracing$/.test(t))
+        return 'traces';
+    if (/^synthetics?$|^probes?$|^synthetic checks?$/.test(t))
+        return 'synthetic';
+    return undefined;
+}
+/** Read and check the findings file; bad input is refused with the file, field and line. */
+async function loadQualityAudit(path, workspace) {
+    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, path);
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, abs);
+    if (rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(rel) === rel) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputErrors */ .G([
+            new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz({ file: path, field: 'inputs.quality-audit', expected: 'a path inside the workspace', found: 'a path outside it' })
+        ]);
+    }
+    let text;
+    try {
+        const buf = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(abs);
+        if (buf.length > MAX_BYTES)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputErrors */ .G([new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz({ file: path, expected: `at most ${MAX_BYTES} bytes`, found: `${buf.length} bytes` })]);
+        text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    }
+    catch (err) {
+        if (err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputErrors */ .G)
+            throw err;
+        const e = err;
+        const found = e.code === 'ENOENT'
+            ? 'no such file'
+            : e.code === 'EISDIR'
+                ? 'a folder'
+                : e instanceof TypeError
+                    ? 'bytes that are not UTF-8'
+                    : (e.code ?? e.message);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputErrors */ .G([
+            new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz({
+                file: path,
+                field: 'inputs.quality-audit',
+                expected: 'a readable UTF-8 JSON or Markdown file of Protocol 4 findings',
+                found
+            })
+        ]);
+    }
+    return /\.json$/i.test(path) ? fromJson(text, path) : fromMarkdown(text, path);
+}
+function fromJson(text, file) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (err) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputErrors */ .G([
+            new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz({ file, expected: 'JSON (schemas/quality-audit.schema.json)', found: `invalid JSON (${err.message})` })
+        ]);
+    }
+    const check = (0,_package_schemas_js__WEBPACK_IMPORTED_MODULE_4__/* .validateAgainst */ .sq)(_artifacts_files_js__WEBPACK_IMPORTED_MODULE_6__/* .SCHEMA_FILES */ .cU.qualityAudit, data);
+    if (!check.valid) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputErrors */ .G(check.errors
+            .slice(0, 10)
+            .map((e) => new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz({ file, expected: 'findings as schemas/quality-audit.schema.json describes', found: e })));
+    }
+    const findings = data.findings;
+    return {
+        file,
+        format: 'json',
+        findings: findings.map((f) => ({ ...f, category: f.category ?? category(f.title, f.signal), status: f.status ?? 'open' }))
+    };
+}
+function fromMarkdown(text, file) {
+    const doc = (0,_evidence_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .parseMarkdown */ .Dd)(text, file, () => undefined);
+    // A section's nodes may repeat the preamble's (the title's section): each table once.
+    const nodes = [...new Set([...doc.preamble, ...doc.sections.flatMap((s) => s.nodes)])];
+    const errors = [];
+    const findings = [];
+    let tables = 0;
+    for (const t of (0,_evidence_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .tablesIn */ .N$)(nodes)) {
+        const title = (0,_evidence_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .column */ .fi)(t.headers, [/^(finding|title|issue|gap|description)/]);
+        const severity = (0,_evidence_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .column */ .fi)(t.headers, [/^(severity|priority|risk)/]);
+        if (title === undefined || severity === undefined)
+            continue;
+        tables++;
+        const id = (0,_evidence_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .column */ .fi)(t.headers, [/^(id|ref|reference|finding id|#)$/], [title]);
+        const cat = (0,_evidence_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .column */ .fi)(t.headers, [/^(category|type|area|kind)/]);
+        const service = (0,_evidence_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .column */ .fi)(t.headers, [/^(service|component|system)/]);
+        const signal = (0,_evidence_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .column */ .fi)(t.headers, [/^(signal|telemetry)/]);
+        const requirement = (0,_evidence_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .column */ .fi)(t.headers, [/^(requirement|recommendation|remediation|action|fix)/]);
+        const status = (0,_evidence_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .column */ .fi)(t.headers, [/^(status|state)/]);
+        t.rows.forEach((r, i) => {
+            const cell = (c) => (c === undefined ? undefined : r.cells[c]?.trim() || undefined);
+            const sev = (cell(severity) ?? '').toLowerCase();
+            const mapped = SEVERITY.find(([re]) => re.test(sev))?.[1];
+            if (!mapped) {
+                errors.push(new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz({
+                    file,
+                    line: r.line,
+                    field: `findings table, row ${i + 1}, column ${t.headers[severity]}`,
+                    expected: 'critical, high, medium or low',
+                    found: (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeValue */ .bp)(cell(severity) ?? '')
+                }));
+                return;
+            }
+            const st = (cell(status) ?? 'open').toLowerCase();
+            const sig = signalOf(cell(signal));
+            findings.push({
+                id: cell(id) ?? `row-${r.line ?? i + 1}`,
+                title: cell(title) ?? '',
+                severity: mapped,
+                category: category(cell(cat) ?? cell(title), sig),
+                ...(cell(service) ? { service: cell(service) } : {}),
+                ...(sig ? { signal: sig } : {}),
+                ...(cell(requirement) ? { requirement: cell(requirement) } : {}),
+                status: /^(resolved|closed|done|fixed)$/.test(st) ? 'resolved' : 'open',
+                ...(r.line !== undefined ? { line: r.line } : {})
+            });
+        });
+    }
+    if (tables === 0)
+        errors.push(new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz({
+            file,
+            expected: 'a Markdown table of findings with a Finding (or Title) and a Severity column',
+            found: 'no such table'
+        }));
+    if (errors.length)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputErrors */ .G(errors.slice(0, 10));
+    return { file, format: 'markdown', findings };
+}
+/**
+ * Each open finding checked against the live audit: a gap finding that names a service and a
+ * signal the live audit verified is resolved by it; every other open finding stands.
+ */
+function reconcileFindings(qa, audit) {
+    return qa.findings.map((f) => {
+        if (!f.service || !f.signal)
+            return { ...f, live: 'not checked' };
+        const svc = audit.services.find((s) => s.service_name === f.service);
+        const key = f.signal === 'synthetic' ? 'synthetics' : f.signal;
+        return { ...f, live: svc?.[key].verified ? 'verified' : 'not verified' };
+    });
+}
+/** The findings that still stand after the live check. */
+function openFindings(qa, audit) {
+    if (!qa)
+        return [];
+    return reconcileFindings(qa, audit).filter((f) => f.status === 'open' && !(f.category === 'instrumentation-gap' && f.live === 'verified'));
+}
+/** Gate 1's criterion "no high-risk gaps remain": an open critical or high instrumentation gap. */
+const isHighRiskGap = (f) => f.category === 'instrumentation-gap' && (f.severity === 'critical' || f.severity === 'high');
+const PRIORITY = { critical: 'high', high: 'high', medium: 'medium', low: 'low' };
+function qualityBacklog(qa, audit) {
+    return openFindings(qa, audit).map((f) => ({
+        fingerprint: (0,_model_backlog_js__WEBPACK_IMPORTED_MODULE_3__/* .fingerprint */ .R)('quality-audit', f.id),
+        kind: 'quality_finding',
+        ...(f.service ? { service: f.service } : {}),
+        priority: PRIORITY[f.severity],
+        ...(isHighRiskGap(f) ? { gate: 1 } : {}),
+        title: `Protocol 4 finding ${f.id}: ${f.title}`,
+        summary: `The quality audit (${qa.file}) found: ${f.title}${f.requirement ? `. Required: ${f.requirement}` : ''}.`,
+        evidence: [
+            { label: 'finding', value: f.id },
+            { label: 'severity', value: f.severity },
+            { label: 'category', value: f.category },
+            ...(f.service ? [{ label: 'service', value: f.service }] : []),
+            ...(f.signal ? [{ label: 'signal', value: `${f.signal} (live check: ${f.live})` }] : []),
+            { label: 'source', value: `${qa.file}${f.line ? `:${f.line}` : ''}` }
+        ]
+    }));
+}
+/** The section monitoring-requirements.md gets from the quality audit. */
+function renderQualityRequirements(qa) {
+    const cell = (s) => (s ? (0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeCell */ .kq)(s) : '-');
+    const rows = qa.findings.map((f) => `| ${cell(f.id)} | ${f.severity} | ${f.category} | ${cell(f.service)} | ${cell(f.signal)} | ${cell(f.requirement ?? f.title)} | ${f.status} |`);
+    return [
+        '',
+        '## Quality audit findings (Protocol 4)',
+        '',
+        `From ${(0,_util_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .inlineCode */ .ti)(qa.file)} (${qa.format}): ${qa.findings.length} finding(s), ${qa.findings.filter((f) => f.status === 'open').length} open.`,
+        '',
+        '| Finding | Severity | Category | Service | Signal | Requirement | Status |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        ...rows,
+        ''
+    ].join('\n');
+}
+
+
+/***/ }),
+
 /***/ 63233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3940,6 +4204,41 @@ function rulesInForce(once, client, asked = () => undefined) {
         once.set(key, read);
     }
     return read;
+}
+
+
+/***/ }),
+
+/***/ 27798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ readPlainYaml)
+/* harmony export */ });
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33243);
+
+/**
+ * An anchor or alias (`&a`, `*a`), a tag (`!x`, `!!str`), a directive (`%YAML`) or an explicit key
+ * (`? k`) anywhere in the text, even inside a quoted string: such text takes the full parser, which
+ * bounds alias expansion, reports tags and speaks YAML 1.2 exactly. A false hit (`x *2` in an
+ * expression) only costs speed.
+ */
+const NEEDS_FULL_PARSER = /(?:^|[\s[\]{},])(?:[&*][^\s[\]{},]|!(?:[!\w<])|%|\?\s)/;
+/**
+ * Plain YAML (maps, lists and scalars, one document) read with js-yaml's core schema, about five
+ * times faster than the full parser and with the same data. Undefined when the text needs the full
+ * parser or js-yaml refuses it (a duplicate key, bad indentation): the full parser then reads it
+ * and its error names the line.
+ */
+function readPlainYaml(text) {
+    if (NEEDS_FULL_PARSER.test(text))
+        return undefined;
+    try {
+        return { value: (0,js_yaml__WEBPACK_IMPORTED_MODULE_0__/* .load */ .Hh)(text, { schema: js_yaml__WEBPACK_IMPORTED_MODULE_0__/* .CORE_SCHEMA */ .OU }) };
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

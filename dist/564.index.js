@@ -1714,17 +1714,17 @@ class ProtocolRun {
 ;// CONCATENATED MODULE: ./src/protocol/steps.ts
 const defaultSteps = {
     async loadEvidence(dir, limits) {
-        const { loadEvidence } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(877), __webpack_require__.e(980)]).then(__webpack_require__.bind(__webpack_require__, 66980));
+        const { loadEvidence } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(877), __webpack_require__.e(131), __webpack_require__.e(980)]).then(__webpack_require__.bind(__webpack_require__, 66980));
         return loadEvidence(dir, limits);
     },
     async loadOpenSlo(paths, workspace) {
         if (paths.length === 0)
             return [];
-        const { loadOpenSlo } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(382), __webpack_require__.e(816), __webpack_require__.e(131), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 63238));
+        const { loadOpenSlo } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(382), __webpack_require__.e(816), __webpack_require__.e(512), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 63238));
         return loadOpenSlo(paths, workspace);
     },
     async audit(ctx) {
-        const { runInstrumentationAudit } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(816), __webpack_require__.e(131), __webpack_require__.e(231)]).then(__webpack_require__.bind(__webpack_require__, 10231));
+        const { runInstrumentationAudit } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(816), __webpack_require__.e(512), __webpack_require__.e(231)]).then(__webpack_require__.bind(__webpack_require__, 10231));
         return runInstrumentationAudit(ctx);
     },
     async loadPreviousBaseline(file) {
@@ -1736,7 +1736,7 @@ const defaultSteps = {
         return captureBaseline(ctx, previous);
     },
     async alignment(ctx) {
-        const { checkSloAlignment } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(196), __webpack_require__.e(441)]).then(__webpack_require__.bind(__webpack_require__, 441));
+        const { checkSloAlignment } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(243), __webpack_require__.e(196), __webpack_require__.e(441)]).then(__webpack_require__.bind(__webpack_require__, 441));
         return checkSloAlignment(ctx);
     },
     async dashboards(ctx) {
@@ -1748,7 +1748,7 @@ const defaultSteps = {
         return renderDashboardConfig(alignment, dashboards);
     },
     async drill(ctx, ruleSet, alignment) {
-        const { runDetectionDrill, drillNotRun } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(196), __webpack_require__.e(441), __webpack_require__.e(185)]).then(__webpack_require__.bind(__webpack_require__, 28185));
+        const { runDetectionDrill, drillNotRun } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(243), __webpack_require__.e(196), __webpack_require__.e(441), __webpack_require__.e(185)]).then(__webpack_require__.bind(__webpack_require__, 28185));
         return ruleSet
             ? runDetectionDrill(ctx, ruleSet)
             : drillNotRun(ctx, `the alert rules were not read: ${alignment.not_verified_reason ?? 'no rule set'}`);
@@ -1863,7 +1863,7 @@ async function runPhases(run) {
         if ('refused' in input)
             return await finishEarly(run, { refused: refusedInput(opts, input) });
         // Each phase (its parsers, clients and checks) loads when the run gets there.
-        const { instrumentationPhase } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(382), __webpack_require__.e(877), __webpack_require__.e(816), __webpack_require__.e(566), __webpack_require__.e(43), __webpack_require__.e(131), __webpack_require__.e(639)]).then(__webpack_require__.bind(__webpack_require__, 13639));
+        const { instrumentationPhase } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(243), __webpack_require__.e(382), __webpack_require__.e(877), __webpack_require__.e(816), __webpack_require__.e(566), __webpack_require__.e(131), __webpack_require__.e(512), __webpack_require__.e(639)]).then(__webpack_require__.bind(__webpack_require__, 13639));
         const first = await instrumentationPhase(run, input.configText);
         if ('refused' in first)
             return await finishEarly(run, { refused: refusedInput(opts, first) });
@@ -1874,11 +1874,11 @@ async function runPhases(run) {
         p2 = await (0,run_stats/* inPhase */.xe)('activation', () => activationPhase(run, q1));
         phase = 3;
         const q2 = p2;
-        const { assurancePhase } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(382), __webpack_require__.e(877), __webpack_require__.e(814), __webpack_require__.e(196), __webpack_require__.e(566), __webpack_require__.e(43), __webpack_require__.e(252)]).then(__webpack_require__.bind(__webpack_require__, 54252));
+        const { assurancePhase } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(243), __webpack_require__.e(382), __webpack_require__.e(877), __webpack_require__.e(814), __webpack_require__.e(196), __webpack_require__.e(566), __webpack_require__.e(131), __webpack_require__.e(252)]).then(__webpack_require__.bind(__webpack_require__, 54252));
         p3 = await (0,run_stats/* inPhase */.xe)('assurance', () => assurancePhase(run, q1, q2));
         phase = 4;
         const q3 = p3;
-        const { handoffPhase } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(877), __webpack_require__.e(566), __webpack_require__.e(592), __webpack_require__.e(43), __webpack_require__.e(908)]).then(__webpack_require__.bind(__webpack_require__, 64908));
+        const { handoffPhase } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(877), __webpack_require__.e(566), __webpack_require__.e(131), __webpack_require__.e(592), __webpack_require__.e(908)]).then(__webpack_require__.bind(__webpack_require__, 64908));
         const p4 = await (0,run_stats/* inPhase */.xe)('handoff', () => handoffPhase(run, q1, q2, q3));
         run.allPhasesRan = true;
         const gates = [p1.gate, p2.gate, p3.gate, p4.gate];
@@ -4310,6 +4310,9 @@ const AUTHORIZATION = /(authorization["']?\s*[:=]\s*["']?\s*(?:bearer|basic|toke
 const BEARER = /\b(Bearer\s+)[A-Za-z0-9._~+/-]{16,}=*/g;
 /** What every pattern above needs somewhere in a text: without it none can match (most strings). */
 const PATTERN_CUES = /:\/\/|authorization|bearer|gh[pousr]_|github_pat_|glpat-|xox[abprs]-/i;
+/** Strings remembered by one redactDeep walk: short ones, up to a bound. */
+const MEMO_MAX_LENGTH = 4096;
+const MEMO_MAX_ENTRIES = 200_000;
 class Redactor {
     values = new Set();
     ordered = [];
@@ -4355,15 +4358,28 @@ class Redactor {
      * no secret is returned as it is, not copied (a package file can be 25 MB of objects).
      */
     redactDeep(value) {
-        return this.walk(value);
+        return this.walk(value, new Map());
     }
-    walk(value) {
+    /**
+     * A fleet's package repeats its keys and its queries thousands of times: each distinct string is
+     * redacted once a walk (the secrets cannot change during one).
+     */
+    redactMemo(text, memo) {
+        let out = memo.get(text);
+        if (out === undefined) {
+            out = this.redact(text);
+            if (text.length <= MEMO_MAX_LENGTH && memo.size < MEMO_MAX_ENTRIES)
+                memo.set(text, out);
+        }
+        return out;
+    }
+    walk(value, memo) {
         if (typeof value === 'string')
-            return this.redact(value);
+            return this.redactMemo(value, memo);
         if (Array.isArray(value)) {
             let out;
             for (let i = 0; i < value.length; i++) {
-                const v = this.walk(value[i]);
+                const v = this.walk(value[i], memo);
                 if (v !== value[i])
                     (out ??= value.slice())[i] = v;
             }
@@ -4374,15 +4390,15 @@ class Redactor {
         if (ArrayBuffer.isView(value))
             return value;
         if (value && typeof value === 'object' && !(value instanceof Date) && typeof value.toJSON === 'function')
-            return this.walk(value.toJSON());
+            return this.walk(value.toJSON(), memo);
         if (value && typeof value === 'object' && !(value instanceof Date)) {
             const obj = value;
             const keys = Object.keys(obj);
             let out;
             for (let i = 0; i < keys.length; i++) {
                 const k = keys[i];
-                const key = this.redact(k);
-                const w = this.walk(obj[k]);
+                const key = this.redactMemo(k, memo);
+                const w = this.walk(obj[k], memo);
                 if (!out && (key !== k || w !== obj[k])) {
                     // The first change: the keys before it were unchanged, copied as they are.
                     out = {};

@@ -185,7 +185,7 @@ async function activationPhase(run, p1) {
             artifact: _artifacts_files_js__WEBPACK_IMPORTED_MODULE_4__/* .FILES */ .cn.alertTestResults,
             script: 'workflow_automation.py (alert-test)',
             builtIn: async () => {
-                const { routesWithDrillLabels } = await Promise.all(/* import() */[__webpack_require__.e(196), __webpack_require__.e(441), __webpack_require__.e(185)]).then(__webpack_require__.bind(__webpack_require__, 28185));
+                const { routesWithDrillLabels } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(196), __webpack_require__.e(441), __webpack_require__.e(185)]).then(__webpack_require__.bind(__webpack_require__, 28185));
                 return steps.alertTests(ctx, { routes: routesWithDrillLabels(config.alerting.routes, drill) });
             },
             builtInStatus: (r) => r.overall_status,
