@@ -74,6 +74,10 @@ describe('data sufficiency on a Prometheus whose history is known', () => {
       seconds: stoppedTo - stoppedFrom,
       sufficient: true
     })
+    // Its first step with data is a minute step 1440 s ago: the one-second steps cover the minute
+    // before it and end there (an offset), not the 24 minutes since.
+    const fine = b.services[0]!.coverage!.query.split('\n# then\n').pop()!
+    expect(fine).toContain('min_over_time(timestamp(http_requests_total{service=~"stopped"})[61s:1s] offset 24m)')
   })
 
   test('a service 30 s old: its rate is over the 30 s it has existed, not diluted over 30 minutes, and 30 s is insufficient data', async () => {

@@ -216,10 +216,16 @@ export async function captureBaseline(
         // first step with data, so the fine query reaches back only to the earliest of them.
         const bound = youngStartExpression(selectors, windowSeconds, groupBy, only)
         if (bound.query) fold((await client.instantQuery(bound.query, now)).samples)
+        // ... and only as far as the latest of those first steps: every young service has its first
+        // sample by then, so the steps after it cannot change a minimum.
         const starts = young.map((s) => rows.get(s.name)!.first)
-        const earliest = starts.every((t): t is number => t !== undefined) ? Math.min(...starts) : undefined
-        const range = earliest !== undefined ? now.getTime() / 1000 - earliest + bound.stepSeconds + 1 : undefined
-        const fine = fineFirstExpression(selectors, windowSeconds, groupBy, only, range)
+        const known = starts.every((t): t is number => t !== undefined)
+        const earliest = known ? starts.reduce((a, b) => Math.min(a, b)) : undefined
+        const latest = known ? starts.reduce((a, b) => Math.max(a, b)) : undefined
+        const nowSeconds = now.getTime() / 1000
+        const offset = latest !== undefined ? Math.max(0, Math.floor(nowSeconds - latest)) : 0
+        const range = earliest !== undefined ? nowSeconds - offset - earliest + bound.stepSeconds + 1 : undefined
+        const fine = fineFirstExpression(selectors, windowSeconds, groupBy, only, range, offset)
         fold((await client.instantQuery(fine, now)).samples)
         return { rows, fineQuery: [bound.query, fine].filter(Boolean).join('\n# then\n'), young: new Set(young.map((s) => s.name)) }
       } catch (err) {

@@ -156,19 +156,22 @@ export function youngStartExpression(
 /**
  * The fine `first` part alone, for the groups whose data starts inside the window (asked after a
  * `fineApart` coverage answer), over the window's last `rangeSeconds` when the data is known to be
- * younger. With one grouping label and a few such groups, the selectors are narrowed to them, so
- * the backend reads their series only.
+ * younger, ending `offsetSeconds` ago when every such group is known to have data by then. With one
+ * grouping label and a few such groups, the selectors are narrowed to them, so the backend reads
+ * their series only.
  */
 export function fineFirstExpression(
   selectors: string[],
   windowSeconds: number,
   groupBy: string[],
   only?: string[],
-  rangeSeconds?: number
+  rangeSeconds?: number,
+  offsetSeconds = 0
 ): string {
   const by = groupBy.length ? ` by (${groupBy.join(', ')})` : ''
   const fine = fineSubquery(windowSeconds, rangeSeconds)
-  const any = selectors.map((s) => `min_over_time(timestamp(${narrowed(s, groupBy, only)})${fine})`).join(' or ')
+  const offset = offsetSeconds >= 1 ? ` offset ${promDuration(Math.floor(offsetSeconds))}` : ''
+  const any = selectors.map((s) => `min_over_time(timestamp(${narrowed(s, groupBy, only)})${fine}${offset})`).join(' or ')
   return `label_replace(min${by} (${any}), "${PART_LABEL}", "first", "", "")`
 }
 
