@@ -44,12 +44,14 @@ export class PackageWriter {
 
   private async put(name: string, content: string, schema: WrittenArtifact['schema']): Promise<WrittenArtifact> {
     const path = join(this.dir, name)
-    await writeFile(path, content)
+    // Encoded once: the file, its hash and its size read the same bytes (a fleet's file is 20 MB).
+    const bytes = Buffer.from(content, 'utf8')
+    await writeFile(path, bytes)
     const artifact: WrittenArtifact = {
       name,
       path,
-      sha256: createHash('sha256').update(content).digest('hex'),
-      bytes: Buffer.byteLength(content),
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.length,
       written_at: this.now().toISOString(),
       schema
     }
