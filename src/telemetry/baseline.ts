@@ -95,23 +95,44 @@ function fromBucketsOr<T>(rates: Promise<VectorSample[]>, read: (rates: VectorSa
   return rates.then(read, (err: unknown) => (smallerMayAnswer(err) ? ask() : Promise.reject(err)))
 }
 
-/** Each histogram among bucket samples (their labels but `le`), and its quantile q. */
-export function quantilesOf(
-  samples: Array<Pick<VectorSample, 'labels' | 'value'>>,
-  q: number
-): Array<{ labels: Record<string, string>; value: number }> {
+/** Histograms of one answer to the bucket rates: every quantile reads the same answer. */
+const histogramsOfAnswer = new WeakMap<object, Array<{ labels: Record<string, string>; buckets: Bucket[] }>>()
+
+/** The histograms among bucket samples: samples grouped by their labels but `le` (and the name). */
+function histogramsOf(
+  samples: Array<Pick<VectorSample, 'labels' | 'value'>>
+): Array<{ labels: Record<string, string>; buckets: Bucket[] }> {
+  const known = histogramsOfAnswer.get(samples)
+  if (known) return known
   const groups = new Map<string, { labels: Record<string, string>; buckets: Bucket[] }>()
   for (const s of samples) {
     const le = s.labels.le
     // histogram_quantile ignores a sample without `le`.
     if (le === undefined) continue
-    const { le: _le, __name__: _name, ...labels } = s.labels
-    const key = JSON.stringify(Object.entries(labels).sort(([a], [b]) => byText(a, b)))
+    const names = Object.keys(s.labels)
+      .filter((k) => k !== 'le' && k !== '__name__')
+      .sort(byText)
+    let key = ''
+    for (const n of names) key += `${JSON.stringify(n)}:${JSON.stringify(s.labels[n])},`
     let g = groups.get(key)
-    if (!g) groups.set(key, (g = { labels, buckets: [] }))
+    if (!g) {
+      const labels: Record<string, string> = {}
+      for (const n of names) labels[n] = s.labels[n]!
+      groups.set(key, (g = { labels, buckets: [] }))
+    }
     g.buckets.push({ le, count: s.value })
   }
-  return [...groups.values()].map((g) => ({ labels: g.labels, value: histogramQuantile(q, g.buckets) }))
+  const out = [...groups.values()]
+  histogramsOfAnswer.set(samples, out)
+  return out
+}
+
+/** Each histogram among bucket samples (their labels but `le`), and its quantile q. */
+export function quantilesOf(
+  samples: Array<Pick<VectorSample, 'labels' | 'value'>>,
+  q: number
+): Array<{ labels: Record<string, string>; value: number }> {
+  return histogramsOf(samples).map((g) => ({ labels: g.labels, value: histogramQuantile(q, g.buckets) }))
 }
 
 /** Whether a query averages over the baseline window (`rate(x[30m])`), so that an empty part of the window dilutes it. */
