@@ -1,4 +1,5 @@
 import type { Root, Table, TableCell, TableRow } from 'mdast'
+import type { Position } from 'unist'
 
 /**
  * Long tables of plain cells, read without micromark's table construct.
@@ -6,8 +7,9 @@ import type { Root, Table, TableCell, TableRow } from 'mdast'
  * micromark spends about 0.2 ms on each table row (a tokenizer per cell), eight times what the same
  * text costs as a paragraph: a 5,000-row service table takes over a second. Rows whose cells hold
  * plain text only (nothing inline markup could start) are cut from the text before it is parsed,
- * each line replaced by spaces of the same length so that every other line, column and offset
- * stays where it was, and put back afterwards as the nodes micromark builds for them. micromark
+ * each line emptied so that every other line and column stays where it was (offsets after a cut
+ * are moved back by what it took out), and put back afterwards as the nodes micromark builds for
+ * them. micromark
  * still parses the header, the delimiter row and the first body row, so the table, its alignment
  * and its place in the document are its own; if the parse does not show that table where it was
  * expected, the caller parses the text whole instead.
@@ -31,12 +33,15 @@ interface CutTable {
 }
 
 export interface CutText {
-  /** The text with the cut rows blanked. */
+  /** The text with the cut rows emptied. */
   text: string
   tables: CutTable[]
   /** Each line's text and offset, for rebuilding the rows. */
   lines: string[]
   offsets: number[]
+  /** Where each cut begins in the cut text, and the characters taken out up to its end, in order. */
+  shifts: Array<{ from: number; removed: number }>
+  source: string
 }
 
 /** A cheap test first: most documents have no long table. */
@@ -70,8 +75,41 @@ export function cutPlainRows(source: string): CutText | undefined {
   }
   if (tables.length === 0) return undefined
   const out = lines.slice()
-  for (const t of tables) for (let l = t.cutFrom; l <= t.cutTo; l++) out[l] = ' '.repeat(lines[l]!.length)
-  return { text: out.join('\n'), tables, lines, offsets }
+  const shifts: CutText['shifts'] = []
+  let removed = 0
+  for (const t of tables) {
+    const from = offsets[t.cutFrom]! - removed
+    for (let l = t.cutFrom; l <= t.cutTo; l++) {
+      removed += lines[l]!.length
+      out[l] = ''
+    }
+    shifts.push({ from, removed })
+  }
+  return { text: out.join('\n'), tables, lines, offsets, shifts, source }
+}
+
+/** Every offset in the tree parsed from the cut text moved to where it is in the source. */
+function moveOffsets(root: Root, cut: CutText): void {
+  const move = (p: { line: number; column: number; offset?: number | undefined }): void => {
+    if (p.offset === undefined) return
+    let by = 0
+    for (const s of cut.shifts) if (p.offset >= s.from) by = s.removed
+    p.offset += by
+  }
+  const visit = (n: { position?: Position | undefined; children?: unknown[] }): void => {
+    if (n.position) {
+      move(n.position.start)
+      move(n.position.end)
+    }
+    if (n.children) for (const c of n.children) visit(c as typeof n)
+  }
+  visit(root)
+  // The document ends where the source ends, also when its last line was a cut row.
+  const last = cut.lines.length - 1
+  root.position = {
+    start: root.position?.start ?? { line: 1, column: 1, offset: 0 },
+    end: { line: last + 1, column: cut.lines[last]!.length + 1, offset: cut.source.length }
+  }
 }
 
 /**
@@ -88,6 +126,7 @@ export function restorePlainRows(root: Root, cut: CutText): boolean {
     const table = byHeader.get(t.header)
     if (!table?.position || table.position.end.line - 1 !== t.firstBody) return false
   }
+  moveOffsets(root, cut)
   for (const t of cut.tables) {
     const table = byHeader.get(t.header)!
     for (let l = t.cutFrom; l <= t.cutTo; l++) table.children.push(plainRow(cut.lines[l]!, l + 1, cut.offsets[l]!))
