@@ -46,8 +46,9 @@ var errors = __webpack_require__(70017);
  * micromark spends about 0.2 ms on each table row (a tokenizer per cell), eight times what the same
  * text costs as a paragraph: a 5,000-row service table takes over a second. Rows whose cells hold
  * plain text only (nothing inline markup could start) are cut from the text before it is parsed,
- * each line replaced by spaces of the same length so that every other line, column and offset
- * stays where it was, and put back afterwards as the nodes micromark builds for them. micromark
+ * each line emptied so that every other line and column stays where it was (offsets after a cut
+ * are moved back by what it took out), and put back afterwards as the nodes micromark builds for
+ * them. micromark
  * still parses the header, the delimiter row and the first body row, so the table, its alignment
  * and its place in the document are its own; if the parse does not show that table where it was
  * expected, the caller parses the text whole instead.
@@ -95,10 +96,45 @@ function cutPlainRows(source) {
     if (tables.length === 0)
         return undefined;
     const out = lines.slice();
-    for (const t of tables)
-        for (let l = t.cutFrom; l <= t.cutTo; l++)
-            out[l] = ' '.repeat(lines[l].length);
-    return { text: out.join('\n'), tables, lines, offsets };
+    const shifts = [];
+    let removed = 0;
+    for (const t of tables) {
+        const from = offsets[t.cutFrom] - removed;
+        for (let l = t.cutFrom; l <= t.cutTo; l++) {
+            removed += lines[l].length;
+            out[l] = '';
+        }
+        shifts.push({ from, removed });
+    }
+    return { text: out.join('\n'), tables, lines, offsets, shifts, source };
+}
+/** Every offset in the tree parsed from the cut text moved to where it is in the source. */
+function moveOffsets(root, cut) {
+    const move = (p) => {
+        if (p.offset === undefined)
+            return;
+        let by = 0;
+        for (const s of cut.shifts)
+            if (p.offset >= s.from)
+                by = s.removed;
+        p.offset += by;
+    };
+    const visit = (n) => {
+        if (n.position) {
+            move(n.position.start);
+            move(n.position.end);
+        }
+        if (n.children)
+            for (const c of n.children)
+                visit(c);
+    };
+    visit(root);
+    // The document ends where the source ends, also when its last line was a cut row.
+    const last = cut.lines.length - 1;
+    root.position = {
+        start: root.position?.start ?? { line: 1, column: 1, offset: 0 },
+        end: { line: last + 1, column: cut.lines[last].length + 1, offset: cut.source.length }
+    };
 }
 /**
  * Put the cut rows back into the tree parsed from the cut text. False when a table is not where
@@ -116,6 +152,7 @@ function restorePlainRows(root, cut) {
         if (!table?.position || table.position.end.line - 1 !== t.firstBody)
             return false;
     }
+    moveOffsets(root, cut);
     for (const t of cut.tables) {
         const table = byHeader.get(t.header);
         for (let l = t.cutFrom; l <= t.cutTo; l++)

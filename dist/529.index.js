@@ -471,22 +471,41 @@ function baselineQueries(config, groupBy) {
 function fromBucketsOr(rates, read, ask) {
     return rates.then(read, (err) => ((0,util_errors/* smallerMayAnswer */.WT)(err) ? ask() : Promise.reject(err)));
 }
-/** Each histogram among bucket samples (their labels but `le`), and its quantile q. */
-function quantilesOf(samples, q) {
+/** Histograms of one answer to the bucket rates: every quantile reads the same answer. */
+const histogramsOfAnswer = new WeakMap();
+/** The histograms among bucket samples: samples grouped by their labels but `le` (and the name). */
+function histogramsOf(samples) {
+    const known = histogramsOfAnswer.get(samples);
+    if (known)
+        return known;
     const groups = new Map();
     for (const s of samples) {
         const le = s.labels.le;
         // histogram_quantile ignores a sample without `le`.
         if (le === undefined)
             continue;
-        const { le: _le, __name__: _name, ...labels } = s.labels;
-        const key = JSON.stringify(Object.entries(labels).sort(([a], [b]) => (0,order/* byText */.z)(a, b)));
+        const names = Object.keys(s.labels)
+            .filter((k) => k !== 'le' && k !== '__name__')
+            .sort(order/* byText */.z);
+        let key = '';
+        for (const n of names)
+            key += `${JSON.stringify(n)}:${JSON.stringify(s.labels[n])},`;
         let g = groups.get(key);
-        if (!g)
+        if (!g) {
+            const labels = {};
+            for (const n of names)
+                labels[n] = s.labels[n];
             groups.set(key, (g = { labels, buckets: [] }));
+        }
         g.buckets.push({ le, count: s.value });
     }
-    return [...groups.values()].map((g) => ({ labels: g.labels, value: histogramQuantile(q, g.buckets) }));
+    const out = [...groups.values()];
+    histogramsOfAnswer.set(samples, out);
+    return out;
+}
+/** Each histogram among bucket samples (their labels but `le`), and its quantile q. */
+function quantilesOf(samples, q) {
+    return histogramsOf(samples).map((g) => ({ labels: g.labels, value: histogramQuantile(q, g.buckets) }));
 }
 /** Whether a query averages over the baseline window (`rate(x[30m])`), so that an empty part of the window dilutes it. */
 function overWindow(query, window) {
@@ -589,10 +608,16 @@ async function captureBaseline(ctx, previous, opts = {}) {
                 const bound = (0,telemetry_coverage/* youngStartExpression */.zk)(selectors, windowSeconds, groupBy, only);
                 if (bound.query)
                     fold((await client.instantQuery(bound.query, now)).samples);
+                // ... and only as far as the latest of those first steps: every young service has its first
+                // sample by then, so the steps after it cannot change a minimum.
                 const starts = young.map((s) => rows.get(s.name).first);
-                const earliest = starts.every((t) => t !== undefined) ? Math.min(...starts) : undefined;
-                const range = earliest !== undefined ? now.getTime() / 1000 - earliest + bound.stepSeconds + 1 : undefined;
-                const fine = (0,telemetry_coverage/* fineFirstExpression */.rs)(selectors, windowSeconds, groupBy, only, range);
+                const known = starts.every((t) => t !== undefined);
+                const earliest = known ? starts.reduce((a, b) => Math.min(a, b)) : undefined;
+                const latest = known ? starts.reduce((a, b) => Math.max(a, b)) : undefined;
+                const nowSeconds = now.getTime() / 1000;
+                const offset = latest !== undefined ? Math.max(0, Math.floor(nowSeconds - latest)) : 0;
+                const range = earliest !== undefined ? nowSeconds - offset - earliest + bound.stepSeconds + 1 : undefined;
+                const fine = (0,telemetry_coverage/* fineFirstExpression */.rs)(selectors, windowSeconds, groupBy, only, range, offset);
                 fold((await client.instantQuery(fine, now)).samples);
                 return { rows, fineQuery: [bound.query, fine].filter(Boolean).join('\n# then\n'), young: new Set(young.map((s) => s.name)) };
             }
@@ -1245,13 +1270,15 @@ function youngStartExpression(selectors, windowSeconds, groupBy, only) {
 /**
  * The fine `first` part alone, for the groups whose data starts inside the window (asked after a
  * `fineApart` coverage answer), over the window's last `rangeSeconds` when the data is known to be
- * younger. With one grouping label and a few such groups, the selectors are narrowed to them, so
- * the backend reads their series only.
+ * younger, ending `offsetSeconds` ago when every such group is known to have data by then. With one
+ * grouping label and a few such groups, the selectors are narrowed to them, so the backend reads
+ * their series only.
  */
-function fineFirstExpression(selectors, windowSeconds, groupBy, only, rangeSeconds) {
+function fineFirstExpression(selectors, windowSeconds, groupBy, only, rangeSeconds, offsetSeconds = 0) {
     const by = groupBy.length ? ` by (${groupBy.join(', ')})` : '';
     const fine = fineSubquery(windowSeconds, rangeSeconds);
-    const any = selectors.map((s) => `min_over_time(timestamp(${narrowed(s, groupBy, only)})${fine})`).join(' or ');
+    const offset = offsetSeconds >= 1 ? ` offset ${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(Math.floor(offsetSeconds))}` : '';
+    const any = selectors.map((s) => `min_over_time(timestamp(${narrowed(s, groupBy, only)})${fine}${offset})`).join(' or ');
     return `label_replace(min${by} (${any}), "${PART_LABEL}", "first", "", "")`;
 }
 /** Up to this many groups are named in the fine query; more read every series (as one query does). */

@@ -1510,12 +1510,14 @@ class PackageWriter {
     }
     async put(name, content, schema) {
         const path = (0,external_node_path_.join)(this.dir, name);
-        await (0,promises_.writeFile)(path, content);
+        // Encoded once: the file, its hash and its size read the same bytes (a fleet's file is 20 MB).
+        const bytes = Buffer.from(content, 'utf8');
+        await (0,promises_.writeFile)(path, bytes);
         const artifact = {
             name,
             path,
-            sha256: (0,external_node_crypto_.createHash)('sha256').update(content).digest('hex'),
-            bytes: Buffer.byteLength(content),
+            sha256: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex'),
+            bytes: bytes.length,
             written_at: this.now().toISOString(),
             schema
         };

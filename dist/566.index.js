@@ -563,13 +563,15 @@ function youngStartExpression(selectors, windowSeconds, groupBy, only) {
 /**
  * The fine `first` part alone, for the groups whose data starts inside the window (asked after a
  * `fineApart` coverage answer), over the window's last `rangeSeconds` when the data is known to be
- * younger. With one grouping label and a few such groups, the selectors are narrowed to them, so
- * the backend reads their series only.
+ * younger, ending `offsetSeconds` ago when every such group is known to have data by then. With one
+ * grouping label and a few such groups, the selectors are narrowed to them, so the backend reads
+ * their series only.
  */
-function fineFirstExpression(selectors, windowSeconds, groupBy, only, rangeSeconds) {
+function fineFirstExpression(selectors, windowSeconds, groupBy, only, rangeSeconds, offsetSeconds = 0) {
     const by = groupBy.length ? ` by (${groupBy.join(', ')})` : '';
     const fine = fineSubquery(windowSeconds, rangeSeconds);
-    const any = selectors.map((s) => `min_over_time(timestamp(${narrowed(s, groupBy, only)})${fine})`).join(' or ');
+    const offset = offsetSeconds >= 1 ? ` offset ${(0,_vector_js__WEBPACK_IMPORTED_MODULE_2__/* .promDuration */ .Jn)(Math.floor(offsetSeconds))}` : '';
+    const any = selectors.map((s) => `min_over_time(timestamp(${narrowed(s, groupBy, only)})${fine}${offset})`).join(' or ');
     return `label_replace(min${by} (${any}), "${PART_LABEL}", "first", "", "")`;
 }
 /** Up to this many groups are named in the fine query; more read every series (as one query does). */
