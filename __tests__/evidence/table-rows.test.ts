@@ -4,7 +4,7 @@
  */
 import type { Root } from 'mdast'
 import { fleetEvidence } from '../../scripts/lib/demo-fleet.mjs'
-import { micromarkTree, parseTree } from '../../src/evidence/markdown.js'
+import { MAX_ROW_CELLS, micromarkTree, parseMarkdown, parseTree } from '../../src/evidence/markdown.js'
 import { cutPlainRows, restorePlainRows } from '../../src/evidence/table-rows.js'
 
 /** A seeded generator, so a failure can be replayed. */
@@ -100,6 +100,22 @@ describe('long plain tables', () => {
     ['with a NUL in a row', `${TABLE(20)}\n| a\u0000 | b | c |\n`]
   ])('%s: the same tree as micromark', (_, source) => {
     expectSameTree(source)
+  })
+
+  test.each([
+    ['a delimiter-like line of 200,000 spaces', `${rows(20, (i) => `| ${i} |`)}\n|-${' '.repeat(200_000)}x\n`],
+    ['a row-like line of 200,000 trailing spaces', `${TABLE(20)}\n| a |${' '.repeat(200_000)}x\n`]
+  ])('%s is read in linear time (no backtracking blow-up)', (_, source) => {
+    expectSameTree(source)
+  })
+
+  test('a line of more pipes than a table row has is refused with its line, before the parser (quadratic in cells) sees it', () => {
+    const wide = `${TABLE(20)}\n|${'a|'.repeat(100_000)}x\n`
+    expect(() => parseMarkdown(wide, 'DEPLOYMENT-REPORT.md', () => undefined)).toThrow(
+      expect.objectContaining({ file: 'DEPLOYMENT-REPORT.md', line: 24, found: `a line with more than ${MAX_ROW_CELLS} pipes` })
+    )
+    const widest = `| a |\n|---|\n|${'a|'.repeat(MAX_ROW_CELLS - 1)}\n`
+    expect(parseMarkdown(widest, 'DEPLOYMENT-REPORT.md', () => undefined).preamble).toHaveLength(1)
   })
 
   test('a short table is left to micromark', () => {
