@@ -4,7 +4,8 @@
  */
 import type { Root } from 'mdast'
 import { fleetEvidence } from '../../scripts/lib/demo-fleet.mjs'
-import { MAX_ROW_CELLS, micromarkTree, parseMarkdown, parseTree } from '../../src/evidence/markdown.js'
+import { micromarkTree, parseMarkdown, parseTree } from '../../src/evidence/markdown.js'
+import { MAX_ROW_CELLS } from '../../src/evidence/markdown-limits.js'
 import { cutPlainRows, restorePlainRows } from '../../src/evidence/table-rows.js'
 
 /** A seeded generator, so a failure can be replayed. */

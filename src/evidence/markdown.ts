@@ -7,6 +7,7 @@ import { gfm } from 'micromark-extension-gfm'
 import type { Construct, Extension } from 'micromark-util-types'
 import { parseDocument, LineCounter } from 'yaml'
 import { InputError, describeValue } from '../util/errors.js'
+import { refuseCostlyMarkdown } from './markdown-limits.js'
 import { cutPlainRows, restorePlainRows } from './table-rows.js'
 import { stripBom } from './text.js'
 import { isObject } from '../util/json.js'
@@ -146,29 +147,6 @@ export function parseTree(source: string): Root {
   return micromarkTree(source)
 }
 
-/** Pipes on one line at most: GFM's table parser takes quadratic time in a row's cells (100,000 cells: 40 s). */
-export const MAX_ROW_CELLS = 1000
-
-/** A line with more pipes than any real table row has is refused before the parser sees it. */
-function refuseWideRows(source: string, file: string): void {
-  let line = 1
-  let pipes = 0
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i)
-    if (c === 10) {
-      line++
-      pipes = 0
-    } else if (c === 124 && ++pipes > MAX_ROW_CELLS) {
-      throw new InputError({
-        file,
-        line,
-        expected: `Markdown whose lines hold at most ${MAX_ROW_CELLS} pipes (table cells)`,
-        found: `a line with more than ${MAX_ROW_CELLS} pipes`
-      })
-    }
-  }
-}
-
 /**
  * Parse Markdown into front matter and sections. `classify` names the kind of section a heading
  * starts (or undefined for a heading that only structures the text).
@@ -179,7 +157,7 @@ export function parseMarkdown<K extends string>(
   classify: (normalisedHeading: string) => K | undefined
 ): MarkdownDoc<K> {
   const source = stripBom(text).replace(/\r\n?/g, '\n')
-  refuseWideRows(source, file)
+  refuseCostlyMarkdown(source, file)
   const root = parseTree(source)
   let fm: Record<string, unknown> = {}
   const children = [...root.children]

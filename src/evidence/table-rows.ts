@@ -1,5 +1,6 @@
 import type { Root, Table, TableCell, TableRow } from 'mdast'
 import type { Position } from 'unist'
+import { DELIMITER_ROW_LINE } from './markdown-limits.js'
 
 /**
  * Long tables of plain cells, read without micromark's table construct.
@@ -21,8 +22,6 @@ const MIN_CUT_ROWS = 16
 /** A body row of plain cells: leading and closing pipe, no character that inline markup or an escape could start. */
 const PLAIN_ROW = /^ {0,3}\|(?:[^|\\`*_[\]<>&!~\t\u0000]*\|)+ *$/
 const PIPE_LINE = /^ {0,3}\|/
-// No two runs of spaces meet without a pipe between them, so a long line that fails costs linear time.
-const DELIMITER_ROW = /^ {0,3}\|? *:?-+:?(?: *\| *:?-+:?)* *(?:\| *)?$/
 const BLANK = /^[ \t]*$/
 
 /** A table whose body rows from `cutFrom` to `cutTo` (0-based lines, inclusive) are cut. */
@@ -64,7 +63,7 @@ export function cutPlainRows(source: string): CutText | undefined {
   }
   const tables: CutTable[] = []
   for (let i = 0; i + 3 < lines.length; i++) {
-    if (!PIPE_LINE.test(lines[i]!) || !DELIMITER_ROW.test(lines[i + 1]!) || !PIPE_LINE.test(lines[i + 2]!)) continue
+    if (!PIPE_LINE.test(lines[i]!) || !DELIMITER_ROW_LINE.test(lines[i + 1]!) || !PIPE_LINE.test(lines[i + 2]!)) continue
     let end = i + 3
     while (end < lines.length && PLAIN_ROW.test(lines[end]!)) end++
     const next = lines[end]
