@@ -2,631 +2,441 @@ export const id = 131;
 export const ids = [131];
 export const modules = {
 
-/***/ 22131:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  ap: () => (/* binding */ collapse),
-  fi: () => (/* binding */ column),
-  Kd: () => (/* binding */ findSections),
-  Un: () => (/* binding */ itemsIn),
-  LJ: () => (/* binding */ keyValuesIn),
-  Tr: () => (/* binding */ paragraphsIn),
-  Dd: () => (/* binding */ parseMarkdown),
-  pD: () => (/* binding */ saysNone),
-  ry: () => (/* binding */ splitList),
-  SB: () => (/* binding */ splitTime),
-  N$: () => (/* binding */ tablesIn),
-  R: () => (/* binding */ trimSeparators),
-  _O: () => (/* binding */ urlsIn)
-});
-
-// UNUSED EXPORTS: TIME_PREFIX, lineOf, micromarkTree, normaliseHeading, normaliseKey, parseTree, textOf
-
-// EXTERNAL MODULE: ./node_modules/mdast-util-from-markdown/lib/index.js + 45 modules
-var lib = __webpack_require__(46855);
-// EXTERNAL MODULE: ./node_modules/mdast-util-frontmatter/lib/index.js
-var mdast_util_frontmatter_lib = __webpack_require__(88494);
-// EXTERNAL MODULE: ./node_modules/mdast-util-gfm/lib/index.js + 11 modules
-var mdast_util_gfm_lib = __webpack_require__(78379);
-// EXTERNAL MODULE: ./node_modules/micromark-extension-frontmatter/lib/syntax.js
-var syntax = __webpack_require__(30796);
-// EXTERNAL MODULE: ./node_modules/micromark-extension-gfm/index.js + 7 modules
-var micromark_extension_gfm = __webpack_require__(52297);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(70017);
-;// CONCATENATED MODULE: ./src/evidence/table-rows.ts
-/**
- * Long tables of plain cells, read without micromark's table construct.
- *
- * micromark spends about 0.2 ms on each table row (a tokenizer per cell), eight times what the same
- * text costs as a paragraph: a 5,000-row service table takes over a second. Rows whose cells hold
- * plain text only (nothing inline markup could start) are cut from the text before it is parsed,
- * each line emptied so that every other line and column stays where it was (offsets after a cut
- * are moved back by what it took out), and put back afterwards as the nodes micromark builds for
- * them. micromark
- * still parses the header, the delimiter row and the first body row, so the table, its alignment
- * and its place in the document are its own; if the parse does not show that table where it was
- * expected, the caller parses the text whole instead.
- */
-/** Fewer rows than this are left to micromark: cutting them saves nothing worth the check. */
-const MIN_CUT_ROWS = 16;
-/** A body row of plain cells: leading and closing pipe, no character that inline markup or an escape could start. */
-const PLAIN_ROW = /^ {0,3}\|(?:[^|\\`*_[\]<>&!~\t\u0000]*\|)+ *$/;
-const PIPE_LINE = /^ {0,3}\|/;
-const DELIMITER_ROW = /^ {0,3}\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *$/;
-const BLANK = /^[ \t]*$/;
-/** A cheap test first: most documents have no long table. */
-function hasPipeLines(source, atLeast) {
-    const lineStart = /\n {0,3}\|/g;
-    let n = 0;
-    while (lineStart.test(source))
-        if (++n >= atLeast)
-            return true;
-    return false;
-}
-/** The text with the rows of its long plain tables blanked, or undefined when there is nothing to cut. */
-function cutPlainRows(source) {
-    if (!hasPipeLines(source, MIN_CUT_ROWS + 2))
-        return undefined;
-    const lines = source.split('\n');
-    const offsets = new Array(lines.length);
-    for (let i = 0, at = 0; i < lines.length; i++) {
-        offsets[i] = at;
-        at += lines[i].length + 1;
-    }
-    const tables = [];
-    for (let i = 0; i + 3 < lines.length; i++) {
-        if (!PIPE_LINE.test(lines[i]) || !DELIMITER_ROW.test(lines[i + 1]) || !PIPE_LINE.test(lines[i + 2]))
-            continue;
-        let end = i + 3;
-        while (end < lines.length && PLAIN_ROW.test(lines[end]))
-            end++;
-        const next = lines[end];
-        // The table must end where the cut ends: a following non-blank line would be one more row.
-        if (end - (i + 3) >= MIN_CUT_ROWS && (next === undefined || BLANK.test(next))) {
-            tables.push({ header: i, firstBody: i + 2, cutFrom: i + 3, cutTo: end - 1 });
-        }
-        i = end - 1;
-    }
-    if (tables.length === 0)
-        return undefined;
-    const out = lines.slice();
-    const shifts = [];
-    let removed = 0;
-    for (const t of tables) {
-        const from = offsets[t.cutFrom] - removed;
-        for (let l = t.cutFrom; l <= t.cutTo; l++) {
-            removed += lines[l].length;
-            out[l] = '';
-        }
-        shifts.push({ from, removed });
-    }
-    return { text: out.join('\n'), tables, lines, offsets, shifts, source };
-}
-/** Every offset in the tree parsed from the cut text moved to where it is in the source. */
-function moveOffsets(root, cut) {
-    const move = (p) => {
-        if (p.offset === undefined)
-            return;
-        let by = 0;
-        for (const s of cut.shifts)
-            if (p.offset >= s.from)
-                by = s.removed;
-        p.offset += by;
-    };
-    const visit = (n) => {
-        if (n.position) {
-            move(n.position.start);
-            move(n.position.end);
-        }
-        if (n.children)
-            for (const c of n.children)
-                visit(c);
-    };
-    visit(root);
-    // The document ends where the source ends, also when its last line was a cut row.
-    const last = cut.lines.length - 1;
-    root.position = {
-        start: root.position?.start ?? { line: 1, column: 1, offset: 0 },
-        end: { line: last + 1, column: cut.lines[last].length + 1, offset: cut.source.length }
-    };
-}
-/**
- * Put the cut rows back into the tree parsed from the cut text. False when a table is not where
- * the cut expected it (inside a list, a quote or a code block, or not a table at all): the tree
- * then does not describe the document, and the caller must parse the original text.
- */
-function restorePlainRows(root, cut) {
-    const byHeader = new Map();
-    for (const node of root.children) {
-        if (node.type === 'table' && node.position)
-            byHeader.set(node.position.start.line - 1, node);
-    }
-    for (const t of cut.tables) {
-        const table = byHeader.get(t.header);
-        if (!table?.position || table.position.end.line - 1 !== t.firstBody)
-            return false;
-    }
-    moveOffsets(root, cut);
-    for (const t of cut.tables) {
-        const table = byHeader.get(t.header);
-        for (let l = t.cutFrom; l <= t.cutTo; l++)
-            table.children.push(plainRow(cut.lines[l], l + 1, cut.offsets[l]));
-        table.position.end = table.children[table.children.length - 1].position.end;
-    }
-    return true;
-}
-/** The row node micromark builds for a plain row: a cell from each pipe to the next (the last to the line's end), its text trimmed of spaces. */
-function plainRow(line, lineNo, offset) {
-    const at = (column0) => ({ line: lineNo, column: column0 + 1, offset: offset + column0 });
-    const span = (from, to) => ({ start: at(from), end: at(to) });
-    const pipes = [];
-    for (let i = 0; i < line.length; i++)
-        if (line.charCodeAt(i) === 124)
-            pipes.push(i);
-    const cells = [];
-    for (let k = 0; k + 1 < pipes.length; k++) {
-        let s = pipes[k] + 1;
-        let e = pipes[k + 1];
-        while (s < e && line.charCodeAt(s) === 32)
-            s++;
-        while (e > s && line.charCodeAt(e - 1) === 32)
-            e--;
-        const last = k + 2 === pipes.length;
-        cells.push({
-            type: 'tableCell',
-            children: s < e ? [{ type: 'text', value: line.slice(s, e), position: span(s, e) }] : [],
-            position: span(pipes[k], last ? line.length : pipes[k + 1])
-        });
-    }
-    return { type: 'tableRow', children: cells, position: span(pipes[0], line.length) };
-}
-
-// EXTERNAL MODULE: ./src/evidence/text.ts
-var evidence_text = __webpack_require__(21530);
-// EXTERNAL MODULE: ./src/util/json.ts
-var json = __webpack_require__(74976);
-;// CONCATENATED MODULE: ./src/evidence/markdown.ts
-
-
-
-
-
-
-
-
-
-
-/**
- * Plain text of a node. Raw HTML and inline code are kept verbatim: this is evidence text, and
- * escaping is the renderer's job.
- */
-function textOf(node) {
-    switch (node.type) {
-        case 'text':
-        case 'inlineCode':
-        case 'html':
-        case 'code':
-            return node.value;
-        case 'break':
-            return '\n';
-        case 'image':
-            return node.alt ?? '';
-        case 'yaml':
-            return '';
-        default:
-            break;
-    }
-    if (!('children' in node))
-        return '';
-    const block = node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'root';
-    return node.children.map((c) => textOf(c)).join(block ? '\n' : '');
-}
-function lineOf(node) {
-    return node.position?.start.line;
-}
-/** Lower-case heading text without emoji, numbering ("2.", "3)") or punctuation. */
-function normaliseHeading(text) {
-    return text
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}\s&/-]/gu, ' ')
-        .replace(/^\s*\d+(\.\d+)*\s*/, '')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-/** Lower-case key with spaces, dashes and camelCase folded to snake_case. */
-function normaliseKey(key) {
-    return key
-        .replace(/([a-z])([A-Z])/g, '$1_$2')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '_')
-        .replace(/^_+|_+$/g, '');
-}
-function parseFrontMatter(value, file, startLine) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(value, { lineCounter, prettyErrors: false });
-    if (doc.errors.length > 0) {
-        const e = doc.errors[0];
-        // Front matter begins on the line after the opening `---`.
-        const line = e.linePos?.[0]?.line !== undefined ? e.linePos[0].line + startLine : startLine;
-        throw new errors/* InputError */.dz({
-            file,
-            line,
-            field: 'front matter',
-            expected: 'valid YAML front matter between --- lines',
-            found: e.message.split('\n')[0] ?? e.code
-        });
-    }
-    const data = doc.toJS();
-    if (data === null || data === undefined)
-        return {};
-    if (!(0,json/* isObject */.G)(data)) {
-        throw new errors/* InputError */.dz({
-            file,
-            line: startLine,
-            field: 'front matter',
-            expected: 'a YAML mapping of fields (key: value)',
-            found: (0,errors/* describeValue */.bp)(data)
-        });
-    }
-    const out = {};
-    for (const [k, v] of Object.entries(data))
-        out[normaliseKey(k)] = v;
-    return out;
-}
-/** Constructs of GFM's autolink literal extension (bare `www.`, `http://` and e-mail links). */
-const LITERAL_LINKS = new Set(['wwwAutolink', 'protocolAutolink', 'emailAutolink']);
-/**
- * GFM without its autolink literal: tables, strikethrough, footnotes and task lists. Bare URLs are
- * found in the text by urlsIn, so turning them into link nodes only costs time: a quarter of the
- * parse of a 5,000-row service table, spent trying a link at every letter w and h.
- */
-function gfmWithoutLiteralLinks() {
-    const ext = (0,micromark_extension_gfm/* gfm */.T)();
-    const text = ext.text;
-    if (text) {
-        for (const code of Object.keys(text)) {
-            const list = [].concat(text[code]).filter((c) => !LITERAL_LINKS.has(c.name ?? ''));
-            if (list.length)
-                text[code] = list;
-            else
-                delete text[code];
-        }
-    }
-    return ext;
-}
-function micromarkTree(source) {
-    return (0,lib/* fromMarkdown */.Y)(source, {
-        extensions: [gfmWithoutLiteralLinks(), (0,syntax/* frontmatter */.v)(['yaml'])],
-        mdastExtensions: [...(0,mdast_util_gfm_lib/* gfmFromMarkdown */.C)().filter((e) => !e.enter?.literalAutolink), (0,mdast_util_frontmatter_lib/* frontmatterFromMarkdown */.q)(['yaml'])]
-    });
-}
-/** The mdast tree of a document, long plain tables read row by row (table-rows.ts). */
-function parseTree(source) {
-    const cut = cutPlainRows(source);
-    if (cut) {
-        const root = micromarkTree(cut.text);
-        if (restorePlainRows(root, cut))
-            return root;
-    }
-    return micromarkTree(source);
-}
-/**
- * Parse Markdown into front matter and sections. `classify` names the kind of section a heading
- * starts (or undefined for a heading that only structures the text).
- */
-function parseMarkdown(text, file, classify) {
-    const source = (0,evidence_text/* stripBom */.F8)(text).replace(/\r\n?/g, '\n');
-    const root = parseTree(source);
-    let fm = {};
-    const children = [...root.children];
-    const first = children[0];
-    if (first?.type === 'yaml') {
-        fm = parseFrontMatter(first.value, file, (first.position?.start.line ?? 1) + 1);
-        children.shift();
-    }
-    const headingIdx = [];
-    children.forEach((n, i) => {
-        if (n.type === 'heading')
-            headingIdx.push(i);
-    });
-    // A lone level-1 heading at the top is the document's title ("Deployment Health Log"), not a
-    // section, even when its words would match one.
-    const firstHeading = headingIdx[0];
-    const h1Count = headingIdx.filter((i) => children[i].depth === 1).length;
-    const titleIdx = firstHeading !== undefined && children[firstHeading].depth === 1 && h1Count === 1 ? firstHeading : undefined;
-    const kinds = new Map();
-    for (const i of headingIdx) {
-        kinds.set(i, i === titleIdx ? undefined : classify(normaliseHeading(textOf(children[i]))));
-    }
-    const sections = [];
-    for (const i of headingIdx) {
-        const h = children[i];
-        const kind = kinds.get(i);
-        const nodes = [];
-        for (let j = i + 1; j < children.length; j++) {
-            const n = children[j];
-            if (n.type === 'heading' && (n.depth <= h.depth || kinds.get(j) !== undefined))
-                break;
-            nodes.push(n);
-        }
-        sections.push({ heading: textOf(h).trim(), depth: h.depth, line: lineOf(h) ?? 1, kind, nodes });
-    }
-    // What follows the title up to the next heading is the preamble, where tools often put
-    // "Release: v2.4.0" lines.
-    const preamble = [];
-    const start = titleIdx !== undefined ? titleIdx + 1 : 0;
-    for (let j = start; j < children.length && children[j].type !== 'heading'; j++)
-        preamble.push(children[j]);
-    return { file, frontMatter: fm, preamble, sections };
-}
-function findSections(doc, kind) {
-    return doc.sections.filter((s) => s.kind === kind);
-}
-function tablesIn(nodes) {
-    return nodes
-        .filter((n) => n.type === 'table')
-        .map((t) => {
-        const [head, ...body] = t.children;
-        return {
-            headers: (head?.children ?? []).map((c) => normaliseHeading(textOf(c))),
-            rows: body.map((r) => ({
-                cells: r.children.map((c) => collapse(textOf(c))),
-                cellNodes: r.children,
-                line: lineOf(r)
-            }))
-        };
-    });
-}
-/** Index of the first header matching one of the patterns, in order of preference. */
-function column(headers, patterns, exclude = []) {
-    for (const p of patterns) {
-        const i = headers.findIndex((h, idx) => !exclude.includes(idx) && p.test(h));
-        if (i >= 0)
-            return i;
-    }
-    return undefined;
-}
-/** Items of the lists directly in a section (nested lists are folded into their parent item). */
-function itemsIn(nodes) {
-    const out = [];
-    for (const n of nodes) {
-        if (n.type !== 'list')
-            continue;
-        for (const li of n.children) {
-            const para = li.children.find((c) => c.type === 'paragraph');
-            const nested = li.children.filter((c) => c.type === 'list').flatMap((l) => l.children.map((c) => collapse(textOf(c))));
-            const firstInline = para && 'children' in para ? para.children[0] : undefined;
-            const item = {
-                text: para ? collapse(textOf(para)) : '',
-                full: textOf(li)
-                    .replace(/[^\S\n]+/g, ' ')
-                    .replace(/ ?\n[\s]*/g, '\n')
-                    .trim(),
-                node: li,
-                line: lineOf(li),
-                nested
-            };
-            if (firstInline && (firstInline.type === 'strong' || firstInline.type === 'inlineCode' || firstInline.type === 'emphasis')) {
-                item.lead = textOf(firstInline).trim();
-            }
-            out.push(item);
-        }
-    }
-    return out;
-}
-function paragraphsIn(nodes) {
-    return nodes.filter((n) => n.type === 'paragraph').map((p) => ({ text: textOf(p).trim(), line: lineOf(p) }));
-}
-const KV_LINE = /^\s*([A-Za-z][\w ./&()-]{0,40}?)\s*:\s+(\S.*)$/;
-/**
- * "Key: value" facts from bullets, paragraph lines and two-column tables, in document order.
- * Keys are normalised (see normaliseKey).
- */
-function keyValuesIn(nodes) {
-    const out = [];
-    const push = (line, at) => {
-        const m = KV_LINE.exec(line.replace(/\*\*/g, ''));
-        if (m && m[1] && m[2])
-            out.push({ key: normaliseKey(m[1]), value: m[2].trim(), line: at });
-    };
-    for (const n of nodes) {
-        if (n.type === 'paragraph') {
-            const base = lineOf(n) ?? 0;
-            textOf(n)
-                .split('\n')
-                .forEach((l, i) => push(l, base + i));
-        }
-        else if (n.type === 'list') {
-            for (const item of itemsIn([n])) {
-                push(item.text, item.line);
-                for (const nested of item.nested)
-                    push(nested, item.line);
-            }
-        }
-        else if (n.type === 'table') {
-            for (const t of tablesIn([n])) {
-                if (t.headers.length !== 2)
-                    continue;
-                // A Field | Value table: the header row may itself be a fact ("Tag | v2.4.0").
-                if (!/^(field|key|item|property|attribute|name)$/.test(t.headers[0] ?? '')) {
-                    const headNode = n.children[0];
-                    if (headNode) {
-                        const cells = headNode.children.map((c) => textOf(c).trim());
-                        out.push({ key: normaliseKey(cells[0] ?? ''), value: cells[1] ?? '', line: lineOf(headNode) });
-                    }
-                }
-                for (const r of t.rows) {
-                    if (r.cells[0] && r.cells[1])
-                        out.push({ key: normaliseKey(r.cells[0]), value: r.cells[1], line: r.line });
-                }
-            }
-        }
-    }
-    return out;
-}
-const URL_RE = /\bhttps?:\/\/[^\s<>()[\]"'`|,;]+/g;
-/** Absolute URLs in a node: link targets and URLs written in the text. */
-function urlsIn(node) {
-    const found = [];
-    const visit = (n) => {
-        if (n.type === 'link' && /^https?:\/\//.test(n.url))
-            found.push(n.url);
-        if (n.type === 'text' || n.type === 'inlineCode' || n.type === 'html') {
-            for (const m of n.value.matchAll(URL_RE))
-                found.push(m[0]);
-        }
-        if ('children' in n)
-            for (const c of n.children)
-                visit(c);
-    };
-    for (const n of Array.isArray(node) ? node : [node])
-        visit(n);
-    return [...new Set(found.map((u) => u.replace(/[.,:;!?]+$/, '')))];
-}
-/** Entries in a cell listing several things: "a, b", "a<br>b", "a b". */
-function splitList(text) {
-    return text
-        .split(/<br\s*\/?>|[,;\n]|\s+/i)
-        .map((s) => s.trim().replace(/^`|`$/g, ''))
-        .filter((s) => s !== '' && !/^(-|—|–|n\/a|none)$/i.test(s));
-}
-/** "None", "No anomalies observed", "n/a": a list entry that says the list is empty. */
-function saysNone(text) {
-    return /^(none|n\/a|nothing|no\b.*\b(observed|detected|found|recorded|reported|raised|needed|required|escalations?|anomal\w*)\b|-|—)\.?$/i.test(text.trim());
-}
-const TIME_PREFIX = /^\s*(\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|UTC|[+-]\d{2}:?\d{2})?|\d{1,2}:\d{2}(?::\d{2})?\s*(?:UTC|Z|[AaPp][Mm])?|T\s*[+-]\s*\d+\s*(?:min|m|h|s)?)(?:\s*(?:[—–|:]|-(?!\d)|\s)\s*|$)/;
-/** Split "14:05 UTC — text" into time and text. */
-function splitTime(text) {
-    const m = TIME_PREFIX.exec(text);
-    if (!m || !m[1])
-        return { rest: text.trim() };
-    return { time: m[1].trim(), rest: text.slice(m[0].length).trim() };
-}
-/** Remove separators left at the ends of a text: ":", "—", "-", "|" at the start, dashes at the end. */
-function trimSeparators(text) {
-    // A loop rather than /[...]+$/, which backtracks quadratically over long runs.
-    let start = 0;
-    let end = text.length;
-    while (start < end && /[\s:;,—–|-]/.test(text[start]))
-        start++;
-    while (end > start && /[\s—–|]/.test(text[end - 1]))
-        end--;
-    return text.slice(start, end);
-}
-/**
- * Whitespace runs folded to one space. The heuristics below use regexes with \s* next to lazy
- * groups; on long whitespace runs those backtrack quadratically, so list and cell text is folded
- * first. Line breaks inside a list item or cell carry no meaning for them.
- */
-function collapse(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-
-
-/***/ }),
-
-/***/ 21530:
+/***/ 90131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F8: () => (/* binding */ stripBom),
-/* harmony export */   lk: () => (/* binding */ parseJsonText)
+/* harmony export */   Qn: () => (/* binding */ configSchema),
+/* harmony export */   _z: () => (/* binding */ SIGNALS),
+/* harmony export */   tV: () => (/* binding */ slo)
 /* harmony export */ });
-/* unused harmony export lineColumn */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/* unused harmony exports duration, auth, backend, endpoint, notifyTarget, service, signalCheck, route, DEFAULT_ACK_MAPPING, ackMapping, alerting */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38816);
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26518);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70980);
 
-/** Drop a UTF-8 byte-order mark; editors on Windows add one. */
-function stripBom(text) {
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-/** 1-based line and column of a character offset. */
-function lineColumn(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    const end = Math.min(offset, text.length);
-    for (let i = 0; i < end; i++) {
-        if (text.charCodeAt(i) === 10) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, column: end - lineStart + 1 };
-}
-function parseError(text) {
-    try {
-        JSON.parse(text);
-        return undefined;
-    }
-    catch (err) {
-        return err instanceof Error ? err.message : String(err);
-    }
-}
-/** True when a prefix of a document fails only because it stops early. */
-function failsOnlyAtEnd(prefix) {
-    const message = parseError(prefix);
-    if (message === undefined)
-        return true;
-    if (/end of (JSON|data)|Unterminated/i.test(message))
-        return true;
-    const pos = /position (\d+)/.exec(message);
-    return pos !== null && Number(pos[1]) >= prefix.length;
-}
+
+
 /**
- * Offset of the first syntax error. Some V8 messages ("Unexpected token 'N', ... is not valid
- * JSON") carry no position; then the shortest prefix that fails for another reason than its end
- * is searched for (error path only).
+ * The config file (`.github/sre-monitoring.yml`), version 1. Unknown keys are errors so that a
+ * typo never silently disables a check. Credentials are named by environment variable only.
  */
-function errorOffset(text, message) {
-    const pos = /position (\d+)/.exec(message);
-    if (pos)
-        return Number(pos[1]);
-    // Point at the last character written, not past a trailing newline.
-    if (/end of (JSON|data)/i.test(message) || failsOnlyAtEnd(text))
-        return text.trimEnd().length;
-    let lo = 0;
-    let hi = text.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (failsOnlyAtEnd(text.slice(0, mid + 1)))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-/** JSON.parse with the position of a syntax error as line and column. */
-function parseJsonText(text, file, expected) {
-    if (text.trim() === '') {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz({ file, field: '/', expected, found: 'an empty file' });
-    }
+const envName = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().superRefine((v, ctx) => {
+    if ((0,_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .looksLikeCredential */ .Pv)(v))
+        ctx.addIssue({ code: 'custom', message: 'the name of an environment variable, not a credential: this looks like a token itself' });
+    else if (!_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .ENV_NAME */ .G1.test(v))
+        ctx.addIssue({ code: 'custom', message: 'an environment variable name (credentials are never written inline)' });
+});
+const HTTP_URL_HINT = 'an http(s) URL such as http://127.0.0.1:9090';
+/** An http(s) URL; `z.url()` alone takes `localhost:9090` for a URL with scheme `localhost`. */
+const httpUrl = zod__WEBPACK_IMPORTED_MODULE_1__/* .url */ .OZ5({ protocol: /^https?$/, hostname: /./, error: HTTP_URL_HINT });
+/**
+ * An http(s) URL with `{{placeholder}}` parts filled in at run time (file:, data: and the rest
+ * refused); with `relative`, also a path such as /api/search that is resolved against the backend.
+ */
+const templatedHttpUrl = (placeholder, relative = false) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: HTTP_URL_HINT }).refine((v) => {
+    if (relative && /^\/(?![/\\])/.test(v))
+        return true;
     try {
-        return JSON.parse(text);
+        const u = new URL(v.split(`{{${placeholder}}}`).join('x'));
+        return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '' && /^https?:\/\//i.test(v);
     }
-    catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        const offset = errorOffset(text, message);
-        const { line, column } = lineColumn(text, offset);
-        const at = offset < text.trimEnd().length ? `the character ${JSON.stringify(text[offset])}` : 'the end of the file (the document is cut short)';
-        const reason = message
-            .replace(/\s*\(line \d+ column \d+\)/, '')
-            .replace(/ (in JSON )?at position \d+/, '')
-            .replace(/,\s*(\.\.\.)?".*$/s, '')
-            // The text of the file is never quoted, whatever V8 puts in its message.
-            .replace(/".*"/s, '');
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz({
-            file,
-            field: `line ${line}, column ${column}`,
-            expected: 'valid JSON',
-            found: `${at} (${reason})`
-        });
+    catch {
+        return false;
     }
-}
+}, `${HTTP_URL_HINT}${relative ? ", or a path such as /api/search on the check's backend" : ''} ({{${placeholder}}} is filled in)`);
+/** Durations in Prometheus's grammar (1h30m, 90s, 1w, 500ms), greater than 0. */
+const duration = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: _util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .DURATION_HINT */ .Fp }).superRefine((v, ctx) => {
+    const problem = (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationProblem */ .YV)(v, { positive: true });
+    if (problem)
+        ctx.addIssue({ code: 'custom', message: problem, params: { duration: true } });
+});
+const auth = zod__WEBPACK_IMPORTED_MODULE_1__/* .discriminatedUnion */ .gMt('type', [
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('none') }),
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('bearer'), 'token-env': envName }),
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('basic'), 'username-env': envName, 'password-env': envName })
+    // The shape util/http.ts sends requests with: the two stay one.
+]);
+const httpClientFields = {
+    url: httpUrl,
+    auth: auth.default({ type: 'none' }),
+    /** Extra headers; a value `env:NAME` is read from that environment variable and masked. */
+    headers: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).default({}),
+    'timeout-seconds': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().max(300).default(10),
+    retries: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(0).max(5).default(2)
+};
+const backend = zod__WEBPACK_IMPORTED_MODULE_1__/* .discriminatedUnion */ .gMt('type', [
+    /** Prometheus HTTP API; also Thanos, Mimir, Cortex, VictoriaMetrics. */
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('prometheus'), ...httpClientFields }),
+    /** Loki query API (LogQL). */
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('loki'), ...httpClientFields }),
+    /** Any HTTP JSON API (Tempo, Jaeger, Elasticsearch, a vendor). */
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('http'), ...httpClientFields })
+]);
+const endpoint = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    url: httpUrl,
+    method: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['GET', 'HEAD', 'POST']).default('GET'),
+    'expect-status': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(100).max(599).default(200),
+    'max-latency-ms': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().default(2000),
+    'body-match': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    attempts: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).max(10).default(3)
+});
+/**
+ * Where a downstream protocol is told about the package: a webhook (POST JSON, accepted on 2xx)
+ * or a repository_dispatch event of this type.
+ */
+const notifyTarget = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    url: httpUrl.optional(),
+    'event-type': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).max(100).optional(),
+    auth: auth.default({ type: 'none' }),
+    /** A value `env:NAME` is read from that environment variable and masked. */
+    headers: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).default({}),
+    'timeout-seconds': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().max(60).default(10)
+})
+    .refine((t) => (t.url === undefined) !== (t['event-type'] === undefined), 'exactly one of url (a webhook) or event-type (a repository_dispatch)');
+const service = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+    critical: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(false),
+    /** Label matchers identifying the service in telemetry; default `{<group-label>: name}`. */
+    selector: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    endpoints: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([httpUrl, endpoint], { error: `${HTTP_URL_HINT}, or a mapping with url (and method, expect-status, max-latency-ms)` }))
+        .default([]),
+    owner: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** GitHub users who own the service: assigned to its backlog issues. */
+    'github-assignees': zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, 'a GitHub user name such as octocat'))
+        .max(10)
+        .default([])
+});
+/**
+ * A per-signal check template. For `promql` and `logql` the query must group by the service label
+ * so one query covers every service; `{{service}}` is substituted for `http` checks, which run
+ * once per service.
+ */
+const signalCheck = zod__WEBPACK_IMPORTED_MODULE_1__/* .discriminatedUnion */ .gMt('kind', [
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('promql'), backend: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), query: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1) }),
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('logql'), backend: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), query: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1) }),
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('http'),
+        backend: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        url: templatedHttpUrl('service', true),
+        method: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['GET', 'POST']).default('GET'),
+        body: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        'expect-status': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().default(200),
+        /** A dotted path into the JSON answer, e.g. `traces.length` or `hits.total.value`. */
+        'json-path': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+        /** A comparison applied to the value at json-path: `> 0`, `>= 1`, `== true`. */
+        condition: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+            .regex(/^(>|>=|<|<=|==|!=)\s*\S+$/, 'a comparison such as > 0, >= 1, == true or != 0')
+            .default('> 0'),
+        /** Dotted path of the newest sample's time in the answer (epoch seconds, ms, or ISO). */
+        'timestamp-path': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional()
+    }),
+    /** Synthetic checks: probe the service's endpoints (config and evidence merged). */
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('probe') })
+]);
+const SIGNALS = ['metrics', 'logs', 'traces', 'synthetic'];
+const slo = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+    service: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+    /** Percent, e.g. 99.9. */
+    objective: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().gt(0).lt(100),
+    window: duration.default('30d'),
+    backend: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** PromQL for good and total events, as rates or counts over `[$window]`; `$window` is substituted. */
+    'good-query': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    'total-query': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    'error-query': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** The threshold a dashboard panel for this SLO should show (e.g. latency 300 ms). */
+    'dashboard-threshold': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional()
+});
+const sufficiencyCriterion = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    'min-coverage': duration.optional(),
+    'min-coverage-percent': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().gt(0).max(100).optional(),
+    'min-requests': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(0).optional(),
+    informational: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional()
+});
+const route = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+    /** Labels put on the synthetic alert so the routing tree picks this route. */
+    labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).default({}),
+    'expect-receiver': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1)
+});
+/** JSON paths into the acknowledgement source's answer (docs/alert-acknowledgements.md). */
+const jsonPath = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .regex(/^\$((\.[A-Za-z_][A-Za-z0-9_-]*)|(\[(\d+|-1|'[^']*'|"[^"]*")\]))*$/, "a JSON path such as $.acknowledged_at, $.data.report['ackTime'] or $.items[0].at");
+const DEFAULT_ACK_MAPPING = {
+    'acknowledged-at': '$.acknowledged_at',
+    'acknowledged-by': '$.acknowledged_by',
+    'delivered-at': '$.delivered_at',
+    receiver: '$.receiver'
+};
+const ackMapping = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    'acknowledged-at': jsonPath.default(DEFAULT_ACK_MAPPING['acknowledged-at']),
+    'acknowledged-by': jsonPath.default(DEFAULT_ACK_MAPPING['acknowledged-by']),
+    'delivered-at': jsonPath.default(DEFAULT_ACK_MAPPING['delivered-at']),
+    receiver: jsonPath.default(DEFAULT_ACK_MAPPING.receiver),
+    /** Optional flag field; it never counts on its own, only with a valid acknowledged-at. */
+    acknowledged: jsonPath.optional(),
+    /** acknowledged-at is a duration after this time field (e.g. Opsgenie's report.ackTime after createdAt). */
+    'acknowledged-after': jsonPath.optional(),
+    /** Unit of numeric times: epoch seconds or milliseconds (also of a relative acknowledged-at). */
+    'number-unit': zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['s', 'ms']).default('ms')
+});
+const alerting = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    provider: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['alertmanager', 'pagerduty', 'webhook', 'opsgenie', 'grafana-oncall']).optional(),
+    alertmanager: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ ...httpClientFields }).optional(),
+    pagerduty: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        'events-url': httpUrl.default('https://events.pagerduty.com'),
+        'api-url': httpUrl.default('https://api.pagerduty.com'),
+        'routing-key-env': envName,
+        'api-token-env': envName,
+        'poll-seconds': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().default(5)
+    })
+        .optional(),
+    opsgenie: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        'api-url': httpUrl.default('https://api.opsgenie.com'),
+        /** An API integration's key, sent as `Authorization: GenieKey ...`. */
+        'api-key-env': envName,
+        'poll-seconds': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().default(2)
+    })
+        .optional(),
+    'grafana-oncall': zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        /** The OnCall API base (OSS: the engine URL; Cloud IRM: the stack's OnCall API URL). */
+        'api-url': httpUrl,
+        'token-env': envName,
+        /** OSS takes the token as is; Grafana Cloud IRM as `Bearer` plus X-Grafana-URL. */
+        'auth-scheme': zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['token', 'bearer']).default('token'),
+        'grafana-url': httpUrl.optional(),
+        /** The environment variable holding the integration's inbound URL (it carries a secret token). */
+        'integration-url-env': envName,
+        'integration-id': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        'poll-seconds': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().default(2)
+    })
+        .optional(),
+    webhook: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        /** Where the webhook provider posts the alert (only needed with provider: webhook). */
+        url: httpUrl.optional(),
+        /** Polled for delivery and acknowledgement; `{{test_id}}` is substituted. */
+        'ack-url': templatedHttpUrl('test_id').refine((v) => v.includes('{{test_id}}'), 'a URL containing {{test_id}} (e.g. https://oncall.example/ack/{{test_id}}), so that each answer is about one test'),
+        auth: auth.default({ type: 'none' }),
+        /** Extra headers for the ack URL (e.g. `Authorization: env:OPSGENIE_AUTH`); `env:NAME` values are read and masked. */
+        headers: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).default({}),
+        'poll-seconds': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().default(2),
+        ack: ackMapping.prefault({})
+    })
+        .optional(),
+    /** Acknowledging identities that are never a person (case-insensitive regular expressions). */
+    'ack-ignore': zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        .min(1)
+        .refine((v) => {
+        try {
+            new RegExp(v, 'i');
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }, 'a regular expression such as bot or ^svc-'))
+        .default(['bot', 'automation', 'integration', 'api']),
+    /** How far the on-call side's clock may be off from this runner's. */
+    'clock-skew-seconds': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(300).default(5),
+    /** A failing route is sent again, with a fresh test id, this many times. */
+    retries: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(0).max(5).default(1),
+    'ack-sla-seconds': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().default(300),
+    /** Extra wait beyond the SLA before a test is declared unacknowledged. */
+    'wait-margin-seconds': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).default(30),
+    routes: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(route).default([]),
+    /** Prometheus rule files in the repository. */
+    'rule-files': zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).default([]),
+    /** Read the rules in force from this Prometheus backend's /api/v1/rules. */
+    'rules-backend': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    'burn-rate-tolerance-percent': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).default(10),
+    /** promtool for the detection drill; default: promtool on PATH. */
+    promtool: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    'notification-channels': zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        slack: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        pagerduty: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        email: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional()
+    })
+        .default({})
+});
+const configSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1),
+    environment: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().default('production'),
+    /** The label that names the service in telemetry. */
+    'service-label': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().default('service'),
+    backends: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), backend).default({}),
+    services: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(service).default([]),
+    signals: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        metrics: signalCheck.optional(),
+        logs: signalCheck.optional(),
+        traces: signalCheck.optional(),
+        synthetic: signalCheck.optional()
+    })
+        .default({}),
+    /** Newest sample older than this is stale. */
+    freshness: duration.default('5m'),
+    /** Hosts synthetic checks may call; endpoints elsewhere are skipped. */
+    'allowed-hosts': zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).default([]),
+    baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        backend: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        window: duration.default('30m'),
+        /** Extra SLIs: name -> PromQL grouped by the service label. */
+        queries: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).default({}),
+        /**
+         * Overrides of the built-in baseline queries, grouped by the service label. `$window` is the
+         * baseline window, `$group` the grouping labels, `$quantile` (latency only) 0.5/0.95/0.99.
+         * Defaults assume http_requests_total{code} and http_request_duration_seconds_bucket.
+         */
+        'request-rate-query': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        'error-ratio-query': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        'latency-query': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        'claim-tolerance-percent': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).default(25),
+        previous: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ file: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(), artifact: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).optional(),
+        criteria: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+            metric: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+            'max-increase-percent': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
+            'warn-increase-percent': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
+            'max-ratio': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional()
+        }))
+            .default([
+            { metric: 'latency_p95', 'max-increase-percent': 10, 'warn-increase-percent': 5 },
+            { metric: 'error_ratio', 'max-ratio': 2 }
+        ])
+    })
+        .prefault({}),
+    slos: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(slo).default([]),
+    /**
+     * How much data a windowed figure needs (rates, ratios, quantiles, SLO attainment, alert
+     * correlation). Below it the figure is `insufficient data`. Default: a thirtieth of the window
+     * (a 30-day figure needs a day) and 20 requests; per criterion overrides; `informational: true`
+     * reports the figure without failing a gate on its insufficiency.
+     */
+    sufficiency: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        'min-coverage': duration.optional(),
+        'min-coverage-percent': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().gt(0).max(100).optional(),
+        'min-requests': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(0).default(20),
+        criteria: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+            baseline: sufficiencyCriterion.optional(),
+            claims: sufficiencyCriterion.optional(),
+            'slo-attainment': sufficiencyCriterion.optional(),
+            'alert-correlation': sufficiencyCriterion.optional()
+        })
+            .default({})
+    })
+        .prefault({}),
+    /** OpenSLO v1 documents (kind: SLO) in the repository. */
+    openslo: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).default([]),
+    alerting: alerting.prefault({}),
+    /** The detection drill: the rules in force fed burns in promtool until they fire. */
+    drill: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        /** Gate 2 fails when the drill cannot run (promtool missing). */
+        required: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(false),
+        /** Longest detection time allowed: one duration for every alert, or per kind. */
+        'max-detection': zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([duration, zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ page: duration.optional(), ticket: duration.optional(), absent: duration.optional() })])
+            .optional()
+    })
+        .prefault({}),
+    dashboards: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        files: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).default([]),
+        /** The Prometheus backend the panels' queries are run against (default: the baseline's, else the first). */
+        backend: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        grafana: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ url: httpUrl, 'token-env': envName.optional(), uids: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).default([]) }).optional()
+    })
+        .prefault({}),
+    runbook: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ path: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().default('RUNBOOKS/monitoring-runbook.md') }).prefault({}),
+    incidents: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        /** A JSON file of incidents: [{id, service, started_at, resolved_at?, severity?}]. */
+        file: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        /** GitHub issues with these labels are incidents. */
+        'github-labels': zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+        /** PagerDuty incidents (REST API); api-url and api-token-env default to alerting.pagerduty's. */
+        pagerduty: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+            'api-url': httpUrl.optional(),
+            'api-token-env': envName.optional(),
+            /** Only incidents of these PagerDuty service ids (default: all). */
+            'service-ids': zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1)).default([])
+        })
+            .optional(),
+        lookback: duration.default('7d')
+    })
+        .prefault({}),
+    assurance: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        owner: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        /** The workflow that re-runs this action in `assurance` mode. */
+        workflow: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        /** The longest gap between two runs of the ongoing checks that is still a schedule. */
+        'max-interval': duration.optional(),
+        /** Checks run elsewhere; cadence is a five-field cron (UTC). */
+        checks: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ 'check-type': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), cadence: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), owner: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() })).default([])
+    })
+        .prefault({}),
+    gates: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        'coverage-min-percent': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(100).default(95),
+        'dashboard-score-min-percent': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(100).default(90),
+        'schedule-coverage-min-percent': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(100).default(100),
+        'manifest-completeness-min-percent': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(100).default(95),
+        'approvals-min-percent': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(100).default(100)
+    })
+        .prefault({}),
+    /** Commands that produce an artifact in place of the built-in step (the seed's automation hooks). */
+    hooks: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        'audit-command': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        'alert-test-command': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        'tuning-command': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        'timeout-seconds': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().max(3600).default(600)
+    })
+        .prefault({}),
+    /** The protocol's own control flow. */
+    flow: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        /** Gate 1 failed: the read-only checks still run, nothing pages people or hands off. */
+        'pause-on-gate-failure': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(true),
+        /**
+         * Who answers the validation and handoff prompts: the inputs (alert-tests,
+         * github.handoff.enabled), or in addition the approval of this job's protected environment.
+         */
+        'confirm-with': zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['input', 'environment']).default('input')
+    })
+        .prefault({}),
+    /** Inputs from other protocols. */
+    inputs: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        /** Protocol 4's quality audit findings: JSON (schemas/quality-audit.schema.json) or Markdown with a findings table. */
+        'quality-audit': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional()
+    })
+        .default({}),
+    /** Notifications to the downstream protocols, besides the Protocol 13 repository_dispatch (github.handoff). */
+    notify: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ 'protocol-13': notifyTarget.optional(), 'protocol-5': notifyTarget.optional(), 'protocol-14': notifyTarget.optional() })
+        .default({}),
+    github: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).default(['sre-monitoring']),
+        /** Labels naming each issue's kind and priority: the prefix, then e.g. `coverage-gap` or `high`; empty for none. */
+        'kind-label-prefix': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(40).default('kind/'),
+        'priority-label-prefix': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(40).default('priority/'),
+        'max-new-issues': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(0).default(10),
+        'pr-comment': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(true),
+        handoff: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ enabled: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(false), 'event-type': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().default('protocol-13-handoff') }).prefault({})
+    })
+        .prefault({}),
+    limits: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        'evidence-max-bytes': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+            .int()
+            .positive()
+            .default(20 * 1024 * 1024),
+        /** Markdown evidence parses at a few MB a second: a lower bound keeps the run's time bounded. */
+        'evidence-markdown-max-bytes': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+            .int()
+            .positive()
+            .default(2 * 1024 * 1024),
+        /** Cap on one backend or GitHub answer; a larger one is a backend error naming the URL and the cap. */
+        'response-max-bytes': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+            .int()
+            .positive()
+            .default(8 * 1024 * 1024),
+        /** Requests in flight to one backend at most: a large run queues on its own side, never floods production. */
+        'backend-concurrency': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).max(64).default(4)
+    })
+        .prefault({})
+});
 
 
 /***/ })
