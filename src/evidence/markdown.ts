@@ -7,6 +7,7 @@ import { gfm } from 'micromark-extension-gfm'
 import type { Construct, Extension } from 'micromark-util-types'
 import { parseDocument, LineCounter } from 'yaml'
 import { InputError, describeValue } from '../util/errors.js'
+import { independentParts, joinParts } from './chunks.js'
 import { refuseCostlyMarkdown } from './markdown-limits.js'
 import { cutPlainRows, restorePlainRows } from './table-rows.js'
 import { stripBom } from './text.js'
@@ -137,8 +138,19 @@ export function micromarkTree(source: string): Root {
   })
 }
 
-/** The mdast tree of a document, long plain tables read row by row (table-rows.ts). */
+/** The mdast tree of a document: a long one in parts (chunks.ts), long plain tables row by row (table-rows.ts). */
 export function parseTree(source: string): Root {
+  const parts = independentParts(source)
+  if (parts)
+    return joinParts(
+      source,
+      parts,
+      parts.map((p) => partTree(p.text))
+    )
+  return partTree(source)
+}
+
+function partTree(source: string): Root {
   const cut = cutPlainRows(source)
   if (cut) {
     const root = micromarkTree(cut.text)
