@@ -26,9 +26,9 @@ const og = new OpsgenieStandin({
       {
         afterMs: delay,
         by: 'ada@example.com',
-        ackTime: (real) => {
-          const now = Date.now()
-          const created = now - real
+        // One clock reading: the stand-in's own creation time, not a second Date.now() a tick later.
+        ackTime: (real, created) => {
+          const now = created + real
           const ms = claimedAckTime(kind, created, now)
           return ms === null ? null : ms - created
         }

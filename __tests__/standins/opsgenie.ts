@@ -28,7 +28,7 @@ export interface OpsgenieIntegration {
 export interface OpsgenieAck {
   afterMs: number
   by: string
-  ackTime?: (realMs: number) => number | null
+  ackTime?: (realMs: number, createdMs: number) => number | null
 }
 
 export interface OpsgenieStandinOptions {
@@ -225,7 +225,7 @@ export class OpsgenieStandin {
       this.later(ack.afterMs, () => {
         if (alert.status === 'closed' || alert.acknowledged) return
         const real = Date.now() - Date.parse(alert.createdAt)
-        const reported = ack.ackTime ? ack.ackTime(real) : real
+        const reported = ack.ackTime ? ack.ackTime(real, Date.parse(alert.createdAt)) : real
         alert.acknowledged = true
         alert.isSeen = true
         alert.owner = ack.by
