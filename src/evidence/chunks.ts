@@ -1,4 +1,5 @@
 import type { Root } from 'mdast'
+import { closesFence, documentPosition, eachPoint, fenceOpened } from './markdown-lines.js'
 
 /**
  * A long document cut into parts micromark can parse alone.
@@ -17,7 +18,6 @@ const PART_MIN_CHARS = 4 * 1024
 
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/
 const DEFINITION = /^ {0,3}\[[^\]\n]*\]:/m
-const FENCE = /^ {0,3}(`{3,}|~{3,})/
 /** HTML blocks that run across blank lines (CommonMark types 1 to 5), with what ends each. */
 const HTML_SPANNING: Array<[RegExp, RegExp]> = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
@@ -50,8 +50,7 @@ export function independentParts(source: string): Part[] | undefined {
     if (fence === '---') {
       if (line.trim() === '---') fence = undefined
     } else if (fence !== undefined) {
-      const f = FENCE.exec(line)?.[1]
-      if (f && f[0] === fence[0] && f.length >= fence.length && line.trim() === f) fence = undefined
+      if (closesFence(line, fence)) fence = undefined
     } else if (htmlEnd !== undefined) {
       if (htmlEnd.test(line)) htmlEnd = undefined
     } else {
@@ -60,8 +59,8 @@ export function independentParts(source: string): Part[] | undefined {
         partLine = i
         partOffset = offset
       }
-      const f = FENCE.exec(line)?.[1]
-      if (f && !(f[0] === '`' && line.slice(line.indexOf(f) + f.length).includes('`'))) fence = f
+      const f = fenceOpened(line)
+      if (f) fence = f
       else {
         const html = HTML_SPANNING.find(([start]) => start.test(line))
         // The end may stand on the start line itself.
@@ -80,24 +79,14 @@ export function joinParts(source: string, parts: Part[], trees: Root[]): Root {
   const root: Root = { type: 'root', children: [] }
   trees.forEach((tree, k) => {
     const { line, offset } = parts[k]!
-    const move = (n: { position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } } }): void => {
-      if (n.position) {
-        for (const p of [n.position.start, n.position.end]) {
-          p.line += line
-          if (p.offset !== undefined) p.offset += offset
-        }
-      }
-      for (const c of (n as { children?: unknown[] }).children ?? []) move(c as typeof n)
-    }
     for (const child of tree.children) {
-      move(child)
+      eachPoint(child, (p) => {
+        p.line += line
+        if (p.offset !== undefined) p.offset += offset
+      })
       root.children.push(child)
     }
   })
-  const lines = source.split('\n')
-  root.position = {
-    start: { line: 1, column: 1, offset: 0 },
-    end: { line: lines.length, column: lines[lines.length - 1]!.length + 1, offset: source.length }
-  }
+  root.position = documentPosition(source.split('\n'), source)
   return root
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../util/errors.js'
+import { closesFence, DELIMITER_ROW_LINE, fenceOpened, PIPE_LINE } from './markdown-lines.js'
 
 /**
  * Bounds on the Markdown constructs that GFM's parser (micromark) reads in quadratic time, checked
@@ -18,10 +19,6 @@ export const MAX_QUOTE_DEPTH = 100
  * allows a 5,000-row table with bold in every row, and one paragraph of about 14,000 marks.
  */
 export const MAX_EMPHASIS_WORK = 2e8
-
-const PIPE_LINE = /^ {0,3}\|/
-/** A GFM delimiter row. No two runs of spaces meet without a pipe between them, so a long line that fails costs linear time. */
-export const DELIMITER_ROW_LINE = /^ {0,3}\|? *:?-+:?(?: *\| *:?-+:?)* *(?:\| *)?$/
 
 /** Cells of a table row as GFM counts them: unescaped pipes split, a leading and a closing pipe are edges. */
 function cellCount(line: string): number {
@@ -53,8 +50,6 @@ function isWordChar(c: number): boolean {
 
 /** A line that opens a container (a list item or a block quote): its text is an inline run of its own. */
 const CONTAINER_START = /^[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]|[-+*]$|\d{1,9}[.)]$)/
-/** A code fence: what lies between two is not inline text. */
-const FENCE = /^ {0,3}(`{3,}|~{3,})/
 
 /** Block quote markers at the start of a line (`> > x` is 2). */
 function quoteDepth(line: string): number {
@@ -98,13 +93,13 @@ export function refuseCostlyMarkdown(source: string, file: string): void {
       refuse(i, `Markdown whose lines hold at most ${MAX_ROW_CELLS} pipes (table cells)`, `a line with more than ${MAX_ROW_CELLS} pipes`)
     if (quoteDepth(line) > MAX_QUOTE_DEPTH)
       refuse(i, `block quotes nested at most ${MAX_QUOTE_DEPTH} deep`, `block quotes nested more than ${MAX_QUOTE_DEPTH} deep`)
-    const fenced = FENCE.exec(line)?.[1]
     if (fence !== undefined) {
-      if (fenced && fenced[0] === fence[0] && fenced.length >= fence.length && line.trim() === fenced) fence = undefined
+      if (closesFence(line, fence)) fence = undefined
       continue
     }
-    // A backtick fence's info string holds no backtick (else the line is text with a code span).
-    if (fenced && !(fenced[0] === '`' && line.slice(line.indexOf(fenced) + fenced.length).includes('`'))) {
+    // What lies between two fences is not inline text.
+    const fenced = fenceOpened(line)
+    if (fenced) {
       endRun(i)
       fence = fenced
       continue

@@ -1,6 +1,5 @@
 import type { Root, Table, TableCell, TableRow } from 'mdast'
-import type { Position } from 'unist'
-import { DELIMITER_ROW_LINE } from './markdown-limits.js'
+import { DELIMITER_ROW_LINE, documentPosition, eachPoint, PIPE_LINE } from './markdown-lines.js'
 
 /**
  * Long tables of plain cells, read without micromark's table construct.
@@ -21,7 +20,6 @@ const MIN_CUT_ROWS = 16
 
 /** A body row of plain cells: leading and closing pipe, no character that inline markup or an escape could start. */
 const PLAIN_ROW = /^ {0,3}\|(?:[^|\\`*_[\]<>&!~\t\u0000]*\|)+ *$/
-const PIPE_LINE = /^ {0,3}\|/
 const BLANK = /^[ \t]*$/
 
 /** A table whose body rows from `cutFrom` to `cutTo` (0-based lines, inclusive) are cut. */
@@ -90,26 +88,14 @@ export function cutPlainRows(source: string): CutText | undefined {
 
 /** Every offset in the tree parsed from the cut text moved to where it is in the source. */
 function moveOffsets(root: Root, cut: CutText): void {
-  const move = (p: { line: number; column: number; offset?: number | undefined }): void => {
+  eachPoint(root, (p) => {
     if (p.offset === undefined) return
     let by = 0
     for (const s of cut.shifts) if (p.offset >= s.from) by = s.removed
     p.offset += by
-  }
-  const visit = (n: { position?: Position | undefined; children?: unknown[] }): void => {
-    if (n.position) {
-      move(n.position.start)
-      move(n.position.end)
-    }
-    if (n.children) for (const c of n.children) visit(c as typeof n)
-  }
-  visit(root)
+  })
   // The document ends where the source ends, also when its last line was a cut row.
-  const last = cut.lines.length - 1
-  root.position = {
-    start: root.position?.start ?? { line: 1, column: 1, offset: 0 },
-    end: { line: last + 1, column: cut.lines[last]!.length + 1, offset: cut.source.length }
-  }
+  root.position = documentPosition(cut.lines, cut.source)
 }
 
 /**
