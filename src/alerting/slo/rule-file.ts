@@ -1,6 +1,6 @@
-import { parseDocument } from 'yaml'
+import { LineCounter, parseDocument } from 'yaml'
 import { readPlainYaml } from '../../util/plain-yaml.js'
-import { yamlErrorText } from '../../util/yaml-errors.js'
+import { yamlErrorLine, yamlErrorText } from '../../util/yaml-errors.js'
 
 /** Parsed rule files by text: the SLO alignment and the backtest read the same files in one run. */
 const parsedRuleFiles = new Map<string, unknown[]>()
@@ -30,20 +30,14 @@ export function plainRuleFileData(text: string): unknown {
 }
 
 export function fullRuleFileData(text: string, source: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: false })
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { prettyErrors: false, lineCounter })
   // The parser's own messages may quote the file: say where, not what.
   const bad = doc.errors[0]
-  if (bad) throw new Error(`${source}: not valid YAML (${yamlErrorText(bad)}, line ${lineAt(text, bad.pos[0])})`)
+  if (bad) throw new Error(`${source}: not valid YAML (${yamlErrorText(bad)}, line ${yamlErrorLine(bad, lineCounter)})`)
   try {
     return doc.toJS({ maxAliasCount: 100 })
   } catch {
     throw new Error(`${source}: YAML whose aliases cannot be expanded (an unresolved alias, or an alias bomb)`)
   }
-}
-
-/** The 1-based line of a character offset. */
-function lineAt(text: string, offset: number): number {
-  let line = 1
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++
-  return line
 }
