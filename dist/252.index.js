@@ -43,24 +43,18 @@ function plainRuleFileData(text) {
     return (0,_util_plain_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .readPlainYaml */ .g)(text)?.value;
 }
 function fullRuleFileData(text, source) {
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: false });
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: false, lineCounter });
     // The parser's own messages may quote the file: say where, not what.
     const bad = doc.errors[0];
     if (bad)
-        throw new Error(`${source}: not valid YAML (${(0,_util_yaml_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .yamlErrorText */ .j)(bad)}, line ${lineAt(text, bad.pos[0])})`);
+        throw new Error(`${source}: not valid YAML (${(0,_util_yaml_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .yamlErrorText */ .j)(bad)}, line ${(0,_util_yaml_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .yamlErrorLine */ .C)(bad, lineCounter)})`);
     try {
         return doc.toJS({ maxAliasCount: 100 });
     }
     catch {
         throw new Error(`${source}: YAML whose aliases cannot be expanded (an unresolved alias, or an alias bomb)`);
     }
-}
-/** The 1-based line of a character offset. */
-function lineAt(text, offset) {
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
-        line++;
-    return line;
 }
 
 
@@ -3954,7 +3948,7 @@ async function assurancePhase(run, p1, p2) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _evidence_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51842);
+/* harmony import */ var _evidence_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21174);
 /* harmony import */ var _model_backlog_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28274);
 /* harmony import */ var _package_schemas_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46616);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70017);

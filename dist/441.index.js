@@ -107,24 +107,18 @@ function plainRuleFileData(text) {
     return (0,_util_plain_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .readPlainYaml */ .g)(text)?.value;
 }
 function fullRuleFileData(text, source) {
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: false });
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: false, lineCounter });
     // The parser's own messages may quote the file: say where, not what.
     const bad = doc.errors[0];
     if (bad)
-        throw new Error(`${source}: not valid YAML (${(0,_util_yaml_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .yamlErrorText */ .j)(bad)}, line ${lineAt(text, bad.pos[0])})`);
+        throw new Error(`${source}: not valid YAML (${(0,_util_yaml_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .yamlErrorText */ .j)(bad)}, line ${(0,_util_yaml_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .yamlErrorLine */ .C)(bad, lineCounter)})`);
     try {
         return doc.toJS({ maxAliasCount: 100 });
     }
     catch {
         throw new Error(`${source}: YAML whose aliases cannot be expanded (an unresolved alias, or an alias bomb)`);
     }
-}
-/** The 1-based line of a character offset. */
-function lineAt(text, offset) {
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
-        line++;
-    return line;
 }
 
 

@@ -1716,7 +1716,7 @@ class ProtocolRun {
 ;// CONCATENATED MODULE: ./src/protocol/steps.ts
 const defaultSteps = {
     async loadEvidence(dir, limits) {
-        const { loadEvidence } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(877), __webpack_require__.e(842), __webpack_require__.e(980)]).then(__webpack_require__.bind(__webpack_require__, 66980));
+        const { loadEvidence } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(877), __webpack_require__.e(174), __webpack_require__.e(980)]).then(__webpack_require__.bind(__webpack_require__, 66980));
         return loadEvidence(dir, limits);
     },
     async loadOpenSlo(paths, workspace) {
@@ -1865,7 +1865,7 @@ async function runPhases(run) {
         if ('refused' in input)
             return await finishEarly(run, { refused: refusedInput(opts, input) });
         // Each phase (its parsers, clients and checks) loads when the run gets there.
-        const { instrumentationPhase } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(243), __webpack_require__.e(382), __webpack_require__.e(877), __webpack_require__.e(816), __webpack_require__.e(566), __webpack_require__.e(842), __webpack_require__.e(131), __webpack_require__.e(639)]).then(__webpack_require__.bind(__webpack_require__, 13639));
+        const { instrumentationPhase } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(243), __webpack_require__.e(382), __webpack_require__.e(877), __webpack_require__.e(816), __webpack_require__.e(566), __webpack_require__.e(174), __webpack_require__.e(131), __webpack_require__.e(639)]).then(__webpack_require__.bind(__webpack_require__, 13639));
         const first = await instrumentationPhase(run, input.configText);
         if ('refused' in first)
             return await finishEarly(run, { refused: refusedInput(opts, first) });
@@ -1876,11 +1876,11 @@ async function runPhases(run) {
         p2 = await (0,run_stats/* inPhase */.xe)('activation', () => activationPhase(run, q1));
         phase = 3;
         const q2 = p2;
-        const { assurancePhase } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(243), __webpack_require__.e(382), __webpack_require__.e(877), __webpack_require__.e(814), __webpack_require__.e(196), __webpack_require__.e(566), __webpack_require__.e(842), __webpack_require__.e(252)]).then(__webpack_require__.bind(__webpack_require__, 54252));
+        const { assurancePhase } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(243), __webpack_require__.e(382), __webpack_require__.e(877), __webpack_require__.e(814), __webpack_require__.e(196), __webpack_require__.e(566), __webpack_require__.e(174), __webpack_require__.e(252)]).then(__webpack_require__.bind(__webpack_require__, 54252));
         p3 = await (0,run_stats/* inPhase */.xe)('assurance', () => assurancePhase(run, q1, q2));
         phase = 4;
         const q3 = p3;
-        const { handoffPhase } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(877), __webpack_require__.e(566), __webpack_require__.e(842), __webpack_require__.e(592), __webpack_require__.e(908)]).then(__webpack_require__.bind(__webpack_require__, 64908));
+        const { handoffPhase } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(828), __webpack_require__.e(877), __webpack_require__.e(566), __webpack_require__.e(174), __webpack_require__.e(592), __webpack_require__.e(908)]).then(__webpack_require__.bind(__webpack_require__, 64908));
         const p4 = await (0,run_stats/* inPhase */.xe)('handoff', () => handoffPhase(run, q1, q2, q3));
         run.allPhasesRan = true;
         const gates = [p1.gate, p2.gate, p3.gate, p4.gate];

@@ -890,7 +890,7 @@ async function previousBaseline(run, config) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _evidence_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51842);
+/* harmony import */ var _evidence_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21174);
 /* harmony import */ var _model_backlog_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28274);
 /* harmony import */ var _package_schemas_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46616);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70017);

@@ -24,8 +24,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var util_errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/util/utf8.ts
 var utf8 = __webpack_require__(19605);
-// EXTERNAL MODULE: ./src/evidence/markdown.ts + 3 modules
-var markdown = __webpack_require__(51842);
+// EXTERNAL MODULE: ./src/evidence/markdown.ts + 4 modules
+var markdown = __webpack_require__(21174);
 // EXTERNAL MODULE: ./src/package/schemas.ts + 2 modules
 var schemas = __webpack_require__(46616);
 // EXTERNAL MODULE: ./src/util/json.ts
