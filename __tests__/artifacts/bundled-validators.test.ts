@@ -79,7 +79,8 @@ test.each([
 ])('%s: the bundled validator agrees with the source schema on %s and every one-field change', (schema, file, fill) => {
   const data = fill(JSON.parse(readFileSync(join(pkg, file), 'utf8')) as Record<string, unknown>)
   const fromBundle = bundled(schema)
-  const fromSource = compileSchema(schema, 'own')
+  // Typed here: the bundle builds with compileSchema stubbed (it returns never there).
+  const fromSource: (data: unknown) => boolean = compileSchema(schema, 'own')
   expect(fromBundle(data)).toBe(true)
   expect(fromSource(data)).toBe(true)
   let refused = 0
