@@ -117,6 +117,8 @@ function itemsAsDefs(schema) {
     for (const [key, value] of Object.entries(node)) {
       if (key === 'items' && value && typeof value === 'object' && !Array.isArray(value) && value.type === 'object') {
         const name = `item${Object.keys(defs).length}`
+        // Taken before the walk, so an item schema nested in this one gets a name of its own.
+        defs[name] = null
         defs[name] = walk(value)
         out[key] = { $ref: `#/$defs/${name}` }
       } else out[key] = walk(value)

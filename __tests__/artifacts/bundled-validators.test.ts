@@ -73,7 +73,18 @@ const withItems = (stats: Record<string, unknown>) => ({
 })
 
 test.each([
-  ['gate-results.schema.json', 'gate-results.json', (d: Record<string, unknown>) => d],
+  // A check in a gate: an item schema inside an item schema.
+  [
+    'gate-results.schema.json',
+    'gate-results.json',
+    (d: Record<string, unknown>) => ({
+      ...d,
+      gates: (d.gates as Record<string, unknown>[]).map((g) => ({
+        ...g,
+        checks: [{ name: 'n', status: 'pass', value: '1', threshold: '> 0' }]
+      }))
+    })
+  ],
   ['monitoring-package-manifest.schema.json', 'monitoring-package-manifest.json', (d: Record<string, unknown>) => d],
   ['run-stats.schema.json', 'run-stats.json', withItems]
 ])('%s: the bundled validator agrees with the source schema on %s and every one-field change', (schema, file, fill) => {
